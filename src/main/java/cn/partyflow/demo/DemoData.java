@@ -1,0 +1,58 @@
+package cn.partyflow.demo;
+
+import cn.partyflow.organization.IdentitySync;
+import cn.partyflow.organization.OrganizationImport;
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of the demo setup, loads the demo organizations, people and roles through the same import an
+ * administrator uses. Outside the demo setup it only derives Camunda users and groups from the model.
+ */
+@Component
+class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final boolean demo;
+  private final JdbcTemplate jdbc;
+  private final OrganizationImport imports;
+  private final IdentitySync identitySync;
+
+  DemoData(@Value("${partyflow.demo:false}") boolean demo, JdbcTemplate jdbc, OrganizationImport imports,
+      IdentitySync identitySync) {
+    this.demo = demo;
+    this.jdbc = jdbc;
+    this.imports = imports;
+    this.identitySync = identitySync;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  void seed() throws IOException {
+    Integer orgs = jdbc.queryForObject("select count(*) from pf_organization", Integer.class);
+    if (demo && orgs != null && orgs == 0) {
+      imports.importOrganizations("organizations.csv", read("demo/organizations.csv"));
+      imports.importPeople("people.csv", read("demo/people.csv"));
+      imports.importRoles("roles.csv", read("demo/roles.csv"));
+      LOG.info("Demo organizations and users seeded; every demo user's password is \"demo\"");
+    } else {
+      identitySync.sync();
+    }
+  }
+
+  private static byte[] read(String path) throws IOException {
+    try (InputStream in = new ClassPathResource(path).getInputStream()) {
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package cn.partyflow.organization;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Which organizations a user may see: those where they hold a role, and everything below them. */
+@Service
+public class AccessScope {
+
+  private final OrganizationDirectory directory;
+
+  AccessScope(OrganizationDirectory directory) {
+    this.directory = directory;
+  }
+
+  public Set<String> visibleOrganizations(String username, boolean admin) {
+    List<Organization> all = directory.organizations();
+    if (admin) {
+      return all.stream().map(Organization::id).collect(Collectors.toSet());
+    }
+    return directory.personByUsername(username)
+        .map(p -> directory.roleAssignmentsOf(p.id()).stream().map(RoleAssignment::orgId).toList())
+        .map(roots -> OrganizationDirectory.selfAndDescendants(roots, all))
+        .orElse(Set.of());
+  }
+}

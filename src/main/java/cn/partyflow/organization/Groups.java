@@ -1,0 +1,34 @@
+package cn.partyflow.organization;
+
+/** How organizations and roles map onto Camunda group ids. */
+public final class Groups {
+
+  /** Every user with a login: may open Tasklist. */
+  public static final String USERS = "pf-users";
+  /** Holders of an officer role: may start procedures for their organizations. */
+  public static final String OFFICERS = "pf-officers";
+  /** Discipline inspectors and auditors: read-only history. */
+  public static final String AUDITORS = "pf-auditors";
+  /** 党委书记 and 分管领导: deadline dashboards. */
+  public static final String MANAGERS = "pf-managers";
+  public static final String ADMINS = "camunda-admin";
+
+  public static final String TYPE_ROLE = "PF_ROLE";
+  public static final String TYPE_SCOPE = "PF_SCOPE";
+  public static final String TYPE_FUNCTION = "PF_FUNCTION";
+
+  private Groups() {}
+
+  /** The group a task for role R of organization O goes to, e.g. {@code rmyy-nk.organizer}. */
+  public static String roleGroup(String orgId, Role role) {
+    return orgId + "." + role.code();
+  }
+
+  /**
+   * The group that may read an organization's cases: the role holders of the organization and of every
+   * organization above it. Its id is the organization id.
+   */
+  public static String scopeGroup(String orgId) {
+    return orgId;
+  }
+}

@@ -1,0 +1,159 @@
+package cn.partyflow.organization;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Derives Camunda users, groups and memberships from the organization model, so that the model stays the one
+ * place where roles are kept. Idempotent: running it twice changes nothing the second time.
+ *
+ * <p>Groups: one per organization and role ({@code rmyy-nk.organizer}), one per organization for reading its cases
+ * (its role holders and those of every organization above it), and the function groups that decide which
+ * applications a user gets.
+ */
+@Service
+public class IdentitySync {
+
+  private final OrganizationDirectory directory;
+  private final IdentityService identity;
+  private final String demoPassword;
+
+  IdentitySync(OrganizationDirectory directory, IdentityService identity,
+      @Value("${partyflow.demo:false}") boolean demo) {
+    this.directory = directory;
+    this.identity = identity;
+    this.demoPassword = demo ? "demo" : null;
+  }
+
+  public synchronized void sync() {
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      syncAll();
+    } finally {
+      if (previous != null) {
+        identity.setAuthentication(previous);
+      }
+    }
+  }
+
+  private void syncAll() {
+    Map<String, Organization> orgs = directory.organizationsById();
+    List<Person> loginPeople = directory.peopleWithLogin();
+    Map<String, Person> byId = new HashMap<>();
+    loginPeople.forEach(p -> byId.put(p.id(), p));
+
+    Map<String, String> groupNames = new HashMap<>();
+    Map<String, String> groupTypes = new HashMap<>();
+    Map<String, Set<String>> members = new HashMap<>();
+    fn(groupNames, groupTypes, Groups.USERS, "全部用户");
+    fn(groupNames, groupTypes, Groups.OFFICERS, "组织工作人员");
+    fn(groupNames, groupTypes, Groups.AUDITORS, "纪检审计人员");
+    fn(groupNames, groupTypes, Groups.MANAGERS, "领导");
+    for (Organization o : orgs.values()) {
+      groupNames.put(Groups.scopeGroup(o.id()), o.name());
+      groupTypes.put(Groups.scopeGroup(o.id()), Groups.TYPE_SCOPE);
+      for (Role r : Role.values()) {
+        groupNames.put(Groups.roleGroup(o.id(), r), o.name() + r.label());
+        groupTypes.put(Groups.roleGroup(o.id(), r), Groups.TYPE_ROLE);
+      }
+    }
+    List<Organization> all = List.copyOf(orgs.values());
+    for (Person p : loginPeople) {
+      add(members, Groups.USERS, p.username());
+    }
+    for (RoleAssignment a : directory.roleAssignments()) {
+      Person p = byId.get(a.personId());
+      if (p == null || !orgs.containsKey(a.orgId())) {
+        continue;
+      }
+      add(members, a.groupId(), p.username());
+      for (String scope : OrganizationDirectory.selfAndDescendants(List.of(a.orgId()), all)) {
+        add(members, Groups.scopeGroup(scope), p.username());
+      }
+      switch (a.role().function()) {
+        case OFFICER -> add(members, Groups.OFFICERS, p.username());
+        case AUDITOR -> add(members, Groups.AUDITORS, p.username());
+        case MANAGER -> add(members, Groups.MANAGERS, p.username());
+      }
+      if (a.role() == Role.SECRETARY && orgs.get(a.orgId()).kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal()) {
+        add(members, Groups.MANAGERS, p.username());
+      }
+    }
+
+    for (Person p : loginPeople) {
+      User user = identity.createUserQuery().userId(p.username()).singleResult();
+      if (user == null) {
+        user = identity.newUser(p.username());
+        user.setPassword(demoPassword != null ? demoPassword : randomPassword());
+        fill(user, p);
+        identity.saveUser(user);
+      } else if (!p.name().equals(user.getFirstName()) || !same(p.email(), user.getEmail())) {
+        fill(user, p);
+        identity.saveUser(user);
+      }
+    }
+
+    for (Map.Entry<String, String> g : groupNames.entrySet()) {
+      Group group = identity.createGroupQuery().groupId(g.getKey()).singleResult();
+      if (group == null) {
+        group = identity.newGroup(g.getKey());
+        group.setName(g.getValue());
+        group.setType(groupTypes.get(g.getKey()));
+        identity.saveGroup(group);
+      } else if (!g.getValue().equals(group.getName())) {
+        group.setName(g.getValue());
+        identity.saveGroup(group);
+      }
+      Set<String> want = members.getOrDefault(g.getKey(), Set.of());
+      Set<String> have = new HashSet<>();
+      identity.createUserQuery().memberOfGroup(g.getKey()).list().forEach(u -> have.add(u.getId()));
+      for (String u : want) {
+        if (!have.contains(u)) {
+          identity.createMembership(u, g.getKey());
+        }
+      }
+      for (String u : have) {
+        if (!want.contains(u)) {
+          identity.deleteMembership(u, g.getKey());
+        }
+      }
+    }
+  }
+
+  private static void fn(Map<String, String> names, Map<String, String> types, String id, String name) {
+    names.put(id, name);
+    types.put(id, Groups.TYPE_FUNCTION);
+  }
+
+  private static void add(Map<String, Set<String>> members, String group, String user) {
+    members.computeIfAbsent(group, k -> new HashSet<>()).add(user);
+  }
+
+  private static void fill(User user, Person p) {
+    user.setFirstName(p.name());
+    user.setLastName("");
+    user.setEmail(p.email());
+  }
+
+  private static boolean same(String a, String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,154 @@
+package cn.partyflow.organization;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+/** Reads the organization tree, the people in it and who holds which role. */
+@Service
+public class OrganizationDirectory {
+
+  private static final String PERSON_COLUMNS =
+      "id, name, gender, birth_date, status, org_id, username, email, phone, application_date, activist_date,"
+          + " target_date, admission_date, full_member_date, on_probation_discipline";
+
+  private static final RowMapper<Organization> ORGANIZATION = (rs, i) -> new Organization(
+      rs.getString("id"),
+      rs.getString("parent_id"),
+      OrganizationKind.valueOf(rs.getString("kind")),
+      rs.getString("name"),
+      rs.getBoolean("approval_power"),
+      rs.getInt("sort_order"));
+
+  private static final RowMapper<Person> PERSON = (rs, i) -> new Person(
+      rs.getString("id"),
+      rs.getString("name"),
+      rs.getString("gender"),
+      date(rs, "birth_date"),
+      MemberStatus.valueOf(rs.getString("status")),
+      rs.getString("org_id"),
+      rs.getString("username"),
+      rs.getString("email"),
+      rs.getString("phone"),
+      date(rs, "application_date"),
+      date(rs, "activist_date"),
+      date(rs, "target_date"),
+      date(rs, "admission_date"),
+      date(rs, "full_member_date"),
+      rs.getBoolean("on_probation_discipline"));
+
+  private final JdbcTemplate jdbc;
+
+  OrganizationDirectory(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Organization> organizations() {
+    return jdbc.query("select * from pf_organization order by sort_order, id", ORGANIZATION);
+  }
+
+  public Map<String, Organization> organizationsById() {
+    return organizations().stream().collect(Collectors.toMap(Organization::id, Function.identity()));
+  }
+
+  public Optional<Organization> organization(String id) {
+    return jdbc.query("select * from pf_organization where id = ?", ORGANIZATION, id).stream().findFirst();
+  }
+
+  /** The organization itself first, then its parent, up to the top. */
+  public List<Organization> selfAndAncestors(String orgId) {
+    Map<String, Organization> all = organizationsById();
+    List<Organization> chain = new ArrayList<>();
+    Organization current = all.get(orgId);
+    while (current != null && chain.size() <= all.size()) {
+      chain.add(current);
+      current = current.parentId() == null ? null : all.get(current.parentId());
+    }
+    return chain;
+  }
+
+  /** The organization and everything below it. */
+  public Set<String> selfAndDescendants(String orgId) {
+    return selfAndDescendants(List.of(orgId), organizations());
+  }
+
+  static Set<String> selfAndDescendants(Collection<String> roots, List<Organization> all) {
+    Set<String> result = new LinkedHashSet<>(roots);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Organization o : all) {
+        if (o.parentId() != null && result.contains(o.parentId()) && result.add(o.id())) {
+          grew = true;
+        }
+      }
+    }
+    return result;
+  }
+
+  public Optional<Person> person(String id) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from pf_person where id = ?", PERSON, id).stream().findFirst();
+  }
+
+  public Optional<Person> personByUsername(String username) {
+    return jdbc.query("select " + PERSON_COLUMNS + " from pf_person where username = ?", PERSON, username)
+        .stream().findFirst();
+  }
+
+  public List<Person> people(Collection<String> orgIds) {
+    if (orgIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = orgIds.stream().map(x -> "?").collect(Collectors.joining(","));
+    return jdbc.query("select " + PERSON_COLUMNS + " from pf_person where org_id in (" + marks + ") order by org_id, id",
+        PERSON, orgIds.toArray());
+  }
+
+  public List<Person> peopleWithLogin() {
+    return jdbc.query("select " + PERSON_COLUMNS + " from pf_person where username is not null", PERSON);
+  }
+
+  public List<Person> holders(String orgId, Role role) {
+    return jdbc.query("select " + prefixed("p") + " from pf_person p join pf_role_assignment r on r.person_id = p.id"
+        + " where r.org_id = ? and r.role = ? order by p.id", PERSON, orgId, role.name());
+  }
+
+  public boolean isVacant(String orgId, Role role) {
+    Integer n = jdbc.queryForObject("select count(*) from pf_role_assignment r join pf_person p on p.id = r.person_id"
+        + " where r.org_id = ? and r.role = ? and p.username is not null", Integer.class, orgId, role.name());
+    return n == null || n == 0;
+  }
+
+  public List<RoleAssignment> roleAssignments() {
+    return jdbc.query("select org_id, person_id, role from pf_role_assignment order by org_id, role, person_id",
+        (rs, i) -> new RoleAssignment(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))));
+  }
+
+  public List<RoleAssignment> roleAssignmentsOf(String personId) {
+    return jdbc.query("select org_id, person_id, role from pf_role_assignment where person_id = ?",
+        (rs, i) -> new RoleAssignment(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))), personId);
+  }
+
+  private static String prefixed(String alias) {
+    return java.util.Arrays.stream(PERSON_COLUMNS.split(",\\s*")).map(c -> alias + "." + c)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+}

@@ -1,0 +1,363 @@
+package cn.partyflow.organization;
+
+import cn.partyflow.shared.ImportRefused;
+import cn.partyflow.shared.ImportRefused.RowError;
+import cn.partyflow.shared.SheetReader;
+import cn.partyflow.shared.SheetRow;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports organizations, people and role assignments from CSV or XLSX. Every row is checked first; a file with
+ * any bad row is refused whole, naming each bad row, and changes nothing. Rows are upserted by id.
+ */
+@Service
+public class OrganizationImport {
+
+  private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+  private static final Pattern LOGIN = Pattern.compile("[a-zA-Z0-9_.-]{2,64}");
+
+  static final Map<String, String> ORGANIZATION_COLUMNS = aliases(
+      "id", "编号", "parent_id", "上级编号", "kind", "类型", "name", "名称", "approval_power", "审批权",
+      "sort_order", "排序");
+  static final Map<String, String> PERSON_COLUMNS = aliases(
+      "id", "编号", "name", "姓名", "gender", "性别", "birth_date", "出生日期", "status", "政治面貌",
+      "org_id", "所在组织", "username", "登录名", "email", "邮箱", "phone", "电话",
+      "application_date", "申请入党日期", "activist_date", "确定积极分子日期", "target_date", "确定发展对象日期",
+      "admission_date", "接收预备党员日期", "full_member_date", "转正日期",
+      "on_probation_discipline", "留党察看");
+  static final Map<String, String> ROLE_COLUMNS = aliases(
+      "org_id", "组织编号", "person_id", "人员编号", "role", "职务");
+
+  /** What an import did. */
+  public record Result(int inserted, int updated) {}
+
+  private final JdbcTemplate jdbc;
+  private final OrganizationDirectory directory;
+  private final IdentitySync identitySync;
+
+  OrganizationImport(JdbcTemplate jdbc, OrganizationDirectory directory, IdentitySync identitySync) {
+    this.jdbc = jdbc;
+    this.directory = directory;
+    this.identitySync = identitySync;
+  }
+
+  @Transactional
+  public Result importOrganizations(String filename, byte[] content) {
+    List<SheetRow> rows = SheetReader.read(filename, content, ORGANIZATION_COLUMNS);
+    Map<String, Organization> existing = directory.organizationsById();
+    Map<String, Organization> incoming = new LinkedHashMap<>();
+    Map<String, Integer> lineOf = new HashMap<>();
+    List<RowError> errors = new ArrayList<>();
+    for (SheetRow row : rows) {
+      List<String> problems = new ArrayList<>();
+      String id = required(row, "id", "编号", problems);
+      if (!id.isEmpty() && !CODE.matcher(id).matches()) {
+        problems.add("编号只能由字母、数字、下划线和连字符组成");
+      }
+      String name = required(row, "name", "名称", problems);
+      OrganizationKind kind = OrganizationKind.parse(row.get("kind")).orElse(null);
+      if (kind == null) {
+        problems.add("类型“" + row.get("kind") + "”无效，应为党组、党委、党总支、党支部或党小组");
+      }
+      boolean approval = bool(row.get("approval_power"), "审批权", problems);
+      if (approval && kind != null && !kind.mayHoldApprovalPower()) {
+        problems.add(kind.label() + "不能拥有发展党员审批权（只有经授权的党委可以审批）");
+      }
+      int sort = integer(row.get("sort_order"), problems);
+      String parent = row.get("parent_id");
+      if (!id.isEmpty() && lineOf.containsKey(id)) {
+        problems.add("编号" + id + "与第" + lineOf.get(id) + "行重复");
+      }
+      if (problems.isEmpty()) {
+        incoming.put(id, new Organization(id, parent.isEmpty() ? null : parent, kind, name, approval, sort));
+        lineOf.put(id, row.line());
+      } else {
+        problems.forEach(p -> errors.add(new RowError(row.line(), p)));
+      }
+    }
+    Map<String, Organization> merged = new HashMap<>(existing);
+    merged.putAll(incoming);
+    for (Organization o : incoming.values()) {
+      int line = lineOf.get(o.id());
+      if (o.parentId() != null) {
+        Organization parent = merged.get(o.parentId());
+        if (parent == null) {
+          errors.add(new RowError(line, "上级组织" + o.parentId() + "不存在"));
+        } else if (parent.kind().ordinal() > o.kind().ordinal()
+            || (parent.kind() == o.kind() && o.kind() != OrganizationKind.COMMITTEE)) {
+          errors.add(new RowError(line, o.kind().label() + "不能隶属于" + parent.kind().label()));
+        } else if (o.kind() == OrganizationKind.CELL && parent.kind() != OrganizationKind.BRANCH) {
+          errors.add(new RowError(line, "党小组必须隶属于党支部"));
+        }
+        if (createsCycle(o.id(), merged)) {
+          errors.add(new RowError(line, "上级关系形成循环"));
+        }
+      }
+    }
+    refuseIfAny(errors);
+    int inserted = 0;
+    for (Organization o : sortedParentsFirst(incoming, merged)) {
+      if (existing.containsKey(o.id())) {
+        jdbc.update("update pf_organization set parent_id = ?, kind = ?, name = ?, approval_power = ?, sort_order = ?"
+            + " where id = ?", o.parentId(), o.kind().name(), o.name(), o.approvalPower(), o.sortOrder(), o.id());
+      } else {
+        jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
+            + " values (?, ?, ?, ?, ?, ?)", o.id(), o.parentId(), o.kind().name(), o.name(), o.approvalPower(),
+            o.sortOrder());
+        inserted++;
+      }
+    }
+    identitySync.sync();
+    return new Result(inserted, incoming.size() - inserted);
+  }
+
+  @Transactional
+  public Result importPeople(String filename, byte[] content) {
+    List<SheetRow> rows = SheetReader.read(filename, content, PERSON_COLUMNS);
+    Set<String> orgs = directory.organizationsById().keySet();
+    Map<String, String> usernames = new HashMap<>();
+    jdbc.query("select id, username from pf_person where username is not null",
+        rs -> {
+          usernames.put(rs.getString(2), rs.getString(1));
+        });
+    Set<String> existing = new HashSet<>(jdbc.queryForList("select id from pf_person", String.class));
+    Map<String, Integer> lineOf = new HashMap<>();
+    List<Person> people = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
+    for (SheetRow row : rows) {
+      List<String> problems = new ArrayList<>();
+      String id = required(row, "id", "编号", problems);
+      if (!id.isEmpty() && !CODE.matcher(id).matches()) {
+        problems.add("编号只能由字母、数字、下划线和连字符组成");
+      }
+      if (!id.isEmpty() && lineOf.containsKey(id)) {
+        problems.add("编号" + id + "与第" + lineOf.get(id) + "行重复");
+      }
+      String name = required(row, "name", "姓名", problems);
+      if (name.length() > 100) {
+        problems.add("姓名过长");
+      }
+      MemberStatus status = MemberStatus.parse(row.get("status")).orElse(null);
+      if (status == null) {
+        problems.add("政治面貌“" + row.get("status") + "”无效，应为群众、入党申请人、入党积极分子、发展对象、预备党员或正式党员");
+      }
+      String org = required(row, "org_id", "所在组织", problems);
+      if (!org.isEmpty() && !orgs.contains(org)) {
+        problems.add("所在组织" + org + "不存在");
+      }
+      String username = row.get("username");
+      if (!username.isEmpty()) {
+        if (!LOGIN.matcher(username).matches()) {
+          problems.add("登录名只能由字母、数字、下划线、点和连字符组成");
+        } else if (usernames.containsKey(username) && !usernames.get(username).equals(id)) {
+          problems.add("登录名" + username + "已被" + usernames.get(username) + "使用");
+        } else {
+          usernames.put(username, id);
+        }
+      }
+      LocalDate birth = date(row, "birth_date", "出生日期", problems);
+      LocalDate application = date(row, "application_date", "申请入党日期", problems);
+      LocalDate activist = date(row, "activist_date", "确定积极分子日期", problems);
+      LocalDate target = date(row, "target_date", "确定发展对象日期", problems);
+      LocalDate admission = date(row, "admission_date", "接收预备党员日期", problems);
+      LocalDate full = date(row, "full_member_date", "转正日期", problems);
+      inOrder(problems, "出生日期", birth, "申请入党日期", application);
+      inOrder(problems, "申请入党日期", application, "确定积极分子日期", activist);
+      inOrder(problems, "确定积极分子日期", activist, "确定发展对象日期", target);
+      inOrder(problems, "确定发展对象日期", target, "接收预备党员日期", admission);
+      inOrder(problems, "接收预备党员日期", admission, "转正日期", full);
+      boolean discipline = bool(row.get("on_probation_discipline"), "留党察看", problems);
+      if (problems.isEmpty()) {
+        lineOf.put(id, row.line());
+        people.add(new Person(id, name, blankToNull(row.get("gender")), birth, status, org, blankToNull(username),
+            blankToNull(row.get("email")), blankToNull(row.get("phone")), application, activist, target, admission,
+            full, discipline));
+      } else {
+        problems.forEach(p -> errors.add(new RowError(row.line(), p)));
+      }
+    }
+    refuseIfAny(errors);
+    int inserted = 0;
+    for (Person p : people) {
+      Object[] args = {p.name(), p.gender(), sql(p.birthDate()), p.status().name(), p.orgId(), p.username(), p.email(),
+          p.phone(), sql(p.applicationDate()), sql(p.activistDate()), sql(p.targetDate()), sql(p.admissionDate()),
+          sql(p.fullMemberDate()), p.onProbationDiscipline(), p.id()};
+      if (existing.contains(p.id())) {
+        jdbc.update("update pf_person set name = ?, gender = ?, birth_date = ?, status = ?, org_id = ?, username = ?,"
+            + " email = ?, phone = ?, application_date = ?, activist_date = ?, target_date = ?, admission_date = ?,"
+            + " full_member_date = ?, on_probation_discipline = ? where id = ?", args);
+      } else {
+        jdbc.update("insert into pf_person (name, gender, birth_date, status, org_id, username, email, phone,"
+            + " application_date, activist_date, target_date, admission_date, full_member_date,"
+            + " on_probation_discipline, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+        inserted++;
+      }
+    }
+    identitySync.sync();
+    return new Result(inserted, people.size() - inserted);
+  }
+
+  /** Role assignments per organization in the file replace that organization's assignments. */
+  @Transactional
+  public Result importRoles(String filename, byte[] content) {
+    List<SheetRow> rows = SheetReader.read(filename, content, ROLE_COLUMNS);
+    Set<String> orgs = directory.organizationsById().keySet();
+    Set<String> people = new HashSet<>(jdbc.queryForList("select id from pf_person", String.class));
+    List<RoleAssignment> assignments = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<RowError> errors = new ArrayList<>();
+    for (SheetRow row : rows) {
+      List<String> problems = new ArrayList<>();
+      String org = required(row, "org_id", "组织编号", problems);
+      String person = required(row, "person_id", "人员编号", problems);
+      Role role = Role.parse(row.get("role")).orElse(null);
+      if (role == null) {
+        problems.add("职务“" + row.get("role") + "”无效");
+      }
+      if (!org.isEmpty() && !orgs.contains(org)) {
+        problems.add("组织" + org + "不存在");
+      }
+      if (!person.isEmpty() && !people.contains(person)) {
+        problems.add("人员" + person + "不存在");
+      }
+      if (problems.isEmpty() && !seen.add(org + "/" + person + "/" + role)) {
+        problems.add("与前面的行重复");
+      }
+      if (problems.isEmpty()) {
+        assignments.add(new RoleAssignment(org, person, role));
+      } else {
+        problems.forEach(p -> errors.add(new RowError(row.line(), p)));
+      }
+    }
+    refuseIfAny(errors);
+    Set<String> replaced = new HashSet<>();
+    assignments.forEach(a -> replaced.add(a.orgId()));
+    int removed = 0;
+    for (String org : replaced) {
+      removed += jdbc.update("delete from pf_role_assignment where org_id = ?", org);
+    }
+    for (RoleAssignment a : assignments) {
+      jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values (?, ?, ?)", a.orgId(),
+          a.personId(), a.role().name());
+    }
+    identitySync.sync();
+    return new Result(assignments.size(), removed);
+  }
+
+  private static boolean createsCycle(String id, Map<String, Organization> all) {
+    Set<String> seen = new HashSet<>();
+    String current = id;
+    while (current != null) {
+      if (!seen.add(current)) {
+        return true;
+      }
+      Organization o = all.get(current);
+      current = o == null ? null : o.parentId();
+    }
+    return false;
+  }
+
+  private static List<Organization> sortedParentsFirst(Map<String, Organization> incoming,
+      Map<String, Organization> all) {
+    List<Organization> result = new ArrayList<>(incoming.values());
+    result.sort(java.util.Comparator.comparingInt(o -> depth(o.id(), all)));
+    return result;
+  }
+
+  private static int depth(String id, Map<String, Organization> all) {
+    int d = 0;
+    Organization o = all.get(id);
+    while (o != null && o.parentId() != null && d < all.size()) {
+      o = all.get(o.parentId());
+      d++;
+    }
+    return d;
+  }
+
+  private static void refuseIfAny(List<RowError> errors) {
+    if (!errors.isEmpty()) {
+      throw new ImportRefused(errors);
+    }
+  }
+
+  private static String required(SheetRow row, String column, String label, List<String> problems) {
+    String v = row.get(column);
+    if (v.isEmpty()) {
+      problems.add("缺少" + label);
+    }
+    return v;
+  }
+
+  private static boolean bool(String text, String label, List<String> problems) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "", "否", "false", "0", "n", "no" -> false;
+      case "是", "true", "1", "y", "yes" -> true;
+      default -> {
+        problems.add(label + "应填“是”或“否”，而不是“" + text + "”");
+        yield false;
+      }
+    };
+  }
+
+  private static int integer(String text, List<String> problems) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      problems.add("排序应为整数，而不是“" + text + "”");
+      return 0;
+    }
+  }
+
+  private static LocalDate date(SheetRow row, String column, String label, List<String> problems) {
+    String v = row.get(column);
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v.replace('/', '-'));
+    } catch (DateTimeParseException e) {
+      problems.add(label + "“" + v + "”不是有效日期，应为2025-03-01的格式");
+      return null;
+    }
+  }
+
+  private static void inOrder(List<String> problems, String earlierLabel, LocalDate earlier, String laterLabel,
+      LocalDate later) {
+    if (earlier != null && later != null && later.isBefore(earlier)) {
+      problems.add(laterLabel + "不能早于" + earlierLabel);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static Date sql(LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
+  }
+
+  private static Map<String, String> aliases(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i]);
+      m.put(pairs[i + 1], pairs[i]);
+    }
+    return m;
+  }
+}
