@@ -37,7 +37,7 @@ public final class DuesCalculator {
     return assess(category, base(statement));
   }
 
-  /** For fixed-amount categories the base is recorded for the ledger but does not change the amount. */
+  /** For fixed-amount categories the base is kept for the ledger but does not change the amount. */
   public DuesAssessment assess(MemberCategory category, BigDecimal base) {
     Objects.requireNonNull(category, "category");
     BigDecimal yuan = Money.yuan(base, "党费计算基数");
@@ -46,11 +46,10 @@ public final class DuesCalculator {
     }
     return switch (category) {
       case EMPLOYED, RETIRED -> byRate(category, yuan);
-      case STUDENT -> fixed(category, yuan, LOW_INCOME_AMOUNT, "学生党员每月交纳党费0.20元");
-      case UNEMPLOYED -> fixed(category, yuan, LOW_INCOME_AMOUNT, "下岗失业党员每月交纳党费0.20元");
-      case RELIEF -> fixed(category, yuan, LOW_INCOME_AMOUNT, "依靠救济生活或领取当地最低生活保障金的党员每月交纳党费0.20元");
-      case FARMER -> fixed(category, yuan, settings.farmerMonthlyAmount(),
-          "农民党员每月交纳党费" + settings.farmerMonthlyAmount().toPlainString() + "元（本地标准）");
+      case STUDENT -> lowIncome(category, yuan, "学生党员");
+      case UNEMPLOYED -> lowIncome(category, yuan, "下岗失业的党员");
+      case RELIEF -> lowIncome(category, yuan, "依靠救济生活或领取当地最低生活保障金的党员");
+      case FARMER -> farmer(yuan);
     };
   }
 
@@ -60,17 +59,25 @@ public final class DuesCalculator {
         base.multiply(tier.rate())
             .setScale(settings.precision().scale(), settings.roundingMode())
             .setScale(Money.SCALE);
-    boolean capped = computed.compareTo(settings.monthlyCap()) > 0;
-    if (!capped) {
+    BigDecimal cap = settings.monthlyCap();
+    if (computed.compareTo(cap) <= 0) {
       return new DuesAssessment(category, base, tier.rate(), computed, tier.rule(), false, zero(), null);
     }
-    String rule = tier.rule() + "；每月一般不超过" + settings.monthlyCap().toPlainString() + "元（" + DuesRules.NOTICE_2017 + "），按上限交纳";
-    return new DuesAssessment(category, base, tier.rate(), settings.monthlyCap(), rule, true, zero(), null);
+    String rule =
+        tier.rule() + "；每月一般不超过" + cap.toPlainString() + "元（" + DuesRules.NOTICE_2017 + "），按上限交纳";
+    return new DuesAssessment(category, base, tier.rate(), cap, rule, true, zero(), null);
   }
 
-  /** Fixed amounts are exact sums set by the rules, so the rounding setting does not touch them. */
-  private static DuesAssessment fixed(MemberCategory category, BigDecimal base, BigDecimal amount, String rule) {
-    return new DuesAssessment(category, base, null, amount, rule, false, zero(), null);
+  // Fixed amounts are exact sums set by the rules, so the rounding setting does not touch them.
+  private static DuesAssessment lowIncome(MemberCategory category, BigDecimal base, String who) {
+    String rule = who + "每月交纳党费" + LOW_INCOME_AMOUNT.toPlainString() + "元";
+    return new DuesAssessment(category, base, null, LOW_INCOME_AMOUNT, rule, false, zero(), null);
+  }
+
+  private DuesAssessment farmer(BigDecimal base) {
+    BigDecimal amount = settings.farmerMonthlyAmount();
+    String rule = "农民党员每月交纳党费" + amount.toPlainString() + "元（本省标准）";
+    return new DuesAssessment(MemberCategory.FARMER, base, null, amount, rule, false, zero(), null);
   }
 
   private static BigDecimal zero() {
