@@ -1,0 +1,15 @@
+package cn.partyflow.dues;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DuesProperties.class)
+class DuesConfiguration {
+
+  @Bean
+  DuesCalculator duesCalculator(DuesProperties properties) {
+    return new DuesCalculator(properties.toSettings());
+  }
+}
