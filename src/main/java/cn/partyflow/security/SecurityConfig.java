@@ -25,6 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,11 +43,12 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
-    http.securityMatcher("/camunda/**", "/engine-rest/**")
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
         .csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
+            .requestMatchers(paths.matcher("/camunda/api/admin/setup/**")).denyAll()
             .anyRequest().permitAll());
     return http.build();
   }

@@ -1,0 +1,27 @@
+package cn.partyflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application, demo data included, on a real PostgreSQL 17 started from the embedded binaries once per
+ * test JVM. Every test class with this annotation shares one Spring context. The job executor is off: tests move
+ * the engine clock and run due jobs themselves.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    classes = Application.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "partyflow.demo=true",
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.mail.host=localhost",
+        "spring.mail.port=3025"
+    })
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+public @interface PostgresTest {}

@@ -1,0 +1,115 @@
+package cn.partyflow.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.partyflow.PostgresTest;
+import cn.partyflow.shared.ImportRefused;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@PostgresTest
+class OrganizationImportTest {
+
+  @Autowired OrganizationImport imports;
+  @Autowired OrganizationDirectory directory;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aCsvWithOneBadRowChangesNothingAndNamesTheRow() {
+    long people = count("pf_person");
+    String csv = """
+        编号,姓名,政治面貌,所在组织,登录名,出生日期
+        T100,测试甲,正式党员,rmyy-wk,imp_jia,1990-01-01
+        T101,测试乙,党员,rmyy-wk,,1991-01-01
+        T102,测试丙,群众,rmyy-wk,,1992-13-01
+        """;
+    assertThatThrownBy(() -> imports.importPeople("people.csv", csv.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ImportRefused.class, e -> {
+          assertThat(e.errors()).extracting(ImportRefused.RowError::line).containsExactly(3, 4);
+          assertThat(e.errors().get(0).message()).contains("政治面貌“党员”无效");
+          assertThat(e.errors().get(1).message()).contains("出生日期“1992-13-01”不是有效日期");
+        });
+    assertThat(count("pf_person")).isEqualTo(people);
+    assertThat(directory.person("T100")).isEmpty();
+    assertThat(identity.createUserQuery().userId("imp_jia").count()).isZero();
+  }
+
+  @Test
+  void aGoodFileIsImportedWithItsLoginsAndRoles() {
+    String orgs = "id,parent_id,kind,name,approval_power\nimp-zb,rmyy,党支部,导入测试党支部,否\n";
+    String people = "id,name,status,org_id,username\nT200,导入书记,正式党员,imp-zb,imp_shuji\n";
+    String roles = "org_id,person_id,role\nimp-zb,T200,书记\n";
+    imports.importOrganizations("o.csv", orgs.getBytes(StandardCharsets.UTF_8));
+    imports.importPeople("p.csv", people.getBytes(StandardCharsets.UTF_8));
+    imports.importRoles("r.csv", roles.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(directory.organization("imp-zb")).get().extracting(Organization::kind)
+        .isEqualTo(OrganizationKind.BRANCH);
+    assertThat(identity.createUserQuery().memberOfGroup("imp-zb.secretary").list())
+        .extracting(u -> u.getId()).containsExactly("imp_shuji");
+    assertThat(identity.createUserQuery().memberOfGroup("imp-zb").list()).extracting(u -> u.getId())
+        .contains("imp_shuji", "rmyy_shuji", "rmyy_zzb").doesNotContain("nk_shuji");
+  }
+
+  @Test
+  void aBranchOrPartyGroupCannotHoldApprovalPower() {
+    String orgs = "编号,上级编号,类型,名称,审批权\nimp-zzb,rmyy,党总支,测试总支,是\nimp-dz,,党组,测试党组,是\n";
+    assertThatThrownBy(() -> imports.importOrganizations("o.csv", orgs.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.errors())
+            .extracting(ImportRefused.RowError::toString)
+            .containsExactly("第2行：党总支不能拥有发展党员审批权（只有经授权的党委可以审批）",
+                "第3行：党组不能拥有发展党员审批权（只有经授权的党委可以审批）"));
+    assertThat(directory.organization("imp-zzb")).isEmpty();
+  }
+
+  @Test
+  void anXlsxWithABadRowIsRefusedWhole() throws IOException {
+    byte[] xlsx = workbook(new String[][] {
+        {"org_id", "person_id", "role"},
+        {"rmyy-wk", "P031", "组织委员"},
+        {"rmyy-wk", "NOBODY", "组织委员"},
+        {"rmyy-wk", "P032", "主任"}});
+    long roles = count("pf_role_assignment");
+    assertThatThrownBy(() -> imports.importRoles("roles.xlsx", xlsx))
+        .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.errors())
+            .extracting(ImportRefused.RowError::toString)
+            .containsExactly("第3行：人员NOBODY不存在", "第4行：职务“主任”无效"));
+    assertThat(count("pf_role_assignment")).isEqualTo(roles);
+  }
+
+  @Test
+  void anUnreadableFileIsRefusedWithAMessage() {
+    assertThatThrownBy(() -> imports.importPeople("people.csv", new byte[] {(byte) 0xC4, (byte) 0xE3, ',', 'x'}))
+        .isInstanceOf(ImportRefused.class).hasMessageContaining("不是UTF-8编码");
+    assertThatThrownBy(() -> imports.importPeople("people.csv", "编号,工资\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(ImportRefused.class).hasMessageContaining("未知的列“工资”");
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  private static byte[] workbook(String[][] rows) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = wb.createSheet("roles");
+      for (int r = 0; r < rows.length; r++) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          row.createCell(c).setCellValue(rows[r][c]);
+        }
+      }
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+}
