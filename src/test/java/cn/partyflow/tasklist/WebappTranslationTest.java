@@ -40,7 +40,8 @@ class WebappTranslationTest {
    * and abbreviations that Chinese users read as they are.
    */
   private static final Set<String> ALLOWED_WORDS =
-      Set.of("BPMN", "DMN", "CMMN", "ID", "URL", "Camunda", "Optimize", "JSON", "XML");
+      Set.of(
+          "BPMN", "DMN", "CMMN", "DRD", "ID", "URL", "Camunda", "Optimize", "JSON", "XML", "CSV");
 
   /**
    * Keys whose text we replace on purpose, so their HTML need not match: the Camunda 8
