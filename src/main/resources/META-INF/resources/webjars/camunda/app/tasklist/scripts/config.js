@@ -20,7 +20,7 @@ export default {
   // camunda-webapp-webjar 7.24.0 (the shipped comments are kept below).
   // Header and <title> show "<vendor> <name>"; the login page shows <name>.
   app: {
-    name: '任务列表',
+    name: '待办任务',
     vendor: '党务流程平台 partyflow'
   },
   // Simplified Chinese (locales/zh.json) for browsers whose first language is
@@ -76,26 +76,28 @@ export default {
   // disableWelcomeMessage: false,
   // assignProcessInstanceIdToTaskComment: true,
 
+  // shipped shortcuts; the descriptions are shown as-is in the shortcut help
+  // dialog (not translated by the webapp), so they are written in Chinese
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到列表中的第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到列表中的第一项任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开发起流程对话框'
     }
   }
 };
