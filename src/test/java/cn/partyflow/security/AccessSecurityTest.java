@@ -127,6 +127,30 @@ class AccessSecurityTest {
   }
 
   @Test
+  void aBranchOfficerLogsIntoTasklistAndThatLoginOpensOurPagesToo() {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.split(";", 2)[0]).toList());
+    String xsrf = cookies.replaceAll(".*XSRF-TOKEN=([^;]+).*", "$1");
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    form.add(HttpHeaders.COOKIE, cookies);
+    form.add("X-XSRF-TOKEN", xsrf);
+    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=nk_zuzhi&password=demo", form), String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(login.getBody()).contains("\"userId\":\"nk_zuzhi\"", "tasklist");
+
+    String session = String.join("; ", login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.split(";", 2)[0]).toList());
+    HttpHeaders withSession = new HttpHeaders();
+    withSession.add(HttpHeaders.COOKIE, session.isEmpty() ? cookies : session);
+    ResponseEntity<String> people = http.exchange("/api/people/P011", HttpMethod.GET, new HttpEntity<>(withSession),
+        String.class);
+    assertThat(people.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void withoutTheDemoSetupTheAdministratorPasswordIsRequired() {
     assertThatThrownBy(() -> new AdminAccount(false, ""))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ADMIN_PASSWORD");
