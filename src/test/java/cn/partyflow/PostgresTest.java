@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "partyflow.demo=true",
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=localhost",
-        "spring.mail.port=3025"
+        "spring.mail.port=3025",
+        "spring.datasource.hikari.connection-timeout=2000"
     })
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 public @interface PostgresTest {}

@@ -1,0 +1,119 @@
+package cn.partyflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.partyflow.PostgresTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Every role of every organization against every resource of a case of 内科党支部, over HTTP. The case's task is
+ * routed to the branch's 支部委员 (nk_zuzhi, nk_zhuren).
+ */
+@PostgresTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  String caseId;
+  String taskId;
+
+  @BeforeAll
+  void startACaseOfTheMedicineBranch() {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("branchErrand").count() == 0) {
+      repository.createDeployment().addClasspathResource("test-processes/branch-errand.bpmn").deploy();
+    }
+    caseId = runtime.startProcessInstanceByKey("branchErrand",
+        Map.of("orgId", "rmyy-nk", "role", "member", "subject", "矩阵测试")).getId();
+    taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+  }
+
+  /** user, sees the task, sees the case and its history, sees the branch's people, is administrator. */
+  static Stream<Arguments> matrix() {
+    return Stream.of(
+        Arguments.of("nk_zuzhi", true, true, true, false),    // branch committee member: the task is theirs
+        Arguments.of("nk_zhuren", true, true, true, false),
+        Arguments.of("nk_shuji", false, true, true, false),   // branch secretary: reads the case, not the task
+        Arguments.of("nk_dangfei", false, true, true, false),
+        Arguments.of("wk_zuzhi", false, false, false, false), // another branch
+        Arguments.of("wk_shuji", false, false, false, false),
+        Arguments.of("rmyy_zzb", false, true, true, false),   // the committee above reads its branches' cases
+        Arguments.of("rmyy_shuji", false, true, true, false),
+        Arguments.of("rmyy_jiwei", false, true, true, false), // auditor: read only
+        Arguments.of("zyy_zzb", false, false, false, false),  // another hospital
+        Arguments.of("zb1_shuji", false, false, false, false),
+        Arguments.of("jgdw_zzb", false, false, false, false),
+        Arguments.of("admin", true, true, true, true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("matrix")
+  void eachRoleSeesWhatItMayAndNothingElse(String user, boolean task, boolean caseRead, boolean people,
+      boolean admin) {
+    TestRestTemplate as = http.withBasicAuth(user, "demo");
+
+    assertThat(as.getForObject("/engine-rest/task?processInstanceId=" + caseId, List.class)).hasSize(task ? 1 : 0);
+    assertThat(status(as, HttpMethod.GET, "/engine-rest/task/" + taskId)).isEqualTo(task ? 200 : 404);
+    assertThat(as.getForObject("/engine-rest/process-instance?processInstanceIds=" + caseId, List.class))
+        .hasSize(caseRead ? 1 : 0);
+    assertThat(as.getForObject("/engine-rest/history/process-instance?processInstanceId=" + caseId, List.class))
+        .hasSize(caseRead ? 1 : 0);
+    assertThat(as.getForObject("/engine-rest/history/task?processInstanceId=" + caseId, List.class))
+        .hasSize(caseRead || task ? 1 : 0);
+    assertThat(status(as, HttpMethod.GET, "/api/people/P011")).isEqualTo(people ? 200 : 404);
+    assertThat(status(as, HttpMethod.GET, "/api/people?orgId=rmyy-nk")).isEqualTo(people ? 200 : 404);
+    assertThat(multipart(as, "/api/import/people")).isEqualTo(admin ? 400 : 403);
+    assertThat(multipart(as, "/api/admin/calendar")).isEqualTo(admin ? 400 : 403);
+    assertThat(status(as, HttpMethod.DELETE, "/engine-rest/process-instance/" + caseId + "?skipCustomListeners=true"))
+        .isIn(admin ? List.of(204, 200) : List.of(403, 404));
+    if (admin) {
+      startACaseOfTheMedicineBranch();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} cannot complete")
+  @MethodSource("matrix")
+  void onlyTheRoutedRoleCanCompleteTheTask(String user, boolean task, boolean caseRead, boolean people,
+      boolean admin) {
+    if (task) {
+      return;
+    }
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    int answer = http.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + taskId + "/complete",
+        HttpMethod.POST, new HttpEntity<>("{}", json), String.class).getStatusCode().value();
+    assertThat(answer).isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+  }
+
+  private static int status(TestRestTemplate as, HttpMethod method, String url) {
+    return as.exchange(url, method, HttpEntity.EMPTY, String.class).getStatusCode().value();
+  }
+
+  private static int multipart(TestRestTemplate as, String url) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as.exchange(url, HttpMethod.POST, new HttpEntity<>(new LinkedMultiValueMap<>(), headers), String.class)
+        .getStatusCode().value();
+  }
+}
