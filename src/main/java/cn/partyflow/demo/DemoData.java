@@ -46,6 +46,16 @@ class DemoData {
       imports.importRoles("roles.csv", read("demo/roles.csv"));
       LOG.info("Demo organizations and users seeded; every demo user's password is \"demo\"");
     } else {
+      syncIdentities();
+    }
+  }
+
+  /** Nodes starting together on one database may race to create the same group; the loser tries once more. */
+  private void syncIdentities() {
+    try {
+      identitySync.sync();
+    } catch (RuntimeException raced) {
+      LOG.warn("Identity sync collided with another node, retrying: {}", raced.getMessage());
       identitySync.sync();
     }
   }

@@ -1,0 +1,156 @@
+package cn.partyflow.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/** The packaged application running as its own JVM on a given database, driven over HTTP like a real client. */
+final class Node implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final String name;
+  final int port;
+  private final Process process;
+
+  private Node(String name, int port, Process process) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+  }
+
+  static Node start(String name, String jdbcUrl) throws IOException, InterruptedException {
+    String jar = System.getProperty("partyflow.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("the packaged application is missing: " + jar);
+    }
+    int port = freePort();
+    Path log = Path.of("target", "nodes", name + ".log");
+    Files.createDirectories(log.getParent());
+    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-jar", jar,
+        "--server.port=" + port,
+        "--partyflow.demo=true",
+        "--spring.datasource.url=" + jdbcUrl,
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=postgres",
+        "--spring.datasource.driver-class-name=org.postgresql.Driver",
+        "--camunda.bpm.job-execution.wait-time-in-millis=300",
+        "--camunda.bpm.job-execution.max-wait=1000"))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Node node = new Node(name, port, p);
+    node.awaitReady(Duration.ofSeconds(180));
+    return node;
+  }
+
+  private void awaitReady(Duration limit) throws InterruptedException {
+    Instant until = Instant.now().plus(limit);
+    while (Instant.now().isBefore(until)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/nodes/");
+      }
+      try {
+        if (get("admin", "/engine-rest/engine").statusCode() == 200
+            && get("admin", "/engine-rest/group?member=nk_zuzhi").body().contains("pf-officers")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the port is not open yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(name + " did not start within " + limit);
+  }
+
+  /** kill -9: no shutdown hook, no flush. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode getJson(String user, String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = get(user, path);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+    return HTTP.send(request(user, path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Starts a case and returns its id, or throws when the node did not acknowledge it. */
+  String startCase(String user, String key, String businessKey, String variablesJson)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r = post(user, "/engine-rest/process-definition/key/" + key + "/start",
+        "{\"businessKey\":\"" + businessKey + "\",\"variables\":" + variablesJson + "}");
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("start refused: " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body()).get("id").asText();
+  }
+
+  void deploy(String resource) throws IOException, InterruptedException {
+    byte[] bpmn;
+    try (var in = Node.class.getResourceAsStream("/" + resource)) {
+      bpmn = in.readAllBytes();
+    }
+    String boundary = "----partyflow" + UUID.randomUUID();
+    String file = resource.substring(resource.lastIndexOf('/') + 1);
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntest\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + file + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + bpmn.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(bpmn, 0, body, head.length, bpmn.length);
+    System.arraycopy(tail, 0, body, head.length + bpmn.length, tail.length);
+    HttpResponse<String> r = HTTP.send(request("admin", "/engine-rest/deployment/create")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("deployment refused: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Basic " + auth);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
