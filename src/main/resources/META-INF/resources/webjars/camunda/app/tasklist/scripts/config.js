@@ -29,6 +29,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // Keeps relative dates in the page's language (see the script's header).
+  customScripts: ['scripts/partyflow-date-locale'],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
   dateFormat: {
     monthName: 'MMMM',

@@ -1,0 +1,186 @@
+package cn.partyflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.partyflow.PostgresTest;
+import cn.partyflow.organization.Groups;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The role filters as Tasklist reads them (/engine-rest/filter), and the Chinese overlay as the app serves it. */
+@PostgresTest
+class TaskFiltersTest {
+
+  static final List<String> ROLE_FILTERS =
+      List.of(TaskFilters.MINE, TaskFilters.MY_GROUPS, TaskFilters.DUE_SOON, TaskFilters.OVERDUE);
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizations;
+  @Autowired TaskFilters taskFilters;
+
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void deploy() {
+    OfficerErrand.deployOnce(repository);
+  }
+
+  @Test
+  void anOfficerSeesTheFourRoleFiltersInOrderAndAManagerAlsoTheWholeUnit() throws Exception {
+    assertThat(filterNames("nk_zuzhi")).containsExactlyElementsOf(ROLE_FILTERS);
+    assertThat(filterNames("wk_zuzhi")).containsExactlyElementsOf(ROLE_FILTERS);
+    assertThat(filterNames("rmyy_shuji")).containsExactly(TaskFilters.MINE, TaskFilters.MY_GROUPS,
+        TaskFilters.DUE_SOON, TaskFilters.OVERDUE, TaskFilters.ALL_VISIBLE);
+  }
+
+  @Test
+  void everyFilterShowsWhoWhatWhereAndWhenAndSortsByDueDate() throws Exception {
+    for (JsonNode f : filters("rmyy_shuji")) {
+      assertThat(f.at("/query/sorting/0/sortBy").asText()).as(f.get("name").asText()).isEqualTo("dueDate");
+      assertThat(f.at("/query/sorting/0/sortOrder").asText()).isEqualTo("asc");
+      List<String> columns = StreamSupport.stream(f.at("/properties/variables").spliterator(), false)
+          .map(v -> v.get("name").asText() + "=" + v.get("label").asText()).toList();
+      assertThat(columns).contains("applicantName=人员", "itemTitle=事项", "orgName=组织", "deadline=期限");
+      assertThat(f.at("/properties/description").asText()).isNotBlank();
+    }
+  }
+
+  @Test
+  void countsFollowTheOfficersGroupsAndTheDeadlines() throws Exception {
+    Map<String, Integer> medicineBefore = counts("nk_zuzhi");
+    Map<String, Integer> surgeryBefore = counts("wk_zuzhi");
+    Date inTwoDays = Date.from(Instant.now().plus(Duration.ofDays(2)));
+    Date yesterday = Date.from(Instant.now().minus(Duration.ofDays(1)));
+    Date inTenDays = Date.from(Instant.now().plus(Duration.ofDays(10)));
+    OfficerErrand.start(runtime, "rmyy-nk", "内科支部", OfficerErrand.uniqueTitle("筛选器计数"), inTwoDays);
+    OfficerErrand.start(runtime, "rmyy-nk", "内科支部", OfficerErrand.uniqueTitle("筛选器计数"), yesterday);
+    String later = OfficerErrand.start(runtime, "rmyy-nk", "内科支部", OfficerErrand.uniqueTitle("筛选器计数"),
+        inTenDays);
+
+    assertThat(delta(medicineBefore, counts("nk_zuzhi"))).containsExactly(
+        Map.entry(TaskFilters.MINE, 0), Map.entry(TaskFilters.MY_GROUPS, 3), Map.entry(TaskFilters.DUE_SOON, 1),
+        Map.entry(TaskFilters.OVERDUE, 1));
+    assertThat(counts("wk_zuzhi")).isEqualTo(surgeryBefore);
+
+    String laterTask = tasks.createTaskQuery().processInstanceId(later).singleResult().getId();
+    tasks.claim(laterTask, "nk_zuzhi");
+    assertThat(delta(medicineBefore, counts("nk_zuzhi"))).containsEntry(TaskFilters.MINE, 1)
+        .containsEntry(TaskFilters.MY_GROUPS, 3);
+  }
+
+  @Test
+  void startupSyncIsIdempotentAndPutsBackAFilterEditedByHand() {
+    taskFilters.sync();
+    taskFilters.sync();
+    for (TaskFilters.Definition d : TaskFilters.ALL) {
+      List<Filter> named = filterService.createFilterQuery().filterResourceType(EntityTypes.TASK)
+          .filterName(d.name()).list();
+      assertThat(named).as(d.name()).hasSize(1);
+      assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+          .resourceId(named.get(0).getId()).groupIdIn(d.group()).count()).isEqualTo(1);
+    }
+
+    Filter overdue = filterService.createFilterQuery().filterName(TaskFilters.OVERDUE).singleResult();
+    String wantedQuery = ((FilterEntity) overdue).getQueryInternal();
+    overdue.setQuery(tasks.createTaskQuery().taskName("改坏了"));
+    overdue.setProperties(new LinkedHashMap<>(Map.of("priority", 99)));
+    filterService.saveFilter(overdue);
+
+    taskFilters.sync();
+
+    Filter restored = filterService.getFilter(overdue.getId());
+    assertThat(((FilterEntity) restored).getQueryInternal()).isEqualTo(wantedQuery);
+    assertThat(restored.getProperties()).containsEntry("priority", 10).containsKey("variables");
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(overdue.getId()).groupIdIn(Groups.USERS).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theChineseTasklistIsServedWithAtLeastTheKeysOfTheEnglishOne() throws Exception {
+    ResponseEntity<String> zh = http.getForEntity("/camunda/app/tasklist/locales/zh.json", String.class);
+    ResponseEntity<String> en = http.getForEntity("/camunda/app/tasklist/locales/en.json", String.class);
+    assertThat(zh.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(en.getStatusCode()).isEqualTo(HttpStatus.OK);
+    int zhKeys = leaves(json.readTree(stripBom(zh.getBody())));
+    int enKeys = leaves(json.readTree(stripBom(en.getBody())));
+    assertThat(enKeys).isGreaterThan(300);
+    assertThat(zhKeys).isGreaterThanOrEqualTo(enKeys);
+    assertThat(json.readTree(stripBom(zh.getBody())).at("/labels/CLAIM_TASK").asText()).isEqualTo("认领");
+
+    String config = http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
+    assertThat(config).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'en'",
+        "scripts/partyflow-date-locale");
+    assertThat(http.getForEntity("/camunda/app/tasklist/scripts/partyflow-date-locale.js", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+        .contains(".ce-eol-banner");
+  }
+
+  private List<JsonNode> filters(String user) throws Exception {
+    String body = http.withBasicAuth(user, "demo").getForObject("/engine-rest/filter?resourceType=Task&itemCount=true",
+        String.class);
+    return StreamSupport.stream(json.readTree(body).spliterator(), false)
+        .sorted((a, b) -> Integer.compare(a.at("/properties/priority").asInt(), b.at("/properties/priority").asInt()))
+        .toList();
+  }
+
+  private List<String> filterNames(String user) throws Exception {
+    return filters(user).stream().map(f -> f.get("name").asText()).toList();
+  }
+
+  private Map<String, Integer> counts(String user) throws Exception {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (JsonNode f : filters(user)) {
+      counts.put(f.get("name").asText(), f.get("itemCount").asInt());
+    }
+    return counts;
+  }
+
+  private static Map<String, Integer> delta(Map<String, Integer> before, Map<String, Integer> after) {
+    Map<String, Integer> delta = new LinkedHashMap<>();
+    after.forEach((name, n) -> delta.put(name, n - before.getOrDefault(name, 0)));
+    return delta;
+  }
+
+  private static String stripBom(String text) {
+    return text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static int leaves(JsonNode node) {
+    if (node.isObject() || node.isArray()) {
+      int n = 0;
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+        n += leaves(it.next());
+      }
+      return n;
+    }
+    return 1;
+  }
+}
