@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A fresh database on the embedded PostgreSQL, for application nodes started as separate JVMs. */
-final class ClusterDatabase {
+public final class ClusterDatabase {
 
   private ClusterDatabase() {}
 
-  static String create(String name) throws SQLException {
+  public static String create(String name) throws SQLException {
     var pg = EmbeddedPostgresInitializer.postgres();
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("drop database if exists " + name);

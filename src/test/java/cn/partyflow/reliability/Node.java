@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The packaged application running as its own JVM on a given database, driven over HTTP like a real client. */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,7 +33,7 @@ final class Node implements AutoCloseable {
     this.process = process;
   }
 
-  static Node start(String name, String jdbcUrl) throws IOException, InterruptedException {
+  public static Node start(String name, String jdbcUrl) throws IOException, InterruptedException {
     String jar = System.getProperty("partyflow.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("the packaged application is missing: " + jar);
@@ -74,6 +74,16 @@ final class Node implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException(name + " did not start within " + limit);
+  }
+
+  /** The highest resident memory of the node's JVM so far, in MiB (VmHWM). */
+  public long peakResidentMib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
   }
 
   /** kill -9: no shutdown hook, no flush. */
