@@ -46,6 +46,7 @@ final class RectificationFixture {
   final RectificationService service;
   final RectificationLadder ladder;
   final LoadItemDelegate loadItem;
+  final Notifier notifier;
 
   RectificationFixture(String name) {
     DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -59,7 +60,8 @@ final class RectificationFixture {
     person("P904", "孙主任", "resp2");
     OrganizationDirectory directory = DirectoryFixture.directory(jdbc);
     service = new RectificationService(jdbc, directory, settings);
-    ladder = new RectificationLadder(workdays, settings, service, new Notifier(List.of(channel), directory, jdbc));
+    notifier = new Notifier(List.of(channel), directory, jdbc);
+    ladder = new RectificationLadder(workdays, settings, service, notifier);
     loadItem = new LoadItemDelegate(service);
   }
 
