@@ -114,14 +114,14 @@ class InspectionRectificationProcessTest {
     ProcessInstance pi = approvedPlan();
     long item = itemId(pi, 1);
     Task report = reportTask(pi, item);
-    assertThat(report).hasCandidateUser("resp1");
+    assertThat(report).isAssignedTo("resp1");
     Assertions.assertThat(report.getDueDate()).isEqualTo(at(2025, 10, 10, 18));
 
     complete(report, withVariables("progress", "已起草新规则", "readyForVerification", false));
     Assertions.assertThat(fx.service.item(item).orElseThrow().status()).isEqualTo(Rectification.IN_PROGRESS);
     complete(reportTask(pi, item), withVariables("progress", "新规则已经党委会通过", "readyForVerification", true));
     Task review = itemTask(pi, item, "Task_LeaderReview");
-    assertThat(review).hasCandidateUser("leader1");
+    assertThat(review).isAssignedTo("leader1");
     complete(review, withVariables("leaderApproved", "true"));
     Task verify = itemTask(pi, item, "Task_VerifyItem");
     assertThat(verify).hasCandidateGroup("rmyy.orgdept").hasCandidateGroup("rmyy.auditor");
