@@ -25,9 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,16 +121,14 @@ class RectificationDashboardTest {
   void browserManagerFiltersOverdueAndSeesRedRows() {
     WebDriver driver = BrowserSupport.chromium();
     try {
-      // Log in as the Camunda welcome page does (with its XSRF token); our pages accept that session.
-      driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
-      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-      wait.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
-      Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + "const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11);"
-          + "fetch('/camunda/api/admin/auth/user/default/login/welcome', {method: 'POST', credentials: 'same-origin',"
-          + " headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},"
-          + " body: 'username=rmyy_shuji&password=demo'}).then(r => done(r.status)).catch(e => done(String(e)));");
-      assertThat(status).isEqualTo(200L);
+      // Log in to Tasklist as a manager does; our pages accept that session.
+      driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
+          .sendKeys("rmyy_shuji");
+      driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+      driver.findElement(By.cssSelector("button[type='submit']")).click();
+      wait.until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).isEmpty());
       driver.get("http://localhost:" + port + "/dashboard/rectification?department=" + dept);
       wait.until(d -> !d.findElements(By.id("items")).isEmpty());
       new Select(driver.findElement(By.id("filter-status"))).selectByValue("已逾期");
