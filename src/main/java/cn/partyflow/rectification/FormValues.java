@@ -1,0 +1,83 @@
+package cn.partyflow.rectification;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import cn.partyflow.shared.ChinaClock;
+
+/** Reads what Camunda Forms submit: lists arrive as Spin Json, dates as "yyyy-MM-dd" strings. */
+final class FormValues {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FormValues() {}
+
+  /** A dynamic list or table value as rows of column to value; Spin Json, a JSON string or Java collections. */
+  static List<Map<String, Object>> rows(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> c) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Object o : c) {
+        if (o instanceof Map<?, ?> m) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          m.forEach((k, v) -> row.put(String.valueOf(k), v));
+          rows.add(row);
+        }
+      }
+      return rows;
+    }
+    try {
+      return JSON.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() {});
+    } catch (Exception e) {
+      throw new IllegalArgumentException("不是列表：" + value, e);
+    }
+  }
+
+  static String text(Object value) {
+    return value == null ? "" : value.toString().trim();
+  }
+
+  /** A date as a form stores it, or null when empty or unreadable. */
+  static LocalDate date(Object value) {
+    if (value instanceof Date d) {
+      return ChinaClock.toLocalDate(d);
+    }
+    if (value instanceof LocalDate d) {
+      return d;
+    }
+    String s = text(value);
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static Boolean bool(Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String s = text(value);
+    return s.isEmpty() ? null : Boolean.valueOf(s);
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

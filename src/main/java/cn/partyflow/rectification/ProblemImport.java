@@ -1,0 +1,57 @@
+package cn.partyflow.rectification;
+
+import cn.partyflow.shared.ImportRefused;
+import cn.partyflow.shared.SheetReader;
+import cn.partyflow.shared.SheetRow;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Reads a 问题清单 sheet (CSV or XLSX) whole: any bad row refuses the file and names the row. */
+@Service
+public class ProblemImport {
+
+  static final Map<String, String> COLUMNS = Map.of(
+      "no", "no", "序号", "no",
+      "clause", "clause", "反馈意见", "clause", "对应的反馈意见", "clause",
+      "problem", "problem", "问题表现", "problem", "问题", "problem");
+
+  public List<Map<String, Object>> read(String filename, byte[] content) {
+    List<SheetRow> rows = SheetReader.read(filename, content, COLUMNS);
+    List<ImportRefused.RowError> errors = new ArrayList<>();
+    List<Map<String, Object>> problems = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (SheetRow row : rows) {
+      int no = problems.size() + 1;
+      if (!row.get("no").isEmpty()) {
+        try {
+          no = Integer.parseInt(row.get("no"));
+        } catch (NumberFormatException e) {
+          errors.add(new ImportRefused.RowError(row.line(), "序号“" + row.get("no") + "”不是整数"));
+        }
+      }
+      if (!seen.add(no)) {
+        errors.add(new ImportRefused.RowError(row.line(), "序号" + no + "重复"));
+      }
+      if (row.get("problem").isEmpty()) {
+        errors.add(new ImportRefused.RowError(row.line(), "缺少问题表现"));
+      }
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("no", no);
+      p.put("clause", row.get("clause"));
+      p.put("problem", row.get("problem"));
+      problems.add(p);
+    }
+    if (problems.isEmpty()) {
+      errors.add(new ImportRefused.RowError(0, "文件中没有问题"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ImportRefused(errors);
+    }
+    return problems;
+  }
+}

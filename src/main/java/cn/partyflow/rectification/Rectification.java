@@ -1,0 +1,63 @@
+package cn.partyflow.rectification;
+
+import java.util.List;
+
+/** The process key, the words of the data dictionary, and the statuses an item can be in. */
+public final class Rectification {
+
+  public static final String PROCESS_KEY = "inspectionRectification";
+
+  public static final List<String> SOURCES = List.of("巡察", "民主生活会", "组织生活会");
+
+  public static final String IMMEDIATE = "立行立改";
+  public static final String TIME_BOUND = "限期整改";
+  public static final String LONG_TERM = "长期坚持";
+  public static final List<String> CATEGORIES = List.of(IMMEDIATE, TIME_BOUND, LONG_TERM);
+
+  public static final String NOT_STARTED = "未启动";
+  public static final String IN_PROGRESS = "推进中";
+  public static final String AWAITING_VERIFICATION = "待验收";
+  public static final String CLOSED = "已销号";
+  public static final String ONGOING = "长期坚持";
+  public static final String RETURNED = "已退回";
+  public static final List<String> STATUSES =
+      List.of(NOT_STARTED, IN_PROGRESS, AWAITING_VERIFICATION, RETURNED, ONGOING, CLOSED);
+
+  /** Kinds of entries in an item's history (pf_rectification_event). */
+  public static final String EVENT_PLANNED = "planned";
+  public static final String EVENT_PROGRESS = "progress";
+  public static final String EVENT_REVIEWED = "reviewed";
+  public static final String EVENT_RETURNED = "returned";
+  public static final String EVENT_CLOSED = "closed";
+  public static final String EVENT_REMINDER = "reminder";
+  public static final String EVENT_WARNING = "warning";
+  public static final String EVENT_ESCALATION = "escalation";
+  public static final String EVENT_SUPERVISED = "supervised";
+  public static final String EVENT_ACCOUNTABILITY = "accountability";
+  public static final String EVENT_DEADLINE_MOVED = "deadline-moved";
+  public static final String EVENT_EVIDENCE = "evidence";
+
+  /** The boundary timers of the escalation ladder, rescheduled when a deadline moves. */
+  public static final List<String> LADDER_TIMERS =
+      List.of("BoundaryEvent_Reminder", "BoundaryEvent_DeadlineReached", "BoundaryEvent_Escalation");
+
+  private Rectification() {}
+
+  static String eventLabel(String kind) {
+    return switch (kind) {
+      case EVENT_PLANNED -> "列入整改方案";
+      case EVENT_PROGRESS -> "报告进展";
+      case EVENT_REVIEWED -> "责任领导审核通过";
+      case EVENT_RETURNED -> "退回重新整改";
+      case EVENT_CLOSED -> "验收销号";
+      case EVENT_REMINDER -> "到期前提醒";
+      case EVENT_WARNING -> "到期警示";
+      case EVENT_ESCALATION -> "逾期问责提请";
+      case EVENT_SUPERVISED -> "党办督办";
+      case EVENT_ACCOUNTABILITY -> "约谈/问责";
+      case EVENT_DEADLINE_MOVED -> "调整完成时限";
+      case EVENT_EVIDENCE -> "上传证明材料";
+      default -> kind;
+    };
+  }
+}

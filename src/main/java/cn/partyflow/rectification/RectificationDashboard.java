@@ -1,0 +1,209 @@
+package cn.partyflow.rectification;
+
+import cn.partyflow.shared.ChinaClock;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+
+/**
+ * The managers' view of items: one set-based query per table, filtered first by the organizations the user may
+ * see (index org_id + status/deadline/department/leader), so it stays fast with 100,000 items.
+ */
+@Service
+public class RectificationDashboard {
+
+  /** Virtual statuses the dashboard filters by besides the stored ones. */
+  public static final String OVERDUE = "已逾期";
+  public static final String DUE_SOON = "即将到期";
+
+  /** What the user asked to see; blank fields do not filter. */
+  public record Filter(String org, String department, String status, String category, String leader) {
+    public static Filter none() {
+      return new Filter(null, null, null, null, null);
+    }
+  }
+
+  /** One line of the table. {@code urgency} is overdue, soon, open or closed. */
+  public record Row(long id, String orgId, String orgName, int seq, String problem, String category,
+      String leaderUser, String leaderName, String department, String responsibleUser, String responsibleName,
+      LocalDate deadline, String status, String taskId, String taskName, String processInstanceId, Long daysLeft,
+      String urgency) {}
+
+  private final JdbcTemplate jdbc;
+  private final RectificationSettings settings;
+
+  public RectificationDashboard(JdbcTemplate jdbc, RectificationSettings settings) {
+    this.jdbc = jdbc;
+    this.settings = settings;
+  }
+
+  public List<Row> rows(Collection<String> orgs, Filter filter, int limit) {
+    List<Row> rows = new ArrayList<>();
+    forEachRow(orgs, filter, limit, rows::add);
+    return rows;
+  }
+
+  /** Streams the rows (for the export) without holding them all. */
+  public void forEachRow(Collection<String> orgs, Filter filter, int limit, Consumer<Row> sink) {
+    if (orgs.isEmpty()) {
+      return;
+    }
+    List<Object> args = new ArrayList<>();
+    String where = where(orgs, filter, args);
+    args.add(limit);
+    LocalDate today = ChinaClock.today();
+    jdbc.query("select i.id, i.org_id, o.name as org_name, i.seq, i.problem, i.category, i.leader_user,"
+            + " lp.name as leader_name, i.department, i.responsible_user, rp.name as responsible_name, i.deadline,"
+            + " i.status, i.current_task_id, i.current_task_name, i.process_instance_id"
+            + " from pf_rectification_item i join pf_organization o on o.id = i.org_id"
+            + " left join pf_person lp on lp.username = i.leader_user"
+            + " left join pf_person rp on rp.username = i.responsible_user"
+            + where + " order by i.deadline asc nulls last, i.id fetch first ? rows only",
+        (RowCallbackHandler) rs -> {
+          Date d = rs.getDate("deadline");
+          LocalDate deadline = d == null ? null : d.toLocalDate();
+          String status = rs.getString("status");
+          String category = rs.getString("category");
+          Long daysLeft = deadline == null ? null : ChronoUnit.DAYS.between(today, deadline);
+          sink.accept(new Row(rs.getLong("id"), rs.getString("org_id"), rs.getString("org_name"), rs.getInt("seq"),
+              rs.getString("problem"), category, rs.getString("leader_user"), rs.getString("leader_name"),
+              rs.getString("department"), rs.getString("responsible_user"), rs.getString("responsible_name"),
+              deadline, status, rs.getString("current_task_id"), rs.getString("current_task_name"),
+              rs.getString("process_instance_id"), daysLeft, urgency(status, category, daysLeft)));
+        }, args.toArray());
+  }
+
+  /** Items per status, overdue and due-soon included, under the same filter. */
+  public Map<String, Long> countsByStatus(Collection<String> orgs, Filter filter) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Rectification.STATUSES.forEach(s -> counts.put(s, 0L));
+    if (orgs.isEmpty()) {
+      return counts;
+    }
+    List<Object> args = new ArrayList<>();
+    LocalDate today = ChinaClock.today();
+    args.add(Date.valueOf(today));
+    args.add(Date.valueOf(today));
+    args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
+    String where = where(orgs, filter, args);
+    jdbc.query("select i.status, count(*) as n,"
+            + " sum(case when " + OPEN + " and i.deadline < ? then 1 else 0 end) as overdue,"
+            + " sum(case when " + OPEN + " and i.deadline between ? and ? then 1 else 0 end) as soon"
+            + " from pf_rectification_item i" + where + " group by i.status",
+        (RowCallbackHandler) rs -> {
+          counts.put(rs.getString("status"), rs.getLong("n"));
+          counts.merge(OVERDUE, rs.getLong("overdue"), Long::sum);
+          counts.merge(DUE_SOON, rs.getLong("soon"), Long::sum);
+        }, args.toArray());
+    counts.putIfAbsent(OVERDUE, 0L);
+    counts.putIfAbsent(DUE_SOON, 0L);
+    return counts;
+  }
+
+  /** Per responsible department: all items, open items and overdue items. */
+  public record DepartmentCount(String department, long total, long open, long overdue) {}
+
+  public List<DepartmentCount> countsByDepartment(Collection<String> orgs, Filter filter) {
+    if (orgs.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(Date.valueOf(ChinaClock.today()));
+    String where = where(orgs, filter, args);
+    return jdbc.query("select i.department, count(*) as total,"
+            + " sum(case when i.status <> '" + Rectification.CLOSED + "' then 1 else 0 end) as open_items,"
+            + " sum(case when " + OPEN + " and i.deadline < ? then 1 else 0 end) as overdue"
+            + " from pf_rectification_item i" + where + " group by i.department order by overdue desc, total desc",
+        (rs, n) -> new DepartmentCount(rs.getString("department"), rs.getLong("total"), rs.getLong("open_items"),
+            rs.getLong("overdue")), args.toArray());
+  }
+
+  /** The departments and leaders present in the user's organizations, for the filter lists. */
+  public List<String> departments(Collection<String> orgs) {
+    return distinct("department", orgs);
+  }
+
+  public List<String> leaders(Collection<String> orgs) {
+    return distinct("leader_user", orgs);
+  }
+
+  private List<String> distinct(String column, Collection<String> orgs) {
+    if (orgs.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.queryForList("select distinct " + column + " from pf_rectification_item where org_id in ("
+        + marks(orgs) + ") order by " + column, String.class, orgs.toArray());
+  }
+
+  private static final String OPEN = "i.status <> '" + Rectification.CLOSED + "' and i.category <> '"
+      + Rectification.LONG_TERM + "'";
+
+  private String where(Collection<String> orgs, Filter f, List<Object> args) {
+    StringBuilder sql = new StringBuilder(" where ");
+    if (!blank(f.org()) && orgs.contains(f.org())) {
+      sql.append("i.org_id = ?");
+      args.add(f.org());
+    } else {
+      sql.append("i.org_id in (").append(marks(orgs)).append(')');
+      args.addAll(orgs);
+    }
+    if (!blank(f.department())) {
+      sql.append(" and i.department = ?");
+      args.add(f.department());
+    }
+    if (!blank(f.category())) {
+      sql.append(" and i.category = ?");
+      args.add(f.category());
+    }
+    if (!blank(f.leader())) {
+      sql.append(" and i.leader_user = ?");
+      args.add(f.leader());
+    }
+    if (!blank(f.status())) {
+      LocalDate today = ChinaClock.today();
+      if (OVERDUE.equals(f.status())) {
+        sql.append(" and ").append(OPEN).append(" and i.deadline < ?");
+        args.add(Date.valueOf(today));
+      } else if (DUE_SOON.equals(f.status())) {
+        sql.append(" and ").append(OPEN).append(" and i.deadline between ? and ?");
+        args.add(Date.valueOf(today));
+        args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
+      } else {
+        sql.append(" and i.status = ?");
+        args.add(f.status());
+      }
+    }
+    return sql.toString();
+  }
+
+  String urgency(String status, String category, Long daysLeft) {
+    if (Rectification.CLOSED.equals(status)) {
+      return "closed";
+    }
+    if (Rectification.LONG_TERM.equals(category) || daysLeft == null) {
+      return "open";
+    }
+    if (daysLeft < 0) {
+      return "overdue";
+    }
+    return daysLeft <= settings.dueSoonDays() ? "soon" : "open";
+  }
+
+  private static String marks(Collection<String> values) {
+    return values.stream().map(v -> "?").collect(Collectors.joining(","));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

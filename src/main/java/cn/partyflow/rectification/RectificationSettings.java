@@ -1,0 +1,37 @@
+package cn.partyflow.rectification;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Local rules of 巡察整改 ([L] in domain-rules.md section 3), with the common defaults.
+ *
+ * @param reminderWorkdaysBefore the 提醒书 goes to the 责任人 this many working days before the deadline
+ * @param escalationWorkdaysAfter an overdue item goes to the 党委书记 and 纪委 (约谈/问责) this many working days after it
+ * @param reportMonths the 整改情况报告 is due this many months after the feedback (巡视工作条例: 2 months)
+ * @param reportPrepWorkdays the report is compiled this many working days before it is due
+ * @param planWorkdays the 整改方案 is due this many working days after the feedback
+ * @param longTermReportPeriod how often a 长期坚持 item reports its progress (ISO-8601 period)
+ * @param dueSoonDays the dashboard shows an open item amber when its deadline is this many days away or fewer
+ * @param evidenceMaxBytes the largest evidence file accepted
+ * @param evidenceTypes the file name extensions accepted as evidence
+ */
+@ConfigurationProperties("partyflow.rectification")
+public record RectificationSettings(
+    @DefaultValue("3") int reminderWorkdaysBefore,
+    @DefaultValue("5") int escalationWorkdaysAfter,
+    @DefaultValue("2") int reportMonths,
+    @DefaultValue("5") int reportPrepWorkdays,
+    @DefaultValue("15") int planWorkdays,
+    @DefaultValue("P3M") String longTermReportPeriod,
+    @DefaultValue("7") int dueSoonDays,
+    @DefaultValue("10485760") long evidenceMaxBytes,
+    @DefaultValue({"pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ofd"}) List<String> evidenceTypes) {
+
+  /** The defaults, for tests built by hand. */
+  public static RectificationSettings defaults() {
+    return new RectificationSettings(3, 5, 2, 5, 15, "P3M", 7, 10_485_760L,
+        List.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ofd"));
+  }
+}

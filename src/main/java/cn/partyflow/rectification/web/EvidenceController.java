@@ -1,0 +1,106 @@
+package cn.partyflow.rectification.web;
+
+import cn.partyflow.rectification.EvidenceStore;
+import cn.partyflow.rectification.RectificationItem;
+import cn.partyflow.rectification.RectificationService;
+import cn.partyflow.rectification.RectificationSettings;
+import cn.partyflow.shared.RuleViolation;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An item's evidence (证明材料) and history on our own page, since Camunda Forms cannot upload files; the item
+ * tasks link here.
+ */
+@Controller
+class EvidenceController {
+
+  private final RectificationService service;
+  private final EvidenceStore store;
+  private final RectificationSettings settings;
+  private final Viewer viewer;
+
+  EvidenceController(RectificationService service, EvidenceStore store, RectificationSettings settings,
+      Viewer viewer) {
+    this.service = service;
+    this.store = store;
+    this.settings = settings;
+    this.viewer = viewer;
+  }
+
+  @GetMapping("/rectification/items/{id}/evidence")
+  String page(@PathVariable long id, Authentication auth, Model model) {
+    RectificationItem item = item(id, auth);
+    model.addAttribute("item", item);
+    model.addAttribute("evidence", store.list(id));
+    model.addAttribute("events", service.events(id));
+    model.addAttribute("maxSize", EvidenceStoreSize.of(settings.evidenceMaxBytes()));
+    model.addAttribute("types", String.join("、", settings.evidenceTypes()));
+    return "rectification/evidence";
+  }
+
+  @PostMapping("/rectification/items/{id}/evidence")
+  String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication auth,
+      RedirectAttributes redirect) throws IOException {
+    item(id, auth);
+    try {
+      store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), auth.getName());
+      redirect.addFlashAttribute("message", "已上传：" + file.getOriginalFilename());
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/rectification/items/" + id + "/evidence";
+  }
+
+  @PostMapping("/api/rectification/items/{id}/evidence")
+  @ResponseBody
+  Map<String, Object> uploadApi(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication auth)
+      throws IOException {
+    item(id, auth);
+    store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), auth.getName());
+    return Map.of("itemId", id, "evidence", store.list(id).size());
+  }
+
+  @GetMapping("/rectification/evidence/{evidenceId}")
+  ResponseEntity<byte[]> download(@PathVariable long evidenceId, Authentication auth) {
+    EvidenceStore.Evidence e = store.find(evidenceId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "证明材料不存在"));
+    item(e.itemId(), auth);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(e.filename(), StandardCharsets.UTF_8).replace("+", "%20"))
+        .contentType(MediaType.parseMediaType(e.contentType()))
+        .body(store.content(evidenceId));
+  }
+
+  private RectificationItem item(long id, Authentication auth) {
+    RectificationItem item = service.item(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "整改事项不存在"));
+    viewer.requireItem(auth, item);
+    return item;
+  }
+
+  /** The size limit as officers read it. */
+  static final class EvidenceStoreSize {
+    static String of(long bytes) {
+      return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + "MB" : (bytes / 1024) + "KB";
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package cn.partyflow.rectification.web;
+
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.rectification.Rectification;
+import cn.partyflow.rectification.RectificationDashboard;
+import cn.partyflow.rectification.RectificationDashboard.Filter;
+import cn.partyflow.rectification.RectificationSettings;
+import cn.partyflow.shared.ChinaClock;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The managers' deadline dashboard (/dashboard/rectification) and its XLSX export. */
+@Controller
+class RectificationDashboardController {
+
+  /** The page shows this many rows at most; the export takes everything filtered. */
+  static final int PAGE_ROWS = 500;
+  static final int EXPORT_ROWS = 200_000;
+
+  private final RectificationDashboard dashboard;
+  private final OrganizationDirectory directory;
+  private final RectificationSettings settings;
+  private final Viewer viewer;
+
+  RectificationDashboardController(RectificationDashboard dashboard, OrganizationDirectory directory,
+      RectificationSettings settings, Viewer viewer) {
+    this.dashboard = dashboard;
+    this.directory = directory;
+    this.settings = settings;
+    this.viewer = viewer;
+  }
+
+  @GetMapping("/dashboard/rectification")
+  String page(@RequestParam(required = false) String org, @RequestParam(required = false) String department,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String leader, Authentication auth, Model model) {
+    Set<String> orgs = viewer.organizations(auth);
+    Filter filter = new Filter(org, department, status, category, leader);
+    List<RectificationDashboard.Row> rows = dashboard.rows(orgs, filter, PAGE_ROWS + 1);
+    model.addAttribute("truncated", rows.size() > PAGE_ROWS);
+    model.addAttribute("rows", rows.size() > PAGE_ROWS ? rows.subList(0, PAGE_ROWS) : rows);
+    model.addAttribute("filter", filter);
+    model.addAttribute("statusCounts", dashboard.countsByStatus(orgs, filter));
+    model.addAttribute("departmentCounts", dashboard.countsByDepartment(orgs, filter));
+    List<Organization> visible = new ArrayList<>(directory.organizations());
+    visible.removeIf(o -> !orgs.contains(o.id()));
+    model.addAttribute("organizations", visible);
+    model.addAttribute("departments", dashboard.departments(orgs));
+    model.addAttribute("leaders", dashboard.leaders(orgs));
+    List<String> statuses = new ArrayList<>(List.of(RectificationDashboard.OVERDUE, RectificationDashboard.DUE_SOON));
+    statuses.addAll(Rectification.STATUSES);
+    model.addAttribute("statuses", statuses);
+    model.addAttribute("categories", Rectification.CATEGORIES);
+    model.addAttribute("dueSoonDays", settings.dueSoonDays());
+    model.addAttribute("today", ChinaClock.today());
+    model.addAttribute("user", auth.getName());
+    return "rectification/dashboard";
+  }
+
+  @GetMapping("/dashboard/rectification/export.xlsx")
+  void export(@RequestParam(required = false) String org, @RequestParam(required = false) String department,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String leader, Authentication auth, HttpServletResponse response)
+      throws IOException {
+    Set<String> orgs = viewer.organizations(auth);
+    Filter filter = new Filter(org, department, status, category, leader);
+    String name = "整改事项_" + ChinaClock.today() + ".xlsx";
+    response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.setHeader("Content-Disposition",
+        "attachment; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = response.getOutputStream()) {
+      Sheet sheet = wb.createSheet("整改事项");
+      CellStyle red = fill(wb, IndexedColors.ROSE);
+      CellStyle amber = fill(wb, IndexedColors.LIGHT_ORANGE);
+      String[] head = {"组织", "序号", "问题", "类别", "责任领导", "责任科室", "责任人", "完成时限", "剩余天数", "状态",
+          "当前环节"};
+      Row h = sheet.createRow(0);
+      for (int c = 0; c < head.length; c++) {
+        h.createCell(c).setCellValue(head[c]);
+      }
+      int[] r = {1};
+      dashboard.forEachRow(orgs, filter, EXPORT_ROWS, row -> {
+        Row x = sheet.createRow(r[0]++);
+        x.createCell(0).setCellValue(row.orgName());
+        x.createCell(1).setCellValue(row.seq());
+        x.createCell(2).setCellValue(row.problem());
+        x.createCell(3).setCellValue(row.category());
+        x.createCell(4).setCellValue(person(row.leaderName(), row.leaderUser()));
+        x.createCell(5).setCellValue(row.department());
+        x.createCell(6).setCellValue(person(row.responsibleName(), row.responsibleUser()));
+        x.createCell(7).setCellValue(row.deadline() == null ? "" : row.deadline().toString());
+        if (row.daysLeft() != null && !"closed".equals(row.urgency())) {
+          x.createCell(8).setCellValue(row.daysLeft());
+        }
+        x.createCell(9).setCellValue("overdue".equals(row.urgency()) ? row.status() + "（已逾期）" : row.status());
+        x.createCell(10).setCellValue(row.taskName() == null ? "" : row.taskName());
+        CellStyle style = "overdue".equals(row.urgency()) ? red : "soon".equals(row.urgency()) ? amber : null;
+        if (style != null) {
+          for (int c = 0; c < head.length; c++) {
+            if (x.getCell(c) != null) {
+              x.getCell(c).setCellStyle(style);
+            }
+          }
+        }
+      });
+      wb.write(out);
+      wb.dispose();
+    }
+  }
+
+  private static String person(String name, String user) {
+    return name == null ? user : name + "（" + user + "）";
+  }
+
+  private static CellStyle fill(SXSSFWorkbook wb, IndexedColors color) {
+    CellStyle s = wb.createCellStyle();
+    s.setFillForegroundColor(color.getIndex());
+    s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    return s;
+  }
+}

@@ -1,0 +1,36 @@
+package cn.partyflow.rectification.web;
+
+import cn.partyflow.organization.AccessScope;
+import cn.partyflow.rectification.RectificationItem;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Who is looking, and which organizations' items they may see. */
+@Component
+class Viewer {
+
+  private final AccessScope scope;
+
+  Viewer(AccessScope scope) {
+    this.scope = scope;
+  }
+
+  static boolean isAdmin(Authentication auth) {
+    return auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+  }
+
+  Set<String> organizations(Authentication auth) {
+    return scope.visibleOrganizations(auth.getName(), isAdmin(auth));
+  }
+
+  /** Managers of the organization, and the item's own 责任人 and 责任领导. */
+  void requireItem(Authentication auth, RectificationItem item) {
+    boolean own = auth.getName().equals(item.responsibleUser()) || auth.getName().equals(item.leaderUser());
+    if (!own && !organizations(auth).contains(item.orgId())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您无权查看该整改事项");
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package cn.partyflow.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.ImportRefused;
+import cn.partyflow.shared.RuleViolation;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Evidence limits, the 问题清单 import and the daily digest, without an engine. */
+class RectificationRulesTest {
+
+  RectificationFixture fx;
+  long item;
+
+  @BeforeEach
+  void setUp() {
+    fx = new RectificationFixture("rc-rules-" + System.nanoTime());
+    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(2026, 3, 10, 8, 0)));
+    fx.jdbc.update("insert into pf_rectification_case (org_id, source, status, process_instance_id, created_at)"
+        + " values ('rmyy', '巡察', '集中整改', 'pi-1', ?)", Timestamp.valueOf(LocalDateTime.now()));
+    item = item("逾期的问题", "resp1", "2026-03-01", Rectification.IN_PROGRESS);
+    item("三天后到期的问题", "resp1", "2026-03-13", Rectification.NOT_STARTED);
+    item("已销号的问题", "resp2", "2026-03-01", Rectification.CLOSED);
+    item("下月到期的问题", "resp2", "2026-04-30", Rectification.IN_PROGRESS);
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void evidenceAboveTheLimitOrOfAnUnlistedTypeIsRefusedAndNotStored() {
+    RectificationSettings small = new RectificationSettings(3, 5, 2, 5, 15, "P3M", 7, 1024, List.of("pdf"));
+    EvidenceStore store = new EvidenceStore(fx.jdbc, small, fx.service);
+    assertThatThrownBy(() -> store.store(item, "台账.pdf", "application/pdf", new byte[2048], "resp1"))
+        .isInstanceOf(RuleViolation.class).hasMessageContaining("超过上限1KB");
+    assertThatThrownBy(() -> store.store(item, "台账.docx", "application/msword", new byte[10], "resp1"))
+        .isInstanceOf(RuleViolation.class).hasMessageContaining("不接受此类文件");
+    assertThat(store.list(item)).isEmpty();
+
+    store.store(item, "台账.pdf", "application/pdf", new byte[1024], "resp1");
+    assertThat(store.list(item)).extracting(EvidenceStore.Evidence::filename).containsExactly("台账.pdf");
+    assertThat(fx.events(item)).containsExactly("evidence");
+  }
+
+  @Test
+  void problemSheetWithBadRowsIsRefusedWholeNamingTheRows() {
+    String csv = "序号,反馈意见,问题表现\n1,一,议事规则不健全\nx,二,台账缺失\n1,三,\n";
+    assertThatThrownBy(() -> new ProblemImport().read("问题.csv", csv.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(ImportRefused.class)
+        .hasMessageContaining("第3行：序号“x”不是整数").hasMessageContaining("第4行：序号1重复")
+        .hasMessageContaining("第4行：缺少问题表现");
+    assertThat(new ProblemImport().read("问题.csv", "问题表现\n甲\n乙\n".getBytes(StandardCharsets.UTF_8)))
+        .extracting(p -> p.get("no")).containsExactly(1, 2);
+  }
+
+  @Test
+  void digestListsEachPersonsOverdueAndDueSoonItemsOnly() {
+    RectificationDigest digest = new RectificationDigest(fx.jdbc, fx.settings, fx.workdays, fx.notifier);
+    assertThat(digest.send()).isEqualTo(2);
+    assertThat(fx.channel.sent).containsExactlyInAnyOrder(
+        "resp1@test.cn 【整改每日提示】2026-03-10：逾期1项，即将到期1项",
+        "leader1@test.cn 【整改每日提示】2026-03-10：逾期1项，即将到期1项");
+    assertThat(fx.jdbc.queryForObject("select count(*) from pf_notification where kind = 'digest' and delivered",
+        Integer.class)).isEqualTo(2);
+  }
+
+  long item(String problem, String responsible, String deadline, String status) {
+    fx.jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, measures, category, leader_user,"
+            + " department, responsible_user, deadline, status, process_instance_id, updated_at)"
+            + " values ((select max(id) from pf_rectification_case), 'rmyy', 1, ?, '措施', '限期整改', 'leader1',"
+            + " '党办', ?, ?, ?, 'pi-1', ?)", problem, responsible, Date.valueOf(LocalDate.parse(deadline)), status,
+        Timestamp.valueOf(LocalDateTime.now()));
+    return fx.jdbc.queryForObject("select max(id) from pf_rectification_item", Long.class);
+  }
+}

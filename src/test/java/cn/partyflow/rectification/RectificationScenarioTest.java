@@ -1,0 +1,287 @@
+package cn.partyflow.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.partyflow.PostgresTest;
+import cn.partyflow.shared.ChinaClock;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * 巡察整改 on PostgreSQL through the same REST API Tasklist uses: a feedback with three problems (imported from a
+ * sheet), the plan returned once and approved, one item closed on time, one overdue through all three ladder steps
+ * across the Labour Day holiday with the emails arriving at an SMTP server, one long-term item, the two-month
+ * report and its disclosure.
+ */
+@PostgresTest
+class RectificationScenarioTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired RectificationService service;
+  @Autowired RectificationDigest digest;
+  @Autowired JdbcTemplate jdbc;
+
+  final String dept = "党办" + UUID.randomUUID().toString().substring(0, 6);
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void feedbackToDisclosureWithAnOverdueItemClimbingTheLadder() throws Exception {
+    clock(2026, 4, 22, 10);
+    ResponseEntity<Map> started = rest.withBasicAuth("rmyy_zzb", "demo").postForEntity(
+        "/engine-rest/process-definition/key/inspectionRectification/start",
+        json(Map.of("variables", Map.of("orgId", v("rmyy"), "source", v("巡察")))), Map.class);
+    assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+    String pi = (String) started.getBody().get("id");
+
+    // 问题清单 from a sheet: a bad row refuses the whole file and is named; the good file fills the form.
+    Task register = only(pi, "Task_RegisterFeedback");
+    ResponseEntity<String> bad = importProblems(register.getId(), "序号,反馈意见,问题表现\n1,一,议事规则不健全\n2,二,\n");
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody()).contains("第3行").contains("缺少问题表现");
+    assertThat(tasks.getVariable(register.getId(), "problems")).isNull();
+    ResponseEntity<String> good = importProblems(register.getId(), "序号,反馈意见,问题表现\n1,一、党的领导,党委会议事规则不健全\n"
+        + "2,二、从严治党,医药购销廉洁风险防控不到位\n3,三、基层党建,三会一课不规范\n");
+    assertThat(good.getBody()).contains("\"imported\":3");
+    submit("rmyy_zzb", register, Map.of("feedbackDate", v("2026-04-20"), "roundName", v("县委第六轮巡察"),
+        "groupName", v("第一巡察组")));
+
+    String plan = "[" + item(1, "限期整改", "nk_zhuren", "2026-04-30") + "," + item(2, "限期整改", "xz1_keshi", "2026-05-08")
+        + "," + item(3, "长期坚持", "xz1_keshi", null) + "]";
+    submit("rmyy_zzb", only(pi, "Task_DraftPlan"), Map.of("planItems", jsonValue(plan)));
+    ResponseEntity<String> noReason = trySubmit("rmyy_shuji", only(pi, "Task_ApprovePlan"),
+        Map.of("planApproved", v("false")));
+    assertThat(noReason.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(noReason.getBody()).contains("退回整改方案须写明理由");
+    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"),
+        Map.of("planApproved", v("false"), "planReturnReason", v("责任分工不清")));
+    submit("rmyy_zzb", only(pi, "Task_DraftPlan"), Map.of("planItems", jsonValue(plan)));
+    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
+    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-23")));
+
+    long caseId = ((Number) runtime.getVariable(pi, "caseId")).longValue();
+    List<RectificationItem> items = service.items(caseId);
+    assertThat(items).hasSize(3);
+    long onTime = items.get(0).id();
+    long late = items.get(1).id();
+    long longTerm = items.get(2).id();
+
+    // Item 1 closed on time, with evidence uploaded on our own page (a wrong type is refused in Chinese).
+    ResponseEntity<String> exe = upload("nk_zhuren", onTime, "virus.exe", new byte[] {1, 2});
+    assertThat(exe.getStatusCode().value()).isEqualTo(400);
+    assertThat(exe.getBody()).contains("不接受此类文件");
+    assertThat(upload("nk_zhuren", onTime, "规则.pdf", "%PDF-1.4".getBytes()).getStatusCode().is2xxSuccessful())
+        .isTrue();
+    clock(2026, 4, 24, 10);
+    submit("nk_zhuren", itemTask(pi, onTime, "Task_ReportProgress"),
+        Map.of("progress", v("新议事规则已经党委会通过"), "readyForVerification", v(true)));
+    submit("rmyy_fgld", itemTask(pi, onTime, "Task_LeaderReview"), Map.of("leaderApproved", v("true")));
+    submit("rmyy_jiwei", itemTask(pi, onTime, "Task_VerifyItem"),
+        Map.of("verified", v("true"), "verifyComment", v("查阅会议纪要")));
+    assertThat(service.item(onTime).orElseThrow().status()).isEqualTo(Rectification.CLOSED);
+
+    // Item 2 slips: reminder 3 working days before Fri 8 May (1-5 May holiday) = Thu 30 April.
+    clock(2026, 4, 29, 18);
+    runDueJobs(pi);
+    assertThat(kinds(late)).doesNotContain("reminder");
+    clock(2026, 4, 30, 9);
+    runDueJobs(pi);
+    assertThat(kinds(late)).contains("reminder");
+    clock(2026, 5, 8, 18);
+    runDueJobs(pi);
+    assertThat(kinds(late)).contains("warning");
+    submit("rmyy_zzb", itemTask(pi, late, "Task_Supervise"), Map.of("superviseNote", v("已电话督办，承诺5月20日完成")));
+    // Escalation 5 working days after: Sat 9 May is a make-up working day, so Thu 14 May, not Fri 15 May.
+    clock(2026, 5, 13, 18);
+    runDueJobs(pi);
+    assertThat(kinds(late)).doesNotContain("escalation");
+    clock(2026, 5, 14, 9);
+    runDueJobs(pi);
+    assertThat(kinds(late)).contains("escalation");
+    submit("rmyy_shuji", itemTask(pi, late, "Task_Escalate"),
+        Map.of("accountabilityAction", v("约谈"), "accountabilityNote", v("约谈分管领导和责任人")));
+    assertThat(kinds(late)).containsSubsequence("reminder", "warning", "supervised", "escalation", "accountability");
+
+    assertThat(smtp.waitForIncomingEmail(5000, 6)).isTrue();
+    assertThat(mails("xz1_keshi@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改提醒】"))
+        .anyMatch(s -> s.startsWith("【整改告诫】"));
+    assertThat(mails("rmyy_fgld@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改告诫】"))
+        .anyMatch(s -> s.startsWith("【整改问责提请】"));
+    assertThat(mails("rmyy_shuji@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改问责提请】"));
+    assertThat(mails("rmyy_jiwei@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改问责提请】"));
+    assertThat(jdbc.queryForList("select kind from pf_notification where item_id = ? and delivered", String.class,
+        late)).contains("reminder", "warning", "escalation");
+
+    // The daily digest tells the 责任人 about the overdue item.
+    digest.send();
+    assertThat(mails("xz1_keshi@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改每日提示】"));
+
+    // The two-month report (due 20 June) is compiled from the items' state.
+    clock(2026, 6, 12, 9);
+    runDueJobs(pi);
+    Task draft = only(pi, "Task_DraftReport");
+    assertThat(tasks.getVariable(draft.getId(), "reportSummary").toString())
+        .contains("已完成销号1项").contains("逾期未完成1项").contains("长期坚持1项");
+    submit("rmyy_zzb", draft, Map.of("reportText", v("整改情况报告（正文）")));
+    submit("rmyy_shuji", only(pi, "Task_ApproveReport"), Map.of("reportApproved", v("true")));
+    submit("rmyy_zzb", only(pi, "Task_RecordDisclosure"), new LinkedHashMap<>(Map.of(
+        "reportSubmittedDate", v("2026-06-15"), "disclosedContent", v("整改进展情况"),
+        "disclosureChannel", v("门户网站"), "disclosureDate", v("2026-06-16"),
+        "withheldContent", v("问题线索处置情况"), "withheldReason", v("正在初核，经巡察领导小组同意暂不公开"))));
+
+    // Item 2 is finally closed; the long-term item reports after its period and is closed on evaluation.
+    clock(2026, 6, 18, 10);
+    submit("xz1_keshi", itemTask(pi, late, "Task_ReportProgress"),
+        Map.of("progress", v("已完成"), "readyForVerification", v(true)));
+    submit("rmyy_fgld", itemTask(pi, late, "Task_LeaderReview"), Map.of("leaderApproved", v("true")));
+    submit("rmyy_zzb", itemTask(pi, late, "Task_VerifyItem"), Map.of("verified", v("true"), "verifyComment", v("达标")));
+    clock(2026, 7, 23, 10);
+    runDueJobs(pi);
+    submit("xz1_keshi", itemTask(pi, longTerm, "Task_LongTermReport"),
+        Map.of("progress", v("制度已运行一季度"), "readyForVerification", v(true)));
+    submit("rmyy_jiwei", itemTask(pi, longTerm, "Task_VerifyLongTerm"),
+        Map.of("verified", v("true"), "verifyComment", v("已形成长效机制")));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    assertThat(jdbc.queryForObject("select status from pf_rectification_case where id = ?", String.class, caseId))
+        .isEqualTo("已完成");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------------------
+
+  String item(int problem, String category, String responsible, String deadline) {
+    return "{\"problemNo\":" + problem + ",\"measures\":\"整改措施" + problem + "\",\"category\":\"" + category
+        + "\",\"leaderUser\":\"rmyy_fgld\",\"department\":\"" + dept + "\",\"responsibleUser\":\"" + responsible + "\""
+        + (deadline == null ? "" : ",\"deadline\":\"" + deadline + "\"") + "}";
+  }
+
+  List<String> kinds(long item) {
+    return service.events(item).stream().map(RectificationService.Event::kind).toList();
+  }
+
+  List<String> mails(String to) throws Exception {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+          } catch (Exception e) {
+            return false;
+          }
+        })
+        .map(m -> {
+          try {
+            return ((MimeMessage) m).getSubject();
+          } catch (Exception e) {
+            return "";
+          }
+        }).toList();
+  }
+
+  void runDueJobs(String pi) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
+  }
+
+  Task only(String pi, String key) {
+    List<Task> list = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list();
+    assertThat(list).as(key).hasSize(1);
+    return list.get(0);
+  }
+
+  Task itemTask(String pi, long item, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list().stream()
+        .filter(t -> ((Number) tasks.getVariable(t.getId(), "itemId")).longValue() == item)
+        .findFirst().orElseThrow(() -> new AssertionError("no " + key + " for item " + item));
+  }
+
+  void submit(String user, Task task, Map<String, Object> variables) {
+    ResponseEntity<String> r = trySubmit(user, task, variables);
+    assertThat(r.getStatusCode().is2xxSuccessful()).as(task.getTaskDefinitionKey() + ": " + r.getBody()).isTrue();
+  }
+
+  ResponseEntity<String> trySubmit(String user, Task task, Map<String, Object> variables) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
+        json(Map.of("variables", variables)), String.class);
+  }
+
+  ResponseEntity<String> importProblems(String taskId, String csv) {
+    return multipart("rmyy_zzb", "/api/rectification/tasks/" + taskId + "/problems", "问题清单.csv",
+        csv.getBytes(StandardCharsets.UTF_8));
+  }
+
+  ResponseEntity<String> upload(String user, long item, String name, byte[] content) {
+    return multipart(user, "/api/rectification/items/" + item + "/evidence", name, content);
+  }
+
+  ResponseEntity<String> multipart(String user, String url, String name, byte[] content) {
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(body, headers), String.class);
+  }
+
+  static Map<String, Object> v(Object value) {
+    return Map.of("value", value);
+  }
+
+  static Map<String, Object> jsonValue(String json) {
+    return Map.of("value", json, "type", "Json");
+  }
+
+  static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  static void clock(int y, int m, int d, int h) {
+    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(y, m, d, h, 0)));
+  }
+}
