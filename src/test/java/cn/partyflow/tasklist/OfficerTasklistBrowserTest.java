@@ -98,14 +98,19 @@ class OfficerTasklistBrowserTest {
     wait.until(d -> listText().contains(soonTitle) && listText().contains(lateTitle));
     BrowserSupport.screenshot(driver, "tasklist-01-filters-and-list");
     assertThat(listText()).contains("到期", "内科支部").containsPattern("\\d+ 天(后|前)");
+    assertThat(driver.findElement(By.cssSelector(".sorting-choice .sort-by")).getText()).isEqualTo("到期日期");
+    assertThat(listText().indexOf(lateTitle)).as("overdue first").isLessThan(listText().indexOf(soonTitle));
     assertNoEnglish();
 
     driver.findElement(By.xpath("//section[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'办理"
         + soonTitle + "')]")).click();
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
     assertThat(claim.getText()).isEqualTo("认领");
-    BrowserSupport.screenshot(driver, "tasklist-02-task");
     assertNoEnglish();
+    taskTab("描述");
+    wait.until(d -> d.findElement(By.cssSelector(".page-wrap")).getText().contains("办理本事项并填写办理情况"));
+    BrowserSupport.screenshot(driver, "tasklist-02-task-description");
+    taskTab("表单");
     claim.click();
 
     WebElement outcome = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form textarea")));
@@ -183,6 +188,11 @@ class OfficerTasklistBrowserTest {
       List<WebElement> active = d.findElements(By.cssSelector(".task-filter.active .name a"));
       return !active.isEmpty() && active.get(0).getText().startsWith(name);
     });
+  }
+
+  private void taskTab(String label) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='" + label + "']"))).click();
   }
 
   private String activeCounter() {

@@ -12,8 +12,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 /**
  * What makes a user task readable in an officer's Tasklist, as a check over a BPMN model: a Chinese name that
  * carries its subject through an expression (与${applicantName}谈话), a documentation that says what to do and which
- * rule applies (Tasklist shows it as the task's description), a Camunda Form of the project, and candidate groups
- * from the routing service, never a fixed user or group.
+ * rule applies (Tasklist shows it as the task's description), a due date when that documentation states a
+ * deadline, a Camunda Form of the project, and candidate groups from the routing service, never a fixed user or
+ * group.
  */
 final class ReadableTaskRules {
 
@@ -22,6 +23,9 @@ final class ReadableTaskRules {
   private static final Pattern ROUTING = Pattern.compile("\\$\\{\\s*routing\\.[a-zA-Z]+\\(.*\\)\\s*}");
   private static final Pattern GENERATED_ID = Pattern.compile("(?i)^[a-z]+_[0-9a-z]{7}$");
   private static final int SHORTEST_DOCUMENTATION = 10;
+  /** A deadline stated in the documentation ("须在7个工作日内", "三个月内") that Tasklist would not show as 到期. */
+  private static final Pattern STATED_DEADLINE =
+      Pattern.compile("([0-9]+|[一二三四五六七八九十两]+)\\s*个?(工作日|日|天|周|星期|月)内");
 
   private ReadableTaskRules() {}
 
@@ -44,6 +48,9 @@ final class ReadableTaskRules {
       String doc = documentation(task);
       if (doc.length() < SHORTEST_DOCUMENTATION || !CHINESE.matcher(doc).find()) {
         problems.add(where + "needs a Chinese bpmn:documentation saying what to do and which rule applies");
+      }
+      if (STATED_DEADLINE.matcher(doc).find() && blank(task.getCamundaDueDate())) {
+        problems.add(where + "the documentation states a deadline, so set camunda:dueDate (e.g. ${workdays.plus(7)})");
       }
       String formRef = task.getCamundaFormRef();
       if (formRef == null || formRef.isBlank()) {
@@ -71,6 +78,10 @@ final class ReadableTaskRules {
       }
     }
     return problems;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static String documentation(UserTask task) {

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -72,9 +74,31 @@ class ReadableTasksTest {
   }
 
   @Test
+  void aDeadlineInTheDocumentationNeedsADueDate() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("talk").camundaHistoryTimeToLive(1).startEvent()
+        .userTask("Task_TalkWithApplicant").name("与${applicantName}谈话")
+        .camundaCandidateGroups("${routing.group(orgId, 'organizer')}")
+        .camundaFormRef("test-errand-report").camundaFormRefBinding("deployment")
+        .endEvent().done();
+    model.getModelElementById("Task_TalkWithApplicant").addChildElement(documentation(model,
+        "收到入党申请书后一个月内派人谈话（细则第八条）。"));
+    assertThat(ReadableTaskRules.problems(model, Set.of("test-errand-report")))
+        .singleElement().asString().contains("camunda:dueDate");
+
+    ((UserTask) model.getModelElementById("Task_TalkWithApplicant")).setCamundaDueDate("${workdays.plus(20)}");
+    assertThat(ReadableTaskRules.problems(model, Set.of("test-errand-report"))).isEmpty();
+  }
+
+  @Test
   void formIdsAreFoundInTheFormFiles() throws IOException {
     assertThat(formIds(Path.of("src/test/resources/test-forms")))
         .contains("test-errand-report", "test-errand-review");
+  }
+
+  private static Documentation documentation(BpmnModelInstance model, String text) {
+    Documentation doc = model.newInstance(Documentation.class);
+    doc.setTextContent(text);
+    return doc;
   }
 
   private static BpmnModelInstance model(String resource) {

@@ -136,8 +136,8 @@ class TaskFiltersTest {
 
     String config = http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
     assertThat(config).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'en'",
-        "scripts/partyflow-date-locale");
-    assertThat(http.getForEntity("/camunda/app/tasklist/scripts/partyflow-date-locale.js", String.class)
+        "scripts/partyflow-tasklist");
+    assertThat(http.getForEntity("/camunda/app/tasklist/scripts/partyflow-tasklist.js", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
         .contains(".ce-eol-banner");

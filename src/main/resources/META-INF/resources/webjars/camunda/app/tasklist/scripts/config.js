@@ -29,8 +29,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // Keeps relative dates in the page's language (see the script's header).
-  customScripts: ['scripts/partyflow-date-locale'],
+  // Relative dates in the page's language; list sorted by due date (see the script's header).
+  customScripts: ['scripts/partyflow-tasklist'],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
   dateFormat: {
     monthName: 'MMMM',
