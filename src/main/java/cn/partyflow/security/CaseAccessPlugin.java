@@ -1,6 +1,17 @@
 package cn.partyflow.security;
 
 import cn.partyflow.organization.Groups;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.Role;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -19,6 +30,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +44,12 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
   /** Every case carries the id of the organization whose case it is. */
   public static final String ORG_VARIABLE = "orgId";
 
+  private final ObjectProvider<OrganizationDirectory> directories;
+
+  CaseAccessPlugin(ObjectProvider<OrganizationDirectory> directories) {
+    this.directories = directories;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
@@ -44,6 +62,12 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
         ExecutionListener grant = CaseAccessPlugin::grantOrganization;
         definition.addListener(ExecutionListener.EVENTNAME_START, grant);
+      }
+
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, CaseAccessPlugin.this::letManagersRead);
       }
     });
   }
@@ -65,6 +89,34 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       return null;
     });
   }
+
+  /**
+   * The leaders of the 党委 or 党组 above a case's organization (its secretary and 分管领导) may read the case's tasks,
+   * so that their 本单位全部待办 shows the whole unit. Reading is all: the task is worked by its candidate group.
+   */
+  void letManagersRead(DelegateTask task) {
+    Object org = task.getExecution() == null ? null : task.getExecution().getVariable(ORG_VARIABLE);
+    if (!(org instanceof String orgId) || orgId.isBlank()) {
+      return;
+    }
+    OrganizationDirectory directory = directories.getIfAvailable();
+    if (directory == null) {
+      return;
+    }
+    AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (Organization o : directory.selfAndAncestors(orgId)) {
+        if (o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal()) {
+          grant(authorizations, Groups.roleGroup(o.id(), Role.SECRETARY), Resources.TASK, task.getId(),
+              TaskPermissions.READ);
+          grant(authorizations, Groups.roleGroup(o.id(), Role.LEADER_IN_CHARGE), Resources.TASK, task.getId(),
+              TaskPermissions.READ);
+        }
+      }
+      return null;
+    });
+  }
+
 
   private static void grant(AuthorizationService service, String group, Resource resource, String id,
       Permission permission) {

@@ -48,28 +48,30 @@ class AuthorizationMatrixTest {
     taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
   }
 
-  /** user, sees the task, sees the case and its history, sees the branch's people, is administrator. */
+  /** user, reads the task, works the task, reads the case and its history, sees the branch's people, is admin. */
   static Stream<Arguments> matrix() {
     return Stream.of(
-        Arguments.of("nk_zuzhi", true, true, true, false),    // branch committee member: the task is theirs
-        Arguments.of("nk_zhuren", true, true, true, false),
-        Arguments.of("nk_shuji", false, true, true, false),   // branch secretary: reads the case, not the task
-        Arguments.of("nk_dangfei", false, true, true, false),
-        Arguments.of("wk_zuzhi", false, false, false, false), // another branch
-        Arguments.of("wk_shuji", false, false, false, false),
-        Arguments.of("rmyy_zzb", false, true, true, false),   // the committee above reads its branches' cases
-        Arguments.of("rmyy_shuji", false, true, true, false),
-        Arguments.of("rmyy_jiwei", false, true, true, false), // auditor: read only
-        Arguments.of("zyy_zzb", false, false, false, false),  // another hospital
-        Arguments.of("zb1_shuji", false, false, false, false),
-        Arguments.of("jgdw_zzb", false, false, false, false),
-        Arguments.of("admin", true, true, true, true));
+        Arguments.of("nk_zuzhi", true, true, true, true, false),     // branch committee member: the task is theirs
+        Arguments.of("nk_zhuren", true, true, true, true, false),
+        Arguments.of("nk_shuji", false, false, true, true, false),   // branch secretary: reads the case, not the task
+        Arguments.of("nk_dangfei", false, false, true, true, false),
+        Arguments.of("wk_zuzhi", false, false, false, false, false), // another branch
+        Arguments.of("wk_shuji", false, false, false, false, false),
+        Arguments.of("rmyy_zzb", false, false, true, true, false),   // the committee above reads its branches' cases
+        Arguments.of("rmyy_shuji", true, false, true, true, false),  // its leaders also read the tasks: 本单位全部待办
+        Arguments.of("rmyy_fgld", true, false, true, true, false),
+        Arguments.of("rmyy_jiwei", false, false, true, true, false), // auditor: read only
+        Arguments.of("zyy_zzb", false, false, false, false, false),  // another hospital
+        Arguments.of("zyy_shuji", false, false, false, false, false),
+        Arguments.of("zb1_shuji", false, false, false, false, false),
+        Arguments.of("jgdw_zzb", false, false, false, false, false),
+        Arguments.of("admin", true, true, true, true, true));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("matrix")
-  void eachRoleSeesWhatItMayAndNothingElse(String user, boolean task, boolean caseRead, boolean people,
-      boolean admin) {
+  void eachRoleSeesWhatItMayAndNothingElse(String user, boolean task, boolean works, boolean caseRead,
+      boolean people, boolean admin) {
     TestRestTemplate as = http.withBasicAuth(user, "demo");
 
     assertThat(as.getForObject("/engine-rest/task?processInstanceId=" + caseId, List.class)).hasSize(task ? 1 : 0);
@@ -91,11 +93,11 @@ class AuthorizationMatrixTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} cannot complete")
+  @ParameterizedTest(name = "{0} completes only if routed")
   @MethodSource("matrix")
-  void onlyTheRoutedRoleCanCompleteTheTask(String user, boolean task, boolean caseRead, boolean people,
-      boolean admin) {
-    if (task) {
+  void onlyTheRoutedRoleCanCompleteTheTask(String user, boolean task, boolean works, boolean caseRead,
+      boolean people, boolean admin) {
+    if (works) {
       return;
     }
     HttpHeaders json = new HttpHeaders();
