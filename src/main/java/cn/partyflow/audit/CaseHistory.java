@@ -167,7 +167,9 @@ class CaseHistory {
         }
       }
       done.removeAll(active);
-      String svg = DiagramSvg.render(repository.getBpmnModelInstance(definition.getId()), done, active);
+      Map<String, String> names = new HashMap<>();
+      entries.stream().filter(b -> b.activityId != null).forEach(b -> names.put(b.activityId, b.title));
+      String svg = DiagramSvg.render(repository.getBpmnModelInstance(definition.getId()), done, active, names);
       return new CaseFile(summary(definition), timeline, opinions, votes, timers, operations,
           routing.reasons(pid), notifications.ofCase(pid), accessLog.ofCase(pid), finalValues(), svg);
     }
@@ -316,8 +318,14 @@ class CaseHistory {
       });
     }
 
+    /** Comments made on a task through the REST API carry only the task id, so both lists are read. */
     private void comments() {
-      for (Comment c : tasks.getProcessInstanceComments(pid)) {
+      Map<String, Comment> all = new LinkedHashMap<>();
+      tasks.getProcessInstanceComments(pid).forEach(c -> all.put(c.getId(), c));
+      taskById.keySet().forEach(id -> tasks.getTaskComments(id).forEach(c -> all.putIfAbsent(c.getId(), c)));
+      List<Comment> sorted = new ArrayList<>(all.values());
+      sorted.sort(Comparator.comparing(Comment::getTime));
+      for (Comment c : sorted) {
         String who = user(c.getUserId());
         String text = c.getFullMessage() == null ? "" : c.getFullMessage();
         Builder step = c.getTaskId() == null ? null : byTask.get(c.getTaskId());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -33,7 +34,8 @@ final class DiagramSvg {
 
   private DiagramSvg() {}
 
-  static String render(BpmnModelInstance model, Set<String> done, Set<String> active) {
+  static String render(BpmnModelInstance model, Set<String> done, Set<String> active,
+      Map<String, String> names) {
     Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
     Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
     if (shapes.isEmpty()) {
@@ -81,13 +83,13 @@ final class DiagramSvg {
       }
     }
     for (BpmnShape s : containers) {
-      container(svg, s, done, active);
+      container(svg, s, done, active, names);
     }
     for (BpmnEdge e : edges) {
-      edge(svg, e, done, active);
+      edge(svg, e, done, active, names);
     }
     for (BpmnShape s : nodes) {
-      node(svg, s, done, active);
+      node(svg, s, done, active, names);
     }
     svg.append("</svg>");
     return svg.toString();
@@ -114,7 +116,8 @@ final class DiagramSvg {
     };
   }
 
-  private static void container(StringBuilder svg, BpmnShape s, Set<String> done, Set<String> active) {
+  private static void container(StringBuilder svg, BpmnShape s, Set<String> done, Set<String> active,
+      Map<String, String> names) {
     Bounds b = s.getBounds();
     BaseElement e = s.getBpmnElement();
     String id = e == null ? "" : e.getId();
@@ -122,7 +125,7 @@ final class DiagramSvg {
     svg.append(String.format(Locale.ROOT, "<g data-element-id=\"%s\" class=\"%s\"><rect x=\"%.1f\" y=\"%.1f\""
             + " width=\"%.1f\" height=\"%.1f\" rx=\"%d\" %s fill-opacity=\"0.35\"/>", esc(id), st, b.getX(), b.getY(),
         b.getWidth(), b.getHeight(), e instanceof SubProcess ? 10 : 0, stroke(st)));
-    String name = name(e);
+    String name = name(e, names);
     if (!name.isEmpty()) {
       if (e instanceof SubProcess) {
         svg.append(text(b.getX() + 8, b.getY() + 16, name, "start"));
@@ -135,7 +138,8 @@ final class DiagramSvg {
     svg.append("</g>");
   }
 
-  private static void edge(StringBuilder svg, BpmnEdge e, Set<String> done, Set<String> active) {
+  private static void edge(StringBuilder svg, BpmnEdge e, Set<String> done, Set<String> active,
+      Map<String, String> names) {
     StringBuilder points = new StringBuilder();
     for (Waypoint w : e.getWaypoints()) {
       points.append(String.format(Locale.ROOT, "%.1f,%.1f ", w.getX(), w.getY()));
@@ -152,7 +156,7 @@ final class DiagramSvg {
             + " fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" marker-end=\"url(#%s)\"/>", esc(id),
         taken ? "pf-taken" : "pf-flow", points.toString().trim(), taken ? "#2e7d32" : "#555", taken ? "2.5" : "1.2",
         taken ? "pf-arrow-taken" : "pf-arrow"));
-    String name = name(element);
+    String name = name(element, names);
     if (!name.isEmpty()) {
       BpmnLabel label = e.getBpmnLabel();
       double x;
@@ -170,7 +174,8 @@ final class DiagramSvg {
     svg.append("</g>");
   }
 
-  private static void node(StringBuilder svg, BpmnShape s, Set<String> done, Set<String> active) {
+  private static void node(StringBuilder svg, BpmnShape s, Set<String> done, Set<String> active,
+      Map<String, String> names) {
     Bounds b = s.getBounds();
     BaseElement e = s.getBpmnElement();
     String id = e == null ? "" : e.getId();
@@ -178,7 +183,7 @@ final class DiagramSvg {
     double cx = b.getX() + b.getWidth() / 2;
     double cy = b.getY() + b.getHeight() / 2;
     svg.append(String.format("<g data-element-id=\"%s\" class=\"%s\">", esc(id), st));
-    String name = name(e);
+    String name = name(e, names);
     if (e instanceof Event event) {
       double r = Math.min(b.getWidth(), b.getHeight()) / 2;
       boolean end = event instanceof EndEvent;
@@ -245,11 +250,18 @@ final class DiagramSvg {
     return lines;
   }
 
-  private static String name(BaseElement e) {
+  /**
+   * Names such as 与${applicantName}谈话 read as the case saw them where the step was reached, and with the
+   * expression left out elsewhere.
+   */
+  private static String name(BaseElement e, Map<String, String> evaluated) {
     if (e == null) {
       return "";
     }
     String name = e.getAttributeValue("name");
+    if (name != null && name.contains("${")) {
+      name = evaluated.containsKey(e.getId()) ? evaluated.get(e.getId()) : name.replaceAll("\\$\\{[^}]*}", "…");
+    }
     return name == null ? "" : name.replace('\n', ' ').trim();
   }
 

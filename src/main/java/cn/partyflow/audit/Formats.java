@@ -25,7 +25,8 @@ final class Formats {
       Map.entry("RestartProcessInstance", "重启流程"), Map.entry("SetJobRetries", "重试作业"),
       Map.entry("SetRemovalTime", "修改保存期限"), Map.entry("UpdateHistoryTimeToLive", "修改保存期限"),
       Map.entry("DeleteHistory", "删除历史"), Map.entry("CreateIncident", "创建异常"),
-      Map.entry("Resolve Incident", "解决异常"), Map.entry("SetAnnotation", "添加说明"));
+      Map.entry("Resolve Incident", "解决异常"), Map.entry("SetAnnotation", "添加说明"),
+      Map.entry("Execute", "执行作业"));
 
   private static final Map<String, String> ENTITIES = Map.of(
       "Task", "任务", "ProcessInstance", "流程实例", "Variable", "数据", "IdentityLink", "办理人/候选",
