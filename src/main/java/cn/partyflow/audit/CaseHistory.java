@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -254,19 +253,15 @@ class CaseHistory {
     private void values() {
       Map<String, String> last = new HashMap<>();
       List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(pid)
-          .disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc().list();
+          .variableUpdates().disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc()
+          .list();
       for (HistoricDetail d : details) {
-        String name;
-        String value;
-        if (d instanceof HistoricVariableUpdate u) {
-          name = u.getVariableName();
-          value = format(u);
-        } else if (d instanceof HistoricFormField f) {
-          name = f.getFieldId();
-          value = Formats.value(f.getFieldValue());
-        } else {
+        // A submitted form is recorded twice, as form fields and as variable updates; the updates are complete.
+        if (!(d instanceof HistoricVariableUpdate u)) {
           continue;
         }
+        String name = u.getVariableName();
+        String value = format(u);
         String old = last.put(name, value);
         Builder owner = owner(d);
         boolean changed = old != null && !old.equals(value);

@@ -90,6 +90,7 @@ class AuditCaseFileTest {
         .contains("已办结", "县人民医院内科党支部", scenario.businessKey)
         .contains("rmyy-nk.organizer", "rmyy-nk.secretary");
     assertThat(opinionsSection(html)).contains(AuditScenario.RETURN_REASON, "returnReason");
+    assertThat(html.split("class=\"name\">returnReason<", -1)).as("each submitted value shown once").hasSize(2);
   }
 
   @Test
@@ -181,6 +182,8 @@ class AuditCaseFileTest {
     assertThat(runtime.getVariable(id, "applicantName")).isEqualTo("只读测试");
     assertThat(auditor().getForObject("/engine-rest/history/process-instance?processInstanceId=" + id, List.class))
         .as("the auditor may read the history of a case in scope").hasSize(1);
+    assertThat(auditor().getForObject("/engine-rest/history/task?processInstanceId=" + id, List.class))
+        .as("and its historic tasks").hasSize(1);
   }
 
   @Test
