@@ -57,7 +57,7 @@ class AuditController {
     Set<String> visible = visible(auth);
     CaseSearch.CasePage result = search.search(criteria, visible, page, settings.getPageSize());
     accessLog.record(auth.getName(), AccessLog.Action.SEARCH, null,
-        criteria.describe() + "；第" + (result.page() + 1) + "页，共" + result.total() + "件");
+        criteria.describe() + "；第" + (result.page() + 1) + "页，共" + result.totalLabel() + "件");
     List<Organization> orgs = directory.organizations().stream().filter(o -> visible.contains(o.id())).toList();
     model.addAttribute("criteria", criteria);
     model.addAttribute("result", result);

@@ -5,6 +5,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.ChinaClock;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -19,10 +20,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -31,15 +30,16 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads one case's whole story out of Camunda's history: activity instances for the steps, task instances for who
  * and by when, the user operation log for who completed or changed what, historic details for every value submitted
- * (and what it replaced), comments, the job log for timers, plus the routing log and notifications. Generic over
+ * (and what it replaced), comments and candidate groups (by SQL, one query each per case), the job log for timers,
+ * plus the routing log and notifications. Generic over
  * every procedure: it knows variable naming conventions (opinions end in Reason or Opinion, votes are counted in
  * votersEntitled, votesFor...), never a particular process.
  */
@@ -61,18 +61,18 @@ class CaseHistory {
 
   private final HistoryService history;
   private final RepositoryService repository;
-  private final TaskService tasks;
+  private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final OrganizationDirectory directory;
   private final RoutingService routing;
   private final Notifications notifications;
   private final AccessLog accessLog;
 
-  CaseHistory(HistoryService history, RepositoryService repository, TaskService tasks, IdentityService identity,
+  CaseHistory(HistoryService history, RepositoryService repository, JdbcTemplate jdbc, IdentityService identity,
       OrganizationDirectory directory, RoutingService routing, Notifications notifications, AccessLog accessLog) {
     this.history = history;
     this.repository = repository;
-    this.tasks = tasks;
+    this.jdbc = jdbc;
     this.identity = identity;
     this.directory = directory;
     this.routing = routing;
@@ -121,6 +121,7 @@ class CaseHistory {
     private final Map<String, String> completerOfTask = new HashMap<>();
     private final Map<String, UserOperationLogEntry> firstOfOperation = new HashMap<>();
     private final Map<String, HistoricTaskInstance> taskById = new HashMap<>();
+    private final Map<String, List<String>> candidatesOfTask = new HashMap<>();
     private final List<CaseFile.Opinion> opinions = new ArrayList<>();
     private final List<CaseFile.Operation> operations = new ArrayList<>();
     private Builder start;
@@ -145,6 +146,7 @@ class CaseHistory {
       for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pid).list()) {
         taskById.put(t.getId(), t);
       }
+      candidates();
       steps();
       values();
       comments();
@@ -157,7 +159,8 @@ class CaseHistory {
           .map(b -> new CaseFile.Vote(b.end != null ? b.end : b.time, b.title, b.actor, b.votes)).toList();
       opinions.sort(Comparator.comparing(CaseFile.Opinion::time));
 
-      ProcessDefinition definition = repository.getProcessDefinition(pi.getProcessDefinitionId());
+      ProcessDefinition definition = repository.createProcessDefinitionQuery()
+          .processDefinitionId(pi.getProcessDefinitionId()).singleResult();
       Set<String> done = new HashSet<>();
       Set<String> active = new HashSet<>();
       for (Builder b : entries) {
@@ -168,7 +171,8 @@ class CaseHistory {
       done.removeAll(active);
       Map<String, String> names = new HashMap<>();
       entries.stream().filter(b -> b.activityId != null).forEach(b -> names.put(b.activityId, b.title));
-      String svg = DiagramSvg.render(repository.getBpmnModelInstance(definition.getId()), done, active, names);
+      String svg = definition == null ? "<p class=\"muted\">该流程的定义已被删除，无法绘制流程图。</p>"
+          : DiagramSvg.render(repository.getBpmnModelInstance(definition.getId()), done, active, names);
       return new CaseFile(summary(definition), timeline, opinions, votes, timers, operations,
           routing.reasons(pid), notifications.ofCase(pid), accessLog.ofCase(pid), finalValues(), svg);
     }
@@ -187,8 +191,10 @@ class CaseHistory {
       String personName = person != null ? person.toString()
           : pi.getBusinessKey() == null ? "" : directory.person(pi.getBusinessKey()).map(Person::name).orElse("");
       List<String> current = entries.stream().filter(b -> b.open && b.activityId != null).map(b -> b.title).toList();
-      return new CaseFile.Summary(pid, pi.getBusinessKey(), definition.getKey(),
-          definition.getName() == null ? definition.getKey() : definition.getName(), definition.getVersion(), orgId,
+      String name = definition == null || definition.getName() == null ? pi.getProcessDefinitionKey()
+          : definition.getName();
+      return new CaseFile.Summary(pid, pi.getBusinessKey(), pi.getProcessDefinitionKey(), name,
+          pi.getProcessDefinitionVersion() == null ? 0 : pi.getProcessDefinitionVersion(), orgId,
           orgName, personName, user(pi.getStartUserId()), pi.getStartTime(), pi.getEndTime(),
           CaseSearch.statusLabel(pi.getState()), pi.getDeleteReason(), current);
     }
@@ -235,15 +241,7 @@ class CaseHistory {
       if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
         b.notes.add("任务未办理即结束：" + task.getDeleteReason());
       }
-      List<String> groups = new ArrayList<>();
-      for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-          .type("candidate").operationType("add").list()) {
-        if (link.getGroupId() != null) {
-          groups.add(link.getGroupId());
-        } else if (link.getUserId() != null) {
-          groups.add(user(link.getUserId()));
-        }
-      }
+      List<String> groups = candidatesOfTask.getOrDefault(task.getId(), List.of());
       if (!groups.isEmpty()) {
         b.notes.add("办理组：" + String.join("、", groups));
       }
@@ -313,27 +311,51 @@ class CaseHistory {
       });
     }
 
-    /** Comments made on a task through the REST API carry only the task id, so both lists are read. */
+    /**
+     * Who could have done each task. One query for the whole case rather than one per task: the case page must stay
+     * fast for long cases.
+     */
+    private void candidates() {
+      if (taskById.isEmpty()) {
+        return;
+      }
+      List<Object> args = new ArrayList<>(taskById.keySet());
+      jdbc.query("select task_id_, group_id_, user_id_ from act_hi_identitylink where type_ = 'candidate'"
+          + " and operation_type_ = 'add' and task_id_ in (" + marks(taskById.size()) + ") order by timestamp_",
+          rs -> {
+            String group = rs.getString(2);
+            candidatesOfTask.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(group != null ? group : user(rs.getString(3)));
+          }, args.toArray());
+    }
+
+    /** Comments made on a task through the REST API carry only the task id, so task comments are read too. */
     private void comments() {
-      Map<String, Comment> all = new LinkedHashMap<>();
-      tasks.getProcessInstanceComments(pid).forEach(c -> all.put(c.getId(), c));
-      taskById.keySet().forEach(id -> tasks.getTaskComments(id).forEach(c -> all.putIfAbsent(c.getId(), c)));
-      List<Comment> sorted = new ArrayList<>(all.values());
-      sorted.sort(Comparator.comparing(Comment::getTime));
-      for (Comment c : sorted) {
-        String who = user(c.getUserId());
-        String text = c.getFullMessage() == null ? "" : c.getFullMessage();
-        Builder step = c.getTaskId() == null ? null : byTask.get(c.getTaskId());
+      List<Object> args = new ArrayList<>();
+      args.add(pid);
+      args.addAll(taskById.keySet());
+      List<CommentRow> sorted = jdbc.query("select id_, user_id_, time_, task_id_, full_msg_, message_"
+              + " from act_hi_comment where type_ = 'comment' and (proc_inst_id_ = ?"
+              + (taskById.isEmpty() ? "" : " or task_id_ in (" + marks(taskById.size()) + ")") + ") order by time_",
+          (rs, i) -> {
+            byte[] full = rs.getBytes(5);
+            return new CommentRow(rs.getString(2), rs.getTimestamp(3), rs.getString(4),
+                full != null ? new String(full, StandardCharsets.UTF_8) : rs.getString(6));
+          }, args.toArray());
+      for (CommentRow c : sorted) {
+        String who = user(c.userId());
+        String text = c.text() == null ? "" : c.text();
+        Builder step = c.taskId() == null ? null : byTask.get(c.taskId());
         if (step != null) {
-          step.notes.add("批注（" + who + "，" + Formats.dateTime(c.getTime()) + "）：" + text);
+          step.notes.add("批注（" + who + "，" + Formats.dateTime(c.time()) + "）：" + text);
         } else {
-          Builder b = new Builder(c.getTime(), "批注");
+          Builder b = new Builder(c.time(), "批注");
           b.title = "批注";
           b.actor = who;
           b.notes.add(text);
           entries.add(b);
         }
-        opinions.add(new CaseFile.Opinion(c.getTime(), step == null ? "批注" : step.title, who, "批注", text));
+        opinions.add(new CaseFile.Opinion(c.time(), step == null ? "批注" : step.title, who, "批注", text));
       }
     }
 
@@ -477,6 +499,12 @@ class CaseHistory {
       case "multiInstanceBody" -> "多实例";
       default -> activityType;
     };
+  }
+
+  private record CommentRow(String userId, Date time, String taskId, String text) {}
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /** A timeline entry while it is being put together. */
