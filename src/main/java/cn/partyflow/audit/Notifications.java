@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The notifications sent about a case, from pf_notification where another feature keeps them. The table may not
- * exist (no feature sends notifications yet), so its presence is checked once at run time (tables only appear with a
- * migration, at startup) and its columns are shown as they are.
+ * The notifications sent about a case, from pf_notification where another feature keeps them. Shown only where that
+ * table has a process_instance_id column; its presence is checked once at run time (tables only change with a
+ * migration, at startup) and the columns are shown as they are.
  */
 @Component
 class Notifications {
@@ -46,10 +46,12 @@ class Notifications {
     return present;
   }
 
+  /** The table must exist and say which case a notification was about. */
   private boolean tableExists() {
     try (Connection c = dataSource.getConnection()) {
-      for (String name : List.of("pf_notification", "PF_NOTIFICATION")) {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+      for (String[] names : new String[][] {{"pf_notification", "process_instance_id"},
+          {"PF_NOTIFICATION", "PROCESS_INSTANCE_ID"}}) {
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, names[0], names[1])) {
           if (rs.next()) {
             return true;
           }
