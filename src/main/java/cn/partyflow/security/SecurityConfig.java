@@ -69,6 +69,7 @@ class SecurityConfig {
         .authorizeHttpRequests(a -> a
             .requestMatchers("/", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/api/admin/**", "/api/import/**").hasRole("ADMIN")
+            .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
             .anyRequest().authenticated());
     return http.build();
   }

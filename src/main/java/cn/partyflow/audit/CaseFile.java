@@ -1,0 +1,54 @@
+package cn.partyflow.audit;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/** Everything an auditor needs to reconstruct one case, in the order it happened. Read-only by construction. */
+record CaseFile(
+    Summary summary,
+    List<Entry> timeline,
+    List<Opinion> opinions,
+    List<Vote> votes,
+    List<TimerFired> timers,
+    List<Operation> operations,
+    List<String> routingReasons,
+    List<Map<String, Object>> notifications,
+    List<AccessLog.Entry> accessLog,
+    List<Value> finalValues,
+    String diagramSvg) {
+
+  record Summary(String processInstanceId, String businessKey, String processKey, String procedureName,
+      int procedureVersion, String orgId, String orgName, String person, String startedBy, Date started, Date ended,
+      String status, String endReason, List<String> currentSteps) {}
+
+  /**
+   * One thing that happened: a step (with who did it, its deadline and the values submitted with it), a change made
+   * outside any step, or an operation such as a reassignment.
+   */
+  record Entry(Date time, String kind, String title, String actor, Date start, Date end, String duration,
+      Date due, boolean late, String lateBy, boolean open, List<Value> values, List<String> notes) {
+
+    public boolean hasValues() {
+      return !values.isEmpty();
+    }
+  }
+
+  /** A submitted value; {@code oldValue} is set where it replaced an earlier one. */
+  record Value(String name, String oldValue, String newValue, boolean prominent) {
+
+    public boolean changed() {
+      return oldValue != null;
+    }
+  }
+
+  /** An opinion, a reason for a return, a remark: any variable whose name says it is one. */
+  record Opinion(Date time, String step, String actor, String name, String text) {}
+
+  record Vote(Date time, String step, String actor, Map<String, String> counts) {}
+
+  record TimerFired(Date time, String activity, String kind) {}
+
+  record Operation(Date time, String user, String operation, String entity, String property, String oldValue,
+      String newValue, String taskName) {}
+}

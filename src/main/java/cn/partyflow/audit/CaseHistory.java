@@ -1,0 +1,538 @@
+package cn.partyflow.audit;
+
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
+import cn.partyflow.organization.RoutingService;
+import cn.partyflow.shared.ChinaClock;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads one case's whole story out of Camunda's history: activity instances for the steps, task instances for who
+ * and by when, the user operation log for who completed or changed what, historic details for every value submitted
+ * (and what it replaced), comments and candidate groups (by SQL, one query each per case), the job log for timers,
+ * plus the routing log and notifications. Generic over
+ * every procedure: it knows variable naming conventions (opinions end in Reason or Opinion, votes are counted in
+ * votersEntitled, votesFor...), never a particular process.
+ */
+@Service
+class CaseHistory {
+
+  static final List<String> VOTE_VARIABLES =
+      List.of("votersEntitled", "votersPresent", "votesFor", "votesAgainst", "votesAbstain");
+
+  private static final Map<String, String> VOTE_LABELS = Map.of(
+      "votersEntitled", "应到（有表决权）", "votersPresent", "实到", "votesFor", "赞成",
+      "votesAgainst", "反对", "votesAbstain", "弃权");
+
+  /** Operations shown in the timeline themselves; completions and variable edits appear through their steps. */
+  private static final Set<String> FOLDED_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_COMPLETE,
+      UserOperationLogEntry.OPERATION_TYPE_CREATE, UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE,
+      UserOperationLogEntry.OPERATION_TYPE_MODIFY_VARIABLE, UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLES,
+      UserOperationLogEntry.OPERATION_TYPE_UPDATE_HISTORY_TIME_TO_LIVE);
+
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final JdbcTemplate jdbc;
+  private final IdentityService identity;
+  private final OrganizationDirectory directory;
+  private final RoutingService routing;
+  private final Notifications notifications;
+  private final AccessLog accessLog;
+
+  CaseHistory(HistoryService history, RepositoryService repository, JdbcTemplate jdbc, IdentityService identity,
+      OrganizationDirectory directory, RoutingService routing, Notifications notifications, AccessLog accessLog) {
+    this.history = history;
+    this.repository = repository;
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.directory = directory;
+    this.routing = routing;
+    this.notifications = notifications;
+    this.accessLog = accessLog;
+  }
+
+  /** The organization whose case it is, if the case exists. */
+  Optional<String> organizationOf(String processInstanceId) {
+    HistoricVariableInstance org = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("orgId").list().stream().filter(v -> processInstanceId.equals(v.getExecutionId()))
+        .findFirst().orElse(null);
+    return org == null || !(org.getValue() instanceof String s) ? Optional.empty() : Optional.of(s);
+  }
+
+  Optional<CaseFile> read(String processInstanceId) {
+    HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult();
+    if (pi == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Reader(pi).read());
+  }
+
+  static boolean isOpinion(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith("reason") || n.endsWith("opinion") || n.endsWith("comment") || n.endsWith("remark")
+        || name.contains("意见") || name.contains("理由") || name.contains("原因");
+  }
+
+  static boolean isVote(String name) {
+    return VOTE_VARIABLES.contains(name);
+  }
+
+  /** The state of reading one case. */
+  private final class Reader {
+
+    private final HistoricProcessInstance pi;
+    private final String pid;
+    private final Map<String, String> userNames = new HashMap<>();
+    private final List<Builder> entries = new ArrayList<>();
+    private final Map<String, Builder> byActivityInstance = new HashMap<>();
+    private final Map<String, Builder> byTask = new HashMap<>();
+    private final Map<String, Builder> byOperation = new HashMap<>();
+    private final Map<String, String> taskOfOperation = new HashMap<>();
+    private final Map<String, String> completerOfTask = new HashMap<>();
+    private final Map<String, UserOperationLogEntry> firstOfOperation = new HashMap<>();
+    private final Map<String, HistoricTaskInstance> taskById = new HashMap<>();
+    private final Map<String, List<String>> candidatesOfTask = new HashMap<>();
+    private final List<CaseFile.Opinion> opinions = new ArrayList<>();
+    private final List<CaseFile.Operation> operations = new ArrayList<>();
+    private Builder start;
+
+    Reader(HistoricProcessInstance pi) {
+      this.pi = pi;
+      this.pid = pi.getId();
+    }
+
+    CaseFile read() {
+      List<UserOperationLogEntry> ops = history.createUserOperationLogQuery().processInstanceId(pid)
+          .orderByTimestamp().asc().list();
+      for (UserOperationLogEntry op : ops) {
+        firstOfOperation.putIfAbsent(op.getOperationId(), op);
+        if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(op.getOperationType()) && op.getTaskId() != null) {
+          taskOfOperation.put(op.getOperationId(), op.getTaskId());
+          if (op.getUserId() != null) {
+            completerOfTask.putIfAbsent(op.getTaskId(), op.getUserId());
+          }
+        }
+      }
+      for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pid).list()) {
+        taskById.put(t.getId(), t);
+      }
+      candidates();
+      steps();
+      values();
+      comments();
+      operations(ops);
+      List<CaseFile.TimerFired> timers = timers();
+
+      entries.sort(Comparator.comparing(b -> b.time == null ? new Date(Long.MAX_VALUE) : b.time));
+      List<CaseFile.Entry> timeline = entries.stream().map(Builder::build).toList();
+      List<CaseFile.Vote> votes = entries.stream().filter(b -> !b.votes.isEmpty())
+          .map(b -> new CaseFile.Vote(b.end != null ? b.end : b.time, b.title, b.actor, b.votes)).toList();
+      opinions.sort(Comparator.comparing(CaseFile.Opinion::time));
+
+      ProcessDefinition definition = repository.createProcessDefinitionQuery()
+          .processDefinitionId(pi.getProcessDefinitionId()).singleResult();
+      Set<String> done = new HashSet<>();
+      Set<String> active = new HashSet<>();
+      for (Builder b : entries) {
+        if (b.activityId != null) {
+          (b.open ? active : done).add(b.activityId);
+        }
+      }
+      done.removeAll(active);
+      Map<String, String> names = new HashMap<>();
+      entries.stream().filter(b -> b.activityId != null).forEach(b -> names.put(b.activityId, b.title));
+      String svg = definition == null ? "<p class=\"muted\">该流程的定义已被删除，无法绘制流程图。</p>"
+          : DiagramSvg.render(repository.getBpmnModelInstance(definition.getId()), done, active, names);
+      return new CaseFile(summary(definition), timeline, opinions, votes, timers, operations,
+          routing.reasons(pid), notifications.ofCase(pid), accessLog.ofCase(pid), finalValues(), svg);
+    }
+
+    private CaseFile.Summary summary(ProcessDefinition definition) {
+      Map<String, Object> vars = new HashMap<>();
+      for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(pid)
+          .variableNameIn("orgId", "applicantName", "memberName").list()) {
+        if (pid.equals(v.getExecutionId())) {
+          vars.put(v.getName(), v.getValue());
+        }
+      }
+      String orgId = (String) vars.get("orgId");
+      String orgName = orgId == null ? "" : directory.organization(orgId).map(Organization::name).orElse(orgId);
+      Object person = vars.containsKey("applicantName") ? vars.get("applicantName") : vars.get("memberName");
+      String personName = person != null ? person.toString()
+          : pi.getBusinessKey() == null ? "" : directory.person(pi.getBusinessKey()).map(Person::name).orElse("");
+      List<String> current = entries.stream().filter(b -> b.open && b.activityId != null).map(b -> b.title).toList();
+      String name = definition == null || definition.getName() == null ? pi.getProcessDefinitionKey()
+          : definition.getName();
+      return new CaseFile.Summary(pid, pi.getBusinessKey(), pi.getProcessDefinitionKey(), name,
+          pi.getProcessDefinitionVersion() == null ? 0 : pi.getProcessDefinitionVersion(), orgId,
+          orgName, personName, user(pi.getStartUserId()), pi.getStartTime(), pi.getEndTime(),
+          CaseSearch.statusLabel(pi.getState()), pi.getDeleteReason(), current);
+    }
+
+    private void steps() {
+      List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+          .processInstanceId(pid).orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
+          .list();
+      for (HistoricActivityInstance a : activities) {
+        Builder b = new Builder(a.getStartTime(), kind(a.getActivityType()));
+        b.activityId = a.getActivityId();
+        b.start = a.getStartTime();
+        b.end = a.getEndTime();
+        b.open = a.getEndTime() == null;
+        b.title = a.getActivityName() != null ? a.getActivityName() : typeLabel(a.getActivityType());
+        if (a.isCanceled()) {
+          b.notes.add("该环节被中断（未正常完成）");
+        }
+        HistoricTaskInstance task = a.getTaskId() == null ? null : taskById.get(a.getTaskId());
+        if (task != null) {
+          task(b, task);
+        } else if ("startEvent".equals(a.getActivityType()) && a.getParentActivityInstanceId() != null
+            && a.getParentActivityInstanceId().equals(pid)) {
+          b.actor = user(pi.getStartUserId());
+          if (start == null) {
+            start = b;
+          }
+        } else {
+          b.actor = "系统";
+        }
+        entries.add(b);
+        byActivityInstance.put(a.getId(), b);
+      }
+    }
+
+    private void task(Builder b, HistoricTaskInstance task) {
+      b.title = task.getName() != null ? task.getName() : b.title;
+      String who = task.getAssignee() != null ? task.getAssignee() : completerOfTask.get(task.getId());
+      b.actor = who == null ? (b.open ? "（尚未办理）" : "（未记录）") : user(who);
+      b.due = task.getDueDate();
+      if (task.getFollowUpDate() != null) {
+        b.notes.add("提醒日期：" + Formats.dateTime(task.getFollowUpDate()));
+      }
+      if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
+        b.notes.add("任务未办理即结束：" + task.getDeleteReason());
+      }
+      List<String> groups = candidatesOfTask.getOrDefault(task.getId(), List.of());
+      if (!groups.isEmpty()) {
+        b.notes.add("办理组：" + String.join("、", groups));
+      }
+      byTask.put(task.getId(), b);
+    }
+
+    private void values() {
+      Map<String, String> last = new HashMap<>();
+      List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(pid)
+          .variableUpdates().disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc()
+          .list();
+      for (HistoricDetail d : details) {
+        // A submitted form is recorded twice, as form fields and as variable updates; the updates are complete.
+        if (!(d instanceof HistoricVariableUpdate u)) {
+          continue;
+        }
+        String name = u.getVariableName();
+        String value = format(u);
+        String old = last.put(name, value);
+        Builder owner = owner(d);
+        boolean changed = old != null && !old.equals(value);
+        owner.values.add(new CaseFile.Value(name, changed ? old : null, value, isOpinion(name) || isVote(name)));
+        if (isOpinion(name) && !value.isBlank() && !"（空）".equals(value)) {
+          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, name, value));
+        }
+        if (isVote(name)) {
+          owner.votes.put(VOTE_LABELS.get(name), value);
+        }
+      }
+    }
+
+    private Builder owner(HistoricDetail d) {
+      if (d.getTaskId() != null && byTask.containsKey(d.getTaskId())) {
+        return byTask.get(d.getTaskId());
+      }
+      String op = d.getUserOperationId();
+      if (op != null && taskOfOperation.containsKey(op) && byTask.containsKey(taskOfOperation.get(op))) {
+        return byTask.get(taskOfOperation.get(op));
+      }
+      if (op != null && firstOfOperation.containsKey(op)) {
+        UserOperationLogEntry entry = firstOfOperation.get(op);
+        if (UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(entry.getOperationType()) && start != null) {
+          return start;
+        }
+        return byOperation.computeIfAbsent(op, k -> {
+          Builder b = new Builder(entry.getTimestamp(), "变更");
+          b.title = Formats.operation(entry.getOperationType()) + (entry.getTaskId() != null
+              ? "（" + taskName(entry.getTaskId()) + "）" : "");
+          b.actor = user(entry.getUserId());
+          entries.add(b);
+          return b;
+        });
+      }
+      if (d.getActivityInstanceId() != null && byActivityInstance.containsKey(d.getActivityInstanceId())) {
+        return byActivityInstance.get(d.getActivityInstanceId());
+      }
+      if (start != null && d.getActivityInstanceId() != null && d.getActivityInstanceId().equals(pid)
+          && (start.end == null || !d.getTime().after(start.end))) {
+        return start;
+      }
+      return byOperation.computeIfAbsent("system@" + d.getTime().getTime(), k -> {
+        Builder b = new Builder(d.getTime(), "变更");
+        b.title = "系统记录数据";
+        b.actor = "系统";
+        entries.add(b);
+        return b;
+      });
+    }
+
+    /**
+     * Who could have done each task. One query for the whole case rather than one per task: the case page must stay
+     * fast for long cases.
+     */
+    private void candidates() {
+      if (taskById.isEmpty()) {
+        return;
+      }
+      List<Object> args = new ArrayList<>(taskById.keySet());
+      jdbc.query("select task_id_, group_id_, user_id_ from act_hi_identitylink where type_ = 'candidate'"
+          + " and operation_type_ = 'add' and task_id_ in (" + marks(taskById.size()) + ") order by timestamp_",
+          rs -> {
+            String group = rs.getString(2);
+            candidatesOfTask.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(group != null ? group : user(rs.getString(3)));
+          }, args.toArray());
+    }
+
+    /** Comments made on a task through the REST API carry only the task id, so task comments are read too. */
+    private void comments() {
+      List<Object> args = new ArrayList<>();
+      args.add(pid);
+      args.addAll(taskById.keySet());
+      List<CommentRow> sorted = jdbc.query("select id_, user_id_, time_, task_id_, full_msg_, message_"
+              + " from act_hi_comment where type_ = 'comment' and (proc_inst_id_ = ?"
+              + (taskById.isEmpty() ? "" : " or task_id_ in (" + marks(taskById.size()) + ")") + ") order by time_",
+          (rs, i) -> {
+            byte[] full = rs.getBytes(5);
+            return new CommentRow(rs.getString(2), rs.getTimestamp(3), rs.getString(4),
+                full != null ? new String(full, StandardCharsets.UTF_8) : rs.getString(6));
+          }, args.toArray());
+      for (CommentRow c : sorted) {
+        String who = user(c.userId());
+        String text = c.text() == null ? "" : c.text();
+        Builder step = c.taskId() == null ? null : byTask.get(c.taskId());
+        if (step != null) {
+          step.notes.add("批注（" + who + "，" + Formats.dateTime(c.time()) + "）：" + text);
+        } else {
+          Builder b = new Builder(c.time(), "批注");
+          b.title = "批注";
+          b.actor = who;
+          b.notes.add(text);
+          entries.add(b);
+        }
+        opinions.add(new CaseFile.Opinion(c.time(), step == null ? "批注" : step.title, who, "批注", text));
+      }
+    }
+
+    private void operations(List<UserOperationLogEntry> ops) {
+      Map<String, Builder> grouped = new LinkedHashMap<>();
+      for (UserOperationLogEntry op : ops) {
+        String property = op.getProperty();
+        String oldValue = Formats.property(property, op.getOrgValue());
+        String newValue = Formats.property(property, op.getNewValue());
+        operations.add(new CaseFile.Operation(op.getTimestamp(), user(op.getUserId()),
+            Formats.operation(op.getOperationType()), Formats.entity(op.getEntityType()), Formats.propertyLabel(property),
+            oldValue, newValue, op.getTaskId() == null ? "" : taskName(op.getTaskId())));
+        if (FOLDED_OPERATIONS.contains(op.getOperationType())) {
+          continue;
+        }
+        Builder b = grouped.computeIfAbsent(op.getOperationId(), k -> {
+          Builder n = new Builder(op.getTimestamp(), "操作");
+          n.title = Formats.operation(op.getOperationType()) + (op.getTaskId() != null
+              ? "（" + taskName(op.getTaskId()) + "）" : "");
+          n.actor = user(op.getUserId());
+          entries.add(n);
+          return n;
+        });
+        if (property != null) {
+          b.values.add(new CaseFile.Value(Formats.propertyLabel(property), Formats.orEmpty(oldValue),
+              Formats.orEmpty(newValue), true));
+        }
+        if (op.getAnnotation() != null) {
+          b.notes.add("说明：" + op.getAnnotation());
+        }
+      }
+    }
+
+    private List<CaseFile.TimerFired> timers() {
+      List<CaseFile.TimerFired> fired = new ArrayList<>();
+      for (HistoricJobLog log : history.createHistoricJobLogQuery().processInstanceId(pid).orderByTimestamp().asc()
+          .list()) {
+        String type = log.getJobDefinitionType() == null ? "" : log.getJobDefinitionType();
+        boolean timer = type.startsWith("timer");
+        if (log.isSuccessLog() && timer) {
+          String activity = activityName(log.getActivityId());
+          fired.add(new CaseFile.TimerFired(log.getTimestamp(), activity, "定时器触发"));
+          entries.stream().filter(b -> log.getActivityId() != null && log.getActivityId().equals(b.activityId))
+              .forEach(b -> b.notes.add("定时器于 " + Formats.dateTime(log.getTimestamp()) + " 触发"));
+        } else if (log.isFailureLog()) {
+          fired.add(new CaseFile.TimerFired(log.getTimestamp(), activityName(log.getActivityId()),
+              "自动作业失败：" + log.getJobExceptionMessage()));
+        }
+      }
+      return fired;
+    }
+
+    private List<CaseFile.Value> finalValues() {
+      return history.createHistoricVariableInstanceQuery().processInstanceId(pid).disableCustomObjectDeserialization()
+          .orderByVariableName().asc().list().stream()
+          .map(v -> new CaseFile.Value(v.getName(), null, format(v.getTypedValue(), v.getTypeName()),
+              isOpinion(v.getName()) || isVote(v.getName())))
+          .toList();
+    }
+
+    private String activityName(String activityId) {
+      return entries.stream().filter(b -> activityId != null && activityId.equals(b.activityId)).map(b -> b.title)
+          .findFirst().orElse(activityId == null ? "" : activityId);
+    }
+
+    private String taskName(String taskId) {
+      HistoricTaskInstance t = taskById.get(taskId);
+      return t == null || t.getName() == null ? taskId : t.getName();
+    }
+
+    private String user(String userId) {
+      if (userId == null) {
+        return "系统";
+      }
+      return userNames.computeIfAbsent(userId, id -> {
+        User u = identity.createUserQuery().userId(id).singleResult();
+        String name = u == null ? null : ((u.getFirstName() == null ? "" : u.getFirstName())
+            + (u.getLastName() == null ? "" : u.getLastName())).trim();
+        return name == null || name.isEmpty() ? id : name + "（" + id + "）";
+      });
+    }
+  }
+
+  private static String format(HistoricVariableUpdate u) {
+    if (u.getErrorMessage() != null) {
+      return "（无法读取：" + u.getErrorMessage() + "）";
+    }
+    try {
+      return format(u.getTypedValue(), u.getTypeName());
+    } catch (RuntimeException e) {
+      return "（" + u.getTypeName() + "）";
+    }
+  }
+
+  private static String format(TypedValue typed, String typeName) {
+    if (typed == null) {
+      return "（" + typeName + "）";
+    }
+    if (typed instanceof SerializableValue s && !s.isDeserialized()) {
+      return Formats.value(s.getValueSerialized());
+    }
+    return Formats.value(typed.getValue());
+  }
+
+  private static String kind(String activityType) {
+    if (activityType == null) {
+      return "环节";
+    }
+    if (activityType.equals("userTask")) {
+      return "办理";
+    }
+    if (activityType.toLowerCase(Locale.ROOT).contains("timer")) {
+      return "定时";
+    }
+    if (activityType.endsWith("Gateway")) {
+      return "判断";
+    }
+    if (activityType.equals("startEvent")) {
+      return "开始";
+    }
+    if (activityType.endsWith("EndEvent")) {
+      return "结束";
+    }
+    return "自动";
+  }
+
+  private static String typeLabel(String activityType) {
+    if (activityType == null) {
+      return "环节";
+    }
+    return switch (activityType) {
+      case "startEvent" -> "开始";
+      case "noneEndEvent", "terminateEndEvent", "errorEndEvent" -> "结束";
+      case "exclusiveGateway", "inclusiveGateway" -> "判断";
+      case "parallelGateway" -> "并行分支";
+      case "intermediateTimer" -> "定时等待";
+      case "boundaryTimer" -> "超时";
+      case "serviceTask", "scriptTask", "businessRuleTask", "sendTask" -> "自动处理";
+      case "subProcess" -> "阶段";
+      case "callActivity" -> "子流程";
+      case "multiInstanceBody" -> "多实例";
+      default -> activityType;
+    };
+  }
+
+  private record CommentRow(String userId, Date time, String taskId, String text) {}
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /** A timeline entry while it is being put together. */
+  private static final class Builder {
+    Date time;
+    final String kind;
+    String activityId;
+    String title = "";
+    String actor = "";
+    Date start;
+    Date end;
+    Date due;
+    boolean open;
+    final List<CaseFile.Value> values = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final Map<String, String> votes = new LinkedHashMap<>();
+
+    Builder(Date time, String kind) {
+      this.time = time;
+      this.kind = kind;
+    }
+
+    CaseFile.Entry build() {
+      Date finish = end != null ? end : Date.from(ChinaClock.now());
+      String duration = start == null ? "" : (end == null ? "已进行 " : "") + Formats.duration(start, finish);
+      boolean late = due != null && finish.after(due);
+      return new CaseFile.Entry(time, kind, title, actor, start, end, duration, due, late,
+          late ? Formats.duration(due, finish) : "", open, List.copyOf(values), List.copyOf(notes));
+    }
+  }
+}
