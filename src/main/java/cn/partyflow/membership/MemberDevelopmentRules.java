@@ -154,6 +154,14 @@ public class MemberDevelopmentRules {
     return workdays.plusWorkdays(start, settings.getPublicityWorkdays());
   }
 
+  /**
+   * An objection pauses the publicity: once it is found unfounded, the end moves by the working days the
+   * investigation took.
+   */
+  public LocalDate publicityEndAfterPause(LocalDate publicityEnd, LocalDate objectionDate, LocalDate resumedDate) {
+    return workdays.plusWorkdays(publicityEnd, workdays.workdaysBetween(objectionDate, resumedDate));
+  }
+
   /** The 党委's pre-review comes after the full publicity period. */
   public void preReviewAfterPublicity(LocalDate publicityStart, LocalDate publicityEnd, LocalDate preReviewDate) {
     if (publicityStart == null || publicityEnd == null) {
