@@ -104,8 +104,11 @@ final class CaseVariables {
     return b;
   }
 
-  /** A list of person ids (taglist), or of any JSON values; empty when absent. */
+  /** A list of person ids: a JSON array (taglist) or ids separated by commas (start form); empty when absent. */
   List<String> ids(String name) {
+    if (values.get(name) instanceof String text && !text.trim().startsWith("[")) {
+      return List.of(text.trim().split("[,，、\\s]+")).stream().filter(s -> !s.isEmpty()).toList();
+    }
     List<String> ids = new ArrayList<>();
     for (Object o : list(name)) {
       if (o instanceof SpinJsonNode n) {

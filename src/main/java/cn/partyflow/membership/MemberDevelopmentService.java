@@ -60,7 +60,11 @@ public class MemberDevelopmentService {
     putIfAbsent(out, v, BIRTH_DATE, applicant.birthDate() == null ? null : applicant.birthDate().toString());
     putIfAbsent(out, v, APPLICATION_DATE,
         applicant.applicationDate() == null ? null : applicant.applicationDate().toString());
-    String stage = v.string(START_STAGE) == null ? "APPLICATION" : v.string(START_STAGE);
+    String stage = v.string(START_STAGE) == null || v.string(START_STAGE).isEmpty() ? "APPLICATION"
+        : v.string(START_STAGE);
+    if (v.bool(POLITICAL_REVIEW_PASSED) != null) {
+      out.put(POLITICAL_REVIEW_PASSED, v.bool(POLITICAL_REVIEW_PASSED));
+    }
     out.put(START_STAGE, stage);
     out.put(STAGE_OUTCOME, Outcome.CONTINUE.name());
     out.put("extended", Boolean.FALSE);

@@ -420,11 +420,13 @@ class MemberDevelopmentProcessTest {
     pi = runtimeService().startProcessInstanceByKey("memberDevelopment", Variables.createVariables()
         .putValue("applicantId", "A1").putValue("startStage", "PROBATION").putValue("applicationDate", "2023-09-01")
         .putValue("birthDate", "1999-05-20").putValue("activistDate", "2024-03-01")
-        .putValue("developmentTargetDate", "2025-03-15").putValue("sponsorIds", json("[\"M1\",\"M2\"]"))
-        .putValue("politicalReviewPassed", true).putValue("trainingHours", 24)
+        .putValue("developmentTargetDate", "2025-03-15").putValue("sponsorIds", "M1, M2")
+        .putValue("politicalReviewPassed", "true").putValue("trainingHours", 24)
         .putValue("admissionMeetingDate", "2025-09-10").putValue("approvalDate", "2025-10-20"));
     assertThat(pi).isWaitingAt("Task_ContinuedAssessment");
     Assertions.assertThat(var("probationEndDate")).isEqualTo("2026-09-10");
+    Assertions.assertThat(var("politicalReviewPassed")).isEqualTo(true);
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo("A1");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
     Assertions.assertThat(person().admissionDate()).isEqualTo(LocalDate.parse("2025-09-10"));
   }

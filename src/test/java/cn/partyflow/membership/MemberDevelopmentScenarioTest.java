@@ -74,12 +74,18 @@ class MemberDevelopmentScenarioTest {
         applicant, "测试申请人", "女", Date.valueOf("1999-05-20"), "NON_MEMBER", "rmyy-nk");
     clock("2025-09-29T09:00");
 
+    // The start form as Tasklist submits it: the applicant and the stage; branch, orgId and business key follow.
     ResponseEntity<Map> started = http.withBasicAuth(ORGANIZER, "demo").postForEntity(
-        "/engine-rest/process-definition/key/memberDevelopment/start",
-        Map.of("businessKey", applicant, "variables", Map.of(
-            "applicantId", Map.of("value", applicant), "orgId", Map.of("value", "rmyy-nk"))), Map.class);
+        "/engine-rest/process-definition/key/memberDevelopment/submit-form",
+        Map.of("variables", Map.of("applicantId", Map.of("value", applicant),
+            "startStage", Map.of("value", "APPLICATION"))), Map.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     pi = (String) started.getBody().get("id");
+    assertThat(started.getBody().get("businessKey")).isEqualTo(applicant);
+    assertThat(http.withBasicAuth(ORGANIZER, "demo").getForEntity("/engine-rest/process-instance/" + pi, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth("wk_zuzhi", "demo").getForEntity("/engine-rest/process-instance/" + pi,
+        String.class).getStatusCode().value()).isIn(403, 404);
 
     // Stage 1: 申请入党
     submit(ORGANIZER, "Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20",
