@@ -49,10 +49,11 @@ class MemberDevelopmentTasklistTest {
         applicant, "浏览器申请人", "男", Date.valueOf("2000-02-02"), "NON_MEMBER", "rmyy-nk");
     String pi = runtime.startProcessInstanceByKey("memberDevelopment", Map.of("applicantId", applicant)).getId();
 
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("nk_zuzhi");
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "刘洋"));
 
     openTask(wait, pi, "登记浏览器申请人的入党申请书");
     date(wait, "applicationDate", "2025-03-03");
