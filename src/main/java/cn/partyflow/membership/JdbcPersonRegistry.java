@@ -1,0 +1,56 @@
+package cn.partyflow.membership;
+
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
+import java.sql.Date;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * pf_person belongs to the organization feature; this writes only the status and stage-date columns, in the engine's
+ * transaction, so a refused task leaves the registry as it was.
+ */
+@Component
+class JdbcPersonRegistry implements PersonRegistry {
+
+  private final OrganizationDirectory directory;
+  private final JdbcTemplate jdbc;
+
+  JdbcPersonRegistry(OrganizationDirectory directory, JdbcTemplate jdbc) {
+    this.directory = directory;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<Person> person(String id) {
+    return directory.person(id);
+  }
+
+  @Override
+  public List<Person> eligibleMembers(String branchId) {
+    return directory.people(List.of(branchId)).stream().filter(Person::isFullMemberInGoodStanding).toList();
+  }
+
+  @Override
+  public void update(String personId, MemberStatus status, Map<StageDate, LocalDate> dates) {
+    StringBuilder sql = new StringBuilder("update pf_person set status = ?");
+    List<Object> args = new ArrayList<>(List.of(status.name()));
+    List<Integer> types = new ArrayList<>(List.of(Types.VARCHAR));
+    dates.forEach((stage, date) -> {
+      sql.append(", ").append(stage.column).append(" = ?");
+      args.add(date == null ? null : Date.valueOf(date));
+      types.add(Types.DATE);
+    });
+    sql.append(" where id = ?");
+    args.add(personId);
+    types.add(Types.VARCHAR);
+    jdbc.update(sql.toString(), args.toArray(), types.stream().mapToInt(Integer::intValue).toArray());
+  }
+}

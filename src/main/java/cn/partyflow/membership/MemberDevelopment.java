@@ -1,0 +1,50 @@
+package cn.partyflow.membership;
+
+/** Names that code, reports and audits share with the BPMN {@code memberDevelopment}: the data dictionary. */
+public final class MemberDevelopment {
+
+  public static final String PROCESS_KEY = "memberDevelopment";
+
+  // The data dictionary (README): dates are "yyyy-MM-dd" strings, lists are JSON arrays of person ids.
+  public static final String APPLICANT_ID = "applicantId";
+  public static final String BRANCH_ID = "branchId";
+  public static final String APPLICANT_NAME = "applicantName";
+  public static final String GENDER = "gender";
+  public static final String BIRTH_DATE = "birthDate";
+  public static final String APPLICATION_DATE = "applicationDate";
+  public static final String TALK_DATE = "talkDate";
+  public static final String ACTIVIST_DATE = "activistDate";
+  public static final String CONTACT_IDS = "contactIds";
+  public static final String DEVELOPMENT_TARGET_DATE = "developmentTargetDate";
+  public static final String SPONSOR_IDS = "sponsorIds";
+  public static final String POLITICAL_REVIEW_PASSED = "politicalReviewPassed";
+  public static final String TRAINING_HOURS = "trainingHours";
+  public static final String PUBLICITY_START = "publicityStart";
+  public static final String PUBLICITY_END = "publicityEnd";
+  public static final String ADMISSION_MEETING_DATE = "admissionMeetingDate";
+  public static final String VOTERS_ENTITLED = "votersEntitled";
+  public static final String VOTERS_PRESENT = "votersPresent";
+  public static final String VOTES_FOR = "votesFor";
+  public static final String APPROVAL_DATE = "approvalDate";
+  public static final String OATH_DATE = "oathDate";
+  public static final String PROBATION_END_DATE = "probationEndDate";
+  public static final String CONVERSION_MEETING_DATE = "conversionMeetingDate";
+  public static final String CONVERSION_OUTCOME = "conversionOutcome";
+  public static final String EXTENSION_MONTHS = "extensionMonths";
+  public static final String CONVERSION_APPROVAL_DATE = "conversionApprovalDate";
+  public static final String PARTY_STANDING_FROM = "partyStandingFrom";
+
+  /** Where a case enters: APPLICATION (default), ACTIVIST, TARGET, ADMISSION or PROBATION. */
+  public static final String START_STAGE = "startStage";
+  /** Where a stage sub-process starts when the case enters or returns to it mid-stage. */
+  public static final String ENTRY_STEP = "entryStep";
+  /** How a stage ended: CONTINUE or the way back or out (see {@link Outcome}). */
+  public static final String STAGE_OUTCOME = "stageOutcome";
+
+  /** How a stage sub-process ended, read by the gateway after it. */
+  public enum Outcome {
+    CONTINUE, BACK_TO_CULTIVATION, BACK_TO_TARGET, POLITICAL_REVIEW_FAILED, REFUSED, CONVERTED, CANCELLED
+  }
+
+  private MemberDevelopment() {}
+}

@@ -1,0 +1,542 @@
+package cn.partyflow.membership;
+
+import static cn.partyflow.membership.MemberDevelopment.*;
+
+import cn.partyflow.membership.MemberDevelopment.Outcome;
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.Person;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Applies the rules to what an officer submits for a step of a 发展党员 case, works out the dates that follow (deadlines,
+ * probation end, 党龄), routes the case (stage outcome, entry step) and keeps the person registry in step. Everything
+ * is checked before anything is written, and a violation leaves the case and the registry unchanged.
+ */
+public class MemberDevelopmentService {
+
+  static final List<String> ARCHIVE_ITEMS = List.of("入党志愿书", "入党申请书", "政审材料", "转正申请书", "培养教育考察材料");
+
+  private final MemberDevelopmentRules rules;
+  private final PersonRegistry registry;
+  private final Consumer<Object> events;
+
+  MemberDevelopmentService(MemberDevelopmentRules rules, PersonRegistry registry, Consumer<Object> events) {
+    this.rules = rules;
+    this.registry = registry;
+    this.events = events;
+  }
+
+  /**
+   * A new case: the applicant must be in the registry. A case already under way on paper enters at {@code startStage}
+   * with its historic dates, which the same rules check.
+   */
+  Map<String, Object> start(Map<String, Object> variables, String businessKey) {
+    CaseVariables v = new CaseVariables(variables);
+    String applicantId = v.required(APPLICANT_ID, "申请人（人员编号）");
+    if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(applicantId)) {
+      throw new RuleViolation("business-key", "业务编号须为申请人的人员编号" + applicantId + "，而不是" + businessKey);
+    }
+    Person applicant = registry.person(applicantId)
+        .orElseThrow(() -> new RuleViolation("unknown-applicant", "人员名册中没有编号为" + applicantId + "的人员，请先录入"));
+    String branchId = v.string(BRANCH_ID) == null ? applicant.orgId() : v.string(BRANCH_ID);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(BRANCH_ID, branchId);
+    out.put("orgId", branchId);
+    putIfAbsent(out, v, APPLICANT_NAME, applicant.name());
+    putIfAbsent(out, v, GENDER, applicant.gender());
+    putIfAbsent(out, v, BIRTH_DATE, applicant.birthDate() == null ? null : applicant.birthDate().toString());
+    putIfAbsent(out, v, APPLICATION_DATE,
+        applicant.applicationDate() == null ? null : applicant.applicationDate().toString());
+    String stage = v.string(START_STAGE) == null || v.string(START_STAGE).isEmpty() ? "APPLICATION"
+        : v.string(START_STAGE);
+    if (v.bool(POLITICAL_REVIEW_PASSED) != null) {
+      out.put(POLITICAL_REVIEW_PASSED, v.bool(POLITICAL_REVIEW_PASSED));
+    }
+    out.put(START_STAGE, stage);
+    out.put(STAGE_OUTCOME, Outcome.CONTINUE.name());
+    out.put("extended", Boolean.FALSE);
+    out.put("memberOptions", memberOptions(branchId));
+    Map<String, Object> all = new HashMap<>(variables);
+    all.putAll(out);
+    out.putAll(enter(stage, new CaseVariables(all), applicantId, branchId));
+    return out;
+  }
+
+  private Map<String, Object> enter(String stage, CaseVariables v, String applicantId, String branchId) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    LocalDate today = ChinaClock.today();
+    if (stage.equals("APPLICATION")) {
+      out.put(ENTRY_STEP, "");
+      return out;
+    }
+    List<String> stages = List.of("ACTIVIST", "TARGET", "ADMISSION", "PROBATION");
+    int depth = stages.indexOf(stage);
+    if (depth < 0) {
+      throw new RuleViolation("start-stage", "未知的起始阶段：" + stage + "（可选 APPLICATION、ACTIVIST、TARGET、ADMISSION、PROBATION）");
+    }
+    LocalDate applied = v.requiredDate(APPLICATION_DATE, "入党申请日期");
+    rules.age(v.requiredDate(BIRTH_DATE, "出生日期"), applied);
+    LocalDate talk = v.date(TALK_DATE, "谈话日期");
+    if (talk != null) {
+      rules.talk(applied, talk, v.string("talkDelayReason"));
+    }
+    LocalDate activist = v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期");
+    rules.activist(applied, talk, activist);
+    rules.notInFuture("确定为入党积极分子的日期", activist, today);
+    Map<StageDate, LocalDate> dates = new EnumMap<>(StageDate.class);
+    dates.put(StageDate.APPLICATION, applied);
+    dates.put(StageDate.ACTIVIST, activist);
+    MemberStatus status = MemberStatus.ACTIVIST;
+    out.put(ENTRY_STEP, "CONTACTS");
+    if (!v.ids(CONTACT_IDS).isEmpty()) {
+      rules.contacts(applicantId, v.ids(CONTACT_IDS), registry::person);
+    }
+    if (depth >= 1) {
+      LocalDate target = v.requiredDate(DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
+      rules.developmentTarget(activist, target, v.raw("assessments") == null ? Integer.MAX_VALUE
+          : v.list("assessments").size());
+      rules.notInFuture("确定为发展对象的日期", target, today);
+      dates.put(StageDate.TARGET, target);
+      status = MemberStatus.TARGET;
+      out.put(ENTRY_STEP, "SPONSORS");
+    }
+    if (depth >= 2) {
+      rules.sponsors(applicantId, v.ids(SPONSOR_IDS), registry::person);
+      if (!Boolean.TRUE.equals(v.bool(POLITICAL_REVIEW_PASSED))) {
+        throw new RuleViolation("political-review", "未经政治审查或政治审查不合格的，不能发展入党（" + MemberDevelopmentRules.XIZE + "）");
+      }
+      rules.trainingSufficient(v.integer("trainingDays", "培训天数"), v.integer(TRAINING_HOURS, "培训学时"));
+      out.put(ENTRY_STEP, "");
+    }
+    if (depth >= 3) {
+      LocalDate meeting = v.requiredDate(ADMISSION_MEETING_DATE, "接收预备党员的支部大会日期");
+      if (v.integer(VOTERS_ENTITLED, "应到会人数") != null
+          && !rules.meeting(v.integer(VOTERS_ENTITLED, "应到会人数"), v.integer(VOTERS_PRESENT, "实到会人数"),
+              v.integer(VOTES_FOR, "赞成票数"))) {
+        throw new RuleViolation("admission-vote", "赞成票未超过应到会有表决权正式党员的半数，不能接收为预备党员（"
+            + MemberDevelopmentRules.XIZE + "第二十一条）");
+      }
+      LocalDate approval = v.requiredDate(APPROVAL_DATE, "上级党委审批日期");
+      rules.approvalInTime(meeting, approval, v.string("approvalExtensionReason"));
+      rules.notInFuture("上级党委审批日期", approval, today);
+      dates.put(StageDate.ADMISSION, meeting);
+      status = MemberStatus.PROBATIONARY;
+      out.putAll(probation(rules.probationEnd(meeting)));
+      out.put(ENTRY_STEP, "ASSESSMENT");
+      events.accept(new ProbationaryMemberAdmitted(applicantId, branchId, meeting));
+    }
+    registry.update(applicantId, status, dates);
+    return out;
+  }
+
+  /** What the officer submitted for step {@code taskKey}: checked, completed with derived values, registry updated. */
+  Map<String, Object> complete(String taskKey, Map<String, Object> variables) {
+    CaseVariables v = new CaseVariables(variables);
+    Step step = new Step(v, ChinaClock.today(), v.string(APPLICANT_ID));
+    switch (taskKey) {
+      case "Task_RecordApplication" -> recordApplication(step);
+      case "Task_TalkWithApplicant" -> talk(step);
+      case "Task_NominateActivist" -> nominateActivist(step);
+      case "Task_FileActivist" -> fileActivist(step);
+      case "Task_AppointContacts" -> rules.contacts(step.applicantId, v.ids(CONTACT_IDS), registry::person);
+      case "Task_Cultivate" -> cultivate(step);
+      case "Task_DecideTarget" -> decideTarget(step);
+      case "Task_FileTarget" -> fileTarget(step);
+      case "Task_FixSponsors" -> fixSponsors(step);
+      case "Task_PoliticalReview" -> politicalReview(step);
+      case "Task_Training" -> training(step);
+      case "Task_CommitteeScreening" -> committeeScreening(step);
+      case "Task_StartPublicity" -> startPublicity(step);
+      case "Task_WatchPublicity" -> watchPublicity(step);
+      case "Task_InvestigateObjection" -> investigateObjection(step);
+      case "Task_PreReview" -> preReview(step);
+      case "Task_FillVolunteerForm" -> step.happened("volunteerFormDate", "填写入党志愿书日期", "preReviewDate", "预审日期");
+      case "Task_AdmissionMeeting" -> admissionMeeting(step);
+      case "Task_PreApprovalTalk" -> preApprovalTalk(step);
+      case "Task_Approval" -> approval(step);
+      case "Task_NotifyRefusal" -> step.happened("refusalNoticeDate", "通知日期", APPROVAL_DATE, "审批日期");
+      case "Task_FileUpward" -> step.happened("upwardFilingDate", "备案日期", APPROVAL_DATE, "审批日期");
+      case "Task_Placement" -> step.happened("placementDate", "编入支部和党小组日期", APPROVAL_DATE, "审批日期");
+      case "Task_Oath" -> step.happened(OATH_DATE, "入党宣誓日期", APPROVAL_DATE, "审批日期");
+      case "Task_ContinuedAssessment" -> { }
+      case "Task_ConversionApplication" ->
+          step.happened("conversionApplicationDate", "转正申请日期", APPROVAL_DATE, "审批日期");
+      case "Task_ConversionMeeting" -> conversionMeeting(step);
+      case "Task_ConversionApproval" -> conversionApproval(step);
+      case "Task_Archive" -> archive(step);
+      default -> throw new IllegalArgumentException("no rules for step " + taskKey);
+    }
+    step.writeRegistry();
+    return step.out;
+  }
+
+  private void recordApplication(Step s) {
+    LocalDate applied = s.v.requiredDate(APPLICATION_DATE, "入党申请日期");
+    rules.age(s.v.requiredDate(BIRTH_DATE, "出生日期"), applied);
+    rules.notInFuture("入党申请日期", applied, s.today);
+    LocalDate deadline = rules.talkDeadline(applied);
+    s.out.put("talkDeadline", deadline.toString());
+    s.out.put("talkDeadlineAt", endOfDay(deadline));
+    s.out.put("talkReminderAt", startOfDay(deadline.minusDays(rules.settings().getTalkReminderDays())));
+    s.stage(MemberStatus.APPLICANT, StageDate.APPLICATION, applied);
+  }
+
+  private void talk(Step s) {
+    LocalDate talk = s.v.requiredDate(TALK_DATE, "谈话日期");
+    rules.talk(s.v.requiredDate(APPLICATION_DATE, "入党申请日期"), talk, s.v.string("talkDelayReason"));
+    rules.notInFuture("谈话日期", talk, s.today);
+    s.v.required("talkRecord", "谈话记录");
+  }
+
+  private void nominateActivist(Step s) {
+    if (!s.yes("activistSelected", "是否确定为入党积极分子")) {
+      return;
+    }
+    LocalDate activist = s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期");
+    rules.activist(s.v.date(APPLICATION_DATE, "入党申请日期"), s.v.date(TALK_DATE, "谈话日期"), activist);
+    rules.notInFuture("确定为入党积极分子的日期", activist, s.today);
+    s.stage(MemberStatus.ACTIVIST, StageDate.ACTIVIST, activist);
+  }
+
+  private void fileActivist(Step s) {
+    if (s.returned("activistFilingDecision")) {
+      s.stage(MemberStatus.APPLICANT, StageDate.ACTIVIST, null);
+      return;
+    }
+    s.happened("activistFilingDate", "备案日期", ACTIVIST_DATE, "确定为入党积极分子的日期");
+  }
+
+  private void cultivate(Step s) {
+    LocalDate activist = s.v.date(ACTIVIST_DATE, "确定为入党积极分子的日期");
+    int count = 0;
+    for (Object o : s.v.list("assessments")) {
+      SpinJsonNode a = o instanceof SpinJsonNode n ? n : Spin.JSON(o);
+      LocalDate d = new CaseVariables(Map.of("d", a.hasProp("assessmentDate") ? a.prop("assessmentDate").stringValue() : ""))
+          .requiredDate("d", "考察日期");
+      rules.notBefore("考察日期", d, "确定为入党积极分子的日期", activist);
+      rules.notInFuture("考察日期", d, s.today);
+      count++;
+    }
+    s.out.put("assessmentCount", count);
+  }
+
+  private void decideTarget(Step s) {
+    if (!s.yes("targetListed", "是否列为发展对象")) {
+      s.outcome(Outcome.BACK_TO_CULTIVATION, "CULTIVATION");
+      return;
+    }
+    LocalDate target = s.v.requiredDate(DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
+    Integer count = s.v.integer("assessmentCount", "考察次数");
+    rules.developmentTarget(s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期"), target,
+        count == null ? 0 : count);
+    rules.notInFuture("确定为发展对象的日期", target, s.today);
+    s.v.required("targetOpinions", "党小组、培养联系人和党员群众的意见");
+    s.out.put(STAGE_OUTCOME, Outcome.CONTINUE.name());
+    s.stage(MemberStatus.TARGET, StageDate.TARGET, target);
+  }
+
+  private void fileTarget(Step s) {
+    if (s.returned("targetFilingDecision")) {
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+      return;
+    }
+    s.happened("targetFilingDate", "备案日期", DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
+  }
+
+  private void fixSponsors(Step s) {
+    rules.sponsors(s.applicantId, s.v.ids(SPONSOR_IDS), registry::person);
+    if (!Boolean.TRUE.equals(s.v.bool("sponsorsConsented"))) {
+      throw new RuleViolation("sponsor-consent", "组织指定的入党介绍人须本人同意，请确认两名入党介绍人均已同意");
+    }
+  }
+
+  private void politicalReview(Step s) {
+    boolean passed = s.yes(POLITICAL_REVIEW_PASSED, "政审结论");
+    s.happened("politicalReviewDate", "政审日期", DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
+    s.v.required("politicalReviewConclusion", "政审综合性结论");
+    if (!passed) {
+      s.outcome(Outcome.POLITICAL_REVIEW_FAILED, "");
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+    }
+  }
+
+  private void training(Step s) {
+    rules.trainingSufficient(s.v.integer("trainingDays", "培训天数"), s.v.integer(TRAINING_HOURS, "培训学时"));
+    s.happened("trainingStart", "培训开始日期", DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
+    s.happened("trainingEnd", "培训结束日期", "trainingStart", "培训开始日期");
+  }
+
+  private void committeeScreening(Step s) {
+    s.happened("screeningDate", "支委会审查日期", "trainingEnd", "培训结束日期");
+    if (s.returned("screeningDecision")) {
+      s.outcome(Outcome.BACK_TO_TARGET, "TRAINING");
+    }
+  }
+
+  private void startPublicity(Step s) {
+    LocalDate start = s.happened(PUBLICITY_START, "公示开始日期", "screeningDate", "支委会审查日期");
+    LocalDate end = rules.publicityEnd(start);
+    s.out.put(PUBLICITY_END, end.toString());
+    s.out.put("publicityEndsAt", endOfDay(end));
+    s.out.put("objectionReceived", Boolean.FALSE);
+  }
+
+  private void watchPublicity(Step s) {
+    LocalDate end = s.v.requiredDate(PUBLICITY_END, "公示结束日期");
+    if (Boolean.TRUE.equals(s.v.bool("objectionReceived"))) {
+      LocalDate objection = s.happened("objectionDate", "收到异议日期", PUBLICITY_START, "公示开始日期");
+      if (objection.isAfter(end)) {
+        throw new RuleViolation("objection-after-publicity", "收到异议日期（" + objection + "）在公示期（至" + end + "）之后");
+      }
+      s.v.required("objectionSummary", "异议内容");
+    } else if (!s.today.isAfter(end)) {
+      throw new RuleViolation("publicity-running", "公示期（至" + end + "）未满，无异议的须待公示期满后由系统自动结束公示");
+    }
+  }
+
+  private void investigateObjection(Step s) {
+    boolean founded = s.yes("objectionFounded", "异议是否属实");
+    LocalDate objection = s.v.requiredDate("objectionDate", "收到异议日期");
+    LocalDate done = s.happened("investigationDate", "调查结束日期", "objectionDate", "收到异议日期");
+    s.v.required("investigationConclusion", "调查结论");
+    if (founded) {
+      s.outcome(Outcome.BACK_TO_CULTIVATION, "CULTIVATION");
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+      return;
+    }
+    LocalDate end = rules.publicityEndAfterPause(s.v.requiredDate(PUBLICITY_END, "公示结束日期"), objection, done);
+    s.out.put(PUBLICITY_END, end.toString());
+    s.out.put("publicityEndsAt", endOfDay(end));
+    s.out.put("objectionReceived", Boolean.FALSE);
+  }
+
+  private void preReview(Step s) {
+    LocalDate date = s.happened("preReviewDate", "预审日期", PUBLICITY_START, "公示开始日期");
+    rules.preReviewAfterPublicity(s.v.date(PUBLICITY_START, "公示开始日期"), s.v.date(PUBLICITY_END, "公示结束日期"), date);
+    s.v.required("preReviewOpinion", "书面预审意见");
+    if (!s.yes("preReviewPassed", "预审结论")) {
+      s.outcome(Outcome.BACK_TO_TARGET, "");
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+    }
+  }
+
+  private void admissionMeeting(Step s) {
+    LocalDate meeting = s.happened(ADMISSION_MEETING_DATE, "支部大会日期", "volunteerFormDate", "填写入党志愿书日期");
+    rules.readyForMeeting(s.v.bool(POLITICAL_REVIEW_PASSED), s.v.date("politicalReviewDate", "政审日期"),
+        s.v.integer("trainingDays", "培训天数"), s.v.integer(TRAINING_HOURS, "培训学时"),
+        s.v.date("trainingEnd", "培训结束日期"), meeting);
+    boolean passed = rules.meeting(s.v.integer(VOTERS_ENTITLED, "应到会人数"), s.v.integer(VOTERS_PRESENT, "实到会人数"),
+        s.v.integer(VOTES_FOR, "赞成票数"));
+    s.v.required("admissionMeetingRecord", "会议记录（决议内容）");
+    s.out.put("admissionPassed", passed);
+    if (passed) {
+      LocalDate deadline = rules.approvalDeadline(meeting);
+      s.out.put("approvalDeadline", deadline.toString());
+      s.out.put("approvalDeadlineAt", endOfDay(deadline));
+    } else {
+      s.outcome(Outcome.BACK_TO_CULTIVATION, "CULTIVATION");
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+    }
+  }
+
+  private void preApprovalTalk(Step s) {
+    s.happened("preApprovalTalkDate", "谈话日期", ADMISSION_MEETING_DATE, "支部大会日期");
+    s.v.required("preApprovalTalkOpinion", "谈话意见");
+  }
+
+  private void approval(Step s) {
+    String decision = s.v.required("approvalDecision", "审批结论");
+    if (decision.equals("RETURN")) {
+      s.v.required("returnOpinion", "退回意见");
+      return;
+    }
+    LocalDate meeting = s.v.requiredDate(ADMISSION_MEETING_DATE, "支部大会日期");
+    LocalDate approved = s.happened(APPROVAL_DATE, "审批日期", ADMISSION_MEETING_DATE, "支部大会日期");
+    if (decision.equals("REFUSE")) {
+      s.v.required("refusalReason", "不予批准的理由");
+      s.outcome(Outcome.REFUSED, "");
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+      return;
+    }
+    if (!decision.equals("APPROVE")) {
+      throw new RuleViolation("approval-decision", "审批结论须为批准、不予批准或退回");
+    }
+    rules.approvalInTime(meeting, approved, s.v.string("approvalExtensionReason"));
+    s.out.putAll(probation(rules.probationEnd(meeting)));
+    s.stage(MemberStatus.PROBATIONARY, StageDate.ADMISSION, meeting);
+    s.event = new ProbationaryMemberAdmitted(s.applicantId, s.v.string(BRANCH_ID), meeting);
+  }
+
+  private void conversionMeeting(Step s) {
+    LocalDate meeting = s.happened(CONVERSION_MEETING_DATE, "转正支部大会日期", "conversionApplicationDate", "转正申请日期");
+    rules.conversionMeetingAfterProbation(s.v.requiredDate(PROBATION_END_DATE, "预备期满日期"), meeting);
+    String outcome = s.v.required(CONVERSION_OUTCOME, "支部大会决议");
+    if (!Set.of("CONVERT", "EXTEND", "CANCEL").contains(outcome)) {
+      throw new RuleViolation("conversion-outcome", "支部大会决议须为按期转正、延长预备期或取消预备党员资格");
+    }
+    if (!rules.meeting(s.v.integer("conversionVotersEntitled", "应到会人数"),
+        s.v.integer("conversionVotersPresent", "实到会人数"), s.v.integer("conversionVotesFor", "赞成票数"))) {
+      throw new RuleViolation("conversion-vote", "赞成票未超过应到会有表决权正式党员的半数，未形成决议（" + MemberDevelopmentRules.XIZE
+          + "）：可重新说明情况后再表决，或另行提出决议");
+    }
+    if (outcome.equals("EXTEND")) {
+      rules.extension(Boolean.TRUE.equals(s.v.bool("extended")), s.v.integer(EXTENSION_MONTHS, "延长预备期月数"));
+    }
+    if (!outcome.equals("CONVERT")) {
+      s.v.required("conversionReason", "延长预备期或取消预备党员资格的理由");
+    }
+    LocalDate deadline = rules.approvalDeadline(meeting);
+    s.out.put("conversionApprovalDeadlineAt", endOfDay(deadline));
+  }
+
+  private void conversionApproval(Step s) {
+    String decision = s.v.required("conversionApprovalDecision", "审批结论");
+    if (decision.equals("RETURN")) {
+      s.v.required("returnOpinion", "退回意见");
+      return;
+    }
+    LocalDate meeting = s.v.requiredDate(CONVERSION_MEETING_DATE, "转正支部大会日期");
+    LocalDate approved = s.happened(CONVERSION_APPROVAL_DATE, "审批日期", CONVERSION_MEETING_DATE, "转正支部大会日期");
+    rules.approvalInTime(meeting, approved, s.v.string("conversionApprovalExtensionReason"));
+    LocalDate end = s.v.requiredDate(PROBATION_END_DATE, "预备期满日期");
+    switch (s.v.required(CONVERSION_OUTCOME, "支部大会决议")) {
+      case "CONVERT" -> {
+        LocalDate standing = rules.partyStandingFrom(end);
+        s.out.put(PARTY_STANDING_FROM, standing.toString());
+        s.out.put("archiveDueAt", endOfDay(rules.archiveDeadline(approved)));
+        s.outcome(Outcome.CONVERTED, "");
+        s.stage(MemberStatus.FULL_MEMBER, StageDate.FULL_MEMBER, standing);
+      }
+      case "EXTEND" -> {
+        s.out.putAll(probation(end.plusMonths(s.v.integer(EXTENSION_MONTHS, "延长预备期月数"))));
+        s.out.put("extended", Boolean.TRUE);
+      }
+      default -> {
+        s.outcome(Outcome.CANCELLED, "");
+        s.stage(MemberStatus.NON_MEMBER, StageDate.ADMISSION, s.v.date(ADMISSION_MEETING_DATE, "支部大会日期"));
+      }
+    }
+  }
+
+  private void archive(Step s) {
+    List<String> checked = s.v.ids("archiveChecklist");
+    List<String> missing = ARCHIVE_ITEMS.stream().filter(i -> !checked.contains(i)).toList();
+    if (!missing.isEmpty()) {
+      throw new RuleViolation("archive-complete", "入党材料须完整归入人事档案或党员档案（" + MemberDevelopmentRules.XIZE
+          + "第三十七条），尚缺：" + String.join("、", missing));
+    }
+    s.happened("archiveDate", "归档日期", CONVERSION_APPROVAL_DATE, "审批日期");
+    s.v.required("archiveLocation", "档案存放处");
+  }
+
+  private Map<String, Object> probation(LocalDate end) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(PROBATION_END_DATE, end.toString());
+    out.put("probationEndAt", endOfDay(end));
+    out.put("conversionReminderAt", startOfDay(rules.conversionReminder(end)));
+    return out;
+  }
+
+  private Object memberOptions(String branchId) {
+    StringBuilder json = new StringBuilder("[");
+    for (Person p : registry.eligibleMembers(branchId)) {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append("{\"label\":\"").append(p.name().replace("\"", "")).append("（").append(p.id())
+          .append("）\",\"value\":\"").append(p.id()).append("\"}");
+    }
+    return SpinValues.jsonValue(json.append(']').toString()).create();
+  }
+
+  private static void putIfAbsent(Map<String, Object> out, CaseVariables v, String name, Object value) {
+    if (v.raw(name) == null && value != null) {
+      out.put(name, value);
+    }
+  }
+
+  static Date endOfDay(LocalDate d) {
+    return ChinaClock.toDate(d.plusDays(1).atStartOfDay());
+  }
+
+  static Date startOfDay(LocalDate d) {
+    return ChinaClock.toDate(d.atStartOfDay());
+  }
+
+  /** One submitted step: the variables, what it adds, and the registry change written once everything passed. */
+  private final class Step {
+    final CaseVariables v;
+    final LocalDate today;
+    final String applicantId;
+    final Map<String, Object> out = new LinkedHashMap<>();
+    MemberStatus status;
+    final Map<StageDate, LocalDate> dates = new EnumMap<>(StageDate.class);
+    Object event;
+
+    Step(CaseVariables v, LocalDate today, String applicantId) {
+      this.v = v;
+      this.today = today;
+      this.applicantId = applicantId;
+    }
+
+    /** A required date of something done: not in the future and not before the step it follows. */
+    LocalDate happened(String name, String label, String earlierName, String earlierLabel) {
+      LocalDate d = v.requiredDate(name, label);
+      rules.notInFuture(label, d, today);
+      rules.notBefore(label, d, earlierLabel, v.date(earlierName, earlierLabel));
+      return d;
+    }
+
+    /** A yes/no choice; forms send "true"/"false", the case keeps a Boolean for gateways and reports. */
+    boolean yes(String name, String label) {
+      boolean b = v.requiredBool(name, label);
+      out.put(name, b);
+      return b;
+    }
+
+    /** A review step's PASS or RETURN; a return needs the opinion that goes back with it. */
+    boolean returned(String decisionName) {
+      String decision = v.required(decisionName, "审核结论");
+      if (decision.equals("RETURN")) {
+        v.required("returnOpinion", "退回意见");
+        return true;
+      }
+      if (!decision.equals("PASS")) {
+        throw new RuleViolation("review-decision", "审核结论须为通过或退回");
+      }
+      return false;
+    }
+
+    void outcome(Outcome outcome, String entryStep) {
+      out.put(STAGE_OUTCOME, outcome.name());
+      out.put(ENTRY_STEP, entryStep);
+    }
+
+    void stage(MemberStatus newStatus, StageDate stageDate, LocalDate date) {
+      status = newStatus;
+      dates.put(stageDate, date);
+    }
+
+    void writeRegistry() {
+      if (status != null) {
+        registry.update(applicantId, status, dates);
+      }
+      if (event != null) {
+        events.accept(event);
+      }
+    }
+  }
+}

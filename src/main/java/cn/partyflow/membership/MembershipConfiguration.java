@@ -1,0 +1,23 @@
+package cn.partyflow.membership;
+
+import cn.partyflow.calendar.WorkdayCalendar;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MembershipSettings.class)
+class MembershipConfiguration {
+
+  @Bean
+  MemberDevelopmentRules memberDevelopmentRules(MembershipSettings settings, WorkdayCalendar workdays) {
+    return new MemberDevelopmentRules(settings, workdays);
+  }
+
+  @Bean
+  MemberDevelopmentService memberDevelopmentService(MemberDevelopmentRules rules, PersonRegistry registry,
+      ApplicationEventPublisher events) {
+    return new MemberDevelopmentService(rules, registry, events::publishEvent);
+  }
+}

@@ -1,0 +1,206 @@
+package cn.partyflow.membership;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code partyflow.membership.*}: the limits of the 发展党员 procedure. Values fixed by the 细则 have their legal value
+ * as default; local practice ([L]/[M] in the domain rules) has the common default and may be changed per county.
+ */
+@ConfigurationProperties(prefix = "partyflow.membership")
+public class MembershipSettings {
+
+  /** 细则第五条: 年满十八岁. */
+  private int minimumAge = 18;
+  /** 细则第七条: talk within one month of receiving the application. */
+  private int talkMonths = 1;
+  /** Days before the talk deadline when the task shows as due for follow-up. */
+  private int talkReminderDays = 7;
+  /** [L] Months between application and activist status; 0 switches the check off. */
+  private int minMonthsApplicationToActivist = 6;
+  /** 细则第十三条: 一年以上 cultivation before becoming a 发展对象. */
+  private int cultivationMonths = 12;
+  /** One assessment of each activist per half-year. */
+  private int assessmentIntervalMonths = 6;
+  private int minContacts = 1;
+  private int maxContacts = 2;
+  private int sponsors = 2;
+  /** 集中培训: at least this many days, or at least {@link #trainingMinHours} class hours. */
+  private int trainingMinDays = 3;
+  private int trainingMinHours = 24;
+  /** [L] A political review older than this at the branch meeting must be redone. */
+  private int politicalReviewValidityMonths = 12;
+  /** [L] 发展对象公示 in working days before the 党委's pre-review. */
+  private int publicityWorkdays = 5;
+  /** Months within which the 党委 approves, and the maximum with a recorded reason. */
+  private int approvalMonths = 3;
+  private int approvalMaxMonths = 6;
+  /** 党章第七条: probation of one year from the branch meeting's resolution. */
+  private int probationMonths = 12;
+  /** [L] Reminder to submit the 转正申请 this many months before probation ends. */
+  private int conversionReminderMonths = 1;
+  /** 细则第三十二条: extension once only, at least 6 and at most 12 months. */
+  private int extensionMinMonths = 6;
+  private int extensionMaxMonths = 12;
+  /** [L] Archive the file within this many days of the conversion approval. */
+  private int archiveDays = 7;
+
+  public int getMinimumAge() {
+    return minimumAge;
+  }
+
+  public void setMinimumAge(int minimumAge) {
+    this.minimumAge = minimumAge;
+  }
+
+  public int getTalkMonths() {
+    return talkMonths;
+  }
+
+  public void setTalkMonths(int talkMonths) {
+    this.talkMonths = talkMonths;
+  }
+
+  public int getTalkReminderDays() {
+    return talkReminderDays;
+  }
+
+  public void setTalkReminderDays(int talkReminderDays) {
+    this.talkReminderDays = talkReminderDays;
+  }
+
+  public int getMinMonthsApplicationToActivist() {
+    return minMonthsApplicationToActivist;
+  }
+
+  public void setMinMonthsApplicationToActivist(int minMonthsApplicationToActivist) {
+    this.minMonthsApplicationToActivist = minMonthsApplicationToActivist;
+  }
+
+  public int getCultivationMonths() {
+    return cultivationMonths;
+  }
+
+  public void setCultivationMonths(int cultivationMonths) {
+    this.cultivationMonths = cultivationMonths;
+  }
+
+  public int getAssessmentIntervalMonths() {
+    return assessmentIntervalMonths;
+  }
+
+  public void setAssessmentIntervalMonths(int assessmentIntervalMonths) {
+    this.assessmentIntervalMonths = assessmentIntervalMonths;
+  }
+
+  public int getMinContacts() {
+    return minContacts;
+  }
+
+  public void setMinContacts(int minContacts) {
+    this.minContacts = minContacts;
+  }
+
+  public int getMaxContacts() {
+    return maxContacts;
+  }
+
+  public void setMaxContacts(int maxContacts) {
+    this.maxContacts = maxContacts;
+  }
+
+  public int getSponsors() {
+    return sponsors;
+  }
+
+  public void setSponsors(int sponsors) {
+    this.sponsors = sponsors;
+  }
+
+  public int getTrainingMinDays() {
+    return trainingMinDays;
+  }
+
+  public void setTrainingMinDays(int trainingMinDays) {
+    this.trainingMinDays = trainingMinDays;
+  }
+
+  public int getTrainingMinHours() {
+    return trainingMinHours;
+  }
+
+  public void setTrainingMinHours(int trainingMinHours) {
+    this.trainingMinHours = trainingMinHours;
+  }
+
+  public int getPoliticalReviewValidityMonths() {
+    return politicalReviewValidityMonths;
+  }
+
+  public void setPoliticalReviewValidityMonths(int politicalReviewValidityMonths) {
+    this.politicalReviewValidityMonths = politicalReviewValidityMonths;
+  }
+
+  public int getPublicityWorkdays() {
+    return publicityWorkdays;
+  }
+
+  public void setPublicityWorkdays(int publicityWorkdays) {
+    this.publicityWorkdays = publicityWorkdays;
+  }
+
+  public int getApprovalMonths() {
+    return approvalMonths;
+  }
+
+  public void setApprovalMonths(int approvalMonths) {
+    this.approvalMonths = approvalMonths;
+  }
+
+  public int getApprovalMaxMonths() {
+    return approvalMaxMonths;
+  }
+
+  public void setApprovalMaxMonths(int approvalMaxMonths) {
+    this.approvalMaxMonths = approvalMaxMonths;
+  }
+
+  public int getProbationMonths() {
+    return probationMonths;
+  }
+
+  public void setProbationMonths(int probationMonths) {
+    this.probationMonths = probationMonths;
+  }
+
+  public int getConversionReminderMonths() {
+    return conversionReminderMonths;
+  }
+
+  public void setConversionReminderMonths(int conversionReminderMonths) {
+    this.conversionReminderMonths = conversionReminderMonths;
+  }
+
+  public int getExtensionMinMonths() {
+    return extensionMinMonths;
+  }
+
+  public void setExtensionMinMonths(int extensionMinMonths) {
+    this.extensionMinMonths = extensionMinMonths;
+  }
+
+  public int getExtensionMaxMonths() {
+    return extensionMaxMonths;
+  }
+
+  public void setExtensionMaxMonths(int extensionMaxMonths) {
+    this.extensionMaxMonths = extensionMaxMonths;
+  }
+
+  public int getArchiveDays() {
+    return archiveDays;
+  }
+
+  public void setArchiveDays(int archiveDays) {
+    this.archiveDays = archiveDays;
+  }
+}

@@ -1,0 +1,20 @@
+package cn.partyflow.membership;
+
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.Person;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The people a case reads (applicant, contacts, sponsors) and the status and stage dates it writes back. */
+interface PersonRegistry {
+
+  Optional<Person> person(String id);
+
+  /** Full members in good standing of the branch, who may be contacts or sponsors. */
+  List<Person> eligibleMembers(String branchId);
+
+  /** Sets the status and the given stage dates; a null date clears the column. Other columns are not touched. */
+  void update(String personId, MemberStatus status, Map<StageDate, LocalDate> dates);
+}

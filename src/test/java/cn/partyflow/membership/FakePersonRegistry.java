@@ -1,0 +1,47 @@
+package cn.partyflow.membership;
+
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.Person;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The person registry in memory, for tests without a database. */
+class FakePersonRegistry implements PersonRegistry {
+
+  final Map<String, Person> people = new LinkedHashMap<>();
+
+  FakePersonRegistry add(String id, String name, MemberStatus status, boolean watched) {
+    people.put(id, new Person(id, name, "男", LocalDate.of(1980, 1, 1), status, "rmyy-nk", null, null, null, null,
+        null, null, null, null, watched));
+    return this;
+  }
+
+  @Override
+  public Optional<Person> person(String id) {
+    return Optional.ofNullable(people.get(id));
+  }
+
+  @Override
+  public List<Person> eligibleMembers(String branchId) {
+    return people.values().stream().filter(p -> p.orgId().equals(branchId) && p.isFullMemberInGoodStanding())
+        .toList();
+  }
+
+  @Override
+  public void update(String personId, MemberStatus status, Map<StageDate, LocalDate> dates) {
+    Person p = people.get(personId);
+    LocalDate application = dates.containsKey(StageDate.APPLICATION) ? dates.get(StageDate.APPLICATION)
+        : p.applicationDate();
+    LocalDate activist = dates.containsKey(StageDate.ACTIVIST) ? dates.get(StageDate.ACTIVIST) : p.activistDate();
+    LocalDate target = dates.containsKey(StageDate.TARGET) ? dates.get(StageDate.TARGET) : p.targetDate();
+    LocalDate admission = dates.containsKey(StageDate.ADMISSION) ? dates.get(StageDate.ADMISSION)
+        : p.admissionDate();
+    LocalDate full = dates.containsKey(StageDate.FULL_MEMBER) ? dates.get(StageDate.FULL_MEMBER)
+        : p.fullMemberDate();
+    people.put(personId, new Person(p.id(), p.name(), p.gender(), p.birthDate(), status, p.orgId(), p.username(),
+        p.email(), p.phone(), application, activist, target, admission, full, p.onProbationDiscipline()));
+  }
+}

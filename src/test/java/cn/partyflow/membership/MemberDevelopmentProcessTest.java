@@ -1,0 +1,569 @@
+package cn.partyflow.membership;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import cn.partyflow.UnitEngine;
+import cn.partyflow.calendar.ChinaCalendarFixture;
+import cn.partyflow.calendar.WorkdayCalendar;
+import cn.partyflow.organization.FixedRouting;
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.Person;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MemberDevelopmentProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = UnitEngine.extension();
+
+  final FakePersonRegistry registry = new FakePersonRegistry()
+      .add("A1", "林小雨", MemberStatus.APPLICANT, false)
+      .add("M1", "谢华", MemberStatus.FULL_MEMBER, false)
+      .add("M2", "潘悦", MemberStatus.FULL_MEMBER, false)
+      .add("W1", "宋涛", MemberStatus.FULL_MEMBER, true);
+  final List<Object> events = new ArrayList<>();
+  Deployment deployment;
+  ProcessInstance pi;
+
+  @BeforeEach
+  void deployAndRegister() throws IOException {
+    ProcessEngine e = engine.getProcessEngine();
+    init(e);
+    WorkdayCalendar calendar = ChinaCalendarFixture.calendar(false);
+    MemberDevelopmentService service = new MemberDevelopmentService(
+        new MemberDevelopmentRules(new MembershipSettings(), calendar), registry, events::add);
+    Mocks.register("workdays", calendar);
+    Mocks.register("routing", new FixedRouting("rmyy"));
+    Mocks.register("memberDevelopmentValidation", new MemberDevelopmentValidation(service));
+    Mocks.register("memberDevelopmentStart", new MemberDevelopmentStart(service));
+    Mocks.register("memberDevelopmentEscalation", new TaskEscalation());
+    DeploymentBuilder builder = e.getRepositoryService().createDeployment()
+        .addClasspathResource("processes/member-development/member-development.bpmn");
+    try (Stream<Path> forms = Files.list(Path.of("forms/member-development"))) {
+      forms.forEach(f -> builder.addClasspathResource("forms/member-development/" + f.getFileName()));
+    }
+    deployment = builder.deploy();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    engine.getProcessEngine().getRepositoryService().deleteDeployment(deployment.getId(), true, true);
+    Mocks.reset();
+    reset();
+  }
+
+  // ------------------------------------------------------------------ the whole way
+
+  @Test
+  void carriesAnApplicantThroughAllFiveStagesToFullMember() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    approve("2025-11-10");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
+    Assertions.assertThat(person().admissionDate()).isEqualTo(LocalDate.parse("2025-10-20"));
+    Assertions.assertThat(events).containsExactly(
+        new ProbationaryMemberAdmitted("A1", "rmyy-nk", LocalDate.parse("2025-10-20")));
+    Assertions.assertThat(var("probationEndDate")).isEqualTo("2026-10-20");
+    probationToConversionMeeting();
+    conversionMeeting("2026-10-20", "CONVERT", null);
+    assertThat(pi).isWaitingAt("Task_ConversionApproval");
+    assertThat(task()).hasCandidateGroup("rmyy.orgdept");
+    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.FULL_MEMBER);
+    Assertions.assertThat(person().fullMemberDate()).isEqualTo(LocalDate.parse("2026-10-20"));
+    Assertions.assertThat(var("partyStandingFrom")).isEqualTo("2026-10-20");
+    submit("Task_Archive", "archiveChecklist", json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]"),
+        "archiveDate", "2026-11-05", "archiveLocation", "人事档案");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Converted").hasPassed("EndEvent_FullMember");
+    assertThat(pi).hasPassedInOrder("Task_RecordApplication", "Task_TalkWithApplicant", "Task_NominateActivist",
+        "Task_FileActivist", "Task_AppointContacts", "Task_Cultivate", "Task_DecideTarget", "Task_FileTarget",
+        "Task_FixSponsors", "Task_PoliticalReview", "Task_Training", "Task_CommitteeScreening",
+        "Task_StartPublicity", "Task_PreReview", "Task_FillVolunteerForm", "Task_AdmissionMeeting",
+        "Task_PreApprovalTalk", "Task_Approval", "Task_FileUpward", "Task_Placement", "Task_Oath",
+        "Task_ContinuedAssessment", "Task_ConversionApplication", "Task_ConversionMeeting",
+        "Task_ConversionApproval", "Task_Archive");
+  }
+
+  @Test
+  void routesEachStepToTheRoleThatMustDoIt() {
+    start();
+    assertThat(task()).hasCandidateGroup("rmyy-nk.organizer").hasName("登记林小雨的入党申请书");
+    submit("Task_RecordApplication", "applicationDate", "2025-03-01", "birthDate", "1999-05-20", "gender", "女");
+    assertThat(task()).hasCandidateGroup("rmyy-nk.organizer").hasName("与林小雨谈话")
+        .hasDueDate(ChinaClock.toDate(LocalDateTime.parse("2025-04-02T00:00")));
+    Assertions.assertThat(task().getFollowUpDate())
+        .isEqualTo(ChinaClock.toDate(LocalDateTime.parse("2025-03-25T00:00")));
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
+    Assertions.assertThat(person().applicationDate()).isEqualTo(LocalDate.parse("2025-03-01"));
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo("A1");
+    Assertions.assertThat(var("orgId")).isEqualTo("rmyy-nk");
+  }
+
+  // ------------------------------------------------------------------ timers
+
+  @Test
+  void anOverdueTalkEscalatesToTheBranchSecretary() {
+    clock("2025-03-01T09:00");
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2025-03-01", "birthDate", "1999-05-20", "gender", "女");
+    clock("2025-04-01T23:00");
+    Assertions.assertThat(executableJobs()).isEmpty();
+    clock("2025-04-02T00:01");
+    runDueJob();
+    assertThat(pi).isWaitingAt("Task_TalkWithApplicant");
+    assertThat(task()).hasCandidateGroup("rmyy-nk.secretary").hasCandidateGroup("rmyy-nk.organizer");
+    Assertions.assertThat(task().getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
+    assertThatRefused(() -> submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "陈静",
+        "talkRecord", "了解入党动机"), "一个月内派人谈话");
+    submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "陈静", "talkRecord", "了解入党动机",
+        "talkDelayReason", "申请人外出进修");
+    assertThat(pi).isWaitingAt("Task_NominateActivist");
+  }
+
+  @Test
+  void publicityEndsAfterFiveWorkingDaysAcrossNationalDay() {
+    walkToPublicity();
+    Assertions.assertThat(var("publicityEnd")).isEqualTo("2025-10-13");
+    assertThat(task()).hasName("林小雨发展对象公示期（受理异议）");
+    clock("2025-10-13T23:00");
+    Assertions.assertThat(executableJobs()).isEmpty();
+    clock("2025-10-14T00:01");
+    runDueJob();
+    assertThat(pi).isWaitingAt("Task_PreReview");
+    assertThat(task()).hasCandidateGroup("rmyy.orgdept");
+  }
+
+  @Test
+  void theProbationEndReminderOpensTheConversionApplicationAMonthBefore() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    approve("2025-11-10");
+    submit("Task_FileUpward", "upwardFilingDate", "2025-11-15", "upwardFiledWith", "县委组织部");
+    submit("Task_Placement", "placementDate", "2025-11-16", "partyGroup", "第一党小组");
+    submit("Task_Oath", "oathDate", "2025-11-20", "oathPlace", "院党委会议室");
+    assertThat(pi).isWaitingAt("Task_ContinuedAssessment");
+    clock("2026-09-19T23:00");
+    Assertions.assertThat(executableJobs()).isEmpty();
+    clock("2026-09-20T00:01");
+    runDueJob();
+    assertThat(pi).isWaitingAt("Task_ConversionApplication");
+    assertThat(task()).hasName("接收林小雨的转正申请")
+        .hasDueDate(ChinaClock.toDate(LocalDateTime.parse("2026-10-21T00:00")));
+  }
+
+  // ------------------------------------------------------------------ outcomes
+
+  @Test
+  void returnsToCultivationWhenTheVoteFails() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(10);   // exactly half of the 20 entitled
+    assertThat(pi).isWaitingAt("Task_Cultivate");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+    Assertions.assertThat(person().targetDate()).isNull();
+    Assertions.assertThat(events).isEmpty();
+  }
+
+  @Test
+  void endsWhenThePoliticalReviewFails() {
+    clock("2025-09-29T09:00");
+    walkToPoliticalReview();
+    submit("Task_PoliticalReview", "politicalReviewDate", "2025-08-10", "politicalReviewConclusion", "直系亲属问题未查清",
+        "politicalReviewPassed", "false");
+    assertThat(pi).isEnded().hasPassed("EndEvent_PoliticalReviewFailed");
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("politicalReviewPassed").singleResult().getValue()).isEqualTo(false);
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+  }
+
+  @Test
+  void endsAndTellsTheBranchWhenApprovalIsRefused() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    submit("Task_Approval", "approvalDecision", "REFUSE", "approvalDate", "2025-11-10", "refusalReason", "群众反映问题");
+    assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+    assertThat(task()).hasCandidateGroup("rmyy-nk.secretary");
+    submit("Task_NotifyRefusal", "refusalNoticeDate", "2025-11-12", "refusalNoticeRecord", "已谈话");
+    assertThat(pi).isEnded().hasPassed("EndEvent_NotApproved");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+    Assertions.assertThat(events).isEmpty();
+  }
+
+  @Test
+  void extendsProbationOnceThenConverts() {
+    toProbation();
+    conversionMeeting("2026-10-20", "EXTEND", 6);
+    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
+    assertThat(pi).isWaitingAt("Task_ContinuedAssessment");
+    Assertions.assertThat(var("probationEndDate")).isEqualTo("2027-04-20");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
+    submit("Task_ContinuedAssessment");
+    submit("Task_ConversionApplication", "conversionApplicationDate", "2027-03-20");
+    assertThatRefused(() -> conversionMeeting("2027-04-19", "CONVERT", null), "预备期满（2027-04-20）前");
+    assertThatRefused(() -> conversionMeeting("2027-04-20", "EXTEND", 6), "只能延长一次");
+    conversionMeeting("2027-04-20", "CONVERT", null);
+    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2027-05-01");
+    Assertions.assertThat(var("partyStandingFrom")).isEqualTo("2027-04-20");
+    Assertions.assertThat(person().fullMemberDate()).isEqualTo(LocalDate.parse("2027-04-20"));
+    assertThat(pi).isWaitingAt("Task_Archive");
+  }
+
+  @Test
+  void cancelsProbationaryStatus() {
+    toProbation();
+    conversionMeeting("2026-10-20", "CANCEL", null);
+    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Cancelled");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.NON_MEMBER);
+  }
+
+  @Test
+  void aReviewReturnsTheCaseToTheStepBeforeWithAnOpinion() {
+    clock("2025-09-29T09:00");
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "谈话");
+    submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+    assertThat(task()).hasCandidateGroup("rmyy.orgdept");
+    assertThatRefused(() -> submit("Task_FileActivist", "activistFilingDecision", "RETURN"), "请填写退回意见");
+    submit("Task_FileActivist", "activistFilingDecision", "RETURN", "returnOpinion", "缺少团组织推优材料");
+    assertThat(pi).isWaitingAt("Task_NominateActivist");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
+    Assertions.assertThat(person().activistDate()).isNull();
+    Assertions.assertThat(engine.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("returnOpinion").singleResult().getValue())
+        .isEqualTo("缺少团组织推优材料");
+  }
+
+  @Test
+  void notSelectedAsActivistIsNominatedAgainLater() {
+    clock("2025-09-29T09:00");
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "谈话");
+    submit("Task_NominateActivist", "activistSelected", "false");
+    assertThat(pi).isWaitingAt("Task_NominateActivist");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
+  }
+
+  @Test
+  void aFoundedObjectionSendsTheCaseBackToCultivation() {
+    walkToPublicity();
+    clock("2025-10-09T10:00");
+    submit("Task_WatchPublicity", "objectionReceived", true, "objectionDate", "2025-10-09", "objectionSummary", "反映作风问题");
+    assertThat(pi).isWaitingAt("Task_InvestigateObjection");
+    Assertions.assertThat(executableJobs()).isEmpty();
+    clock("2025-10-15T10:00");
+    submit("Task_InvestigateObjection", "investigationDate", "2025-10-15", "investigationConclusion", "属实",
+        "objectionFounded", "true");
+    assertThat(pi).isWaitingAt("Task_Cultivate");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+  }
+
+  @Test
+  void anUnfoundedObjectionResumesThePublicityForTheDaysItPaused() {
+    walkToPublicity();
+    clock("2025-10-09T10:00");
+    assertThatRefused(() -> submit("Task_WatchPublicity", "objectionReceived", false), "公示期（至2025-10-13）未满");
+    submit("Task_WatchPublicity", "objectionReceived", true, "objectionDate", "2025-10-09", "objectionSummary", "反映作风问题");
+    clock("2025-10-14T10:00");
+    submit("Task_InvestigateObjection", "investigationDate", "2025-10-14", "investigationConclusion", "不属实",
+        "objectionFounded", "false");
+    assertThat(pi).isWaitingAt("Task_WatchPublicity");
+    Assertions.assertThat(var("publicityEnd")).isEqualTo("2025-10-17");   // paused 10-10, 10-11 (make-up day), 10-13, 10-14
+  }
+
+  @Test
+  void aFailedPreReviewGoesBackToTheTargetStage() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "材料不实", "preReviewPassed", "false");
+    assertThat(pi).isWaitingAt("Task_DecideTarget");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+  }
+
+  // ------------------------------------------------------------------ rules refused, nothing changed
+
+  @Test
+  void refusesAnApplicantUnderEighteenAndChangesNothing() {
+    clock("2025-09-29T09:00");
+    start();
+    assertThatRefused(() -> submit("Task_RecordApplication", "applicationDate", "2025-03-01", "birthDate", "2007-03-02",
+        "gender", "女"), "入党申请人须年满十八周岁（《中国共产党发展党员工作细则》第五条）");
+    assertThat(pi).isWaitingAt("Task_RecordApplication");
+    Assertions.assertThat(var("applicationDate")).isNull();
+    Assertions.assertThat(person().applicationDate()).isNull();
+  }
+
+  @Test
+  void refusesASponsorUnderDisciplinaryProbation() {
+    clock("2025-09-29T09:00");
+    walkToSponsors();
+    assertThatRefused(() -> submit("Task_FixSponsors", "sponsorIds", json("[\"M1\",\"W1\"]"), "sponsorsConsented", true),
+        "受留党察看处分");
+    assertThatRefused(() -> submit("Task_FixSponsors", "sponsorIds", json("[\"M1\"]"), "sponsorsConsented", true),
+        "两名正式党员作入党介绍人");
+    assertThat(pi).isWaitingAt("Task_FixSponsors");
+    Assertions.assertThat(var("sponsorIds")).isNull();
+  }
+
+  @Test
+  void refusesATargetBeforeOneYearOfCultivation() {
+    clock("2025-09-29T09:00");
+    walkToDecideTarget();
+    assertThatRefused(() -> submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate", "2025-07-14",
+        "targetOpinions", "同意"), "一年以上培养教育和考察");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+  }
+
+  @Test
+  void refusesAMeetingWithoutQuorum() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
+    submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15");
+    assertThatRefused(() -> submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 20,
+        "votersPresent", 10, "votesFor", 10, "admissionMeetingRecord", "表决"), "超过应到会人数的半数");
+    assertThat(pi).isWaitingAt("Task_AdmissionMeeting");
+  }
+
+  @Test
+  void refusesApprovalAfterThreeMonthsWithoutAReason() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    assertThatRefused(() -> approve("2026-01-21"), "支部大会后3个月内（2026-01-20前）审批");
+    submit("Task_Approval", "approvalDecision", "APPROVE", "approvalDate", "2026-01-21",
+        "approvalExtensionReason", "党委换届");
+    Assertions.assertThat(var("probationEndDate")).isEqualTo("2026-10-20");
+  }
+
+  @Test
+  void theApprovalLimitEscalatesToTheCommitteeSecretary() {
+    walkToPublicity();
+    clock("2025-10-14T00:01");
+    runDueJob();
+    clock("2025-10-26T09:00");
+    admitThroughVote(14);
+    clock("2026-01-21T00:01");
+    runDueJob();
+    assertThat(pi).isWaitingAt("Task_Approval");
+    assertThat(task()).hasCandidateGroup("rmyy.secretary").hasCandidateGroup("rmyy.orgdept");
+  }
+
+  // ------------------------------------------------------------------ cases under way on paper
+
+  @Test
+  void anActivistSince2024EntersAtTheActivistStage() {
+    clock("2025-09-29T09:00");
+    pi = runtimeService().startProcessInstanceByKey("memberDevelopment", Variables.createVariables()
+        .putValue("applicantId", "A1").putValue("startStage", "ACTIVIST").putValue("applicationDate", "2023-09-01")
+        .putValue("birthDate", "1999-05-20").putValue("activistDate", "2024-03-01"));
+    assertThat(pi).isWaitingAt("Task_AppointContacts");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+    Assertions.assertThat(person().activistDate()).isEqualTo(LocalDate.parse("2024-03-01"));
+  }
+
+  @Test
+  void aHistoricCaseIsCheckedByTheSameRules() {
+    clock("2025-09-29T09:00");
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("memberDevelopment",
+        Variables.createVariables().putValue("applicantId", "A1").putValue("startStage", "TARGET")
+            .putValue("applicationDate", "2023-09-01").putValue("birthDate", "1999-05-20")
+            .putValue("activistDate", "2024-03-01").putValue("developmentTargetDate", "2025-02-28")))
+        .isInstanceOf(RuleViolation.class).hasMessageContaining("一年以上培养教育和考察");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
+  }
+
+  @Test
+  void aProbationaryMemberOnPaperEntersAtContinuedAssessment() {
+    clock("2026-03-01T09:00");
+    pi = runtimeService().startProcessInstanceByKey("memberDevelopment", Variables.createVariables()
+        .putValue("applicantId", "A1").putValue("startStage", "PROBATION").putValue("applicationDate", "2023-09-01")
+        .putValue("birthDate", "1999-05-20").putValue("activistDate", "2024-03-01")
+        .putValue("developmentTargetDate", "2025-03-15").putValue("sponsorIds", "M1, M2")
+        .putValue("politicalReviewPassed", "true").putValue("trainingHours", 24)
+        .putValue("admissionMeetingDate", "2025-09-10").putValue("approvalDate", "2025-10-20"));
+    assertThat(pi).isWaitingAt("Task_ContinuedAssessment");
+    Assertions.assertThat(var("probationEndDate")).isEqualTo("2026-09-10");
+    Assertions.assertThat(var("politicalReviewPassed")).isEqualTo(true);
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo("A1");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
+    Assertions.assertThat(person().admissionDate()).isEqualTo(LocalDate.parse("2025-09-10"));
+  }
+
+  // ------------------------------------------------------------------ walking helpers
+
+  void start() {
+    pi = runtimeService().startProcessInstanceByKey("memberDevelopment", "A1", Map.of("applicantId", "A1"));
+  }
+
+  void walkToDecideTarget() {
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "了解入党动机");
+    submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
+        "committeeMeetingDate", "2024-07-15");
+    submit("Task_FileActivist", "activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");
+    submit("Task_AppointContacts", "contactIds", json("[\"M1\"]"), "contactsAppointedDate", "2024-07-20");
+    submit("Task_Cultivate", "assessments",
+        json("[{\"assessmentDate\":\"2025-01-10\",\"assessmentResult\":\"良好\"},"
+            + "{\"assessmentDate\":\"2025-07-10\",\"assessmentResult\":\"良好\"}]"));
+  }
+
+  void walkToSponsors() {
+    walkToDecideTarget();
+    submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate", "2025-07-20", "targetOpinions", "同意");
+    submit("Task_FileTarget", "targetFilingDecision", "PASS", "targetFilingDate", "2025-07-25");
+  }
+
+  void walkToPoliticalReview() {
+    walkToSponsors();
+    submit("Task_FixSponsors", "sponsorIds", json("[\"M1\",\"M2\"]"), "sponsorsConsented", true);
+  }
+
+  /** From application to the running publicity that starts on Monday 2025-09-29, just before National Day. */
+  void walkToPublicity() {
+    clock("2025-09-29T09:00");
+    walkToPoliticalReview();
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.TARGET);
+    submit("Task_PoliticalReview", "politicalReviewDate", "2025-08-10", "politicalReviewConclusion", "合格",
+        "politicalReviewPassed", "true");
+    submit("Task_Training", "trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
+        "trainingHours", 24);
+    submit("Task_CommitteeScreening", "screeningDate", "2025-09-01", "screeningRecord", "同意",
+        "screeningDecision", "PASS");
+    submit("Task_StartPublicity", "publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
+    assertThat(pi).isWaitingAt("Task_WatchPublicity");
+  }
+
+  void admitThroughVote(int votesFor) {
+    if (processInstanceQuery().processInstanceId(pi.getId()).singleResult() != null
+        && taskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey().equals("Task_PreReview")) {
+      submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
+      submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
+    }
+    submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 20, "votersPresent", 15,
+        "votesFor", votesFor, "admissionMeetingRecord", "无记名投票");
+    if (votesFor * 2 > 20) {
+      submit("Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "李红梅",
+          "preApprovalTalkOpinion", "同意");
+    }
+  }
+
+  void approve(String date) {
+    submit("Task_Approval", "approvalDecision", "APPROVE", "approvalDate", date);
+  }
+
+  void toProbation() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    approve("2025-11-10");
+    probationToConversionMeeting();
+  }
+
+  void probationToConversionMeeting() {
+    submit("Task_FileUpward", "upwardFilingDate", "2025-11-15", "upwardFiledWith", "县委组织部");
+    submit("Task_Placement", "placementDate", "2025-11-16", "partyGroup", "第一党小组");
+    submit("Task_Oath", "oathDate", "2025-11-20", "oathPlace", "院党委会议室");
+    submit("Task_ContinuedAssessment", "probationAssessments", json("[{\"assessmentDate\":\"2026-05-20\"}]"));
+    submit("Task_ConversionApplication", "conversionApplicationDate", "2026-09-20");
+  }
+
+  void conversionMeeting(String date, String outcome, Integer months) {
+    VariableMap v = Variables.createVariables().putValue("conversionMeetingDate", date)
+        .putValue("conversionVotersEntitled", 20).putValue("conversionVotersPresent", 16)
+        .putValue("conversionVotesFor", 15).putValue("conversionOutcome", outcome)
+        .putValue("extensionMonths", months).putValue("conversionReason", outcome.equals("CONVERT") ? null : "需进一步考察");
+    complete(task("Task_ConversionMeeting"), v);
+  }
+
+  void submit(String taskKey, Object... keyValues) {
+    VariableMap v = Variables.createVariables();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      v.putValue((String) keyValues[i], keyValues[i + 1]);
+    }
+    complete(task(taskKey), v);
+  }
+
+  Task task(String key) {
+    Task t = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    Assertions.assertThat(t).as("open task " + key).isNotNull();
+    return t;
+  }
+
+  Task task() {
+    return taskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  Person person() {
+    return registry.person("A1").orElseThrow();
+  }
+
+  Object var(String name) {
+    return runtimeService().getVariable(pi.getId(), name);
+  }
+
+  void runDueJob() {
+    List<Job> due = executableJobs();
+    Assertions.assertThat(due).as("due jobs").hasSize(1);
+    managementService().executeJob(due.get(0).getId());
+  }
+
+  List<Job> executableJobs() {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).executable().list();
+  }
+
+  static Object json(String text) {
+    return SpinValues.jsonValue(text).create();
+  }
+
+  static void clock(String localDateTime) {
+    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.parse(localDateTime)));
+  }
+
+  static void assertThatRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+    Assertions.assertThatThrownBy(call).isInstanceOf(RuleViolation.class).hasMessageContaining(message);
+  }
+}
