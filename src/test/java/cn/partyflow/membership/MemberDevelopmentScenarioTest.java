@@ -41,7 +41,6 @@ class MemberDevelopmentScenarioTest {
   static final String COMMITTEE = "rmyy_fushuji";
 
   @Autowired TestRestTemplate http;
-  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -61,15 +60,6 @@ class MemberDevelopmentScenarioTest {
   @org.junit.jupiter.api.BeforeEach
   void listenForTheDuesEvent() {
     context.addApplicationListener(recorder);
-  }
-
-  /**
-   * A process unit test earlier in the same JVM registers its in-memory engine under the name "default", and
-   * /engine-rest and the webapps look the engine up by that name; put the application's engine back.
-   */
-  @org.junit.jupiter.api.BeforeEach
-  void serveTheApplicationEngine() {
-    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(processEngine);
   }
 
   @AfterEach

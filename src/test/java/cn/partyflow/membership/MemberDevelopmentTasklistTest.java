@@ -28,21 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MemberDevelopmentTasklistTest {
 
   @LocalServerPort int port;
-  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
 
   WebDriver browser;
-
-  /**
-   * A process unit test earlier in the same JVM registers its in-memory engine under the name "default", and
-   * /engine-rest and the webapps look the engine up by that name; put the application's engine back.
-   */
-  @org.junit.jupiter.api.BeforeEach
-  void serveTheApplicationEngine() {
-    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(processEngine);
-  }
 
   @AfterEach
   void close() {
