@@ -176,7 +176,7 @@ public class MemberDevelopmentService {
           step.happened("conversionApplicationDate", "转正申请日期", APPROVAL_DATE, "审批日期");
       case "Task_ConversionMeeting" -> conversionMeeting(step);
       case "Task_ConversionApproval" -> conversionApproval(step);
-      case "Task_Archive" -> archive(step);
+      case "Task_ArchiveMaterials" -> archive(step);
       default -> throw new IllegalArgumentException("no rules for step " + taskKey);
     }
     step.writeRegistry();

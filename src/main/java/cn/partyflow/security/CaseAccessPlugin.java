@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
@@ -120,6 +121,22 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   private static void grant(AuthorizationService service, String group, Resource resource, String id,
       Permission permission) {
+    // The engine's own grant to a candidate group may still wait unflushed in this command's cache.
+    for (AuthorizationEntity cached : Context.getCommandContext().getDbEntityManager()
+        .getCachedEntitiesByType(AuthorizationEntity.class)) {
+      if (group.equals(cached.getGroupId()) && cached.getResourceType() == resource.resourceType()
+          && id.equals(cached.getResourceId()) && cached.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT) {
+        cached.addPermission(permission);
+        return;
+      }
+    }
+    Authorization existing = service.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(id).singleResult();
+    if (existing != null) {
+      existing.addPermission(permission);
+      service.saveAuthorization(existing);
+      return;
+    }
     Authorization a = service.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     a.setGroupId(group);
     a.setResource(resource);

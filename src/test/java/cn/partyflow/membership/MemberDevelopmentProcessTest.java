@@ -101,7 +101,7 @@ class MemberDevelopmentProcessTest {
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.FULL_MEMBER);
     Assertions.assertThat(person().fullMemberDate()).isEqualTo(LocalDate.parse("2026-10-20"));
     Assertions.assertThat(var("partyStandingFrom")).isEqualTo("2026-10-20");
-    submit("Task_Archive", "archiveChecklist", json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]"),
+    submit("Task_ArchiveMaterials", "archiveChecklist", json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]"),
         "archiveDate", "2026-11-05", "archiveLocation", "人事档案");
     assertThat(pi).isEnded().hasPassed("EndEvent_Converted").hasPassed("EndEvent_FullMember");
     assertThat(pi).hasPassedInOrder("Task_RecordApplication", "Task_TalkWithApplicant", "Task_NominateActivist",
@@ -110,7 +110,7 @@ class MemberDevelopmentProcessTest {
         "Task_StartPublicity", "Task_PreReview", "Task_FillVolunteerForm", "Task_AdmissionMeeting",
         "Task_PreApprovalTalk", "Task_Approval", "Task_FileUpward", "Task_Placement", "Task_Oath",
         "Task_ContinuedAssessment", "Task_ConversionApplication", "Task_ConversionMeeting",
-        "Task_ConversionApproval", "Task_Archive");
+        "Task_ConversionApproval", "Task_ArchiveMaterials");
   }
 
   @Test
@@ -239,7 +239,7 @@ class MemberDevelopmentProcessTest {
     submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2027-05-01");
     Assertions.assertThat(var("partyStandingFrom")).isEqualTo("2027-04-20");
     Assertions.assertThat(person().fullMemberDate()).isEqualTo(LocalDate.parse("2027-04-20"));
-    assertThat(pi).isWaitingAt("Task_Archive");
+    assertThat(pi).isWaitingAt("Task_ArchiveMaterials");
   }
 
   @Test

@@ -156,7 +156,7 @@ class MemberDevelopmentScenarioTest {
     submit(ORG_DEPT, "Task_ConversionApproval", "conversionApprovalDecision", "APPROVE",
         "conversionApprovalDate", "2026-11-01");
     assertRegistry("FULL_MEMBER", "full_member_date", "2026-10-20");
-    submit(ORGANIZER, "Task_Archive", "archiveChecklist",
+    submit(ORGANIZER, "Task_ArchiveMaterials", "archiveChecklist",
         json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]"),
         "archiveDate", "2026-11-05", "archiveLocation", "人事档案");
 
