@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -119,8 +121,13 @@ public class DuesArrearsService {
     vars.put("monthsUnpaid", s.months());
     vars.put("firstUnpaid", s.first());
     vars.put("lastUnpaid", s.last());
-    String instance = runtime.startProcessInstanceByKey(DuesProcesses.ARREARS,
-        branchId + ":" + s.personId() + ":" + kind + ":" + s.first(), vars).getId();
+    String businessKey = branchId + ":" + s.personId() + ":" + kind + ":" + s.first();
+    // Opened by the system at month close, not by whoever happens to complete the closing task.
+    CommandContext context = Context.getCommandContext();
+    String instance = context == null
+        ? runtime.startProcessInstanceByKey(DuesProcesses.ARREARS, businessKey, vars).getId()
+        : context.runWithoutAuthorization(() ->
+            runtime.startProcessInstanceByKey(DuesProcesses.ARREARS, businessKey, vars).getId());
     jdbc.update("update pf_dues_arrears_case set process_instance_id = ? where id = ?", instance, id);
     return id;
   }
