@@ -84,7 +84,7 @@ create table pf_dues_payment (
     recorded_by         varchar(64),
     recorded_at         timestamp     not null
 );
-create index ix_pf_dues_payment_ledger on pf_dues_payment (branch_id, person_id, period);
+create index ix_pf_dues_payment_ledger on pf_dues_payment (branch_id, period, person_id);
 create index ix_pf_dues_payment_collected on pf_dues_payment (branch_id, collected_in);
 
 -- 账账相符、账款相符: what the ledger expects, what was received and what reached the bank.

@@ -59,6 +59,12 @@ public class DuesCollectionService {
     Organization branch = assessments.branch(branchId);
     String month = Periods.of(Periods.parse(period));
     String key = DuesProcesses.collectionKey(branchId, month);
+    Integer assessed = jdbc.queryForObject("select count(*) from pf_dues_assessment where branch_id = ?"
+        + " and assess_year = ? and status = 'APPROVED'", Integer.class, branchId, Periods.year(month));
+    if (assessed == null || assessed == 0) {
+      throw new RuleViolation("dues.collection.assessed", branch.name() + Periods.year(month)
+          + "年度党费尚未核定，请先完成年度党费核定（" + DuesRules.NOTICE_2017 + "：每年年初核定）");
+    }
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.COLLECTION)
         .processInstanceBusinessKey(key).count() > 0) {
       throw new RuleViolation("dues.collection.once", branch.name() + month + "党费收缴已经开始");
@@ -74,7 +80,7 @@ public class DuesCollectionService {
   }
 
   /** The 党委 the branch remits to: the nearest 党委 above it. */
-  Organization committeeOf(String branchId) {
+  public Organization committeeOf(String branchId) {
     return directory.selfAndAncestors(branchId).stream().skip(1)
         .filter(o -> o.kind() == OrganizationKind.COMMITTEE).findFirst()
         .orElseThrow(() -> new RuleViolation("dues.committee", "组织" + branchId + "上级没有党委，党费无处上缴"));
@@ -380,6 +386,16 @@ public class DuesCollectionService {
         + " v.amount \"amount\", v.profile \"profile\", p.paid_date \"paidDate\", v.forwarded \"forwarded\""
         + " from pf_dues_large_voluntary v join pf_dues_payment p on p.id = v.payment_id"
         + " where v.branch_id in (" + marks + ") order by v.id", branchIds.toArray());
+  }
+
+  public String largeVoluntaryBranch(long id) {
+    return jdbc.queryForList("select branch_id from pf_dues_large_voluntary where id = ?", String.class, id)
+        .stream().findFirst().orElseThrow(() -> new RuleViolation("dues.large.unknown", "大额党费记录" + id + "不存在"));
+  }
+
+  /** The committee's 党费管理员 records that a large voluntary payment went on to the Centre. */
+  public void markForwarded(long id) {
+    jdbc.update("update pf_dues_large_voluntary set forwarded = true where id = ?", id);
   }
 
   static BigDecimal yuan(Object value) {

@@ -9,11 +9,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -105,26 +106,22 @@ public class DuesLedgerExport {
         Object[] cells = writer.cells(rows.get(i), i);
         for (int c = 0; c < cells.length; c++) {
           Object v = cells[c];
-          Cell cell = row.createCell(c);
           if (v instanceof BigDecimal b) {
-            cell.setCellValue(b.doubleValue());
-            cell.setCellStyle(money);
+            amount(row, c, b, money);
             if (totals[c] != null) {
               totals[c] = totals[c].add(b);
             }
           } else if (v instanceof Integer n) {
-            cell.setCellValue(n);
+            amount(row, c, BigDecimal.valueOf(n), null);
           } else {
-            cell.setCellValue(text(v));
+            row.createCell(c).setCellValue(text(v));
           }
         }
       }
       Row total = sheet.createRow(rows.size() + 2);
       total.createCell(0).setCellValue("合计");
       for (int c : totalled) {
-        Cell cell = total.createCell(c);
-        cell.setCellValue(totals[c].doubleValue());
-        cell.setCellStyle(money);
+        amount(total, c, totals[c], money);
       }
       for (int c = 0; c < headers.size(); c++) {
         sheet.setColumnWidth(c, 14 * 256);
@@ -133,6 +130,15 @@ public class DuesLedgerExport {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An XLSX number is stored as decimal text, so writing that text keeps the amount exact to the fen. */
+  private static void amount(Row row, int column, BigDecimal value, CellStyle style) {
+    XSSFCell cell = (XSSFCell) row.createCell(column, CellType.NUMERIC);
+    cell.getCTCell().setV(value.toPlainString());
+    if (style != null) {
+      cell.setCellStyle(style);
     }
   }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what Camunda Forms submit: numbers as Integer/Long/Double (turned into BigDecimal through their decimal
- * text, never through double arithmetic), dates as "yyyy-MM-dd" strings and lists as Spin JSON.
+ * Reads what Camunda Forms submit: numbers as Java number objects (turned into BigDecimal through their decimal
+ * text, never through binary arithmetic), dates as "yyyy-MM-dd" strings and lists as Spin JSON.
  */
 final class FormValues {
 

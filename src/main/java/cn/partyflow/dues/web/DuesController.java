@@ -160,6 +160,15 @@ class DuesController {
         .collect(Collectors.toSet()));
   }
 
+  /** The 党委's 党费管理员 records that the payment went on, in full, with the member's profile. */
+  @PostMapping("/api/dues/large-voluntary/{id}/forwarded")
+  Map<String, String> forwarded(@PathVariable("id") long id, Authentication auth) {
+    String committee = collections.committeeOf(collections.largeVoluntaryBranch(id)).id();
+    requireRole(auth, committee, EnumSet.of(Role.DUES_KEEPER));
+    collections.markForwarded(id);
+    return Map.of("status", "FORWARDED");
+  }
+
   private static ResponseEntity<byte[]> xlsx(String filename, byte[] content) {
     return ResponseEntity.ok().contentType(XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
