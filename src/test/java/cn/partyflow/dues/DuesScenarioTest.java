@@ -81,6 +81,8 @@ class DuesScenarioTest {
     assertThat(count("select count(*) from pf_dues_assessment where branch_id = ?", branch)).isZero();
     assertThat(upload(sheet(false)).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(count("select count(*) from pf_dues_assessment where branch_id = ?", branch)).isEqualTo(5);
+    assertRefused(http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/collections?branch=" + branch
+        + "&month=2027-01", null, String.class), "尚未核定");
 
     submitOk("nk_dangfei", task(assessment, "Task_ImportIncome"), Map.of());
     assertThat(amount(m1)).isEqualByComparingTo("97.50");
@@ -164,6 +166,12 @@ class DuesScenarioTest {
         m2)).contains("姓名：").contains("所在党组织");
     assertThat(http.withBasicAuth("rmyy_dangban", "demo").getForObject("/api/dues/large-voluntary?committee=rmyy",
         String.class)).contains(m2).contains("1000");
+    long large = jdbc.queryForObject("select id from pf_dues_large_voluntary where person_id = ?", Long.class, m2);
+    assertThat(http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/large-voluntary/" + large
+        + "/forwarded", null, String.class).getStatusCode().value()).isIn(403, 404);
+    post("rmyy_dangban", "/api/dues/large-voluntary/" + large + "/forwarded", null);
+    assertThat(jdbc.queryForObject("select forwarded from pf_dues_large_voluntary where id = ?", Boolean.class,
+        large)).isTrue();
     closeAndRemit(feb, "1505.20", "2027-02-20", true);
 
     // 4. March: the member who pays nothing reaches three months; the branch secretary talks with him.
