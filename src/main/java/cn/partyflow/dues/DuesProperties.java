@@ -17,6 +17,73 @@ public class DuesProperties {
   private BigDecimal farmerMonthlyAmount = DuesSettings.DEFAULTS.farmerMonthlyAmount();
   private BigDecimal monthlyCap = DuesSettings.DEFAULTS.monthlyCap();
 
+  /** Day of the month the collection starts; moved to the next working day when it is not one. */
+  private int collectionDay = 20;
+  /** Back payments accepted for at most this many months of arrears (2008 regulation Art. 12; some places 3). */
+  private int backPaymentMonths = 6;
+  /** Part of the deposited amount a branch remits to its 党委; the province fixes it, commonly all of it. */
+  private BigDecimal remittanceShare = BigDecimal.ONE;
+  /** Consecutive unpaid months that call for a talk with the member (local practice: 3). */
+  private int talkAfterMonths = 3;
+  /** Consecutive unpaid months without a proper reason treated as 自行脱党 (2008 regulation Art. 13: 6). */
+  private int withdrawalAfterMonths = 6;
+  /** Whether the application starts each month's collection by itself on the collection day. */
+  private boolean scheduler = true;
+
+  public int getCollectionDay() {
+    return collectionDay;
+  }
+
+  public void setCollectionDay(int collectionDay) {
+    if (collectionDay < 1 || collectionDay > 31) {
+      throw new IllegalArgumentException("partyflow.dues.collection-day must be 1..31: " + collectionDay);
+    }
+    this.collectionDay = collectionDay;
+  }
+
+  public int getBackPaymentMonths() {
+    return backPaymentMonths;
+  }
+
+  public void setBackPaymentMonths(int backPaymentMonths) {
+    this.backPaymentMonths = backPaymentMonths;
+  }
+
+  public BigDecimal getRemittanceShare() {
+    return remittanceShare;
+  }
+
+  public void setRemittanceShare(BigDecimal remittanceShare) {
+    if (remittanceShare.signum() <= 0 || remittanceShare.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("partyflow.dues.remittance-share must be in (0, 1]: " + remittanceShare);
+    }
+    this.remittanceShare = remittanceShare;
+  }
+
+  public int getTalkAfterMonths() {
+    return talkAfterMonths;
+  }
+
+  public void setTalkAfterMonths(int talkAfterMonths) {
+    this.talkAfterMonths = talkAfterMonths;
+  }
+
+  public int getWithdrawalAfterMonths() {
+    return withdrawalAfterMonths;
+  }
+
+  public void setWithdrawalAfterMonths(int withdrawalAfterMonths) {
+    this.withdrawalAfterMonths = withdrawalAfterMonths;
+  }
+
+  public boolean isScheduler() {
+    return scheduler;
+  }
+
+  public void setScheduler(boolean scheduler) {
+    this.scheduler = scheduler;
+  }
+
   public DuesSettings toSettings() {
     return new DuesSettings(precision, roundingMode, farmerMonthlyAmount, monthlyCap);
   }

@@ -18,4 +18,21 @@ public enum MemberCategory {
   public String label() {
     return label;
   }
+
+  /** Reads a category as written in a payroll sheet: its name ({@code EMPLOYED}) or Chinese label (在职). */
+  public static java.util.Optional<MemberCategory> parse(String text) {
+    String t = text == null ? "" : text.trim();
+    return java.util.Arrays.stream(values())
+        .filter(c -> c.name().equalsIgnoreCase(t) || c.label.equals(t) || c.alias(t))
+        .findFirst();
+  }
+
+  private boolean alias(String t) {
+    return switch (this) {
+      case RETIRED -> t.equals("离休") || t.equals("退休");
+      case UNEMPLOYED -> t.equals("失业") || t.equals("下岗");
+      case RELIEF -> t.equals("低保") || t.equals("救济");
+      default -> false;
+    };
+  }
 }

@@ -1,0 +1,185 @@
+package cn.partyflow.dues;
+
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Members who stop paying. After the configured number of consecutive unpaid months (3) the branch secretary
+ * talks with the member; after six months without a proper reason a 自行脱党 case opens (2008 regulation Art. 13),
+ * which the 支部大会 decides and the higher 党委 approves. This class records decisions; it never changes anyone's
+ * membership, which stays with the organization department.
+ */
+@Service
+public class DuesArrearsService {
+
+  static final String TALK = "TALK";
+  static final String WITHDRAWAL = "WITHDRAWAL";
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final OrganizationDirectory directory;
+  private final DuesProperties properties;
+
+  DuesArrearsService(JdbcTemplate jdbc, RuntimeService runtime, OrganizationDirectory directory,
+      DuesProperties properties) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.directory = directory;
+    this.properties = properties;
+  }
+
+  /** An unbroken run of unpaid months ending in the month checked. */
+  record Streak(String personId, String name, String first, String last, int months) {}
+
+  /** The runs of unpaid months (paid less than due) ending in {@code period}, per member of the branch. */
+  List<Streak> streaks(String branchId, String period) {
+    List<Map<String, Object>> rows = jdbc.queryForList("select l.person_id, p.name, l.period, l.due, l.paid"
+        + " from pf_dues_ledger l join pf_person p on p.id = l.person_id where l.branch_id = ? and l.period > ?"
+        + " and l.period <= ? order by l.person_id, l.period desc", branchId, Periods.plus(period, -24), period);
+    Map<String, List<Map<String, Object>>> byPerson = new LinkedHashMap<>();
+    rows.forEach(r -> byPerson.computeIfAbsent((String) r.get("person_id"), k -> new ArrayList<>()).add(r));
+    List<Streak> streaks = new ArrayList<>();
+    byPerson.forEach((personId, months) -> {
+      String expected = period;
+      String first = null;
+      int n = 0;
+      for (Map<String, Object> m : months) {
+        boolean unpaid = ((BigDecimal) m.get("due")).signum() > 0
+            && ((BigDecimal) m.get("paid")).compareTo((BigDecimal) m.get("due")) < 0;
+        if (!m.get("period").equals(expected) || !unpaid) {
+          break;
+        }
+        first = expected;
+        n++;
+        expected = Periods.plus(expected, -1);
+      }
+      if (n > 0) {
+        streaks.add(new Streak(personId, (String) months.get(0).get("name"), first, period, n));
+      }
+    });
+    return streaks;
+  }
+
+  /** Opens the cases that the month's close calls for; a run already handled is not opened twice. */
+  public List<Long> check(String branchId, String period) {
+    List<Long> opened = new ArrayList<>();
+    for (Streak s : streaks(branchId, period)) {
+      if (s.months() >= properties.getWithdrawalAfterMonths()) {
+        if (!exists(s, WITHDRAWAL) && !properReasonRecorded(s)) {
+          opened.add(open(branchId, s, WITHDRAWAL));
+        }
+      } else if (s.months() >= properties.getTalkAfterMonths() && !exists(s, TALK)) {
+        opened.add(open(branchId, s, TALK));
+      }
+    }
+    return opened;
+  }
+
+  private boolean exists(Streak s, String kind) {
+    return count("select count(*) from pf_dues_arrears_case where person_id = ? and kind = ? and first_unpaid = ?",
+        s.personId(), kind, s.first()) > 0;
+  }
+
+  private boolean properReasonRecorded(Streak s) {
+    return count("select count(*) from pf_dues_arrears_case where person_id = ? and first_unpaid = ?"
+        + " and proper_reason = true", s.personId(), s.first()) > 0;
+  }
+
+  private int count(String sql, Object... args) {
+    Integer n = jdbc.queryForObject(sql, Integer.class, args);
+    return n == null ? 0 : n;
+  }
+
+  private long open(String branchId, Streak s, String kind) {
+    jdbc.update("insert into pf_dues_arrears_case (branch_id, person_id, kind, first_unpaid, last_unpaid,"
+            + " months_unpaid, opened_at, status) values (?, ?, ?, ?, ?, ?, ?, 'OPEN')", branchId, s.personId(), kind,
+        s.first(), s.last(), s.months(), Timestamp.from(ChinaClock.now()));
+    long id = jdbc.queryForObject("select max(id) from pf_dues_arrears_case where person_id = ? and kind = ?",
+        Long.class, s.personId(), kind);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DuesProcesses.ORG_ID, branchId);
+    vars.put(DuesProcesses.BRANCH_NAME, directory.organization(branchId).map(o -> o.name()).orElse(branchId));
+    vars.put("arrearsCaseId", id);
+    vars.put("arrearsKind", kind);
+    vars.put("personId", s.personId());
+    vars.put("personName", s.name());
+    vars.put("monthsUnpaid", s.months());
+    vars.put("firstUnpaid", s.first());
+    vars.put("lastUnpaid", s.last());
+    String businessKey = branchId + ":" + s.personId() + ":" + kind + ":" + s.first();
+    // Opened by the system at month close, not by whoever happens to complete the closing task.
+    CommandContext context = Context.getCommandContext();
+    String instance = context == null
+        ? runtime.startProcessInstanceByKey(DuesProcesses.ARREARS, businessKey, vars).getId()
+        : context.runWithoutAuthorization(() ->
+            runtime.startProcessInstanceByKey(DuesProcesses.ARREARS, businessKey, vars).getId());
+    jdbc.update("update pf_dues_arrears_case set process_instance_id = ? where id = ?", instance, id);
+    return id;
+  }
+
+  public void recordTalk(long caseId, LocalDate talkDate, String record, boolean properReason, String reasonText) {
+    requireDate(talkDate, "谈话日期");
+    if (record == null || record.isBlank()) {
+      throw new RuleViolation("dues.arrears.talkRecord", "请记录谈话情况：对不按时交纳党费的党员应批评教育，限期改正"
+          + "（" + DuesRules.REGULATION_2008 + "第十三条）");
+    }
+    if (properReason && (reasonText == null || reasonText.isBlank())) {
+      throw new RuleViolation("dues.arrears.reasonText", "认定有正当理由的，须写明理由");
+    }
+    jdbc.update("update pf_dues_arrears_case set talk_date = ?, talk_record = ?, proper_reason = ?, reason_text = ?,"
+            + " status = 'TALKED' where id = ?", Date.valueOf(talkDate), record.trim(), properReason,
+        properReason ? reasonText.trim() : null, caseId);
+  }
+
+  public void recordMeeting(long caseId, LocalDate meetingDate, boolean remove, String decision) {
+    requireDate(meetingDate, "支部大会日期");
+    if (decision == null || decision.isBlank()) {
+      throw new RuleViolation("dues.arrears.decision", "请记录支部大会的讨论情况和决定（党章第九条：连续六个月不交纳"
+          + "党费、没有正当理由的，视为自行脱党，支部大会讨论决定除名并报上级党组织批准）");
+    }
+    jdbc.update("update pf_dues_arrears_case set meeting_date = ?, meeting_decision = ?, status = ? where id = ?",
+        Date.valueOf(meetingDate), decision.trim(), remove ? "DECIDED_REMOVE" : "DECIDED_KEEP", caseId);
+  }
+
+  public void recordApproval(long caseId, LocalDate approvalDate, boolean approved, String decision) {
+    requireDate(approvalDate, "上级党委批准日期");
+    LocalDate meeting = jdbc.queryForObject("select meeting_date from pf_dues_arrears_case where id = ?",
+        LocalDate.class, caseId);
+    if (meeting != null && approvalDate.isBefore(meeting)) {
+      throw new RuleViolation("dues.arrears.approvalOrder", "上级党委批准日期不能早于支部大会日期" + meeting);
+    }
+    if (decision == null || decision.isBlank()) {
+      throw new RuleViolation("dues.arrears.approvalText", "请记录上级党委的审批意见");
+    }
+    jdbc.update("update pf_dues_arrears_case set approval_date = ?, approval_decision = ?, status = ? where id = ?",
+        Date.valueOf(approvalDate), decision.trim(), approved ? "APPROVED" : "NOT_APPROVED", caseId);
+  }
+
+  private static void requireDate(LocalDate date, String what) {
+    if (date == null) {
+      throw new RuleViolation("dues.arrears.date", "请填写" + what);
+    }
+    if (date.isAfter(ChinaClock.today())) {
+      throw new RuleViolation("dues.arrears.futureDate", what + date + "晚于今天，请填写实际日期");
+    }
+  }
+
+  public List<Map<String, Object>> cases(String personId) {
+    return jdbc.queryForList("select * from pf_dues_arrears_case where person_id = ? order by id", personId);
+  }
+}
