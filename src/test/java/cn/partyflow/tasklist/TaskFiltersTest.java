@@ -140,6 +140,8 @@ class TaskFiltersTest {
     assertThat(http.getForEntity("/camunda/app/tasklist/scripts/partyflow-tasklist.js", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+        .contains("@import url(../../partyflow/partyflow.css)");
+    assertThat(http.getForObject("/camunda/app/partyflow/partyflow.css", String.class))
         .contains(".ce-eol-banner");
   }
 
