@@ -118,7 +118,14 @@ public class DuesCollectionService {
    * from the month of the 支部大会, 2008 regulation Art. 8), with what prepayments already cover.
    */
   public int generateLedger(String branchId, String period) {
-    int year = Periods.year(period);
+    // Once per branch and month, as the collection itself; members added later are back-filled by their approved
+    // adjustment. No anti-join against the table being filled: after a bulk load, stale statistics make
+    // PostgreSQL run it as a quadratic nested loop.
+    Integer existing = jdbc.queryForObject("select count(*) from pf_dues_ledger where branch_id = ? and period = ?",
+        Integer.class, branchId, period);
+    if (existing != null && existing > 0) {
+      return 0;
+    }
     return jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary,"
         + " paid_date, method, prepaid)"
         + " select a.branch_id, ?, a.person_id, a.base, a.rate, a.amount, coalesce(pay.paid, 0),"
@@ -129,10 +136,8 @@ public class DuesCollectionService {
         + "   where branch_id = ? and period = ? group by person_id) pay on pay.person_id = a.person_id"
         + " where a.branch_id = ? and a.assess_year = ? and a.status = 'APPROVED' and a.effective_from <= ?"
         + " and p.org_id = a.branch_id and (p.status = 'FULL_MEMBER'"
-        + "   or (p.status = 'PROBATIONARY' and p.admission_date is not null and p.admission_date <= ?))"
-        + " and not exists (select 1 from pf_dues_ledger l where l.branch_id = a.branch_id and l.period = ?"
-        + "   and l.person_id = a.person_id)",
-        period, branchId, period, branchId, year, period, Date.valueOf(Periods.lastDay(period)), period);
+        + "   or (p.status = 'PROBATIONARY' and p.admission_date is not null and p.admission_date <= ?))",
+        period, branchId, period, branchId, Periods.year(period), period, Date.valueOf(Periods.lastDay(period)));
   }
 
   /** Who owes what this month, for the collection task. */
