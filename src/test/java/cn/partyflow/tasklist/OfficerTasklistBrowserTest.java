@@ -112,6 +112,9 @@ class OfficerTasklistBrowserTest {
     BrowserSupport.screenshot(driver, "tasklist-02-task-description");
     taskTab("表单");
     claim.click();
+    // Claiming reloads the form; typing before it is back would be lost.
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
 
     WebElement outcome = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form textarea")));
     outcome.sendKeys("已召开支委会，档案整理完毕");
