@@ -55,9 +55,11 @@ public class Notifier {
   private void record(String channel, String user, String address, String kind, Long itemId, String subject,
       String body, boolean delivered, String error) {
     jdbc.update("insert into pf_notification (channel, recipient_user, address, subject, body, kind, item_id, sent_at,"
-            + " delivered, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " delivered, error, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " (select c.process_instance_id from pf_rectification_item i"
+            + " join pf_rectification_case c on c.id = i.case_id where i.id = ?))",
         channel, user, address, cut(subject, 500), cut(body, 8000), kind, itemId, Timestamp.from(ChinaClock.now()),
-        delivered, error == null ? null : cut(error, 1000));
+        delivered, error == null ? null : cut(error, 1000), itemId);
   }
 
   private static String cut(String s, int max) {

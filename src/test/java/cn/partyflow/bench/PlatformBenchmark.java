@@ -3,6 +3,7 @@ package cn.partyflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.reliability.ClusterDatabase;
 import cn.partyflow.reliability.Node;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ class PlatformBenchmark {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
+  @Autowired DuesCollectionService collections;
 
   @Test
   @Order(1)
@@ -84,6 +86,33 @@ class PlatformBenchmark {
 
   @Test
   @Order(3)
+  void monthlyDuesLedgerAgainstABareInsert() {
+    String branch = "bench-dues";
+    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
+        + " values (?, 'rmyy', 'BRANCH', '基准党支部', false, 99)", branch);
+    jdbc.update("insert into pf_person (id, name, status, org_id, on_probation_discipline)"
+        + " select 'BD-' || g, '党员' || g, 'FULL_MEMBER', ?, false from generate_series(1, ?) g", branch, VOLUME);
+    jdbc.update("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
+        + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from)"
+        + " select 2030, ?, 'BD-' || g, 'EMPLOYED', 6500, 0, 0, 6500, 0.015, 97.50, 97.50, '1.5%', 'APPROVED',"
+        + " '2030-01' from generate_series(1, ?) g", branch, VOLUME);
+    jdbc.execute("analyze");
+    jdbc.execute("create table bench_bare_ledger as select * from pf_dues_ledger where false");
+    long bareStart = System.nanoTime();
+    int bareRows = jdbc.update("insert into bench_bare_ledger (branch_id, period, person_id, base, rate, due, paid,"
+        + " voluntary, prepaid) select a.branch_id, '2030-03', a.person_id, a.base, a.rate, a.amount, 0, 0, false"
+        + " from pf_dues_assessment a where a.branch_id = ? and a.assess_year = 2030", branch);
+    double bare = (System.nanoTime() - bareStart) / 1e9;
+    long start = System.nanoTime();
+    int rows = collections.generateLedger(branch, "2030-03");
+    double ours = (System.nanoTime() - start) / 1e9;
+    assertThat(rows).isEqualTo(VOLUME).isEqualTo(bareRows);
+    FIGURES.add("monthly dues ledger, 100k members", "s", ours, "bare INSERT ... SELECT of the same rows", bare,
+        "ratio <= 2");
+  }
+
+  @Test
+  @Order(4)
   void startupAndMemory() throws Exception {
     long jvmStart = System.nanoTime();
     new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
@@ -100,7 +129,7 @@ class PlatformBenchmark {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void report() throws Exception {
     System.out.println(FIGURES.table());
     FIGURES.write(Path.of("target", "bench", "results.json"));

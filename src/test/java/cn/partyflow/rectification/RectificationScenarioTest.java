@@ -147,6 +147,8 @@ class RectificationScenarioTest {
     assertThat(mails("rmyy_jiwei@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改问责提请】"));
     assertThat(jdbc.queryForList("select kind from pf_notification where item_id = ? and delivered", String.class,
         late)).contains("reminder", "warning", "escalation");
+    assertThat(jdbc.queryForList("select distinct process_instance_id from pf_notification where item_id = ?",
+        String.class, late)).containsExactly(pi);
 
     // The daily digest tells the 责任人 about the overdue item.
     digest.send();
