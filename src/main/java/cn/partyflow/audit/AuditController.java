@@ -129,8 +129,7 @@ class AuditController {
   }
 
   private Set<String> visible(Authentication auth) {
-    boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-    return scope.visibleOrganizations(auth.getName(), admin);
+    return scope.visibleOrganizations(auth);
   }
 
   private static CaseCriteria criteria(String businessKey, String person, String orgId, String procedure,

@@ -3,6 +3,7 @@ package cn.partyflow.organization;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /** Which organizations a user may see: those where they hold a role, and everything below them. */
@@ -13,6 +14,15 @@ public class AccessScope {
 
   AccessScope(OrganizationDirectory directory) {
     this.directory = directory;
+  }
+
+  /** The organizations the signed-in user may see; the administrator sees all. */
+  public Set<String> visibleOrganizations(Authentication auth) {
+    return visibleOrganizations(auth.getName(), isAdmin(auth));
+  }
+
+  public static boolean isAdmin(Authentication auth) {
+    return auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
   }
 
   public Set<String> visibleOrganizations(String username, boolean admin) {

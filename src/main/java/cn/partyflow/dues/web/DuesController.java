@@ -198,10 +198,10 @@ class DuesController {
   }
 
   private Set<String> visible(Authentication auth) {
-    return scope.visibleOrganizations(auth.getName(), isAdmin(auth));
+    return scope.visibleOrganizations(auth);
   }
 
   private static boolean isAdmin(Authentication auth) {
-    return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+    return AccessScope.isAdmin(auth);
   }
 }

@@ -73,7 +73,6 @@ class OrganizationController {
   }
 
   private Set<String> visible(Authentication auth) {
-    boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-    return scope.visibleOrganizations(auth.getName(), admin);
+    return scope.visibleOrganizations(auth);
   }
 }

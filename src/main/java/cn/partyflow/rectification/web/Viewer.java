@@ -19,11 +19,11 @@ class Viewer {
   }
 
   static boolean isAdmin(Authentication auth) {
-    return auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    return AccessScope.isAdmin(auth);
   }
 
   Set<String> organizations(Authentication auth) {
-    return scope.visibleOrganizations(auth.getName(), isAdmin(auth));
+    return scope.visibleOrganizations(auth);
   }
 
   /** Managers of the organization, and the item's own 责任人 and 责任领导. */
