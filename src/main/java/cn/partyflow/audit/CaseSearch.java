@@ -3,6 +3,7 @@ package cn.partyflow.audit;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
+import cn.partyflow.shared.RuleViolation;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -218,11 +219,12 @@ class CaseSearch {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
+  /** A date the auditor typed; a wrong one is refused rather than silently dropped from the search. */
   static LocalDate parseDate(String s) {
     try {
       return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
     } catch (RuntimeException e) {
-      return null;
+      throw new RuleViolation("audit-date", "日期“" + s + "”无效，应为2025-03-01的格式");
     }
   }
 }
