@@ -1,6 +1,8 @@
 package cn.partyflow.rectification;
 
 import cn.partyflow.calendar.WorkdayCalendar;
+import cn.partyflow.organization.Groups;
+import cn.partyflow.organization.Role;
 import cn.partyflow.shared.ChinaClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -97,7 +99,7 @@ public class RectificationLadder {
     String orgId = String.valueOf(execution.getVariable("orgId"));
     List<String> recipients = new ArrayList<>();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    for (String group : List.of(orgId + ".secretary", orgId + ".auditor")) {
+    for (String group : List.of(Groups.roleGroup(orgId, Role.SECRETARY), Groups.roleGroup(orgId, Role.AUDITOR))) {
       identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).forEach(recipients::add);
     }
     recipients.add(item.leaderUser());

@@ -1,5 +1,7 @@
 package cn.partyflow.rectification.web;
 
+import cn.partyflow.organization.Groups;
+import cn.partyflow.organization.Role;
 import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.ProblemImport;
 import cn.partyflow.rectification.RectificationItem;
@@ -76,7 +78,7 @@ class RectificationApiController {
     RectificationItem item = service.item(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "整改事项不存在"));
     viewer.requireItem(auth, item);
-    boolean secretary = identity.createGroupQuery().groupMember(auth.getName()).groupId(item.orgId() + ".secretary")
+    boolean secretary = identity.createGroupQuery().groupMember(auth.getName()).groupId(Groups.roleGroup(item.orgId(), Role.SECRETARY))
         .count() > 0;
     if (!secretary && !Viewer.isAdmin(auth)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "调整完成时限须由党委书记批准");
