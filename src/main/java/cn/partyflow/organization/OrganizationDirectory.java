@@ -50,6 +50,9 @@ public class OrganizationDirectory {
       date(rs, "full_member_date"),
       rs.getBoolean("on_probation_discipline"));
 
+  /** Deeper than any party organization tree (党组 → 党委 → 党总支 → 党支部 → 党小组); stops a cycle in bad data. */
+  private static final int MAX_DEPTH = 32;
+
   private final JdbcTemplate jdbc;
 
   OrganizationDirectory(JdbcTemplate jdbc) {
@@ -68,16 +71,12 @@ public class OrganizationDirectory {
     return jdbc.query("select * from pf_organization where id = ?", ORGANIZATION, id).stream().findFirst();
   }
 
-  /** The organization itself first, then its parent, up to the top. */
+  /** The organization itself first, then its parent, up to the top (read by one recursive query). */
   public List<Organization> selfAndAncestors(String orgId) {
-    Map<String, Organization> all = organizationsById();
-    List<Organization> chain = new ArrayList<>();
-    Organization current = all.get(orgId);
-    while (current != null && chain.size() <= all.size()) {
-      chain.add(current);
-      current = current.parentId() == null ? null : all.get(current.parentId());
-    }
-    return chain;
+    return jdbc.query("with recursive chain (id, depth) as (select id, 0 from pf_organization where id = ?"
+        + " union all select o.parent_id, c.depth + 1 from pf_organization o join chain c on o.id = c.id"
+        + " where o.parent_id is not null and c.depth < " + MAX_DEPTH + ")"
+        + " select o.* from chain c join pf_organization o on o.id = c.id order by c.depth", ORGANIZATION, orgId);
   }
 
   /** The organization and everything below it. */

@@ -74,7 +74,8 @@ public class RoutingService {
 
   /** The organization's name, for task names and documents. */
   public String orgName(String orgId) {
-    return chain(orgId).get(0).name();
+    return directory.organization(orgId)
+        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + orgId + "不存在")).name();
   }
 
   private List<Organization> chain(String orgId) {

@@ -119,9 +119,13 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
   }
 
 
+  /**
+   * Grants {@code permission} on a resource created in this same command (a new process instance or task), so no
+   * grant for it can exist in the database yet; the engine's own grant to a candidate group may wait unflushed in
+   * this command's cache and is extended instead of duplicated.
+   */
   private static void grant(AuthorizationService service, String group, Resource resource, String id,
       Permission permission) {
-    // The engine's own grant to a candidate group may still wait unflushed in this command's cache.
     for (AuthorizationEntity cached : Context.getCommandContext().getDbEntityManager()
         .getCachedEntitiesByType(AuthorizationEntity.class)) {
       if (group.equals(cached.getGroupId()) && cached.getResourceType() == resource.resourceType()
@@ -129,13 +133,6 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
         cached.addPermission(permission);
         return;
       }
-    }
-    Authorization existing = service.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(id).singleResult();
-    if (existing != null) {
-      existing.addPermission(permission);
-      service.saveAuthorization(existing);
-      return;
     }
     Authorization a = service.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     a.setGroupId(group);
