@@ -6,6 +6,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.ImportRefused;
 import cn.partyflow.shared.RuleViolation;
 import cn.partyflow.shared.SheetReader;
@@ -289,6 +290,7 @@ public class DuesAssessmentService {
       if (c.reason() == null || c.reason().isBlank()) {
         throw new RuleViolation("dues.correction.reason", "更正" + c.personId() + "的党费须写明原因，以备核查");
       }
+      FormText.limited("更正" + c.personId() + "的原因", c.reason().trim(), 500);
       MemberCategory category = c.category() != null ? c.category()
           : MemberCategory.valueOf((String) row.get("category"));
       BigDecimal base = c.base() != null ? c.base() : (BigDecimal) row.get("base");

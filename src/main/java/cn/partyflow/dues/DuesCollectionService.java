@@ -6,6 +6,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -200,6 +201,7 @@ public class DuesCollectionService {
           + properties.getBackPaymentMonths() + "个月，补交党费一般不超过6个月（" + DuesRules.REGULATION_2008
           + "第十二条）；连续6个月不交纳党费的按自行脱党程序处理");
     }
+    FormText.limited("支部同意的记录", p.consentNote(), 500);
     String last = Periods.plus(first, months - 1);
     boolean prepaid = last.compareTo(collectedIn) > 0;
     if (prepaid && (p.consentNote() == null || p.consentNote().isBlank())) {
@@ -291,6 +293,13 @@ public class DuesCollectionService {
   public Reconciliation close(String branchId, String period, BigDecimal deposited, LocalDate depositDate,
       String user, String processInstanceId) {
     Money.nonNegativeYuan(deposited, "存入银行的金额");
+    if (depositDate != null && depositDate.isAfter(ChinaClock.today())) {
+      throw new RuleViolation("dues.close.depositDate", "存入银行的日期（" + depositDate + "）不能晚于今天，请填写实际存入的日期");
+    }
+    if (depositDate != null && depositDate.isBefore(Periods.parse(period).atDay(1))) {
+      throw new RuleViolation("dues.close.depositDate", "存入银行的日期（" + depositDate + "）不能早于收缴月份" + period
+          + "：本月收缴的党费在收缴之后存入");
+    }
     Map<String, Object> l = jdbc.queryForMap("select coalesce(sum(due), 0) due, coalesce(sum(paid), 0) paid"
         + " from pf_dues_ledger where branch_id = ? and period = ?", branchId, period);
     BigDecimal expected = yuan(l.get("due"));
@@ -347,6 +356,12 @@ public class DuesCollectionService {
     if (sentDate == null || sentDate.isAfter(ChinaClock.today())) {
       throw new RuleViolation("dues.remit.date", "请填写实际上缴日期（不能晚于今天）");
     }
+    LocalDate deposited = jdbc.queryForList("select deposit_date from pf_dues_month_close where branch_id = ?"
+        + " and period = ?", java.sql.Date.class, branchId, period).stream().filter(java.util.Objects::nonNull)
+        .map(Date::toLocalDate).findFirst().orElse(null);
+    if (deposited != null && sentDate.isBefore(deposited)) {
+      throw new RuleViolation("dues.remit.date", "上缴日期（" + sentDate + "）不能早于党费存入银行的日期（" + deposited + "）");
+    }
     BigDecimal large = yuan(jdbc.queryForObject("select coalesce(sum(v.amount), 0) from pf_dues_large_voluntary v"
         + " join pf_dues_payment p on p.id = v.payment_id where v.branch_id = ? and p.collected_in = ?",
         BigDecimal.class, branchId, period));
@@ -360,13 +375,16 @@ public class DuesCollectionService {
   /** The committee's 党费管理员 confirms what actually arrived; a different amount is not confirmed but returned. */
   public void confirmReceipt(String branchId, String period, boolean confirmed, BigDecimal receivedAmount,
       LocalDate receivedDate, String user) {
-    Map<String, Object> r = jdbc.queryForList("select id, amount from pf_dues_remittance where branch_id = ?"
+    Map<String, Object> r = jdbc.queryForList("select id, amount, sent_date from pf_dues_remittance where branch_id = ?"
         + " and period = ? and status = 'SENT'", branchId, period).stream().findFirst()
         .orElseThrow(() -> new RuleViolation("dues.remit.none", period + "没有待确认的上缴记录"));
     if (!confirmed) {
       jdbc.update("update pf_dues_remittance set status = 'RETURNED', confirmed_by = ? where id = ?", user,
           r.get("id"));
       return;
+    }
+    if (receivedAmount != null) {
+      Money.nonNegativeYuan(receivedAmount, "实收金额");
     }
     BigDecimal sent = yuan(r.get("amount"));
     if (receivedAmount == null || receivedAmount.compareTo(sent) != 0) {
@@ -376,6 +394,10 @@ public class DuesCollectionService {
     }
     if (receivedDate == null || receivedDate.isAfter(ChinaClock.today())) {
       throw new RuleViolation("dues.remit.receivedDate", "请填写实际收到的日期（不能晚于今天）");
+    }
+    LocalDate sentDate = ((java.sql.Date) r.get("sent_date")).toLocalDate();
+    if (receivedDate.isBefore(sentDate)) {
+      throw new RuleViolation("dues.remit.receivedDate", "收到日期（" + receivedDate + "）不能早于支部上缴日期（" + sentDate + "）");
     }
     jdbc.update("update pf_dues_remittance set status = 'CONFIRMED', confirmed_amount = ?, confirmed_date = ?,"
         + " confirmed_by = ? where id = ?", receivedAmount, Date.valueOf(receivedDate), user, r.get("id"));

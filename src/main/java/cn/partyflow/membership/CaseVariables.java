@@ -1,5 +1,6 @@
 package cn.partyflow.membership;
 
+import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,11 +34,16 @@ final class CaseVariables {
   }
 
   String required(String name, String label) {
-    String s = string(name);
+    String s = text(name, label);
     if (s == null || s.isEmpty()) {
       throw new RuleViolation("required-" + name, "请填写" + label);
     }
     return s;
+  }
+
+  /** Free text the officer typed, if any, within the length every opinion and record keeps to. */
+  String text(String name, String label) {
+    return FormText.limited(label, string(name));
   }
 
   LocalDate date(String name, String label) {

@@ -196,7 +196,7 @@ public class MemberDevelopmentService {
 
   private void talk(Step s) {
     LocalDate talk = s.v.requiredDate(TALK_DATE, "谈话日期");
-    rules.talk(s.v.requiredDate(APPLICATION_DATE, "入党申请日期"), talk, s.v.string("talkDelayReason"));
+    rules.talk(s.v.requiredDate(APPLICATION_DATE, "入党申请日期"), talk, s.v.text("talkDelayReason", "超期原因"));
     rules.notInFuture("谈话日期", talk, s.today);
     s.v.required("talkRecord", "谈话记录");
   }
@@ -208,6 +208,9 @@ public class MemberDevelopmentService {
     LocalDate activist = s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期");
     rules.activist(s.v.date(APPLICATION_DATE, "入党申请日期"), s.v.date(TALK_DATE, "谈话日期"), activist);
     rules.notInFuture("确定为入党积极分子的日期", activist, s.today);
+    LocalDate committeeMeeting = s.v.date("committeeMeetingDate", "支委会（支部党员大会）研究日期");
+    rules.notInFuture("支委会（支部党员大会）研究日期", committeeMeeting, s.today);
+    rules.notBefore("确定为入党积极分子的日期", activist, "支委会（支部党员大会）研究日期", committeeMeeting);
     s.stage(MemberStatus.ACTIVIST, StageDate.ACTIVIST, activist);
   }
 
@@ -374,7 +377,7 @@ public class MemberDevelopmentService {
     if (!decision.equals("APPROVE")) {
       throw new RuleViolation("approval-decision", "审批结论须为批准、不予批准或退回");
     }
-    rules.approvalInTime(meeting, approved, s.v.string("approvalExtensionReason"));
+    rules.approvalInTime(meeting, approved, s.v.text("approvalExtensionReason", "延长审批期限的原因"));
     s.out.putAll(probation(rules.probationEnd(meeting)));
     s.stage(MemberStatus.PROBATIONARY, StageDate.ADMISSION, meeting);
     s.event = new ProbationaryMemberAdmitted(s.applicantId, s.v.string(BRANCH_ID), meeting);
@@ -410,7 +413,7 @@ public class MemberDevelopmentService {
     }
     LocalDate meeting = s.v.requiredDate(CONVERSION_MEETING_DATE, "转正支部大会日期");
     LocalDate approved = s.happened(CONVERSION_APPROVAL_DATE, "审批日期", CONVERSION_MEETING_DATE, "转正支部大会日期");
-    rules.approvalInTime(meeting, approved, s.v.string("conversionApprovalExtensionReason"));
+    rules.approvalInTime(meeting, approved, s.v.text("conversionApprovalExtensionReason", "延长审批期限的原因"));
     LocalDate end = s.v.requiredDate(PROBATION_END_DATE, "预备期满日期");
     switch (s.v.required(CONVERSION_OUTCOME, "支部大会决议")) {
       case "CONVERT" -> {

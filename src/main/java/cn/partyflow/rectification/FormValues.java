@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
 
 /** Reads what Camunda Forms submit: lists arrive as Spin Json, dates as "yyyy-MM-dd" strings. */
 final class FormValues {
@@ -20,7 +21,7 @@ final class FormValues {
   private FormValues() {}
 
   /** A dynamic list or table value as rows of column to value; Spin Json, a JSON string or Java collections. */
-  static List<Map<String, Object>> rows(Object value) {
+  static List<Map<String, Object>> rows(Object value, String label) {
     if (value == null) {
       return List.of();
     }
@@ -38,7 +39,7 @@ final class FormValues {
     try {
       return JSON.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() {});
     } catch (Exception e) {
-      throw new IllegalArgumentException("不是列表：" + value, e);
+      throw new RuleViolation("rectification-list", label + "应为逐条填写的列表，提交的内容无法读取");
     }
   }
 
@@ -65,12 +66,28 @@ final class FormValues {
     }
   }
 
+  /** A date the officer entered: empty is null, anything but a real "yyyy-MM-dd" date is refused. */
+  static LocalDate enteredDate(Object value, String label) {
+    LocalDate d = date(value);
+    if (d == null && !text(value).isEmpty()) {
+      throw new RuleViolation("rectification-date", label + "“" + text(value) + "”不是有效日期（应为yyyy-MM-dd）");
+    }
+    return d;
+  }
+
+  /** A yes/no choice: radio buttons send "true"/"false", a checkbox a Boolean; anything else is refused. */
   static Boolean bool(Object value) {
     if (value instanceof Boolean b) {
       return b;
     }
     String s = text(value);
-    return s.isEmpty() ? null : Boolean.valueOf(s);
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
+      throw new RuleViolation("rectification-choice", "“" + s + "”不是有效的选择：只能选是或否");
+    }
+    return Boolean.valueOf(s);
   }
 
   static String json(Object value) {

@@ -7,6 +7,7 @@ import static cn.partyflow.rectification.FormValues.text;
 
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -70,7 +71,9 @@ public class RectificationService {
     if (!Rectification.SOURCES.contains(source)) {
       throw new RuleViolation("rectification-source", "整改来源只能是" + String.join("、", Rectification.SOURCES));
     }
-    LocalDate feedbackDate = date(task.getVariable("feedbackDate"));
+    LocalDate feedbackDate = FormValues.enteredDate(task.getVariable("feedbackDate"), "反馈日期");
+    FormText.limited("巡察轮次", text(task.getVariable("roundName")), 100);
+    FormText.limited("巡察组", text(task.getVariable("groupName")), 100);
     if (feedbackDate == null) {
       throw new RuleViolation("rectification-feedback-date", "请填写反馈日期（反馈会召开之日，整改报告期限从此日起算）");
     }
@@ -104,9 +107,10 @@ public class RectificationService {
     List<String> errors = new ArrayList<>();
     Set<Integer> numbers = new LinkedHashSet<>();
     int i = 0;
-    for (Map<String, Object> row : rows(value)) {
+    for (Map<String, Object> row : rows(value, "问题清单")) {
       i++;
-      String problem = text(row.get("problem"));
+      String problem = FormText.limited("第" + i + "条问题表现", text(row.get("problem")));
+      FormText.limited("第" + i + "条对应的反馈意见", text(row.get("clause")));
       if (problem.isEmpty() && text(row.get("clause")).isEmpty()) {
         continue;
       }
@@ -144,14 +148,14 @@ public class RectificationService {
     String orgId = text(task.getVariable("orgId"));
     LocalDate feedbackDate = date(task.getVariable("feedbackDate"));
     Map<Integer, String> problems = new LinkedHashMap<>();
-    for (Map<String, Object> p : rows(task.getVariable("problems"))) {
+    for (Map<String, Object> p : rows(task.getVariable("problems"), "问题清单")) {
       problems.put(parseInt(p.get("no"), 0), text(p.get("problem")));
     }
     List<String> errors = new ArrayList<>();
     List<Object[]> items = new ArrayList<>();
     Set<Integer> covered = new LinkedHashSet<>();
     int i = 0;
-    for (Map<String, Object> row : rows(task.getVariable("planItems"))) {
+    for (Map<String, Object> row : rows(task.getVariable("planItems"), "整改方案")) {
       i++;
       String at = "第" + i + "项";
       int problemNo = parseInt(row.get("problemNo"), -1);
@@ -161,7 +165,8 @@ public class RectificationService {
       } else {
         covered.add(problemNo);
       }
-      String measures = text(row.get("measures"));
+      String measures = FormText.limited(at + "整改措施", text(row.get("measures")));
+      FormText.limited(at + "整改目标", text(row.get("target")));
       if (measures.isEmpty()) {
         errors.add(at + "缺少整改措施（任务清单）");
       }
@@ -171,13 +176,14 @@ public class RectificationService {
       }
       String leader = text(row.get("leaderUser"));
       String responsible = text(row.get("responsibleUser"));
-      String department = text(row.get("department"));
+      String department = FormText.limited(at + "责任科室", text(row.get("department")), 100);
+      FormText.limited(at + "配合科室", text(row.get("coDepartments")), 400);
       if (department.isEmpty()) {
         errors.add(at + "缺少责任科室（责任清单）");
       }
       checkUser(errors, at, "责任领导", leader);
       checkUser(errors, at, "责任人", responsible);
-      LocalDate deadline = date(row.get("deadline"));
+      LocalDate deadline = FormValues.enteredDate(row.get("deadline"), at + "完成时限");
       if (deadline == null && !Rectification.LONG_TERM.equals(category)) {
         errors.add(at + "缺少完成时限（立行立改、限期整改须定时限；长期坚持可不定）");
       } else if (deadline != null && feedbackDate != null && deadline.isBefore(feedbackDate)) {
@@ -263,13 +269,13 @@ public class RectificationService {
 
   /** Task_ReportProgress: 推进中, or 待验收 when the 责任人 applies for 销号. */
   public void reportProgress(DelegateTask task) {
-    String progress = text(task.getVariable("progress"));
+    long id = itemOf(task);
+    String progress = FormText.limited("整改进展", text(task.getVariable("progress")));
     if (progress.isEmpty()) {
       throw new RuleViolation("rectification-progress", "请填写整改进展（已采取的措施和取得的成效）");
     }
     boolean ready = Boolean.TRUE.equals(bool(task.getVariable("readyForVerification")));
     task.setVariable("readyForVerification", ready);
-    long id = itemId(task);
     String status = ready ? Rectification.AWAITING_VERIFICATION : Rectification.IN_PROGRESS;
     jdbc.update("update pf_rectification_item set status = ?, progress = ?, updated_at = ? where id = ?", status,
         progress, Timestamp.from(ChinaClock.now()), id);
@@ -278,9 +284,9 @@ public class RectificationService {
 
   /** Task_LeaderReview: the 责任领导 passes the item on for verification or sends it back with reasons. */
   public void leaderReviewed(DelegateTask task) {
+    long id = itemOf(task);
     boolean approved = requireDecision(task, "leaderApproved", "leaderComment", "rectification-leader-review",
         "退回责任人");
-    long id = itemId(task);
     if (approved) {
       event(id, Rectification.EVENT_REVIEWED, task.getAssignee(), text(task.getVariable("leaderComment")));
     } else {
@@ -290,8 +296,8 @@ public class RectificationService {
 
   /** Task_VerifyItem and Task_VerifyLongTerm: 党办 or 纪委 closes the item (销号) or sends it back. */
   public void verified(DelegateTask task) {
+    long id = itemOf(task);
     boolean closed = requireDecision(task, "verified", "verifyComment", "rectification-verification", "不予销号");
-    long id = itemId(task);
     if (closed) {
       jdbc.update("update pf_rectification_item set status = ?, closed_at = ?, current_task_id = null,"
               + " current_task_name = null, updated_at = ? where id = ?", Rectification.CLOSED,
@@ -316,11 +322,11 @@ public class RectificationService {
 
   /** Task_LongTermReport. */
   public void longTermReported(DelegateTask task) {
-    String progress = text(task.getVariable("progress"));
+    long id = itemOf(task);
+    String progress = FormText.limited("落实情况", text(task.getVariable("progress")));
     if (progress.isEmpty()) {
       throw new RuleViolation("rectification-progress", "请填写本期长期坚持事项的落实情况");
     }
-    long id = itemId(task);
     boolean close = Boolean.TRUE.equals(bool(task.getVariable("readyForVerification")));
     task.setVariable("readyForVerification", close);
     jdbc.update("update pf_rectification_item set progress = ?, status = ?, updated_at = ? where id = ?", progress,
@@ -330,20 +336,20 @@ public class RectificationService {
 
   /** Task_Supervise (督办) and Task_Escalate (约谈/问责): what was done is kept in the item's history. */
   public void supervised(DelegateTask task) {
-    String note = text(task.getVariable("superviseNote"));
+    String note = FormText.limited("督办情况", text(task.getVariable("superviseNote")));
     if (note.isEmpty()) {
       throw new RuleViolation("rectification-supervision", "请填写督办情况（督办方式、责任人反馈、新的报告时间）");
     }
-    event(itemId(task), Rectification.EVENT_SUPERVISED, task.getAssignee(), note);
+    event(itemOf(task), Rectification.EVENT_SUPERVISED, task.getAssignee(), note);
   }
 
   public void escalated(DelegateTask task) {
     String action = text(task.getVariable("accountabilityAction"));
-    String note = text(task.getVariable("accountabilityNote"));
+    String note = FormText.limited("处理理由", text(task.getVariable("accountabilityNote")));
     if (action.isEmpty() || note.isEmpty()) {
       throw new RuleViolation("rectification-accountability", "请选择处理方式（约谈、通报、问责或不予追究）并写明理由");
     }
-    event(itemId(task), Rectification.EVENT_ACCOUNTABILITY, task.getAssignee(), action + "：" + note);
+    event(itemOf(task), Rectification.EVENT_ACCOUNTABILITY, task.getAssignee(), action + "：" + note);
   }
 
   private void returned(long id, String actor, String detail) {
@@ -451,6 +457,7 @@ public class RectificationService {
     if (approved == null) {
       throw new RuleViolation(rule, "请选择审核结论");
     }
+    FormText.limited("意见", text(task.getVariable(reason)));
     if (!approved && text(task.getVariable(reason)).isEmpty()) {
       throw new RuleViolation(rule, what + "须写明理由");
     }
@@ -468,6 +475,30 @@ public class RectificationService {
     jdbc.update("update pf_rectification_case set status = ? where process_instance_id = ?", status,
         processInstanceId);
   }
+
+  /**
+   * The item a task works on. The id travels as a process variable a form could overwrite, so it must name an item
+   * of this case, and for the item's own tasks the item whose open task this is.
+   */
+  private long itemOf(DelegateTask task) {
+    Object raw = task.getVariable("itemId");
+    long id = raw instanceof Number n ? n.longValue() : parseInt(raw, -1);
+    Map<String, Object> item = jdbc.queryForList("select process_instance_id, current_task_id from pf_rectification_item"
+        + " where id = ?", id).stream().findFirst().orElse(null);
+    if (item == null || !task.getProcessInstanceId().equals(item.get("process_instance_id"))) {
+      throw new RuleViolation("rectification-item", "整改事项“" + text(raw) + "”不是本案件的整改事项，请从待办列表重新打开任务");
+    }
+    Object current = item.get("current_task_id");
+    if (current != null && task.getTaskDefinitionKey() != null && ITEM_TASKS.contains(task.getTaskDefinitionKey())
+        && !task.getId().equals(current)) {
+      throw new RuleViolation("rectification-item", "本任务办理的不是整改事项“" + id + "”，请从待办列表重新打开任务");
+    }
+    return id;
+  }
+
+  /** The tasks of an item's own sub-process, which record themselves as the item's current task when created. */
+  static final Set<String> ITEM_TASKS = Set.of("Task_ReportProgress", "Task_LeaderReview", "Task_VerifyItem",
+      "Task_LongTermReport", "Task_VerifyLongTerm");
 
   static long itemId(VariableScope scope) {
     return ((Number) scope.getVariable("itemId")).longValue();

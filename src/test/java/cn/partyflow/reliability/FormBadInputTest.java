@@ -1,0 +1,668 @@
+package cn.partyflow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import cn.partyflow.PostgresTest;
+import cn.partyflow.organization.IdentitySync;
+import cn.partyflow.shared.ChinaClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Bad form submissions to the user tasks of the three procedures, sent over /engine-rest as the officer who holds
+ * the task, as Tasklist sends them: each is refused with a 4xx and a clear message, never a 5xx, and leaves the
+ * task, the case's variables and our own tables exactly as they were. Each procedure walks one or more cases to
+ * representative tasks with good submissions; at every such task all bad variants are tried first.
+ */
+@PostgresTest
+class FormBadInputTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** Longer than a free-text field may be, short enough for the engine to store. */
+  static final String TOO_LONG = "长".repeat(3000);
+  /** Longer than the engine can store in a String variable at all. */
+  static final String HUGE = "长".repeat(5000);
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdentitySync identitySync;
+
+  final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // ---- 发展党员 ----------------------------------------------------------------------------------------------
+
+  @TestFactory
+  Stream<DynamicNode> memberDevelopment() {
+    String applicant = "FB" + tag + "A";
+    String target = "FB" + tag + "T";
+    String admitted = "FB" + tag + "P";
+    String[] pi = new String[3];
+    Form application = form("applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    Form talk = form("talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "了解入党动机");
+    Form nominate = form("activistSelected", "true", "activistDate", "2024-07-15",
+        "committeeMeetingDate", "2024-07-15");
+    Form meeting = form("admissionMeetingDate", "2025-10-20", "votersEntitled", 9, "votersPresent", 8,
+        "votesFor", 7, "admissionMeetingRecord", "无记名投票，赞成7票");
+    Form conversionApplication = form("conversionApplicationDate", "2025-09-20", "conversionOpinions", "同意");
+    Form conversionMeeting = form("conversionMeetingDate", "2025-10-25", "conversionVotersEntitled", 9,
+        "conversionVotersPresent", 9, "conversionVotesFor", 9, "conversionOutcome", "CONVERT");
+    Supplier<String> registry = () -> rows("select * from pf_person where id in (?, ?, ?) order by id", applicant,
+        target, admitted);
+
+    return Stream.of(
+        dynamicTest("start form: unknown applicant", () -> {
+          clock("2025-11-20T09:00");
+          String nobody = "NOBODY" + tag;
+          long before = history.createHistoricProcessInstanceQuery().processDefinitionKey("memberDevelopment").count();
+          ResponseEntity<String> r = http.withBasicAuth("nk_zuzhi", "demo").postForEntity(
+              "/engine-rest/process-definition/key/memberDevelopment/submit-form",
+              body(form("applicantId", nobody, "startStage", "APPLICATION")), String.class);
+          assertRefusal(r, "人员名册中没有编号为" + nobody);
+          assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("memberDevelopment").count())
+              .isEqualTo(before);
+        }),
+        atTask("Task_RecordApplication 登记入党申请书", () -> {
+          clock("2025-11-20T09:00");
+          person(applicant, "NON_MEMBER");
+          pi[0] = startMemberDevelopment(form("applicantId", applicant, "startStage", "APPLICATION"));
+          return desk("nk_zuzhi", pi[0], "Task_RecordApplication", registry);
+        },
+            bad("required application date missing", application.without("applicationDate"), "请填写收到入党申请书日期"),
+            bad("date as text", application.with("applicationDate", "去年春天"), "不是有效日期"),
+            bad("date as a number", application.with("applicationDate", 20240110), "不是有效日期"),
+            bad("impossible date", application.with("applicationDate", "2024-02-30"), "不是有效日期"),
+            bad("Camunda Date type with garbage", application.with("applicationDate", typed("abc", "Date")), null),
+            bad("application in the future", application.with("applicationDate", "2026-01-10"), "不能晚于今天"),
+            bad("born after applying (under 18)", application.with("birthDate", "2010-05-20"), "年满十八周岁"),
+            bad("overlong note", application.with("applicationNote", TOO_LONG), "最多")),
+        atTask("Task_TalkWithApplicant 与申请人谈话", () -> {
+          submit("nk_zuzhi", pi[0], "Task_RecordApplication", application);
+          return desk("nk_zuzhi", pi[0], "Task_TalkWithApplicant", registry);
+        },
+            bad("talk record missing", talk.without("talkRecord"), "请填写谈话记录"),
+            bad("talker missing", talk.without("talkBy"), "请填写谈话人"),
+            bad("talk before the application", talk.with("talkDate", "2024-01-05"), "不能早于入党申请日期"),
+            bad("talk in the future", talk.with("talkDate", "2025-12-01").with("talkDelayReason", "出差"),
+                "不能晚于今天"),
+            bad("talk late without a reason", talk.with("talkDate", "2024-03-20"), "须填写超期原因"),
+            bad("talk date as a boolean", talk.with("talkDate", true), "不是有效日期"),
+            bad("overlong talk record", talk.with("talkRecord", TOO_LONG), "谈话记录最多2000字"),
+            bad("overlong talker", talk.with("talkBy", TOO_LONG), "谈话人最多2000字"),
+            bad("text beyond what the engine stores", talk.with("talkRecord", HUGE), "最多4000字")),
+        atTask("Task_NominateActivist 确定入党积极分子", () -> {
+          submit("nk_zuzhi", pi[0], "Task_TalkWithApplicant", talk);
+          return desk("nk_zuzhi", pi[0], "Task_NominateActivist", registry);
+        },
+            bad("decision missing", nominate.without("activistSelected"), "请选择是否确定为入党积极分子"),
+            bad("activist date missing", nominate.without("activistDate"), "请填写确定为入党积极分子的日期"),
+            bad("committee meeting date missing", nominate.without("committeeMeetingDate"), "请填写支委会（支部党员大会）研究日期"),
+            bad("activist before six months", nominate.with("activistDate", "2024-05-15")
+                .with("committeeMeetingDate", "2024-05-15"), "6个月后"),
+            bad("activist before the talk", nominate.with("activistDate", "2024-01-15"), "不能早于谈话日期"),
+            bad("activist before the committee meeting", nominate.with("committeeMeetingDate", "2024-07-20"),
+                "不能早于支委会（支部党员大会）研究日期"),
+            bad("activist in the future", nominate.with("activistDate", "2026-07-15")
+                .with("committeeMeetingDate", "2026-07-15"), "不能晚于今天"),
+            bad("decision as Camunda Integer 'abc'", nominate.with("activistSelected", typed("abc", "Integer")),
+                null),
+            bad("overlong nomination record", nominate.with("nominationRecord", TOO_LONG), "最多2000字")),
+        atTask("Task_FixSponsors 确定入党介绍人", () -> {
+          person(target, "NON_MEMBER");
+          pi[1] = startMemberDevelopment(form("applicantId", target, "startStage", "TARGET",
+              "applicationDate", "2023-01-10", "birthDate", "1998-03-01", "activistDate", "2023-07-15",
+              "developmentTargetDate", "2024-07-20"));
+          return desk("nk_zuzhi", pi[1], "Task_FixSponsors", registry);
+        },
+            bad("unknown sponsor", form("sponsorIds", json("[\"P019\",\"NOSUCH" + tag + "\"]"),
+                "sponsorsConsented", true), "不在人员名册中"),
+            bad("one sponsor only", form("sponsorIds", json("[\"P019\"]"), "sponsorsConsented", true), "两名"),
+            bad("applicant as own sponsor", form("sponsorIds", json("[\"P019\",\"" + target + "\"]"),
+                "sponsorsConsented", true), "不能作自己的入党介绍人"),
+            bad("sponsors not a list", form("sponsorIds", json("{\"a\":1}"), "sponsorsConsented", true), "列表"),
+            bad("consent missing", form("sponsorIds", json("[\"P019\",\"P022\"]")), "本人同意")),
+        atTask("Task_AdmissionMeeting 支部大会表决", () -> {
+          person(admitted, "NON_MEMBER");
+          pi[2] = startMemberDevelopment(form("applicantId", admitted, "startStage", "ADMISSION",
+              "applicationDate", "2023-01-10", "birthDate", "1998-03-01", "activistDate", "2023-07-15",
+              "developmentTargetDate", "2024-07-20", "sponsorIds", "P019, P022", "politicalReviewPassed", "true",
+              "trainingDays", 3, "trainingHours", 24, "trainingEnd", "2025-08-22"));
+          submit("nk_shuji", pi[2], "Task_CommitteeScreening", form("screeningDate", "2025-09-01",
+              "screeningRecord", "同意", "screeningDecision", "PASS"));
+          submit("nk_zuzhi", pi[2], "Task_StartPublicity", form("publicityStart", "2025-09-29",
+              "publicityPlace", "内科公示栏"));
+          management.executeJob(management.createJobQuery().processInstanceId(pi[2])
+              .activityId("BoundaryEvent_PublicityEnded").singleResult().getId());
+          submit("rmyy_zzb", pi[2], "Task_PreReview", form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意",
+              "preReviewPassed", "true"));
+          submit("nk_zuzhi", pi[2], "Task_FillVolunteerForm", form("volunteerFormDate", "2025-10-15",
+              "sponsorOpinionsWritten", true));
+          return desk("nk_shuji", pi[2], "Task_AdmissionMeeting", registry);
+        },
+            bad("votes for missing", meeting.without("votesFor"), "请填写赞成票"),
+            bad("votes above voters present", meeting.with("votesFor", 9), "赞成票数（9）不能多于实到会人数（8）"),
+            bad("present above entitled", meeting.with("votersPresent", 10), "实到会人数（10）不能多于应到会人数（9）"),
+            bad("negative votes", meeting.with("votesFor", -1), "不能为负数"),
+            bad("votes as 'abc'", meeting.with("votesFor", "abc"), "赞成票数须为整数"),
+            bad("votes as a fraction", meeting.with("votesFor", 6.5), "赞成票数须为整数"),
+            bad("Camunda Integer 'abc'", meeting.with("votersEntitled", typed("abc", "Integer")), null),
+            bad("no quorum", meeting.with("votersPresent", 4).with("votesFor", 4), "超过应到会人数的半数"),
+            bad("meeting before the volunteer form", meeting.with("admissionMeetingDate", "2025-10-10"),
+                "不能早于填写入党志愿书日期"),
+            bad("meeting in the future", meeting.with("admissionMeetingDate", "2025-12-20"), "不能晚于今天"),
+            bad("record missing", meeting.without("admissionMeetingRecord"), "请填写会议记录"),
+            bad("overlong record", meeting.with("admissionMeetingRecord", TOO_LONG), "最多2000字")),
+        atTask("Task_ConversionApplication 接收转正申请", () -> {
+          String p = startMemberDevelopment(form("applicantId", "FB" + tag + "C", "startStage", "PROBATION",
+              "applicationDate", "2022-01-10", "birthDate", "1997-03-01", "activistDate", "2022-07-15",
+              "developmentTargetDate", "2023-07-20", "sponsorIds", "P019, P022", "politicalReviewPassed", "true",
+              "trainingHours", 24, "admissionMeetingDate", "2024-10-20", "approvalDate", "2024-11-10"), () ->
+              person("FB" + tag + "C", "NON_MEMBER"));
+          pi[0] = p;
+          submit("nk_zuzhi", p, "Task_ContinuedAssessment", form("probationAssessments",
+              json("[{\"assessmentDate\":\"2025-05-20\",\"assessmentResult\":\"表现良好\"}]")));
+          return desk("nk_zuzhi", p, "Task_ConversionApplication",
+              () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
+        },
+            bad("opinions missing", conversionApplication.without("conversionOpinions"), "请填写"),
+            bad("application before approval", conversionApplication.with("conversionApplicationDate", "2024-11-01"),
+                "不能早于审批日期"),
+            bad("application in the future", conversionApplication.with("conversionApplicationDate", "2026-01-01"),
+                "不能晚于今天"),
+            bad("overlong opinions", conversionApplication.with("conversionOpinions", TOO_LONG), "最多2000字")),
+        atTask("Task_ConversionMeeting 支部大会讨论转正", () -> {
+          submit("nk_zuzhi", pi[0], "Task_ConversionApplication", conversionApplication);
+          return desk("nk_shuji", pi[0], "Task_ConversionMeeting",
+              () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
+        },
+            bad("votes above voters present", conversionMeeting.with("conversionVotersPresent", 8),
+                "赞成票数（9）不能多于实到会人数（8）"),
+            bad("present above entitled", conversionMeeting.with("conversionVotersEntitled", 7), "不能多于应到会人数"),
+            bad("entitled as text", conversionMeeting.with("conversionVotersEntitled", "九"), "应到会人数须为整数"),
+            bad("meeting before probation ends", conversionMeeting.with("conversionMeetingDate", "2025-10-19"),
+                "预备期满"),
+            bad("meeting before the application", conversionMeeting.with("conversionMeetingDate", "2025-09-10"),
+                "不能早于转正申请日期"),
+            bad("outcome missing", conversionMeeting.without("conversionOutcome"), "请选择决议"),
+            bad("unknown outcome", conversionMeeting.with("conversionOutcome", "PROMOTE"), "须为按期转正"),
+            bad("extension too short", conversionMeeting.with("conversionOutcome", "EXTEND")
+                .with("extensionMonths", 3).with("conversionReason", "考察不够"), "不能少于6个月"),
+            bad("overlong reason", conversionMeeting.with("conversionOutcome", "EXTEND").with("extensionMonths", 6)
+                .with("conversionReason", TOO_LONG), "最多2000字")));
+  }
+
+  private String startMemberDevelopment(Form start) {
+    return startMemberDevelopment(start, () -> { });
+  }
+
+  private String startMemberDevelopment(Form start, Runnable before) {
+    before.run();
+    ResponseEntity<Map> started = http.withBasicAuth("nk_zuzhi", "demo").postForEntity(
+        "/engine-rest/process-definition/key/memberDevelopment/submit-form", body(start), Map.class);
+    assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+    return (String) started.getBody().get("id");
+  }
+
+  private void person(String id, String status) {
+    jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
+        id, "测试" + id, "女", Date.valueOf("1998-03-01"), status, "rmyy-nk");
+  }
+
+  // ---- 巡察整改 ----------------------------------------------------------------------------------------------
+
+  @TestFactory
+  Stream<DynamicNode> rectification() {
+    String[] pi = new String[1];
+    long[] item = new long[2];
+    String dept = "整改" + tag;
+    Form feedback = form("feedbackDate", "2026-04-20", "roundName", "县委第六轮巡察", "groupName", "第一巡察组",
+        "problems", json("[{\"no\":1,\"clause\":\"一\",\"problem\":\"议事规则不健全\"}]"));
+    Supplier<Form> plan = () -> form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+        "\"2026-05-20\"", "\"整改措施\"") + "," + planItem(dept, "\"立行立改\"", "\"nk_zhuren\"", "\"2026-04-30\"",
+        "\"第二项措施\"") + "]"));
+    Supplier<String> tables = () -> rows("select * from pf_rectification_case where process_instance_id = ?", pi[0])
+        + rows("select * from pf_rectification_item where process_instance_id = ? order by id", pi[0])
+        + rows("select e.* from pf_rectification_event e join pf_rectification_item i on i.id = e.item_id"
+            + " where i.process_instance_id = ? order by e.id", pi[0]);
+    Form progress = form("progress", "新议事规则已经党委会通过", "readyForVerification", true);
+    Form verify = form("verified", "true", "verifyComment", "查阅会议纪要");
+
+    return Stream.of(
+        dynamicTest("start form: unknown organization", () -> {
+          long before = history.createHistoricProcessInstanceQuery().processDefinitionKey("inspectionRectification")
+              .count();
+          ResponseEntity<String> r = http.withBasicAuth("rmyy_zzb", "demo").postForEntity(
+              "/engine-rest/process-definition/key/inspectionRectification/submit-form",
+              body(form("orgId", "no-such-org-" + tag, "source", "巡察")), String.class);
+          assertRefusal(r, "no-such-org-" + tag);
+          assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("inspectionRectification")
+              .count()).isEqualTo(before);
+        }),
+        atTask("Task_RegisterFeedback 登记反馈问题清单", () -> {
+          clock("2026-04-22T10:00");
+          ResponseEntity<Map> started = http.withBasicAuth("rmyy_zzb", "demo").postForEntity(
+              "/engine-rest/process-definition/key/inspectionRectification/submit-form",
+              body(form("orgId", "rmyy", "source", "巡察")), Map.class);
+          assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+          pi[0] = (String) started.getBody().get("id");
+          return desk("rmyy_zzb", pi[0], "Task_RegisterFeedback", tables);
+        },
+            bad("feedback date missing", feedback.without("feedbackDate"), "请填写反馈日期"),
+            bad("feedback date as text", feedback.with("feedbackDate", "四月二十日"), "不是有效日期"),
+            bad("feedback date in the future", feedback.with("feedbackDate", "2026-05-20"), "不能晚于今天"),
+            bad("problem list empty", feedback.with("problems", json("[]")), "问题清单为空"),
+            bad("problem list not a list", feedback.with("problems", "一条问题"), "问题清单"),
+            bad("problem list malformed JSON", feedback.with("problems", typed("[{\"no\":", "Json")), null),
+            bad("problem without its text", feedback.with("problems", json("[{\"no\":1,\"clause\":\"一\"}]")),
+                "缺少问题表现"),
+            bad("overlong problem", feedback.with("problems", json("[{\"no\":1,\"problem\":\"" + TOO_LONG + "\"}]")),
+                "最多2000字"),
+            bad("overlong round name", feedback.with("roundName", TOO_LONG), "最多100字"),
+            bad("unknown source", feedback.with("source", "群众来信"), "整改来源只能是")),
+        atTask("Task_DraftPlan 拟定整改方案", () -> {
+          submit("rmyy_zzb", pi[0], "Task_RegisterFeedback", feedback);
+          return desk("rmyy_zzb", pi[0], "Task_DraftPlan", tables);
+        },
+            bad("unknown responsible user", form("planItems", json("[" + planItem(dept, "\"限期整改\"",
+                "\"nobody" + tag + "\"", "\"2026-05-20\"", "\"措施\"") + "]")), "不是系统用户"),
+            bad("unknown problem number", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+                "\"2026-05-20\"", "\"措施\"").replace("\"problemNo\":1", "\"problemNo\":99") + "]")),
+                "不在问题清单中"),
+            bad("problem number as text", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+                "\"2026-05-20\"", "\"措施\"").replace("\"problemNo\":1", "\"problemNo\":\"一\"") + "]")),
+                "不在问题清单中"),
+            bad("deadline before the feedback", form("planItems", json("[" + planItem(dept, "\"限期整改\"",
+                "\"nk_zhuren\"", "\"2026-04-01\"", "\"措施\"") + "]")), "完成时限早于反馈日期"),
+            bad("deadline as text", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+                "\"下个月\"", "\"措施\"") + "]")), "完成时限"),
+            bad("deadline missing", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+                "null", "\"措施\"") + "]")), "缺少完成时限"),
+            bad("measures missing", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+                "\"2026-05-20\"", "\"\"") + "]")), "缺少整改措施"),
+            bad("unknown category", form("planItems", json("[" + planItem(dept, "\"随便改改\"", "\"nk_zhuren\"",
+                "\"2026-05-20\"", "\"措施\"") + "]")), "整改类别须为"),
+            bad("overlong measures", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
+                "\"2026-05-20\"", "\"" + TOO_LONG + "\"") + "]")), "最多2000字"),
+            bad("overlong department", form("planItems", json("[" + planItem(TOO_LONG, "\"限期整改\"",
+                "\"nk_zhuren\"", "\"2026-05-20\"", "\"措施\"") + "]")), "最多100字"),
+            bad("plan items not a list", form("planItems", "第一项：整改"), "整改方案"),
+            bad("plan items missing", form(), "没有对应的整改事项")),
+        atTask("Task_ReportProgress 报告整改进展", () -> {
+          submit("rmyy_zzb", pi[0], "Task_DraftPlan", plan.get());
+          submit("rmyy_shuji", pi[0], "Task_ApprovePlan", form("planApproved", "true"));
+          submit("rmyy_zzb", pi[0], "Task_SubmitPlan", form("planSubmittedDate", "2026-04-23"));
+          List<Long> ids = jdbc.queryForList("select id from pf_rectification_item where process_instance_id = ?"
+              + " order by seq", Long.class, pi[0]);
+          item[0] = ids.get(0);
+          item[1] = ids.get(1);
+          return itemDesk("nk_zhuren", pi[0], "Task_ReportProgress", item[0], tables);
+        },
+            bad("progress missing", progress.without("progress"), "请填写整改进展"),
+            bad("overlong progress", progress.with("progress", TOO_LONG), "最多2000字"),
+            bad("ready flag as text", progress.with("readyForVerification", "也许"), "是或否"),
+            bad("unknown item id", progress.with("itemId", 999999999L), "整改事项"),
+            bad("the other item's id", progress.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项"),
+            bad("text beyond what the engine stores", progress.with("progress", HUGE), "最多4000字")),
+        atTask("Task_VerifyItem 验收销号", () -> {
+          submitItem("nk_zhuren", pi[0], "Task_ReportProgress", item[0], progress);
+          submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], form("leaderApproved", "true"));
+          return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], tables);
+        },
+            bad("decision missing", verify.without("verified"), "请选择验收结论"),
+            bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
+            bad("decision as text", verify.with("verified", "差不多"), "是或否"),
+            bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
+            bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")));
+  }
+
+  private static String planItem(String department, String category, String responsible, String deadline,
+      String measures) {
+    return "{\"problemNo\":1,\"measures\":" + measures + ",\"category\":" + category
+        + ",\"leaderUser\":\"rmyy_fgld\",\"department\":\"" + department + "\",\"responsibleUser\":" + responsible
+        + ",\"deadline\":" + deadline + "}";
+  }
+
+  // ---- 党费 --------------------------------------------------------------------------------------------------
+
+  @TestFactory
+  Stream<DynamicNode> dues() {
+    String branch = "fb-dues-" + tag.toLowerCase();
+    String m1 = "FD" + tag + "1";
+    String m2 = "FD" + tag + "2";
+    String[] pi = new String[2];
+    Supplier<String> tables = () -> rows("select * from pf_dues_assessment where branch_id = ? order by id", branch)
+        + rows("select * from pf_dues_ledger where branch_id = ? order by person_id, period", branch)
+        + rows("select * from pf_dues_payment where branch_id = ? order by id", branch)
+        + rows("select * from pf_dues_month_close where branch_id = ?", branch)
+        + rows("select * from pf_dues_remittance where branch_id = ? order by id", branch);
+    Form close = form("deposited", 55.00, "depositDate", "2027-01-20");
+    Form remit = form("remittedAmount", 55.00, "sentDate", "2027-01-21");
+    Form receipt = form("receiptConfirmed", true, "receivedAmount", 55.00, "receivedDate", "2027-01-22");
+
+    return Stream.of(
+        atTask("Task_ReviewAmounts 审核更正党费核定表", () -> {
+          clock("2027-01-10T10:00");
+          duesBranch(branch, m1, m2);
+          pi[0] = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/assessments?branch="
+              + branch + "&year=2027", null, Map.class).getBody().get("processInstanceId");
+          String csv = "人员编号,姓名,人员类别,岗位工资,个人所得税\n" + m1 + ",甲" + tag + ",在职,3000,0\n" + m2 + ",乙" + tag
+              + ",在职,4000,0\n";
+          assertThat(upload("nk_dangfei", "/api/dues/assessments/income?branch=" + branch + "&year=2027",
+              "payroll.csv", csv).getStatusCode().is2xxSuccessful()).isTrue();
+          submit("nk_dangfei", pi[0], "Task_ImportIncome", form());
+          return desk("nk_dangfei", pi[0], "Task_ReviewAmounts", tables);
+        },
+            bad("unknown person", corrections("{\"personId\":\"NOSUCH" + tag + "\",\"base\":3000,\"reason\":\"核实\"}"),
+                "不在本支部"),
+            bad("negative base", corrections("{\"personId\":\"" + m1 + "\",\"base\":-3000,\"reason\":\"核实\"}"),
+                "不能为负数"),
+            bad("negative amount", corrections("{\"personId\":\"" + m1 + "\",\"amount\":-15,\"reason\":\"核实\"}"),
+                "不能为负数"),
+            bad("base as text", corrections("{\"personId\":\"" + m1 + "\",\"base\":\"三千\",\"reason\":\"核实\"}"),
+                "不是金额"),
+            bad("fraction of a fen", corrections("{\"personId\":\"" + m1 + "\",\"amount\":15.001,\"reason\":\"核实\"}"),
+                "精确到分"),
+            bad("reason missing", corrections("{\"personId\":\"" + m1 + "\",\"base\":3500}"), "须写明原因"),
+            bad("overlong reason", corrections("{\"personId\":\"" + m1 + "\",\"base\":3500,\"reason\":\"" + TOO_LONG
+                + "\"}"), "最多500字"),
+            bad("unknown category", corrections("{\"personId\":\"" + m1 + "\",\"category\":\"外星人\",\"reason\":\"核实\"}"),
+                "无法识别"),
+            bad("corrections not a table", form("corrections", "甲更正为3500"), "表格内容无法读取")),
+        atTask("Task_CollectDues 收缴党费", () -> {
+          submit("nk_dangfei", pi[0], "Task_ReviewAmounts", form());
+          submit("nk_shuji", pi[0], "Task_ConfirmBySecretary", form("secretaryConfirmed", true));
+          submit("rmyy_zzb", pi[0], "Task_ApproveByOrgDept", form("orgDeptApproved", true, "approvalComment", "同意"));
+          clock("2027-01-20T10:00");
+          pi[1] = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/collections?branch="
+              + branch + "&month=2027-01", null, Map.class).getBody().get("processInstanceId");
+          return desk("nk_dangfei", pi[1], "Task_CollectDues", tables);
+        },
+            bad("negative amount", payments(m1, "-15.00", "2027-01-20", ""), "不能为负数"),
+            bad("amount as text", payments(m1, "十五元", "2027-01-20", ""), "不是金额"),
+            bad("unknown person", payments("NOSUCH" + tag, "15.00", "2027-01-20", ""), "不在本支部"),
+            bad("paid in the future", payments(m1, "15.00", "2027-01-25", ""), "晚于今天"),
+            bad("paid date as text", payments(m1, "15.00", "昨天", ""), "年-月-日"),
+            bad("paid date missing", payments(m1, "15.00", "", ""), "交纳日期"),
+            bad("months as text", payments(m1, "45.00", "2027-01-20", ",\"months\":\"三\""), "不是整数"),
+            bad("paid above what is due", payments(m1, "16.00", "2027-01-20", ""), "超出应交数额"),
+            bad("overlong consent note", payments(m1, "45.00", "2027-01-20", ",\"months\":3,\"consentNote\":\""
+                + TOO_LONG + "\""), "最多500字"),
+            bad("second payment bad", form("payments", json("[" + payment(m1, "15.00", "2027-01-20", "") + ","
+                + payment(m2, "-40.00", "2027-01-20", "") + "]")), "第2笔"),
+            bad("payments not a table", form("payments", typed("{\"personId\":1}", "Json")), "表格内容无法读取")),
+        atTask("Task_CloseMonth 月结对账", () -> {
+          submit("nk_dangfei", pi[1], "Task_CollectDues", form("payments", json("[" + payment(m1, "15.00",
+              "2027-01-20", "") + "," + payment(m2, "40.00", "2027-01-20", "") + "]")));
+          return desk("nk_dangfei", pi[1], "Task_CloseMonth", tables);
+        },
+            bad("negative deposit", close.with("deposited", -55), "不能为负数"),
+            bad("deposit as text", close.with("deposited", "五十五"), "不是金额"),
+            bad("deposit missing", close.without("deposited"), "请填写存入"),
+            bad("deposit date missing", close.without("depositDate"), "请填写存入"),
+            bad("deposit date in the future", close.with("depositDate", "2027-01-27"), "不能晚于今天"),
+            bad("deposit before the collection month", close.with("depositDate", "2026-12-31"), "不能早于"),
+            bad("impossible deposit date", close.with("depositDate", "2027-02-30"), "年-月-日"),
+            bad("text beyond what the engine stores", close.with("depositDate", HUGE), "最多4000字")),
+        atTask("Task_Remit 上缴党费", () -> {
+          clock("2027-01-22T10:00");
+          submit("nk_dangfei", pi[1], "Task_CloseMonth", close);
+          return desk("nk_dangfei", pi[1], "Task_Remit", tables);
+        },
+            bad("negative amount", remit.with("remittedAmount", -55), "不能为负数"),
+            bad("amount differs", remit.with("remittedAmount", 50), "应上缴党委55.00元"),
+            bad("amount missing", remit.without("remittedAmount"), "请填写上缴金额"),
+            bad("sent in the future", remit.with("sentDate", "2027-02-01"), "不能晚于今天"),
+            bad("sent before the deposit", remit.with("sentDate", "2027-01-19"), "不能早于"),
+            bad("sent date as text", remit.with("sentDate", "今天"), "年-月-日")),
+        atTask("Task_ConfirmReceipt 确认收到上缴党费", () -> {
+          submit("nk_dangfei", pi[1], "Task_Remit", remit);
+          return desk("rmyy_dangban", pi[1], "Task_ConfirmReceipt", tables);
+        },
+            bad("negative amount", receipt.with("receivedAmount", -55), "不能为负数"),
+            bad("amount as text", receipt.with("receivedAmount", "abc"), "不是金额"),
+            bad("amount differs", receipt.with("receivedAmount", 50), "金额不符"),
+            bad("received in the future", receipt.with("receivedDate", "2027-01-30"), "不能晚于今天"),
+            bad("received before it was sent", receipt.with("receivedDate", "2027-01-20"), "不能早于"),
+            bad("received date missing", receipt.without("receivedDate"), "收到的日期")));
+  }
+
+  private void duesBranch(String branch, String m1, String m2) {
+    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
+        + " values (?, 'rmyy', 'BRANCH', ?, false, 99)", branch, "表单测试党支部" + tag);
+    for (String[] p : new String[][] {{m1, "甲" + tag}, {m2, "乙" + tag}}) {
+      jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, full_member_date,"
+          + " on_probation_discipline) values (?, ?, '男', date '1980-01-01', 'FULL_MEMBER', ?, date '2005-07-01',"
+          + " false)", p[0], p[1], branch);
+    }
+    jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values (?, 'P012', 'DUES_KEEPER')", branch);
+    jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values (?, 'P010', 'SECRETARY')", branch);
+    identitySync.sync();
+  }
+
+  private static Form corrections(String row) {
+    return form("corrections", json("[" + row + "]"));
+  }
+
+  private static Form payments(String person, String amount, String date, String extra) {
+    return form("payments", json("[" + payment(person, amount, date, extra) + "]"));
+  }
+
+  private static String payment(String person, String amount, String date, String extra) {
+    return "{\"personId\":\"" + person + "\",\"amount\":\"" + amount + "\",\"paidDate\":\"" + date
+        + "\",\"method\":\"微信\"" + extra + "}";
+  }
+
+  // ---- the check ---------------------------------------------------------------------------------------------
+
+  /** A task an officer holds, and how to read the rows of our tables that its step touches. */
+  record Desk(String user, String processInstanceId, String taskId, Supplier<String> tables) {}
+
+  /** One bad submission and a fragment of the message it must be refused with (null: any message). */
+  record Bad(String name, Form form, String message) {}
+
+  static Bad bad(String name, Form form, String message) {
+    return new Bad(name, form, message);
+  }
+
+  /** Reaches the task (doing the good submissions before it), claims it, then tries every bad variant on it. */
+  private DynamicContainer atTask(String title, Supplier<Desk> reach, Bad... cases) {
+    return dynamicContainer(title, Stream.of(reach).flatMap(r -> {
+      Desk desk = r.get();
+      ResponseEntity<String> claimed = http.withBasicAuth(desk.user(), "demo").postForEntity("/engine-rest/task/"
+          + desk.taskId() + "/claim", new HttpEntity<>(Map.of("userId", desk.user()), jsonHeaders()), String.class);
+      assertThat(claimed.getStatusCode().is2xxSuccessful()).as("claim " + title + ": " + claimed.getBody()).isTrue();
+      return Arrays.stream(cases).map(c -> dynamicTest(c.name(), () -> refused(desk, c)));
+    }));
+  }
+
+  private void refused(Desk desk, Bad bad) {
+    Task before = tasks.createTaskQuery().taskId(desk.taskId()).singleResult();
+    String variables = variables(before);
+    String tables = desk.tables().get();
+
+    ResponseEntity<String> answer = http.withBasicAuth(desk.user(), "demo").postForEntity("/engine-rest/task/"
+        + desk.taskId() + "/submit-form", body(bad.form()), String.class);
+
+    assertRefusal(answer, bad.message());
+    Task after = tasks.createTaskQuery().taskId(desk.taskId()).singleResult();
+    assertThat(after).as("the task is still open").isNotNull();
+    assertThat(after.getAssignee()).isEqualTo(desk.user()).isEqualTo(before.getAssignee());
+    assertThat(variables(after)).as("process variables").isEqualTo(variables);
+    assertThat(desk.tables().get()).as("our tables").isEqualTo(tables);
+  }
+
+  private static void assertRefusal(ResponseEntity<String> answer, String expected) {
+    assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getStatusCode() + " " + answer.getBody())
+        .isTrue();
+    String message = message(answer.getBody());
+    assertThat(message).as("message of " + answer.getBody()).isNotBlank();
+    if (expected != null) {
+      assertThat(message).contains(expected);
+    }
+  }
+
+  private static String message(String body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      return node.path("message").asText("");
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  private String variables(Task task) {
+    Map<String, String> all = new TreeMap<>();
+    runtime.getVariables(task.getExecutionId()).forEach((k, v) -> all.put(k, String.valueOf(v)));
+    tasks.getVariablesLocal(task.getId()).forEach((k, v) -> all.put("task." + k, String.valueOf(v)));
+    return all.toString();
+  }
+
+  private String rows(String sql, Object... args) {
+    return jdbc.queryForList(sql, args).toString();
+  }
+
+  private Desk desk(String user, String processInstanceId, String taskKey, Supplier<String> tables) {
+    List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+    assertThat(open).as("open " + taskKey).hasSize(1);
+    return new Desk(user, processInstanceId, open.get(0).getId(), tables);
+  }
+
+  private Desk itemDesk(String user, String processInstanceId, String taskKey, long item, Supplier<String> tables) {
+    return new Desk(user, processInstanceId, itemTask(processInstanceId, taskKey, item).getId(), tables);
+  }
+
+  private Task itemTask(String processInstanceId, String taskKey, long item) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
+        .filter(t -> ((Number) tasks.getVariable(t.getId(), "itemId")).longValue() == item).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + taskKey + " for item " + item));
+  }
+
+  private void submitItem(String user, String processInstanceId, String taskKey, long item, Form form) {
+    ResponseEntity<String> r = http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/"
+        + itemTask(processInstanceId, taskKey, item).getId() + "/submit-form", body(form), String.class);
+    assertThat(r.getStatusCode().is2xxSuccessful()).as(taskKey + " by " + user + ": " + r.getBody()).isTrue();
+  }
+
+  private void submit(String user, String processInstanceId, String taskKey, Form form) {
+    List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+    assertThat(open).as("open " + taskKey).hasSize(1);
+    ResponseEntity<String> r = http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/"
+        + open.get(0).getId() + "/submit-form", body(form), String.class);
+    assertThat(r.getStatusCode().is2xxSuccessful()).as(taskKey + " by " + user + ": " + r.getBody()).isTrue();
+  }
+
+  private ResponseEntity<String> upload(String user, String url, String name, String content) {
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(parts, headers), String.class);
+  }
+
+  // ---- form values as Tasklist sends them ----------------------------------------------------------------------
+
+  /** A value sent with an explicit Camunda type, e.g. a Json list or a deliberately wrong "Integer". */
+  record Typed(Object value, String type) {}
+
+  static Typed typed(Object value, String type) {
+    return new Typed(value, type);
+  }
+
+  static Typed json(String text) {
+    return new Typed(text, "Json");
+  }
+
+  /**
+   * The variables of one submission; with and without give a copy with one field changed. A Supplier stands for a
+   * value known only once the case has reached the task.
+   */
+  static final class Form {
+    final Map<String, Object> values = new LinkedHashMap<>();
+
+    Form with(String key, Object value) {
+      Form copy = new Form();
+      copy.values.putAll(values);
+      copy.values.put(key, value);
+      return copy;
+    }
+
+    Form without(String key) {
+      Form copy = new Form();
+      copy.values.putAll(values);
+      copy.values.remove(key);
+      return copy;
+    }
+  }
+
+  static Form form(Object... keyValues) {
+    Form f = new Form();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      f.values.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return f;
+  }
+
+  private static HttpEntity<Object> body(Form form) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.values.forEach((k, raw) -> {
+      Object v = raw instanceof Supplier<?> later ? later.get() : raw;
+      variables.put(k, v instanceof Typed t ? Map.of("value", t.value(), "type", t.type()) : Map.of("value", v));
+    });
+    return new HttpEntity<>(Map.of("variables", variables), jsonHeaders());
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  static void clock(String localDateTime) {
+    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.parse(localDateTime)));
+  }
+}
