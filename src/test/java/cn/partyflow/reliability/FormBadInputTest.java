@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.dues.DuesArrearsService;
 import cn.partyflow.organization.IdentitySync;
 import cn.partyflow.shared.ChinaClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,8 @@ class FormBadInputTest {
   static final ObjectMapper JSON = new ObjectMapper();
   /** Longer than a free-text field may be, short enough for the engine to store. */
   static final String TOO_LONG = "长".repeat(3000);
+  /** As long as a free-text field may be: accepted, and kept whole. */
+  static final String LONGEST = "议".repeat(2000);
   /** Longer than the engine can store in a String variable at all. */
   static final String HUGE = "长".repeat(5000);
 
@@ -62,6 +65,7 @@ class FormBadInputTest {
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentitySync identitySync;
+  @Autowired DuesArrearsService arrears;
 
   final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
@@ -256,7 +260,7 @@ class FormBadInputTest {
     long[] item = new long[2];
     String dept = "整改" + tag;
     Form feedback = form("feedbackDate", "2026-04-20", "roundName", "县委第六轮巡察", "groupName", "第一巡察组",
-        "problems", json("[{\"no\":1,\"clause\":\"一\",\"problem\":\"议事规则不健全\"}]"));
+        "problems", json("[{\"no\":1,\"clause\":\"一\",\"problem\":\"" + LONGEST + "\"}]"));
     Supplier<Form> plan = () -> form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
         "\"2026-05-20\"", "\"整改措施\"") + "," + planItem(dept, "\"立行立改\"", "\"nk_zhuren\"", "\"2026-04-30\"",
         "\"第二项措施\"") + "]"));
@@ -374,7 +378,13 @@ class FormBadInputTest {
         + rows("select * from pf_dues_ledger where branch_id = ? order by person_id, period", branch)
         + rows("select * from pf_dues_payment where branch_id = ? order by id", branch)
         + rows("select * from pf_dues_month_close where branch_id = ?", branch)
-        + rows("select * from pf_dues_remittance where branch_id = ? order by id", branch);
+        + rows("select * from pf_dues_remittance where branch_id = ? order by id", branch)
+        + rows("select * from pf_dues_arrears_case where branch_id = ? order by id", branch);
+    String late = "FD" + tag + "3";
+    String gone = "FD" + tag + "4";
+    Form arrearsTalk = form("talkDate", "2027-01-22", "talkRecord", "已批评教育，限期补交", "properReason", false);
+    Form meetingDecision = form("meetingDate", "2027-01-22", "removalDecided", true, "meetingDecision", "支部大会表决同意除名");
+    Form committeeApproval = form("approvalDate", "2027-01-22", "committeeApproved", true, "approvalDecision", "同意");
     Form close = form("deposited", 55.00, "depositDate", "2027-01-20");
     Form remit = form("remittedAmount", 55.00, "sentDate", "2027-01-21");
     Form receipt = form("receiptConfirmed", true, "receivedAmount", 55.00, "receivedDate", "2027-01-22");
@@ -463,7 +473,52 @@ class FormBadInputTest {
             bad("amount differs", receipt.with("receivedAmount", 50), "金额不符"),
             bad("received in the future", receipt.with("receivedDate", "2027-01-30"), "不能晚于今天"),
             bad("received before it was sent", receipt.with("receivedDate", "2027-01-20"), "不能早于"),
-            bad("received date missing", receipt.without("receivedDate"), "收到的日期")));
+            bad("received date missing", receipt.without("receivedDate"), "收到的日期")),
+        atTask("Task_TalkWithMember 与连续3个月未交党费的党员谈话", () -> {
+          submit("rmyy_dangban", pi[1], "Task_ConfirmReceipt", receipt);
+          unpaid(branch, late, "2026-11", 3);
+          unpaid(branch, gone, "2026-08", 6);
+          arrears.check(branch, "2027-01");
+          return desk("nk_shuji", arrearsCase(late), "Task_TalkWithMember", tables);
+        },
+            bad("talk record missing", arrearsTalk.without("talkRecord"), "请填写谈话情况"),
+            bad("talk date missing", arrearsTalk.without("talkDate"), "请填写谈话日期"),
+            bad("talk in the future", arrearsTalk.with("talkDate", "2027-02-22"), "晚于今天"),
+            bad("talk date as text", arrearsTalk.with("talkDate", "上周"), "年-月-日"),
+            bad("proper reason without its text", arrearsTalk.with("properReason", true), "须写明理由"),
+            bad("overlong talk record", arrearsTalk.with("talkRecord", TOO_LONG), "谈话情况最多2000字"),
+            bad("overlong reason", arrearsTalk.with("properReason", true).with("reasonText", "由".repeat(1500)),
+                "正当理由最多1000字")),
+        atTask("Task_BranchMeetingDecision 支部大会讨论连续6个月未交党费", () ->
+            desk("nk_shuji", arrearsCase(gone), "Task_BranchMeetingDecision", tables),
+            bad("decision missing", meetingDecision.without("meetingDecision"), "请填写讨论情况和决定"),
+            bad("meeting in the future", meetingDecision.with("meetingDate", "2027-03-01"), "晚于今天"),
+            bad("overlong decision", meetingDecision.with("meetingDecision", "决".repeat(1500)), "最多1000字")),
+        atTask("Task_CommitteeApproval 上级党委审批除名", () -> {
+          submit("nk_shuji", arrearsCase(gone), "Task_BranchMeetingDecision", meetingDecision);
+          return desk("rmyy_zzb", arrearsCase(gone), "Task_CommitteeApproval", tables);
+        },
+            bad("approval before the meeting", committeeApproval.with("approvalDate", "2027-01-21"),
+                "不能早于支部大会日期"),
+            bad("approval date missing", committeeApproval.without("approvalDate"), "请填写批准日期"),
+            bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字")));
+  }
+
+  /** A member of the branch who has paid nothing for {@code months} months up to January 2027. */
+  private void unpaid(String branch, String person, String first, int months) {
+    jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, full_member_date,"
+        + " on_probation_discipline) values (?, ?, '男', date '1980-01-01', 'FULL_MEMBER', ?, date '2005-07-01',"
+        + " false)", person, "欠" + person, branch);
+    for (int m = 0; m < months; m++) {
+      String period = java.time.YearMonth.parse(first).plusMonths(m).toString();
+      jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary,"
+          + " prepaid) values (?, ?, ?, 3000, 0.005, 15.00, 0, 0, false)", branch, period, person);
+    }
+  }
+
+  private String arrearsCase(String person) {
+    return jdbc.queryForObject("select process_instance_id from pf_dues_arrears_case where person_id = ?",
+        String.class, person);
   }
 
   private void duesBranch(String branch, String m1, String m2) {
