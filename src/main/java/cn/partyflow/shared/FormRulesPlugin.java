@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
 /**
  * The server re-checks what every Camunda Form declares, whoever submits it (Tasklist, /engine-rest or code):
  * before a user task's own listeners run, a field the form marks required must have a value, and a text field
- * holds at most its declared maxLength or {@link FormText#MAX_LENGTH}. Fields inside a conditional or read-only
- * part of the form are left to the procedure's rules. Below that, no String variable longer than the engine can
- * store is accepted: the database would refuse it at commit with a 500 instead of a message.
+ * holds at most its declared maxLength or {@link FormText#MAX_LENGTH}, and a list must be readable JSON. Fields
+ * inside a conditional or read-only part of the form are left to the procedure's rules. Below that, no String
+ * variable longer than the engine can store is accepted: the database would refuse it at commit with a 500 instead
+ * of a message.
  */
 @Component
 public class FormRulesPlugin extends AbstractProcessEnginePlugin {
@@ -79,9 +80,8 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void notify(DelegateTask task) {
-      readableJson(task);
       for (Field field : fields((TaskEntity) task)) {
-        Object value = task.getVariable(field.key());
+        Object value = readable(task, field);
         if (field.required() && (value == null || value.toString().isBlank())) {
           throw new RuleViolation("form-required", (field.choice() ? "请选择" : "请填写") + field.label());
         }
@@ -92,16 +92,15 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** A list submitted as malformed JSON is refused here rather than failing wherever it is first read. */
-    private static void readableJson(DelegateTask task) {
-      for (String name : task.getVariableNames()) {
-        if (task.getVariableTyped(name, false) instanceof SerializableValue v && !v.isDeserialized()) {
-          try {
-            task.getVariableTyped(name, true);
-          } catch (ProcessEngineException e) {
-            throw new RuleViolation("form-json", "“" + name + "”的内容无法读取（不是有效的列表或表格），请重新填写后提交");
-          }
+    private static Object readable(DelegateTask task, Field field) {
+      if (task.getVariableTyped(field.key(), false) instanceof SerializableValue v && !v.isDeserialized()) {
+        try {
+          return task.getVariableTyped(field.key(), true).getValue();
+        } catch (ProcessEngineException e) {
+          throw new RuleViolation("form-json", field.label() + "的内容无法读取（不是有效的列表），请重新填写后提交");
         }
       }
+      return task.getVariable(field.key());
     }
 
     private List<Field> fields(TaskEntity task) {
@@ -124,11 +123,18 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
       });
     }
 
-    /** Top-level fields and those in plain groups; dynamic lists, conditional and read-only parts are skipped. */
+    /**
+     * Top-level fields and those in plain groups; a dynamic list only as a whole (its rows are the procedure's
+     * business); conditional and read-only parts are skipped.
+     */
     private static void collect(JsonNode components, List<Field> fields) {
       for (JsonNode c : components) {
-        if (c.has("conditional") || c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)
-            || "dynamiclist".equals(c.path("type").asText())) {
+        if (c.has("conditional") || c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)) {
+          continue;
+        }
+        if ("dynamiclist".equals(c.path("type").asText())) {
+          fields.add(new Field(c.path("path").asText(), c.path("label").asText(c.path("path").asText()), false, false,
+              FormText.MAX_LENGTH));
           continue;
         }
         if (c.has("components")) {

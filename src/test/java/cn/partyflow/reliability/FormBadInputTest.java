@@ -164,6 +164,8 @@ class FormBadInputTest {
             bad("applicant as own sponsor", form("sponsorIds", json("[\"P019\",\"" + target + "\"]"),
                 "sponsorsConsented", true), "不能作自己的入党介绍人"),
             bad("sponsors not a list", form("sponsorIds", json("{\"a\":1}"), "sponsorsConsented", true), "列表"),
+            bad("sponsors malformed JSON", form("sponsorIds", json("[\"P019\","), "sponsorsConsented", true),
+                "无法读取"),
             bad("consent missing", form("sponsorIds", json("[\"P019\",\"P022\"]")), "本人同意")),
         atTask("Task_AdmissionMeeting 支部大会表决", () -> {
           person(admitted, "NON_MEMBER");
@@ -296,7 +298,7 @@ class FormBadInputTest {
             bad("feedback date in the future", feedback.with("feedbackDate", "2026-05-20"), "不能晚于今天"),
             bad("problem list empty", feedback.with("problems", json("[]")), "问题清单为空"),
             bad("problem list not a list", feedback.with("problems", "一条问题"), "问题清单"),
-            bad("problem list malformed JSON", feedback.with("problems", typed("[{\"no\":", "Json")), null),
+            bad("problem list malformed JSON", feedback.with("problems", typed("[{\"no\":", "Json")), "问题清单的内容无法读取"),
             bad("problem without its text", feedback.with("problems", json("[{\"no\":1,\"clause\":\"一\"}]")),
                 "缺少问题表现"),
             bad("overlong problem", feedback.with("problems", json("[{\"no\":1,\"problem\":\"" + TOO_LONG + "\"}]")),
