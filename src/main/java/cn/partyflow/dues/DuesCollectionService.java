@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -294,7 +295,8 @@ public class DuesCollectionService {
       String user, String processInstanceId) {
     Money.nonNegativeYuan(deposited, "存入银行的金额");
     if (depositDate != null && depositDate.isAfter(ChinaClock.today())) {
-      throw new RuleViolation("dues.close.depositDate", "存入银行的日期（" + depositDate + "）不能晚于今天，请填写实际存入的日期");
+      throw new RuleViolation("dues.close.depositDate", "存入银行的日期（" + depositDate
+          + "）不能晚于今天，请填写实际存入的日期");
     }
     if (depositDate != null && depositDate.isBefore(Periods.parse(period).atDay(1))) {
       throw new RuleViolation("dues.close.depositDate", "存入银行的日期（" + depositDate + "）不能早于收缴月份" + period
@@ -357,7 +359,7 @@ public class DuesCollectionService {
       throw new RuleViolation("dues.remit.date", "请填写实际上缴日期（不能晚于今天）");
     }
     LocalDate deposited = jdbc.queryForList("select deposit_date from pf_dues_month_close where branch_id = ?"
-        + " and period = ?", java.sql.Date.class, branchId, period).stream().filter(java.util.Objects::nonNull)
+        + " and period = ?", Date.class, branchId, period).stream().filter(Objects::nonNull)
         .map(Date::toLocalDate).findFirst().orElse(null);
     if (deposited != null && sentDate.isBefore(deposited)) {
       throw new RuleViolation("dues.remit.date", "上缴日期（" + sentDate + "）不能早于党费存入银行的日期（" + deposited + "）");
@@ -375,8 +377,8 @@ public class DuesCollectionService {
   /** The committee's 党费管理员 confirms what actually arrived; a different amount is not confirmed but returned. */
   public void confirmReceipt(String branchId, String period, boolean confirmed, BigDecimal receivedAmount,
       LocalDate receivedDate, String user) {
-    Map<String, Object> r = jdbc.queryForList("select id, amount, sent_date from pf_dues_remittance where branch_id = ?"
-        + " and period = ? and status = 'SENT'", branchId, period).stream().findFirst()
+    Map<String, Object> r = jdbc.queryForList("select id, amount, sent_date from pf_dues_remittance"
+        + " where branch_id = ? and period = ? and status = 'SENT'", branchId, period).stream().findFirst()
         .orElseThrow(() -> new RuleViolation("dues.remit.none", period + "没有待确认的上缴记录"));
     if (!confirmed) {
       jdbc.update("update pf_dues_remittance set status = 'RETURNED', confirmed_by = ? where id = ?", user,
@@ -395,9 +397,10 @@ public class DuesCollectionService {
     if (receivedDate == null || receivedDate.isAfter(ChinaClock.today())) {
       throw new RuleViolation("dues.remit.receivedDate", "请填写实际收到的日期（不能晚于今天）");
     }
-    LocalDate sentDate = ((java.sql.Date) r.get("sent_date")).toLocalDate();
+    LocalDate sentDate = ((Date) r.get("sent_date")).toLocalDate();
     if (receivedDate.isBefore(sentDate)) {
-      throw new RuleViolation("dues.remit.receivedDate", "收到日期（" + receivedDate + "）不能早于支部上缴日期（" + sentDate + "）");
+      throw new RuleViolation("dues.remit.receivedDate", "收到日期（" + receivedDate + "）不能早于支部上缴日期（"
+          + sentDate + "）");
     }
     jdbc.update("update pf_dues_remittance set status = 'CONFIRMED', confirmed_amount = ?, confirmed_date = ?,"
         + " confirmed_by = ? where id = ?", receivedAmount, Date.valueOf(receivedDate), user, r.get("id"));

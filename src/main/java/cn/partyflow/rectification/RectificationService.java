@@ -457,7 +457,7 @@ public class RectificationService {
     if (approved == null) {
       throw new RuleViolation(rule, "请选择审核结论");
     }
-    FormText.limited("意见", text(task.getVariable(reason)));
+    FormText.limited("审核意见", text(task.getVariable(reason)));
     if (!approved && text(task.getVariable(reason)).isEmpty()) {
       throw new RuleViolation(rule, what + "须写明理由");
     }
