@@ -4,11 +4,17 @@ import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,19 +53,25 @@ public class RectificationDashboard {
     this.settings = settings;
   }
 
-  public List<Row> rows(Collection<String> orgs, Filter filter, int limit) {
+  /** Rows {@code offset} to {@code offset + limit - 1} in deadline order. */
+  public List<Row> rows(Collection<String> orgs, Filter filter, int offset, int limit) {
     List<Row> rows = new ArrayList<>();
-    forEachRow(orgs, filter, limit, rows::add);
+    forEachRow(orgs, filter, offset, limit, rows::add);
     return rows;
   }
 
   /** Streams the rows (for the export) without holding them all. */
   public void forEachRow(Collection<String> orgs, Filter filter, int limit, Consumer<Row> sink) {
+    forEachRow(orgs, filter, 0, limit, sink);
+  }
+
+  private void forEachRow(Collection<String> orgs, Filter filter, int offset, int limit, Consumer<Row> sink) {
     if (orgs.isEmpty()) {
       return;
     }
     List<Object> args = new ArrayList<>();
     String where = where(orgs, filter, args);
+    args.add(Math.max(0, offset));
     args.add(limit);
     LocalDate today = ChinaClock.today();
     jdbc.query("select i.id, i.org_id, o.name as org_name, i.seq, i.problem, i.category, i.leader_user,"
@@ -68,7 +80,7 @@ public class RectificationDashboard {
             + " from pf_rectification_item i join pf_organization o on o.id = i.org_id"
             + " left join pf_person lp on lp.username = i.leader_user"
             + " left join pf_person rp on rp.username = i.responsible_user"
-            + where + " order by i.deadline asc nulls last, i.id fetch first ? rows only",
+            + where + " order by i.deadline asc nulls last, i.id offset ? rows fetch next ? rows only",
         (RowCallbackHandler) rs -> {
           Date d = rs.getDate("deadline");
           LocalDate deadline = d == null ? null : d.toLocalDate();
@@ -83,12 +95,24 @@ public class RectificationDashboard {
         }, args.toArray());
   }
 
-  /** Items per status, overdue and due-soon included, under the same filter. */
-  public Map<String, Long> countsByStatus(Collection<String> orgs, Filter filter) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    Rectification.STATUSES.forEach(s -> counts.put(s, 0L));
+  /** Per responsible department: all items, open items and overdue items. */
+  public record DepartmentCount(String department, long total, long open, long overdue) {}
+
+  /**
+   * The counts above the table under one filter: items per status (overdue and due-soon included), per responsible
+   * department, and the departments and leaders met.
+   */
+  public record Summary(Map<String, Long> byStatus, List<DepartmentCount> byDepartment, List<String> departments,
+      List<String> leaders) {}
+
+  /** Everything the counts need in one pass over the items, grouped by status, department and leader. */
+  public Summary summary(Collection<String> orgs, Filter filter) {
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    Rectification.STATUSES.forEach(s -> byStatus.put(s, 0L));
+    byStatus.put(OVERDUE, 0L);
+    byStatus.put(DUE_SOON, 0L);
     if (orgs.isEmpty()) {
-      return counts;
+      return new Summary(byStatus, List.of(), List.of(), List.of());
     }
     List<Object> args = new ArrayList<>();
     LocalDate today = ChinaClock.today();
@@ -96,36 +120,40 @@ public class RectificationDashboard {
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
     String where = where(orgs, filter, args);
-    jdbc.query("select i.status, count(*) as n,"
+    Map<String, long[]> departments = new HashMap<>();
+    Set<String> leaders = new HashSet<>();
+    jdbc.query("select i.status, i.department, i.leader_user, count(*) as n,"
             + " sum(case when " + OPEN + " and i.deadline < ? then 1 else 0 end) as overdue,"
             + " sum(case when " + OPEN + " and i.deadline between ? and ? then 1 else 0 end) as soon"
-            + " from pf_rectification_item i" + where + " group by i.status",
+            + " from pf_rectification_item i" + where + " group by i.status, i.department, i.leader_user",
         (RowCallbackHandler) rs -> {
-          counts.put(rs.getString("status"), rs.getLong("n"));
-          counts.merge(OVERDUE, rs.getLong("overdue"), Long::sum);
-          counts.merge(DUE_SOON, rs.getLong("soon"), Long::sum);
+          String status = rs.getString("status");
+          long n = rs.getLong("n");
+          long overdue = rs.getLong("overdue");
+          byStatus.merge(status, n, Long::sum);
+          byStatus.merge(OVERDUE, overdue, Long::sum);
+          byStatus.merge(DUE_SOON, rs.getLong("soon"), Long::sum);
+          long[] d = departments.computeIfAbsent(rs.getString("department"), k -> new long[3]);
+          d[0] += n;
+          d[1] += Rectification.CLOSED.equals(status) ? 0 : n;
+          d[2] += overdue;
+          leaders.add(rs.getString("leader_user"));
         }, args.toArray());
-    counts.putIfAbsent(OVERDUE, 0L);
-    counts.putIfAbsent(DUE_SOON, 0L);
-    return counts;
+    List<DepartmentCount> byDepartment = new ArrayList<>();
+    departments.forEach((name, d) -> byDepartment.add(new DepartmentCount(name, d[0], d[1], d[2])));
+    byDepartment.sort(Comparator.comparingLong(DepartmentCount::overdue).reversed()
+        .thenComparing(Comparator.comparingLong(DepartmentCount::total).reversed())
+        .thenComparing(DepartmentCount::department, NAMES));
+    return new Summary(byStatus, byDepartment, sorted(departments.keySet()), sorted(leaders));
   }
 
-  /** Per responsible department: all items, open items and overdue items. */
-  public record DepartmentCount(String department, long total, long open, long overdue) {}
+  /** Chinese names in the order of the dictionary (pinyin), as the filter lists show them. */
+  private static final Comparator<String> NAMES = Comparator.nullsLast(Collator.getInstance(Locale.CHINA)::compare);
 
-  public List<DepartmentCount> countsByDepartment(Collection<String> orgs, Filter filter) {
-    if (orgs.isEmpty()) {
-      return List.of();
-    }
-    List<Object> args = new ArrayList<>();
-    args.add(Date.valueOf(ChinaClock.today()));
-    String where = where(orgs, filter, args);
-    return jdbc.query("select i.department, count(*) as total,"
-            + " sum(case when i.status <> '" + Rectification.CLOSED + "' then 1 else 0 end) as open_items,"
-            + " sum(case when " + OPEN + " and i.deadline < ? then 1 else 0 end) as overdue"
-            + " from pf_rectification_item i" + where + " group by i.department order by overdue desc, total desc",
-        (rs, n) -> new DepartmentCount(rs.getString("department"), rs.getLong("total"), rs.getLong("open_items"),
-            rs.getLong("overdue")), args.toArray());
+  private static List<String> sorted(Collection<String> names) {
+    List<String> list = new ArrayList<>(names);
+    list.sort(NAMES);
+    return list;
   }
 
   /** The departments and leaders present in the user's organizations, for the filter lists. */
@@ -141,8 +169,8 @@ public class RectificationDashboard {
     if (orgs.isEmpty()) {
       return List.of();
     }
-    return jdbc.queryForList("select distinct " + column + " from pf_rectification_item where org_id in ("
-        + marks(orgs) + ") order by " + column, String.class, orgs.toArray());
+    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_item where org_id in ("
+        + marks(orgs) + ")", String.class, orgs.toArray()));
   }
 
   private static final String OPEN = "i.status <> '" + Rectification.CLOSED + "' and i.category <> '"

@@ -147,6 +147,33 @@ class RectificationDashboardTest {
     }
   }
 
+  @Test
+  void pagesOfAHundredInDeadlineOrderWithTheCountsOfAllItems() {
+    long rmyyCase = newCase("rmyy");
+    String bulk = "科室" + run;
+    for (int i = 0; i < 150; i++) {
+      long id = newItem(rmyyCase, "rmyy", "批量问题" + run + "-" + i, "限期整改",
+          LocalDate.of(2026, 4, 1).plusDays(i).toString(), i % 3 == 0 ? Rectification.CLOSED : Rectification.IN_PROGRESS);
+      jdbc.update("update pf_rectification_item set department = ? where id = ?", bulk, id);
+    }
+    String first = dashboard("rmyy_shuji", "?department=" + bulk);
+    assertThat(Pattern.compile("data-item=").matcher(first).results().count()).isEqualTo(100);
+    assertThat(first).contains("批量问题" + run + "-0<").contains("批量问题" + run + "-99<")
+        .doesNotContain("批量问题" + run + "-100<").contains("id=\"next-page\"").doesNotContain("previous-page");
+    assertThat(count(first, "推进中")).isEqualTo(100);
+    assertThat(count(first, "已销号")).isEqualTo(50);
+    String second = dashboard("rmyy_shuji", "?department=" + bulk + "&page=1");
+    assertThat(Pattern.compile("data-item=").matcher(second).results().count()).isEqualTo(50);
+    assertThat(second).contains("批量问题" + run + "-100<").contains("批量问题" + run + "-149<")
+        .doesNotContain("批量问题" + run + "-99<").contains("previous-page").doesNotContain("next-page");
+    assertThat(first.indexOf("批量问题" + run + "-0<")).isLessThan(first.indexOf("批量问题" + run + "-1<"));
+  }
+
+  static long count(String page, String status) {
+    Matcher m = Pattern.compile("data-status=\"" + status + "\"[^>]*><span>[^<]*</span><b>(\\d+)</b>").matcher(page);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
   // ---- helpers --------------------------------------------------------------------------------------------
 
   String dashboard(String user, String query) {

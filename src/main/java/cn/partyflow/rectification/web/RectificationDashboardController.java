@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RectificationDashboardController {
 
   /** The page shows this many rows at most; the export takes everything filtered. */
-  static final int PAGE_ROWS = 500;
+  static final int PAGE_ROWS = 100;
   static final int EXPORT_ROWS = 200_000;
 
   private final RectificationDashboard dashboard;
@@ -51,20 +51,25 @@ class RectificationDashboardController {
   @GetMapping("/dashboard/rectification")
   String page(@RequestParam(required = false) String org, @RequestParam(required = false) String department,
       @RequestParam(required = false) String status, @RequestParam(required = false) String category,
-      @RequestParam(required = false) String leader, Authentication auth, Model model) {
+      @RequestParam(required = false) String leader, @RequestParam(defaultValue = "0") int page, Authentication auth,
+      Model model) {
     Set<String> orgs = viewer.organizations(auth);
     Filter filter = new Filter(org, department, status, category, leader);
-    List<RectificationDashboard.Row> rows = dashboard.rows(orgs, filter, PAGE_ROWS + 1);
-    model.addAttribute("truncated", rows.size() > PAGE_ROWS);
+    int current = Math.max(0, page);
+    List<RectificationDashboard.Row> rows = dashboard.rows(orgs, filter, current * PAGE_ROWS, PAGE_ROWS + 1);
+    model.addAttribute("page", current);
+    model.addAttribute("hasNext", rows.size() > PAGE_ROWS);
     model.addAttribute("rows", rows.size() > PAGE_ROWS ? rows.subList(0, PAGE_ROWS) : rows);
     model.addAttribute("filter", filter);
-    model.addAttribute("statusCounts", dashboard.countsByStatus(orgs, filter));
-    model.addAttribute("departmentCounts", dashboard.countsByDepartment(orgs, filter));
+    RectificationDashboard.Summary summary = dashboard.summary(orgs, filter);
+    model.addAttribute("statusCounts", summary.byStatus());
+    model.addAttribute("departmentCounts", summary.byDepartment());
     List<Organization> visible = new ArrayList<>(directory.organizations());
     visible.removeIf(o -> !orgs.contains(o.id()));
     model.addAttribute("organizations", visible);
-    model.addAttribute("departments", dashboard.departments(orgs));
-    model.addAttribute("leaders", dashboard.leaders(orgs));
+    boolean unfiltered = blank(org) && blank(department) && blank(status) && blank(category) && blank(leader);
+    model.addAttribute("departments", unfiltered ? summary.departments() : dashboard.departments(orgs));
+    model.addAttribute("leaders", unfiltered ? summary.leaders() : dashboard.leaders(orgs));
     List<String> statuses = new ArrayList<>(List.of(RectificationDashboard.OVERDUE, RectificationDashboard.DUE_SOON));
     statuses.addAll(Rectification.STATUSES);
     model.addAttribute("statuses", statuses);
@@ -135,5 +140,9 @@ class RectificationDashboardController {
     s.setFillForegroundColor(color.getIndex());
     s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     return s;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 }
