@@ -251,7 +251,20 @@ class FormBadInputTest {
 
   private void person(String id, String status) {
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
-        id, "测试" + id, "女", Date.valueOf("1998-03-01"), status, "rmyy-nk");
+        id, "测试" + chinese(id), "女", Date.valueOf("1998-03-01"), status, "rmyy-nk");
+  }
+
+  /** Names in Chinese only: Tasklist pages in the same database are checked for English words. */
+  private static String chinese(String id) {
+    String table = "零一二三四五六七八九甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬";
+    StringBuilder name = new StringBuilder();
+    for (char c : id.toUpperCase().toCharArray()) {
+      int i = Character.isDigit(c) ? c - '0' : Character.isLetter(c) ? 10 + (c - 'A') % 26 : -1;
+      if (i >= 0) {
+        name.append(table.charAt(i));
+      }
+    }
+    return name.toString();
   }
 
   // ---- 巡察整改 ----------------------------------------------------------------------------------------------
@@ -260,7 +273,7 @@ class FormBadInputTest {
   Stream<DynamicNode> rectification() {
     String[] pi = new String[1];
     long[] item = new long[2];
-    String dept = "整改" + tag;
+    String dept = "整改" + chinese(tag);
     Form feedback = form("feedbackDate", "2026-04-20", "roundName", "县委第六轮巡察", "groupName", "第一巡察组",
         "problems", json("[{\"no\":1,\"clause\":\"一\",\"problem\":\"" + LONGEST + "\"}]"));
     Supplier<Form> plan = () -> form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",

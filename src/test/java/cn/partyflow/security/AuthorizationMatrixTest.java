@@ -3,9 +3,15 @@ package cn.partyflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,6 +26,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -35,8 +43,12 @@ class AuthorizationMatrixTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
+  @Autowired JdbcTemplate jdbc;
+
+  static final String ITEM = "矩阵整改事项" + UUID.randomUUID().toString().substring(0, 8);
   String caseId;
   String taskId;
+  long itemId;
 
   @BeforeAll
   void startACaseOfTheMedicineBranch() {
@@ -46,6 +58,17 @@ class AuthorizationMatrixTest {
     caseId = runtime.startProcessInstanceByKey("branchErrand",
         Map.of("orgId", "rmyy-nk", "role", "member", "subject", "矩阵测试")).getId();
     taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+  }
+
+  @BeforeAll
+  void anItemOfTheMedicineBranch() {
+    jdbc.update("insert into pf_rectification_case (org_id, source, status, process_instance_id, created_at)"
+        + " values ('rmyy', '巡察', '集中整改', ?, now())", "matrix-" + ITEM);
+    jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, category, leader_user, department,"
+        + " responsible_user, deadline, status, process_instance_id, updated_at) select id, 'rmyy-nk', 1, ?,"
+        + " '限期整改', 'rmyy_fgld', '内科', 'nk_zuzhi', date '2027-06-30', '推进中', process_instance_id, now()"
+        + " from pf_rectification_case where process_instance_id = ?", ITEM, "matrix-" + ITEM);
+    itemId = jdbc.queryForObject("select id from pf_rectification_item where problem = ?", Long.class, ITEM);
   }
 
   /** user, reads the task, works the task, reads the case and its history, sees the branch's people, is admin. */
@@ -106,6 +129,63 @@ class AuthorizationMatrixTest {
         HttpMethod.POST, new HttpEntity<>("{}", json), String.class).getStatusCode().value();
     assertThat(answer).isIn(403, 404);
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+  }
+
+  /** user, sees 内科党支部 (its people, items and ledgers), is an auditor (纪委/审计) or the administrator. */
+  static Stream<Arguments> pages() {
+    return Stream.of(
+        Arguments.of("nk_zuzhi", true, false),
+        Arguments.of("nk_shuji", true, false),
+        Arguments.of("nk_dangfei", true, false),
+        Arguments.of("wk_shuji", false, false),
+        Arguments.of("wk_dangfei", false, false),
+        Arguments.of("rmyy_zzb", true, false),
+        Arguments.of("rmyy_shuji", true, false),
+        Arguments.of("rmyy_fgld", true, false),
+        Arguments.of("rmyy_dangban", true, false),
+        Arguments.of("rmyy_jiwei", true, true),
+        Arguments.of("rmyy_shenji", true, true),
+        Arguments.of("zyy_shuji", false, false),
+        Arguments.of("zb1_dangfei", false, false),
+        Arguments.of("jgdw_zzb", false, false),
+        Arguments.of("admin", true, true));
+  }
+
+  @ParameterizedTest(name = "{0} on dashboards and exports")
+  @MethodSource("pages")
+  void dashboardsExportsAndCaseFilesFollowTheOrganization(String user, boolean visible, boolean auditor)
+      throws Exception {
+    TestRestTemplate as = http.withBasicAuth(user, "demo");
+    String dashboard = as.getForObject("/dashboard/rectification", String.class);
+    assertThat(dashboard.contains(ITEM)).as("dashboard").isEqualTo(visible);
+    ResponseEntity<byte[]> export = as.getForEntity("/dashboard/rectification/export.xlsx", byte[].class);
+    assertThat(export.getStatusCode().value()).isEqualTo(200);
+    assertThat(cells(export.getBody())).as("dashboard export").isEqualTo(visible);
+    assertThat(status(as, HttpMethod.GET, "/rectification/items/" + itemId + "/evidence")).as("item page")
+        .isIn(visible ? List.of(200) : List.of(403, 404));
+    assertThat(status(as, HttpMethod.GET, "/api/dues/ledger?branch=rmyy-nk&month=2026-11")).as("dues ledger")
+        .isIn(visible ? List.of(200) : List.of(403, 404));
+    assertThat(status(as, HttpMethod.GET, "/api/dues/disclosure?branch=rmyy-nk&year=2026")).as("dues disclosure")
+        .isIn(visible ? List.of(200) : List.of(403, 404));
+    List<Integer> auditOnly = auditor ? List.of(200) : List.of(403);
+    assertThat(status(as, HttpMethod.GET, "/audit/cases/" + caseId)).as("case file").isIn(auditOnly);
+    assertThat(status(as, HttpMethod.GET, "/audit/cases/" + caseId + "/dossier.pdf")).as("dossier").isIn(auditOnly);
+    assertThat(status(as, HttpMethod.GET, "/audit/cases/" + caseId + "/diagram.svg")).as("diagram").isIn(auditOnly);
+    assertThat(status(as, HttpMethod.GET, "/audit/export.xlsx")).as("search export").isIn(auditOnly);
+  }
+
+  /** Whether the workbook names the matrix's item. */
+  private static boolean cells(byte[] xlsx) throws Exception {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      for (Row row : book.getSheetAt(0)) {
+        for (Cell cell : row) {
+          if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(ITEM)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static int status(TestRestTemplate as, HttpMethod method, String url) {
