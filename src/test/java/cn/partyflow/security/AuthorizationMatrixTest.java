@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
   @Autowired JdbcTemplate jdbc;
 
   static final String ITEM = "矩阵整改事项" + UUID.randomUUID().toString().substring(0, 8);
+  static final String DEPARTMENT = "矩阵科" + Math.abs(ITEM.hashCode() % 100000);
   String caseId;
   String taskId;
   long itemId;
@@ -66,8 +67,8 @@ class AuthorizationMatrixTest {
         + " values ('rmyy', '巡察', '集中整改', ?, now())", "matrix-" + ITEM);
     jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, category, leader_user, department,"
         + " responsible_user, deadline, status, process_instance_id, updated_at) select id, 'rmyy-nk', 1, ?,"
-        + " '限期整改', 'rmyy_fgld', '内科', 'nk_zuzhi', date '2027-06-30', '推进中', process_instance_id, now()"
-        + " from pf_rectification_case where process_instance_id = ?", ITEM, "matrix-" + ITEM);
+        + " '限期整改', 'rmyy_fgld', ?, 'nk_zuzhi', date '2027-06-30', '推进中', process_instance_id, now()"
+        + " from pf_rectification_case where process_instance_id = ?", ITEM, DEPARTMENT, "matrix-" + ITEM);
     itemId = jdbc.queryForObject("select id from pf_rectification_item where problem = ?", Long.class, ITEM);
   }
 
@@ -156,9 +157,10 @@ class AuthorizationMatrixTest {
   void dashboardsExportsAndCaseFilesFollowTheOrganization(String user, boolean visible, boolean auditor)
       throws Exception {
     TestRestTemplate as = http.withBasicAuth(user, "demo");
-    String dashboard = as.getForObject("/dashboard/rectification", String.class);
+    String dashboard = as.getForObject("/dashboard/rectification?department=" + DEPARTMENT, String.class);
     assertThat(dashboard.contains(ITEM)).as("dashboard").isEqualTo(visible);
-    ResponseEntity<byte[]> export = as.getForEntity("/dashboard/rectification/export.xlsx", byte[].class);
+    ResponseEntity<byte[]> export = as.getForEntity("/dashboard/rectification/export.xlsx?department=" + DEPARTMENT,
+        byte[].class);
     assertThat(export.getStatusCode().value()).isEqualTo(200);
     assertThat(cells(export.getBody())).as("dashboard export").isEqualTo(visible);
     assertThat(status(as, HttpMethod.GET, "/rectification/items/" + itemId + "/evidence")).as("item page")
