@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The packaged application running as its own JVM on a given database, driven over HTTP like a real client. */
 public final class Node implements AutoCloseable {
@@ -41,8 +43,10 @@ public final class Node implements AutoCloseable {
     int port = freePort();
     Path log = Path.of("target", "nodes", name + ".log");
     Files.createDirectories(log.getParent());
+    Path gcLog = gcLog(name);
+    Files.deleteIfExists(gcLog);
     Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", jar,
+        "-Xmx512m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", jar,
         "--server.port=" + port,
         "--partyflow.demo=true",
         "--spring.datasource.url=" + jdbcUrl,
@@ -84,6 +88,22 @@ public final class Node implements AutoCloseable {
       }
     }
     return -1;
+  }
+
+  /** The most heap in use so far, in MiB: the largest occupancy before a collection in the node's GC log. */
+  public long peakHeapMib() throws IOException {
+    long peak = -1;
+    Matcher m = HEAP_BEFORE_GC.matcher(Files.readString(gcLog(name)));
+    while (m.find()) {
+      peak = Math.max(peak, Long.parseLong(m.group(1)));
+    }
+    return peak;
+  }
+
+  private static final Pattern HEAP_BEFORE_GC = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+
+  private static Path gcLog(String name) {
+    return Path.of("target", "nodes", name + "-gc.log");
   }
 
   /** kill -9: no shutdown hook, no flush. */
