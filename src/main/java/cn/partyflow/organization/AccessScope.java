@@ -1,5 +1,6 @@
 package cn.partyflow.organization;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +33,23 @@ public class AccessScope {
     }
     return directory.personByUsername(username)
         .map(p -> directory.roleAssignmentsOf(p.id()).stream().map(RoleAssignment::orgId).toList())
+        .map(roots -> OrganizationDirectory.selfAndDescendants(roots, all))
+        .orElse(Set.of());
+  }
+
+  /**
+   * The organizations whose registry the user keeps: the subtrees of the 党委 and 党组 where the user is 组织部门干事.
+   * Empty for everyone else.
+   */
+  public Set<String> administeredOrganizations(String username) {
+    List<Organization> all = directory.organizations();
+    Set<String> committees = new HashSet<>();
+    all.stream().filter(o -> o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal())
+        .forEach(o -> committees.add(o.id()));
+    return directory.personByUsername(username)
+        .map(p -> directory.roleAssignmentsOf(p.id()).stream()
+            .filter(a -> a.role() == Role.ORG_DEPARTMENT && committees.contains(a.orgId()))
+            .map(RoleAssignment::orgId).toList())
         .map(roots -> OrganizationDirectory.selfAndDescendants(roots, all))
         .orElse(Set.of());
   }

@@ -13,8 +13,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,15 +50,46 @@ public class OrganizationImport {
   private final JdbcTemplate jdbc;
   private final OrganizationDirectory directory;
   private final IdentitySync identitySync;
+  private final IdentityService identity;
 
-  OrganizationImport(JdbcTemplate jdbc, OrganizationDirectory directory, IdentitySync identitySync) {
+  OrganizationImport(JdbcTemplate jdbc, OrganizationDirectory directory, IdentitySync identitySync,
+      IdentityService identity) {
     this.jdbc = jdbc;
     this.directory = directory;
     this.identitySync = identitySync;
+    this.identity = identity;
+  }
+
+  /**
+   * The organizations an import may touch: every one ({@link #ALL}, the administrator), or the subtree of the 党委
+   * or 党组 whose 组织部门 imports. Rows about anything outside are refused, naming the row.
+   */
+  public record Scope(Set<String> organizations) {
+    public static final Scope ALL = new Scope(null);
+
+    boolean covers(String orgId) {
+      return organizations == null || organizations.contains(orgId);
+    }
+
+    boolean isAll() {
+      return organizations == null;
+    }
+  }
+
+  public Result importOrganizations(String filename, byte[] content) {
+    return importOrganizations(filename, content, Scope.ALL);
+  }
+
+  public Result importPeople(String filename, byte[] content) {
+    return importPeople(filename, content, Scope.ALL);
+  }
+
+  public Result importRoles(String filename, byte[] content) {
+    return importRoles(filename, content, Scope.ALL);
   }
 
   @Transactional
-  public Result importOrganizations(String filename, byte[] content) {
+  public Result importOrganizations(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, ORGANIZATION_COLUMNS);
     Map<String, Organization> existing = directory.organizationsById();
     Map<String, Organization> incoming = new LinkedHashMap<>();
@@ -106,6 +140,9 @@ public class OrganizationImport {
           errors.add(new RowError(line, "上级关系形成循环"));
         }
       }
+      if (!scope.isAll()) {
+        outOfScope(o, existing.get(o.id()), merged, scope).ifPresent(p -> errors.add(new RowError(line, p)));
+      }
     }
     refuseIfAny(errors);
     int inserted = 0;
@@ -125,9 +162,13 @@ public class OrganizationImport {
   }
 
   @Transactional
-  public Result importPeople(String filename, byte[] content) {
+  public Result importPeople(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, PERSON_COLUMNS);
     Set<String> orgs = directory.organizationsById().keySet();
+    Map<String, String> currentOrg = new HashMap<>();
+    jdbc.query("select id, org_id from pf_person", rs -> {
+      currentOrg.put(rs.getString(1), rs.getString(2));
+    });
     Map<String, String> usernames = new HashMap<>();
     jdbc.query("select id, username from pf_person where username is not null",
         rs -> {
@@ -157,6 +198,11 @@ public class OrganizationImport {
       String org = required(row, "org_id", "所在组织", problems);
       if (!org.isEmpty() && !orgs.contains(org)) {
         problems.add("所在组织" + org + "不存在");
+      } else if (!org.isEmpty() && !scope.covers(org)) {
+        problems.add("所在组织" + org + "不在您的管理范围内");
+      }
+      if (currentOrg.containsKey(id) && !scope.covers(currentOrg.get(id))) {
+        problems.add("人员" + id + "的组织关系在" + currentOrg.get(id) + "，不在您的管理范围内；转接组织关系请由系统管理员办理");
       }
       String username = row.get("username");
       if (!username.isEmpty()) {
@@ -164,6 +210,9 @@ public class OrganizationImport {
           problems.add("登录名只能由字母、数字、下划线、点和连字符组成");
         } else if (usernames.containsKey(username) && !usernames.get(username).equals(id)) {
           problems.add("登录名" + username + "已被" + usernames.get(username) + "使用");
+        } else if (!usernames.containsKey(username)
+            && identity.createUserQuery().userId(username).count() > 0) {
+          problems.add("登录名" + username + "已被系统账户使用，请另选登录名");
         } else {
           usernames.put(username, id);
         }
@@ -212,10 +261,13 @@ public class OrganizationImport {
 
   /** Role assignments per organization in the file replace that organization's assignments. */
   @Transactional
-  public Result importRoles(String filename, byte[] content) {
+  public Result importRoles(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, ROLE_COLUMNS);
     Set<String> orgs = directory.organizationsById().keySet();
-    Set<String> people = new HashSet<>(jdbc.queryForList("select id from pf_person", String.class));
+    Map<String, String> people = new HashMap<>();
+    jdbc.query("select id, org_id from pf_person", rs -> {
+      people.put(rs.getString(1), rs.getString(2));
+    });
     List<RoleAssignment> assignments = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<RowError> errors = new ArrayList<>();
@@ -229,9 +281,13 @@ public class OrganizationImport {
       }
       if (!org.isEmpty() && !orgs.contains(org)) {
         problems.add("组织" + org + "不存在");
+      } else if (!org.isEmpty() && !scope.covers(org)) {
+        problems.add("组织" + org + "不在您的管理范围内");
       }
-      if (!person.isEmpty() && !people.contains(person)) {
+      if (!person.isEmpty() && !people.containsKey(person)) {
         problems.add("人员" + person + "不存在");
+      } else if (!person.isEmpty() && !scope.covers(people.get(person))) {
+        problems.add("人员" + person + "不在您的管理范围内");
       }
       if (problems.isEmpty() && !seen.add(org + "/" + person + "/" + role)) {
         problems.add("与前面的行重复");
@@ -255,6 +311,32 @@ public class OrganizationImport {
     }
     identitySync.sync();
     return new Result(assignments.size(), removed);
+  }
+
+  /**
+   * Why a 组织部门 may not write this row: an organization outside its subtree, its own unit moved elsewhere, a new
+   * organization placed outside, or the power to approve new members changed (granted by the county 组织部门).
+   */
+  private static Optional<String> outOfScope(Organization row, Organization before, Map<String, Organization> merged,
+      Scope scope) {
+    if (before != null && !scope.covers(before.id())) {
+      return Optional.of("组织" + row.id() + "不在您的管理范围内");
+    }
+    if (row.approvalPower() != (before != null && before.approvalPower())) {
+      return Optional.of("发展党员审批权由县级党委组织部门授权，请联系系统管理员调整");
+    }
+    if (before != null && (before.parentId() == null || !scope.covers(before.parentId()))) {
+      return Objects.equals(before.parentId(), row.parentId()) ? Optional.empty()
+          : Optional.of("不能调整本单位党组织" + row.id() + "的上级组织");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String p = row.parentId(); p != null && seen.add(p);
+        p = merged.containsKey(p) ? merged.get(p).parentId() : null) {
+      if (scope.covers(p) && !p.equals(row.id())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("上级组织" + row.parentId() + "不在您的管理范围内");
   }
 
   private static boolean createsCycle(String id, Map<String, Organization> all) {

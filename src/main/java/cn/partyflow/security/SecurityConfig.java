@@ -68,7 +68,7 @@ class SecurityConfig {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/", "/error", "/favicon.ico").permitAll()
-            .requestMatchers("/api/admin/**", "/api/import/**").hasRole("ADMIN")
+            .requestMatchers("/api/admin/**").hasRole("ADMIN")
             .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
             .anyRequest().authenticated());
     return http.build();

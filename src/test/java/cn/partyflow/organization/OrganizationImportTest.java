@@ -14,7 +14,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 @PostgresTest
 class OrganizationImportTest {
@@ -23,6 +30,7 @@ class OrganizationImportTest {
   @Autowired OrganizationDirectory directory;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate http;
 
   @Test
   void aCsvWithOneBadRowChangesNothingAndNamesTheRow() {
@@ -93,6 +101,74 @@ class OrganizationImportTest {
         .isInstanceOf(ImportRefused.class).hasMessageContaining("不是UTF-8编码");
     assertThatThrownBy(() -> imports.importPeople("people.csv", "编号,工资\n1,2\n".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(ImportRefused.class).hasMessageContaining("未知的列“工资”");
+  }
+
+  @Test
+  void aCommitteesOrganizationDepartmentImportsForItsOwnUnitOnly() {
+    String outside = """
+        编号,上级编号,类型,名称,审批权
+        imp3-zb,rmyy,党支部,导入第三党支部,否
+        imp3-x,zyy,党支部,他院党支部,否
+        zyy-zb1,zyy,党支部,改名的他院支部,否
+        rmyy,wjj-jgdw,党委,县人民医院党委,是
+        imp3-dw,rmyy,党委,自授审批权党委,是
+        """;
+    ResponseEntity<String> refused = upload("rmyy_zzb", "/api/import/organizations", outside);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("第3行：上级组织zyy不在您的管理范围内")
+        .contains("第4行：组织zyy-zb1不在您的管理范围内").contains("第5行：不能调整本单位党组织rmyy的上级组织")
+        .contains("第6行：发展党员审批权由县级党委组织部门授权").doesNotContain("第2行");
+    assertThat(directory.organization("imp3-zb")).isEmpty();
+    assertThat(directory.organization("zyy-zb1").orElseThrow().name()).isEqualTo("县中医院第一党支部");
+
+    assertThat(upload("rmyy_zzb", "/api/import/organizations",
+        "编号,上级编号,类型,名称,审批权\nimp3-zb,rmyy,党支部,导入第三党支部,否\n").getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<String> people = upload("rmyy_zzb", "/api/import/people", """
+        编号,姓名,政治面貌,所在组织,登录名
+        T300,导入委员,正式党员,imp3-zb,imp3_weiyuan
+        P070,改他院书记,正式党员,zyy,
+        T301,冒名管理员,正式党员,imp3-zb,admin
+        """);
+    assertThat(people.getStatusCode().value()).isEqualTo(400);
+    assertThat(people.getBody()).contains("第3行：所在组织zyy不在您的管理范围内")
+        .contains("人员P070的组织关系在zyy，不在您的管理范围内").contains("第4行：登录名admin已被系统账户使用");
+    assertThat(directory.person("T300")).isEmpty();
+    assertThat(upload("rmyy_zzb", "/api/import/people", "编号,姓名,政治面貌,所在组织,登录名\n"
+        + "T300,导入委员,正式党员,imp3-zb,imp3_weiyuan\n").getStatusCode().value()).isEqualTo(200);
+
+    ResponseEntity<String> roles = upload("rmyy_zzb", "/api/import/roles", "组织编号,人员编号,职务\n"
+        + "imp3-zb,T300,书记\nzyy,T300,组织部门干事\nimp3-zb,P070,组织委员\n");
+    assertThat(roles.getBody()).contains("第3行：组织zyy不在您的管理范围内").contains("第4行：人员P070不在您的管理范围内");
+    assertThat(upload("rmyy_zzb", "/api/import/roles", "组织编号,人员编号,职务\nimp3-zb,T300,书记\n")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(identity.createUserQuery().memberOfGroup("imp3-zb.secretary").list()).extracting(u -> u.getId())
+        .containsExactly("imp3_weiyuan");
+  }
+
+  @Test
+  void anotherHospitalsOrganizationDepartmentAndABranchOfficerCannotImportHere() {
+    ResponseEntity<String> other = upload("zyy_zzb", "/api/import/people",
+        "编号,姓名,政治面貌,所在组织\nT310,越界导入,正式党员,rmyy-nk\n");
+    assertThat(other.getStatusCode().value()).isEqualTo(400);
+    assertThat(other.getBody()).contains("第2行：所在组织rmyy-nk不在您的管理范围内");
+    ResponseEntity<String> officer = upload("nk_zuzhi", "/api/import/people",
+        "编号,姓名,政治面貌,所在组织\nT311,支部导入,正式党员,rmyy-nk\n");
+    assertThat(officer.getStatusCode().value()).isEqualTo(403);
+    assertThat(directory.person("T310")).isEmpty();
+    assertThat(directory.person("T311")).isEmpty();
+  }
+
+  private ResponseEntity<String> upload(String user, String path, String csv) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "import.csv";
+      }
+    });
+    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(parts, headers), String.class);
   }
 
   private long count(String table) {

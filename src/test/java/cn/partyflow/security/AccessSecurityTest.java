@@ -107,11 +107,11 @@ class AccessSecurityTest {
   }
 
   @Test
-  void ourApisNeedALoginAndImportsNeedTheAdministrator() {
+  void ourApisNeedALoginAndImportsNeedTheAdministratorOrAnOrganizationDepartment() {
     assertThat(http.getForEntity("/api/people", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     HttpHeaders multipart = new HttpHeaders();
     multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-    assertThat(http.withBasicAuth("rmyy_zzb", "demo").exchange("/api/import/people", HttpMethod.POST,
+    assertThat(http.withBasicAuth("nk_zuzhi", "demo").exchange("/api/import/people", HttpMethod.POST,
         new HttpEntity<>(new org.springframework.util.LinkedMultiValueMap<>(), multipart), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }

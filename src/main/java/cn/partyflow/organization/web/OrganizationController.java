@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Organizations and people, each user seeing only the organizations in their scope; imports for administrators. */
+/**
+ * Organizations and people, each user seeing only the organizations in their scope. Imports are for the administrator
+ * (everything) and for the 组织部门 of a 党委 or 党组 (its own subtree).
+ */
 @RestController
 class OrganizationController {
 
@@ -58,18 +61,44 @@ class OrganizationController {
   }
 
   @PostMapping("/api/import/organizations")
-  OrganizationImport.Result importOrganizations(@RequestParam("file") MultipartFile file) throws IOException {
-    return imports.importOrganizations(file.getOriginalFilename(), file.getBytes());
+  OrganizationImport.Result importOrganizations(@RequestParam(name = "file", required = false) MultipartFile file,
+      Authentication auth) throws IOException {
+    OrganizationImport.Scope scope = importScope(auth);
+    return imports.importOrganizations(filename(file), file.getBytes(), scope);
   }
 
   @PostMapping("/api/import/people")
-  OrganizationImport.Result importPeople(@RequestParam("file") MultipartFile file) throws IOException {
-    return imports.importPeople(file.getOriginalFilename(), file.getBytes());
+  OrganizationImport.Result importPeople(@RequestParam(name = "file", required = false) MultipartFile file,
+      Authentication auth) throws IOException {
+    OrganizationImport.Scope scope = importScope(auth);
+    return imports.importPeople(filename(file), file.getBytes(), scope);
   }
 
   @PostMapping("/api/import/roles")
-  OrganizationImport.Result importRoles(@RequestParam("file") MultipartFile file) throws IOException {
-    return imports.importRoles(file.getOriginalFilename(), file.getBytes());
+  OrganizationImport.Result importRoles(@RequestParam(name = "file", required = false) MultipartFile file,
+      Authentication auth) throws IOException {
+    OrganizationImport.Scope scope = importScope(auth);
+    return imports.importRoles(filename(file), file.getBytes(), scope);
+  }
+
+  /** Who may import is decided before the file is looked at; then a request without a file is refused. */
+  private static String filename(MultipartFile file) {
+    if (file == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请选择要导入的文件（CSV或XLSX）");
+    }
+    return file.getOriginalFilename();
+  }
+
+  private OrganizationImport.Scope importScope(Authentication auth) {
+    if (AccessScope.isAdmin(auth)) {
+      return OrganizationImport.Scope.ALL;
+    }
+    Set<String> administered = scope.administeredOrganizations(auth.getName());
+    if (administered.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "只有系统管理员或党委（党组）组织部门可以导入组织、人员和职务");
+    }
+    return new OrganizationImport.Scope(administered);
   }
 
   private Set<String> visible(Authentication auth) {
