@@ -1,8 +1,6 @@
 package cn.partyflow.rectification;
 
 import cn.partyflow.calendar.WorkdayCalendar;
-import cn.partyflow.organization.Groups;
-import cn.partyflow.organization.Role;
 import cn.partyflow.shared.ChinaClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -93,14 +92,22 @@ public class RectificationLadder {
         "【整改告诫】整改事项" + item.seq() + "已到期未销号", text);
   }
 
+  /**
+   * Who is asked to decide on 约谈 or 问责: the same groups as Task_Escalate, so a vacant 书记 or 纪委 is replaced by
+   * the holder one level up, exactly as the task is.
+   */
+  private static final List<String> ESCALATION_GROUPS =
+      List.of("${routing.group(orgId, 'secretary')}", "${routing.group(orgId, 'auditor')}");
+
   /** BoundaryEvent_Escalation: the 党委书记 and 纪委 decide on 约谈 or 问责. */
   public void escalate(DelegateExecution execution) {
     RectificationItem item = item(execution);
-    String orgId = String.valueOf(execution.getVariable("orgId"));
     List<String> recipients = new ArrayList<>();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    for (String group : List.of(Groups.roleGroup(orgId, Role.SECRETARY), Groups.roleGroup(orgId, Role.AUDITOR))) {
-      identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).forEach(recipients::add);
+    for (String group : ESCALATION_GROUPS) {
+      String holders = (String) Context.getProcessEngineConfiguration().getExpressionManager()
+          .createExpression(group).getValue(execution);
+      identity.createUserQuery().memberOfGroup(holders).list().stream().map(User::getId).forEach(recipients::add);
     }
     recipients.add(item.leaderUser());
     String text = String.format("【整改问责提请】整改事项逾期%d个工作日仍未销号，请党委书记、纪委研究约谈或问责。%n%s",

@@ -185,6 +185,37 @@ class RectificationScenarioTest {
         .isEqualTo("已完成");
   }
 
+  @Test
+  void anEscalationInAUnitWithoutItsOwnSecretaryOrAuditorGoesOneLevelUpAsTheTaskDoes() throws Exception {
+    String unit = "rcsub" + Math.abs(dept.hashCode() % 100000);
+    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
+        + " values (?, 'rmyy', 'COMMITTEE', '整改测试分党委', false, 90)", unit);
+    clock(2026, 4, 22, 10);
+    ResponseEntity<Map> started = rest.withBasicAuth("rmyy_zzb", "demo").postForEntity(
+        "/engine-rest/process-definition/key/inspectionRectification/start",
+        json(Map.of("variables", Map.of("orgId", v(unit), "source", v("巡察")))), Map.class);
+    assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+    String pi = (String) started.getBody().get("id");
+    Task register = only(pi, "Task_RegisterFeedback");
+    assertThat(importProblems(register.getId(), "序号,反馈意见,问题表现\n1,一、党的领导,议事规则不健全\n").getBody())
+        .contains("\"imported\":1");
+    submit("rmyy_zzb", register, Map.of("feedbackDate", v("2026-04-20"), "roundName", v("县委第六轮巡察"),
+        "groupName", v("第一巡察组")));
+    submit("rmyy_zzb", only(pi, "Task_DraftPlan"),
+        Map.of("planItems", jsonValue("[" + item(1, "限期整改", "nk_zhuren", "2026-04-30") + "]")));
+    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
+    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-23")));
+    long item = service.items(((Number) runtime.getVariable(pi, "caseId")).longValue()).get(0).id();
+
+    clock(2026, 5, 20, 9);
+    runDueJobs(pi);
+    assertThat(kinds(item)).contains("escalation");
+    assertThat(jdbc.queryForList("select recipient_user from pf_notification where item_id = ? and kind = 'escalation'",
+        String.class, item)).contains("rmyy_shuji", "rmyy_jiwei", "rmyy_shenji", "rmyy_fgld");
+    assertThat(tasks.getIdentityLinksForTask(only(pi, "Task_Escalate").getId()))
+        .extracting(l -> l.getGroupId()).contains("rmyy.secretary", "rmyy.auditor");
+  }
+
   // ---- helpers --------------------------------------------------------------------------------------------
 
   String item(int problem, String category, String responsible, String deadline) {
