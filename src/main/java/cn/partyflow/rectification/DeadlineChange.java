@@ -33,6 +33,12 @@ public class DeadlineChange {
     this.management = management;
   }
 
+  /** The same, with the new deadline as the 党委书记 entered it ("yyyy-MM-dd"). */
+  @Transactional
+  public RectificationItem change(long itemId, String newDeadline, String reason, String approvedBy) {
+    return change(itemId, FormValues.enteredDate(newDeadline, "新的完成时限"), reason, approvedBy);
+  }
+
   @Transactional
   public RectificationItem change(long itemId, LocalDate newDeadline, String reason, String approvedBy) {
     RectificationItem item = service.item(itemId)
@@ -43,7 +49,10 @@ public class DeadlineChange {
     if (reason == null || reason.isBlank()) {
       throw new RuleViolation("rectification-deadline", "调整完成时限须写明理由");
     }
-    if (newDeadline == null || newDeadline.isBefore(ChinaClock.today())) {
+    if (newDeadline == null) {
+      throw new RuleViolation("rectification-deadline", "请填写新的完成时限");
+    }
+    if (newDeadline.isBefore(ChinaClock.today())) {
       throw new RuleViolation("rectification-deadline", "新的完成时限不能早于今天");
     }
     List<String> scopes = runtime.createVariableInstanceQuery()

@@ -6,6 +6,7 @@ import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ChinaClock;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -33,6 +34,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -172,6 +177,68 @@ class RectificationDashboardTest {
   static long count(String page, String status) {
     Matcher m = Pattern.compile("data-status=\"" + status + "\"[^>]*><span>[^<]*</span><b>(\\d+)</b>").matcher(page);
     return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  @Test
+  void theSecretaryMovesADeadlineOnTheItemPageWithAReasonAndNobodyElseCan() {
+    assertThat(dashboard("nk_zhuren", "").isEmpty()).isFalse();
+    String own = rest.withBasicAuth("nk_zhuren", "demo").getForObject("/rectification/items/" + later + "/evidence",
+        String.class);
+    assertThat(own).contains("未到期问题" + run).doesNotContain("deadline-change");
+
+    Session secretary = session("rmyy_shuji", later);
+    assertThat(secretary.page()).contains("调整完成时限（党委书记批准）");
+    ResponseEntity<String> noReason = secretary.post("/rectification/items/" + later + "/deadline",
+        "deadline=2026-07-31&reason=");
+    assertThat(noReason.getStatusCode().value()).isIn(200, 302);
+    assertThat(deadline(later)).isEqualTo("2026-06-30");
+    assertThat(secretary.shown(noReason, "/rectification/items/" + later + "/evidence")).contains("调整完成时限须写明理由");
+
+    ResponseEntity<String> moved = secretary.post("/rectification/items/" + later + "/deadline",
+        "deadline=2026-07-31&reason=" + java.net.URLEncoder.encode("需协调设备采购", StandardCharsets.UTF_8));
+    assertThat(moved.getStatusCode().value()).isIn(200, 302);
+    assertThat(deadline(later)).isEqualTo("2026-07-31");
+    assertThat(secretary.shown(moved, "/rectification/items/" + later + "/evidence")).contains("完成时限已调整为2026-07-31")
+        .contains("需协调设备采购");
+
+    Session responsible = session("nk_zhuren", later);
+    assertThat(responsible.post("/rectification/items/" + later + "/deadline",
+        "deadline=2026-12-31&reason=x").getStatusCode().value()).isEqualTo(403);
+    assertThat(deadline(later)).isEqualTo("2026-07-31");
+  }
+
+  String deadline(long item) {
+    return jdbc.queryForObject("select deadline from pf_rectification_item where id = ?", Date.class, item).toString();
+  }
+
+  /** A logged-in browser session: its cookie and the page's CSRF token, as a form post sends them. */
+  record Session(TestRestTemplate as, String cookie, String csrf, String page) {
+    String get(String path) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.add(HttpHeaders.COOKIE, cookie);
+      return as.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+    }
+
+    /** The page after a form post: the redirect's target, followed here when the client did not follow it. */
+    String shown(ResponseEntity<String> answer, String path) {
+      return answer.getStatusCode().value() == 302 ? get(path) : answer.getBody();
+    }
+
+    ResponseEntity<String> post(String path, String form) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.add(HttpHeaders.COOKIE, cookie);
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      return as.exchange(path, HttpMethod.POST, new HttpEntity<>(form + "&_csrf=" + csrf, headers), String.class);
+    }
+  }
+
+  Session session(String user, long item) {
+    TestRestTemplate as = rest.withBasicAuth(user, "demo");
+    ResponseEntity<String> page = as.getForEntity("/rectification/items/" + item + "/evidence", String.class);
+    String cookie = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.split(";")[0]).filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+    return new Session(as, cookie, csrf.find() ? csrf.group(1) : "", page.getBody());
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package cn.partyflow.rectification.web;
 
+import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.EvidenceStore;
 import cn.partyflow.rectification.RectificationItem;
 import cn.partyflow.rectification.RectificationService;
@@ -36,9 +37,11 @@ class EvidenceController {
   private final EvidenceStore store;
   private final RectificationSettings settings;
   private final Viewer viewer;
+  private final DeadlineChange deadlineChange;
 
   EvidenceController(RectificationService service, EvidenceStore store, RectificationSettings settings,
-      Viewer viewer) {
+      Viewer viewer, DeadlineChange deadlineChange) {
+    this.deadlineChange = deadlineChange;
     this.service = service;
     this.store = store;
     this.settings = settings;
@@ -53,7 +56,25 @@ class EvidenceController {
     model.addAttribute("events", service.events(id));
     model.addAttribute("maxSize", EvidenceStoreSize.of(settings.evidenceMaxBytes()));
     model.addAttribute("types", String.join("、", settings.evidenceTypes()));
+    model.addAttribute("approvesDeadline", item.isOpen() && !item.isLongTerm() && viewer.approvesDeadlines(auth, item));
     return "rectification/evidence";
+  }
+
+  /** The 党委书记 approves a new deadline with its reason; the ladder's reminders follow the new date. */
+  @PostMapping("/rectification/items/{id}/deadline")
+  String moveDeadline(@PathVariable long id, @RequestParam(required = false) String deadline,
+      @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes redirect) {
+    RectificationItem item = item(id, auth);
+    if (!viewer.approvesDeadlines(auth, item)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "调整完成时限须由党委书记批准");
+    }
+    try {
+      RectificationItem moved = deadlineChange.change(id, deadline, reason, auth.getName());
+      redirect.addFlashAttribute("deadlineMessage", "完成时限已调整为" + moved.deadline());
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("deadlineError", e.getMessage());
+    }
+    return "redirect:/rectification/items/" + id + "/evidence";
   }
 
   @PostMapping("/rectification/items/{id}/evidence")

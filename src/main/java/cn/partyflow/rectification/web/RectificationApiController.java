@@ -1,16 +1,11 @@
 package cn.partyflow.rectification.web;
 
-import cn.partyflow.organization.Groups;
-import cn.partyflow.organization.Role;
 import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.ProblemImport;
 import cn.partyflow.rectification.RectificationItem;
 import cn.partyflow.rectification.RectificationService;
-import cn.partyflow.shared.RuleViolation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -78,18 +73,10 @@ class RectificationApiController {
     RectificationItem item = service.item(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "整改事项不存在"));
     viewer.requireItem(auth, item);
-    boolean secretary = identity.createGroupQuery().groupMember(auth.getName()).groupId(Groups.roleGroup(item.orgId(), Role.SECRETARY))
-        .count() > 0;
-    if (!secretary && !Viewer.isAdmin(auth)) {
+    if (!viewer.approvesDeadlines(auth, item)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "调整完成时限须由党委书记批准");
     }
-    LocalDate deadline;
-    try {
-      deadline = LocalDate.parse(request.deadline() == null ? "" : request.deadline().trim());
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("rectification-deadline", "新的完成时限格式应为yyyy-MM-dd");
-    }
-    RectificationItem moved = deadlineChange.change(id, deadline, request.reason(), auth.getName());
+    RectificationItem moved = deadlineChange.change(id, request.deadline(), request.reason(), auth.getName());
     return Map.of("itemId", id, "deadline", moved.deadline().toString());
   }
 }

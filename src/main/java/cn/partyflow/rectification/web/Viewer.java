@@ -1,5 +1,9 @@
 package cn.partyflow.rectification.web;
 
+import cn.partyflow.organization.Groups;
+import cn.partyflow.organization.Role;
+import org.camunda.bpm.engine.IdentityService;
+
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.rectification.RectificationItem;
 import java.util.Set;
@@ -13,9 +17,17 @@ import org.springframework.web.server.ResponseStatusException;
 class Viewer {
 
   private final AccessScope scope;
+  private final IdentityService identity;
 
-  Viewer(AccessScope scope) {
+  Viewer(AccessScope scope, IdentityService identity) {
     this.scope = scope;
+    this.identity = identity;
+  }
+
+  /** A moved deadline is approved by the 党委书记 (first responsible person) of the item's organization. */
+  boolean approvesDeadlines(Authentication auth, RectificationItem item) {
+    return isAdmin(auth) || identity.createGroupQuery().groupMember(auth.getName())
+        .groupId(Groups.roleGroup(item.orgId(), Role.SECRETARY)).count() > 0;
   }
 
   static boolean isAdmin(Authentication auth) {
