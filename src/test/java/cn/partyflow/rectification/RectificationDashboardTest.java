@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
 import cn.partyflow.shared.ChinaClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -186,7 +183,7 @@ class RectificationDashboardTest {
         String.class);
     assertThat(own).contains("未到期问题" + run).doesNotContain("deadline-change");
 
-    Session secretary = session("rmyy_shuji", later);
+    WebSession secretary = WebSession.open(rest, "rmyy_shuji", "/rectification/items/" + later + "/evidence");
     assertThat(secretary.page()).contains("调整完成时限（党委书记批准）");
     ResponseEntity<String> noReason = secretary.post("/rectification/items/" + later + "/deadline",
         "deadline=2026-07-31&reason=");
@@ -201,7 +198,7 @@ class RectificationDashboardTest {
     assertThat(secretary.shown(moved, "/rectification/items/" + later + "/evidence")).contains("完成时限已调整为2026-07-31")
         .contains("需协调设备采购");
 
-    Session responsible = session("nk_zhuren", later);
+    WebSession responsible = WebSession.open(rest, "nk_zhuren", "/rectification/items/" + later + "/evidence");
     assertThat(responsible.post("/rectification/items/" + later + "/deadline",
         "deadline=2026-12-31&reason=x").getStatusCode().value()).isEqualTo(403);
     assertThat(deadline(later)).isEqualTo("2026-07-31");
@@ -209,36 +206,6 @@ class RectificationDashboardTest {
 
   String deadline(long item) {
     return jdbc.queryForObject("select deadline from pf_rectification_item where id = ?", Date.class, item).toString();
-  }
-
-  /** A logged-in browser session: its cookie and the page's CSRF token, as a form post sends them. */
-  record Session(TestRestTemplate as, String cookie, String csrf, String page) {
-    String get(String path) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add(HttpHeaders.COOKIE, cookie);
-      return as.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
-    }
-
-    /** The page after a form post: the redirect's target, followed here when the client did not follow it. */
-    String shown(ResponseEntity<String> answer, String path) {
-      return answer.getStatusCode().value() == 302 ? get(path) : answer.getBody();
-    }
-
-    ResponseEntity<String> post(String path, String form) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add(HttpHeaders.COOKIE, cookie);
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      return as.exchange(path, HttpMethod.POST, new HttpEntity<>(form + "&_csrf=" + csrf, headers), String.class);
-    }
-  }
-
-  Session session(String user, long item) {
-    TestRestTemplate as = rest.withBasicAuth(user, "demo");
-    ResponseEntity<String> page = as.getForEntity("/rectification/items/" + item + "/evidence", String.class);
-    String cookie = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(c -> c.split(";")[0]).filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
-    return new Session(as, cookie, csrf.find() ? csrf.group(1) : "", page.getBody());
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package cn.partyflow.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
 import cn.partyflow.shared.ChinaClock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -214,6 +215,46 @@ class RectificationScenarioTest {
         String.class, item)).contains("rmyy_shuji", "rmyy_jiwei", "rmyy_shenji", "rmyy_fgld");
     assertThat(tasks.getIdentityLinksForTask(only(pi, "Task_Escalate").getId()))
         .extracting(l -> l.getGroupId()).contains("rmyy.secretary", "rmyy.auditor");
+  }
+
+  @Test
+  void anOfficerUploadsTheProblemListOnItsOwnPageIntoTheOpenRegistration() {
+    clock(2026, 4, 22, 10);
+    ResponseEntity<Map> started = rest.withBasicAuth("rmyy_zzb", "demo").postForEntity(
+        "/engine-rest/process-definition/key/inspectionRectification/start",
+        json(Map.of("variables", Map.of("orgId", v("rmyy"), "source", v("巡察")))), Map.class);
+    String pi = (String) started.getBody().get("id");
+    Task register = only(pi, "Task_RegisterFeedback");
+
+    assertThat(rest.withBasicAuth("nk_zuzhi", "demo").getForObject("/rectification/problems", String.class))
+        .doesNotContain(register.getId());
+    WebSession officer = WebSession.open(rest, "rmyy_zzb", "/rectification/problems");
+    assertThat(officer.page()).contains("value=\"" + register.getId() + "\"");
+
+    ResponseEntity<String> bad = officer.upload("/rectification/problems", Map.of("taskId", register.getId(),
+        "file", sheet("序号,反馈意见,问题表现\n1,一,议事规则不健全\n2,二,\n")));
+    assertThat(officer.shown(bad, "/rectification/problems")).contains("第3行").contains("缺少问题表现");
+    assertThat(tasks.getVariable(register.getId(), "problems")).isNull();
+
+    ResponseEntity<String> good = officer.upload("/rectification/problems", Map.of("taskId", register.getId(),
+        "file", sheet("序号,反馈意见,问题表现\n1,一,议事规则不健全\n2,二,三会一课不规范\n")));
+    assertThat(officer.shown(good, "/rectification/problems")).contains("已导入2条问题");
+    assertThat(tasks.getVariable(register.getId(), "problems").toString()).contains("三会一课不规范");
+
+    WebSession other = WebSession.open(rest, "wk_zuzhi", "/rectification/problems");
+    ResponseEntity<String> foreign = other.upload("/rectification/problems", Map.of("taskId", register.getId(),
+        "file", sheet("序号,反馈意见,问题表现\n1,一,越权导入\n")));
+    assertThat(foreign.getStatusCode().value()).isIn(403, 404);
+    assertThat(tasks.getVariable(register.getId(), "problems").toString()).doesNotContain("越权导入");
+  }
+
+  static ByteArrayResource sheet(String csv) {
+    return new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "问题清单.csv";
+      }
+    };
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------

@@ -1,18 +1,10 @@
 package cn.partyflow.rectification.web;
 
 import cn.partyflow.rectification.DeadlineChange;
-import cn.partyflow.rectification.ProblemImport;
 import cn.partyflow.rectification.RectificationItem;
 import cn.partyflow.rectification.RectificationService;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,20 +19,16 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class RectificationApiController {
 
-  private final ProblemImport problemImport;
+  private final RegistrationTasks registrations;
   private final DeadlineChange deadlineChange;
   private final RectificationService service;
-  private final TaskService tasks;
-  private final IdentityService identity;
   private final Viewer viewer;
 
-  RectificationApiController(ProblemImport problemImport, DeadlineChange deadlineChange, RectificationService service,
-      TaskService tasks, IdentityService identity, Viewer viewer) {
-    this.problemImport = problemImport;
+  RectificationApiController(RegistrationTasks registrations, DeadlineChange deadlineChange,
+      RectificationService service, Viewer viewer) {
+    this.registrations = registrations;
     this.deadlineChange = deadlineChange;
     this.service = service;
-    this.tasks = tasks;
-    this.identity = identity;
     this.viewer = viewer;
   }
 
@@ -48,20 +36,7 @@ class RectificationApiController {
   @PostMapping("/api/rectification/tasks/{taskId}/problems")
   Map<String, Object> importProblems(@PathVariable String taskId, @RequestParam("file") MultipartFile file,
       Authentication auth) throws IOException {
-    List<String> groups = identity.createGroupQuery().groupMember(auth.getName()).list().stream()
-        .map(Group::getId).toList();
-    Task task = groups.isEmpty() ? null : tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(groups)
-        .singleResult();
-    if (task == null && Viewer.isAdmin(auth)) {
-      task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    }
-    if (task == null || !"Task_RegisterFeedback".equals(task.getTaskDefinitionKey())) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有找到您可办理的“登记反馈问题清单”任务");
-    }
-    List<Map<String, Object>> problems = problemImport.read(file.getOriginalFilename(), file.getBytes());
-    tasks.setVariable(taskId, "problems",
-        SpinValues.jsonValue(new ObjectMapper().writeValueAsString(problems)).create());
-    return Map.of("imported", problems.size());
+    return Map.of("imported", registrations.importInto(taskId, file.getOriginalFilename(), file.getBytes(), auth));
   }
 
   /** The request body: the new deadline ("yyyy-MM-dd") and the reason. */
