@@ -91,6 +91,29 @@ class FormBadInputTest {
     Form conversionApplication = form("conversionApplicationDate", "2025-09-20", "conversionOpinions", "同意");
     Form conversionMeeting = form("conversionMeetingDate", "2025-10-25", "conversionVotersEntitled", 9,
         "conversionVotersPresent", 9, "conversionVotesFor", 9, "conversionOutcome", "CONVERT");
+    Form fileActivist = form("activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");
+    Form cultivate = form("assessments", json("[{\"assessmentDate\":\"2025-01-10\",\"assessmentResult\":\"良好\"},"
+        + "{\"assessmentDate\":\"2025-07-10\"}]"), "thoughtReportsReceived", 4);
+    Form decideTarget = form("targetListed", "true", "developmentTargetDate", "2025-07-20",
+        "targetOpinions", "党小组、培养联系人同意");
+    Form fileTarget = form("targetFilingDecision", "PASS", "targetFilingDate", "2025-07-25");
+    Form politicalReview = form("politicalReviewDate", "2025-08-10", "politicalReviewConclusion", "政治历史清楚，合格",
+        "politicalReviewPassed", "true");
+    Form training = form("trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
+        "trainingHours", 24);
+    Form screening = form("screeningDate", "2025-09-01", "screeningRecord", "同意", "screeningDecision", "PASS");
+    Form publicity = form("publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
+    Form preReview = form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
+    Form volunteer = form("volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
+    Form preApprovalTalk = form("preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "李红梅",
+        "preApprovalTalkOpinion", "同意接收");
+    Form approval = form("approvalDecision", "APPROVE", "approvalDate", "2025-11-10");
+    Form fileUpward = form("upwardFilingDate", "2025-11-15", "upwardFiledWith", "县委组织部");
+    Form placement = form("placementDate", "2025-11-16", "partyGroup", "第一党小组");
+    Form oath = form("oathDate", "2025-11-20", "oathPlace", "院党委会议室");
+    Form conversionApproval = form("conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2025-11-01");
+    Form archive = form("archiveChecklist", json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\","
+        + "\"培养教育考察材料\"]"), "archiveDate", "2025-11-05", "archiveLocation", "人事档案");
     Supplier<String> registry = () -> rows("select * from pf_person where id in (?, ?, ?) order by id", applicant,
         target, admitted);
 
@@ -151,6 +174,68 @@ class FormBadInputTest {
             bad("decision as Camunda Integer 'abc'", nominate.with("activistSelected", typed("abc", "Integer")),
                 null),
             bad("overlong nomination record", nominate.with("nominationRecord", TOO_LONG), "最多2000字")),
+        atTask("Task_FileActivist 入党积极分子备案", () -> {
+          submit("nk_zuzhi", pi[0], "Task_NominateActivist", nominate);
+          return desk("rmyy_zzb", pi[0], "Task_FileActivist", registry);
+        },
+            bad("decision missing", fileActivist.without("activistFilingDecision"), "请选择审核结论"),
+            bad("unknown decision", fileActivist.with("activistFilingDecision", "MAYBE"), "审核结论须为通过或退回"),
+            bad("return without an opinion", form("activistFilingDecision", "RETURN"), "请填写退回意见"),
+            bad("overlong return opinion", form("activistFilingDecision", "RETURN", "returnOpinion", TOO_LONG),
+                "退回意见最多2000字"),
+            bad("filing date missing", fileActivist.without("activistFilingDate"), "请填写备案日期"),
+            bad("filed before the nomination", fileActivist.with("activistFilingDate", "2024-07-10"),
+                "不能早于确定为入党积极分子的日期"),
+            bad("filed in the future", fileActivist.with("activistFilingDate", "2025-12-20"), "不能晚于今天"),
+            bad("filing date as text", fileActivist.with("activistFilingDate", "七月"), "不是有效日期")),
+        atTask("Task_Cultivate 培养教育考察", () -> {
+          submit("rmyy_zzb", pi[0], "Task_FileActivist", fileActivist);
+          submit("nk_zuzhi", pi[0], "Task_AppointContacts", form("contactIds", json("[\"P019\"]"),
+              "contactsAppointedDate", "2024-07-20"));
+          return desk("nk_zuzhi", pi[0], "Task_Cultivate", registry);
+        },
+            bad("assessments not a list", cultivate.with("assessments", json("{\"assessmentDate\":\"2025-01-10\"}")),
+                "考察记录应为列表"),
+            bad("assessments malformed JSON", cultivate.with("assessments", json("[{\"assessmentDate\":")),
+                "无法读取"),
+            bad("assessment date missing", cultivate.with("assessments", json("[{\"assessmentResult\":\"良好\"}]")),
+                "请填写考察日期"),
+            bad("assessment date as text", cultivate.with("assessments", json("[{\"assessmentDate\":\"年初\"}]")),
+                "考察日期不是有效日期"),
+            bad("assessment before the nomination", cultivate.with("assessments",
+                json("[{\"assessmentDate\":\"2024-07-01\"}]")), "不能早于确定为入党积极分子的日期"),
+            bad("assessment in the future", cultivate.with("assessments",
+                json("[{\"assessmentDate\":\"2026-01-10\"}]")), "不能晚于今天"),
+            bad("overlong assessment", cultivate.with("assessments", json("[{\"assessmentDate\":\"2025-01-10\","
+                + "\"assessmentResult\":\"" + TOO_LONG + "\"}]")), "第1次考察意见最多2000字"),
+            bad("negative thought reports", cultivate.with("thoughtReportsReceived", -1), "不能为负数"),
+            bad("thought reports as text", cultivate.with("thoughtReportsReceived", "四份"), "须为整数"),
+            bad("thought reports as a fraction", cultivate.with("thoughtReportsReceived", 2.5), "须为整数"),
+            bad("overlong cultivation note", cultivate.with("cultivationNote", TOO_LONG), "培养教育情况最多2000字")),
+        atTask("Task_DecideTarget 确定发展对象", () -> {
+          submit("nk_zuzhi", pi[0], "Task_Cultivate", cultivate);
+          return desk("nk_zuzhi", pi[0], "Task_DecideTarget", registry);
+        },
+            bad("decision missing", decideTarget.without("targetListed"), "请选择是否列为发展对象"),
+            bad("target date missing", decideTarget.without("developmentTargetDate"), "请填写确定为发展对象的日期"),
+            bad("target within a year of the nomination", decideTarget.with("developmentTargetDate", "2025-07-14"),
+                "一年以上培养教育和考察"),
+            bad("target in the future", decideTarget.with("developmentTargetDate", "2025-12-01"), "不能晚于今天"),
+            bad("target date as text", decideTarget.with("developmentTargetDate", "明年"), "不是有效日期"),
+            bad("opinions missing", decideTarget.without("targetOpinions"), "请填写"),
+            bad("overlong opinions", decideTarget.with("targetOpinions", TOO_LONG), "最多2000字")),
+        atTask("Task_FileTarget 发展对象备案", () -> {
+          submit("nk_zuzhi", pi[0], "Task_DecideTarget", decideTarget);
+          return desk("rmyy_zzb", pi[0], "Task_FileTarget", registry);
+        },
+            bad("decision missing", fileTarget.without("targetFilingDecision"), "请选择审核结论"),
+            bad("unknown decision", fileTarget.with("targetFilingDecision", "OK"), "审核结论须为通过或退回"),
+            bad("return without an opinion", form("targetFilingDecision", "RETURN", "returnOpinion", " "),
+                "请填写退回意见"),
+            bad("filing date missing", fileTarget.without("targetFilingDate"), "请填写备案日期"),
+            bad("filed before the decision", fileTarget.with("targetFilingDate", "2025-07-19"),
+                "不能早于确定为发展对象的日期"),
+            bad("filed in the future", fileTarget.with("targetFilingDate", "2026-07-25"), "不能晚于今天")),
         atTask("Task_FixSponsors 确定入党介绍人", () -> {
           person(target, "NON_MEMBER");
           pi[1] = startMemberDevelopment(form("applicantId", target, "startStage", "TARGET",
@@ -167,22 +252,85 @@ class FormBadInputTest {
             bad("sponsors malformed JSON", form("sponsorIds", json("[\"P019\","), "sponsorsConsented", true),
                 "无法读取"),
             bad("consent missing", form("sponsorIds", json("[\"P019\",\"P022\"]")), "本人同意")),
-        atTask("Task_AdmissionMeeting 支部大会表决", () -> {
+        atTask("Task_PoliticalReview 政治审查", () -> {
+          submit("nk_zuzhi", pi[1], "Task_FixSponsors", form("sponsorIds", json("[\"P019\",\"P022\"]"),
+              "sponsorsConsented", true));
+          return desk("nk_zuzhi", pi[1], "Task_PoliticalReview", registry);
+        },
+            bad("review date missing", politicalReview.without("politicalReviewDate"), "请填写政审结论日期"),
+            bad("conclusion missing", politicalReview.without("politicalReviewConclusion"), "请填写政审综合性结论"),
+            bad("result missing", politicalReview.without("politicalReviewPassed"), "请选择政审结论"),
+            bad("review before the target decision", politicalReview.with("politicalReviewDate", "2024-07-01"),
+                "不能早于确定为发展对象的日期"),
+            bad("review in the future", politicalReview.with("politicalReviewDate", "2026-08-10"), "不能晚于今天"),
+            bad("review date as a number", politicalReview.with("politicalReviewDate", 20250810), "不是有效日期"),
+            bad("overlong conclusion", politicalReview.with("politicalReviewConclusion", TOO_LONG), "最多2000字")),
+        atTask("Task_Training 集中培训", () -> {
+          submit("nk_zuzhi", pi[1], "Task_PoliticalReview", politicalReview);
+          return desk("rmyy_zzb", pi[1], "Task_Training", registry);
+        },
+            bad("end before start", training.with("trainingEnd", "2025-08-19"), "培训结束日期（2025-08-19）不能早于培训开始日期"),
+            bad("start before the target decision", training.with("trainingStart", "2024-07-01"),
+                "不能早于确定为发展对象的日期"),
+            bad("end in the future", training.with("trainingEnd", "2025-12-22"), "不能晚于今天"),
+            bad("start missing", training.without("trainingStart"), "请填写培训开始日期"),
+            bad("negative days", training.with("trainingDays", -3), "不能为负数"),
+            bad("negative hours", training.with("trainingHours", -24), "不能为负数"),
+            bad("days as text", training.with("trainingDays", "三天"), "培训天数须为整数"),
+            bad("too little training", training.with("trainingDays", 1).with("trainingHours", 8), "不少于"),
+            bad("overlong certificate", training.with("trainingCertificate", TOO_LONG), "最多2000字")),
+        atTask("Task_CommitteeScreening 支委会审查", () -> {
           person(admitted, "NON_MEMBER");
           pi[2] = startMemberDevelopment(form("applicantId", admitted, "startStage", "ADMISSION",
               "applicationDate", "2023-01-10", "birthDate", "1998-03-01", "activistDate", "2023-07-15",
               "developmentTargetDate", "2024-07-20", "sponsorIds", "P019, P022", "politicalReviewPassed", "true",
               "trainingDays", 3, "trainingHours", 24, "trainingEnd", "2025-08-22"));
-          submit("nk_shuji", pi[2], "Task_CommitteeScreening", form("screeningDate", "2025-09-01",
-              "screeningRecord", "同意", "screeningDecision", "PASS"));
-          submit("nk_zuzhi", pi[2], "Task_StartPublicity", form("publicityStart", "2025-09-29",
-              "publicityPlace", "内科公示栏"));
+          return desk("nk_shuji", pi[2], "Task_CommitteeScreening", registry);
+        },
+            bad("screening before the training ended", screening.with("screeningDate", "2025-08-21"),
+                "不能早于培训结束日期"),
+            bad("screening in the future", screening.with("screeningDate", "2025-12-01"), "不能晚于今天"),
+            bad("screening date missing", screening.without("screeningDate"), "请填写支委会审查日期"),
+            bad("record missing", screening.without("screeningRecord"), "请填写审查意见"),
+            bad("unknown decision", screening.with("screeningDecision", "MAYBE"), "审核结论须为通过或退回"),
+            bad("return without an opinion", screening.with("screeningDecision", "RETURN"), "请填写退回意见"),
+            bad("overlong return opinion", screening.with("screeningDecision", "RETURN")
+                .with("returnOpinion", TOO_LONG), "退回意见最多2000字"),
+            bad("overlong record", screening.with("screeningRecord", TOO_LONG), "审查意见最多2000字")),
+        atTask("Task_StartPublicity 发展对象公示", () -> {
+          submit("nk_shuji", pi[2], "Task_CommitteeScreening", screening);
+          return desk("nk_zuzhi", pi[2], "Task_StartPublicity", registry);
+        },
+            bad("publicity before the screening", publicity.with("publicityStart", "2025-08-30"),
+                "不能早于支委会审查日期"),
+            bad("publicity in the future", publicity.with("publicityStart", "2025-11-21"), "不能晚于今天"),
+            bad("start missing", publicity.without("publicityStart"), "请填写"),
+            bad("start as text", publicity.with("publicityStart", "国庆前"), "不是有效日期"),
+            bad("place missing", publicity.without("publicityPlace"), "请填写"),
+            bad("overlong place", publicity.with("publicityPlace", TOO_LONG), "最多2000字")),
+        atTask("Task_PreReview 上级党委预审", () -> {
+          submit("nk_zuzhi", pi[2], "Task_StartPublicity", publicity);
           management.executeJob(management.createJobQuery().processInstanceId(pi[2])
               .activityId("BoundaryEvent_PublicityEnded").singleResult().getId());
-          submit("rmyy_zzb", pi[2], "Task_PreReview", form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意",
-              "preReviewPassed", "true"));
-          submit("nk_zuzhi", pi[2], "Task_FillVolunteerForm", form("volunteerFormDate", "2025-10-15",
-              "sponsorOpinionsWritten", true));
+          return desk("rmyy_zzb", pi[2], "Task_PreReview", registry);
+        },
+            bad("pre-review during the publicity", preReview.with("preReviewDate", "2025-10-10"), "公示"),
+            bad("pre-review before the publicity", preReview.with("preReviewDate", "2025-09-20"),
+                "不能早于公示开始日期"),
+            bad("pre-review in the future", preReview.with("preReviewDate", "2025-11-30"), "不能晚于今天"),
+            bad("opinion missing", preReview.without("preReviewOpinion"), "请填写书面预审意见"),
+            bad("result missing", preReview.without("preReviewPassed"), "请选择预审结论"),
+            bad("overlong opinion", preReview.with("preReviewOpinion", TOO_LONG), "最多2000字")),
+        atTask("Task_FillVolunteerForm 填写入党志愿书", () -> {
+          submit("rmyy_zzb", pi[2], "Task_PreReview", preReview);
+          return desk("nk_zuzhi", pi[2], "Task_FillVolunteerForm", registry);
+        },
+            bad("form before the pre-review", volunteer.with("volunteerFormDate", "2025-10-13"), "不能早于预审日期"),
+            bad("form in the future", volunteer.with("volunteerFormDate", "2025-11-21"), "不能晚于今天"),
+            bad("date missing", volunteer.without("volunteerFormDate"), "请填写"),
+            bad("date as text", volunteer.with("volunteerFormDate", "2025/10/15"), "不是有效日期")),
+        atTask("Task_AdmissionMeeting 支部大会表决", () -> {
+          submit("nk_zuzhi", pi[2], "Task_FillVolunteerForm", volunteer);
           return desk("nk_shuji", pi[2], "Task_AdmissionMeeting", registry);
         },
             bad("votes for missing", meeting.without("votesFor"), "请填写赞成票"),
@@ -198,6 +346,56 @@ class FormBadInputTest {
             bad("meeting in the future", meeting.with("admissionMeetingDate", "2025-12-20"), "不能晚于今天"),
             bad("record missing", meeting.without("admissionMeetingRecord"), "请填写会议记录"),
             bad("overlong record", meeting.with("admissionMeetingRecord", TOO_LONG), "最多2000字")),
+        atTask("Task_PreApprovalTalk 审批前谈话", () -> {
+          submit("nk_shuji", pi[2], "Task_AdmissionMeeting", meeting);
+          return desk("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", registry);
+        },
+            bad("talk before the meeting", preApprovalTalk.with("preApprovalTalkDate", "2025-10-19"),
+                "不能早于支部大会日期"),
+            bad("talk in the future", preApprovalTalk.with("preApprovalTalkDate", "2025-11-25"), "不能晚于今天"),
+            bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请填写"),
+            bad("opinion missing", preApprovalTalk.without("preApprovalTalkOpinion"), "请填写"),
+            bad("overlong talker", preApprovalTalk.with("preApprovalTalkBy", TOO_LONG), "最多2000字"),
+            bad("overlong opinion", preApprovalTalk.with("preApprovalTalkOpinion", TOO_LONG), "最多2000字")),
+        atTask("Task_Approval 上级党委审批", () -> {
+          submit("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", preApprovalTalk);
+          return desk("rmyy_zzb", pi[2], "Task_Approval", registry);
+        },
+            bad("decision missing", approval.without("approvalDecision"), "请选择审批结论"),
+            bad("unknown decision", approval.with("approvalDecision", "MAYBE"), "审批结论须为批准、不予批准或退回"),
+            bad("return without an opinion", form("approvalDecision", "RETURN"), "请填写退回意见"),
+            bad("refusal without a reason", approval.with("approvalDecision", "REFUSE"), "请填写不予批准的理由"),
+            bad("overlong refusal reason", approval.with("approvalDecision", "REFUSE")
+                .with("refusalReason", TOO_LONG), "不予批准的理由最多2000字"),
+            bad("approval date missing", approval.without("approvalDate"), "请填写审批日期"),
+            bad("approval before the meeting", approval.with("approvalDate", "2025-10-19"), "不能早于支部大会日期"),
+            bad("approval in the future", approval.with("approvalDate", "2025-11-21"), "不能晚于今天"),
+            bad("overlong extension reason", approval.with("approvalExtensionReason", TOO_LONG), "最多2000字")),
+        atTask("Task_FileUpward 报上级组织部门备案", () -> {
+          submit("rmyy_zzb", pi[2], "Task_Approval", approval);
+          return desk("rmyy_zzb", pi[2], "Task_FileUpward", registry);
+        },
+            bad("filed before the approval", fileUpward.with("upwardFilingDate", "2025-11-09"), "不能早于审批日期"),
+            bad("filed in the future", fileUpward.with("upwardFilingDate", "2025-11-21"), "不能晚于今天"),
+            bad("recipient missing", fileUpward.without("upwardFiledWith"), "请填写"),
+            bad("overlong recipient", fileUpward.with("upwardFiledWith", TOO_LONG), "最多2000字")),
+        atTask("Task_Placement 编入党支部和党小组", () -> {
+          submit("rmyy_zzb", pi[2], "Task_FileUpward", fileUpward);
+          return desk("nk_zuzhi", pi[2], "Task_Placement", registry);
+        },
+            bad("placed before the approval", placement.with("placementDate", "2025-11-01"), "不能早于审批日期"),
+            bad("placed in the future", placement.with("placementDate", "2025-11-21"), "不能晚于今天"),
+            bad("group missing", placement.without("partyGroup"), "请填写"),
+            bad("overlong group", placement.with("partyGroup", TOO_LONG), "最多2000字")),
+        atTask("Task_Oath 入党宣誓", () -> {
+          submit("nk_zuzhi", pi[2], "Task_Placement", placement);
+          return desk("nk_zuzhi", pi[2], "Task_Oath", registry);
+        },
+            bad("oath before the approval", oath.with("oathDate", "2025-11-09"), "不能早于审批日期"),
+            bad("oath in the future", oath.with("oathDate", "2025-11-21"), "不能晚于今天"),
+            bad("oath date as text", oath.with("oathDate", "七一"), "不是有效日期"),
+            bad("place missing", oath.without("oathPlace"), "请填写"),
+            bad("overlong place", oath.with("oathPlace", TOO_LONG), "最多2000字")),
         atTask("Task_ConversionApplication 接收转正申请", () -> {
           String p = startMemberDevelopment(form("applicantId", "FB" + tag + "C", "startStage", "PROBATION",
               "applicationDate", "2022-01-10", "birthDate", "1997-03-01", "activistDate", "2022-07-15",
@@ -234,7 +432,33 @@ class FormBadInputTest {
             bad("extension too short", conversionMeeting.with("conversionOutcome", "EXTEND")
                 .with("extensionMonths", 3).with("conversionReason", "考察不够"), "不能少于6个月"),
             bad("overlong reason", conversionMeeting.with("conversionOutcome", "EXTEND").with("extensionMonths", 6)
-                .with("conversionReason", TOO_LONG), "最多2000字")));
+                .with("conversionReason", TOO_LONG), "最多2000字")),
+        atTask("Task_ConversionApproval 上级党委审批转正", () -> {
+          submit("nk_shuji", pi[0], "Task_ConversionMeeting", conversionMeeting);
+          return desk("rmyy_zzb", pi[0], "Task_ConversionApproval",
+              () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
+        },
+            bad("decision missing", conversionApproval.without("conversionApprovalDecision"), "请选择审批结论"),
+            bad("return without an opinion", form("conversionApprovalDecision", "RETURN"), "请填写退回意见"),
+            bad("approval date missing", conversionApproval.without("conversionApprovalDate"), "请填写审批日期"),
+            bad("approval before the meeting", conversionApproval.with("conversionApprovalDate", "2025-10-24"),
+                "不能早于转正支部大会日期"),
+            bad("approval in the future", conversionApproval.with("conversionApprovalDate", "2025-11-21"),
+                "不能晚于今天"),
+            bad("overlong return opinion", form("conversionApprovalDecision", "RETURN", "returnOpinion", TOO_LONG),
+                "退回意见最多2000字")),
+        atTask("Task_ArchiveMaterials 入党材料归档", () -> {
+          submit("rmyy_zzb", pi[0], "Task_ConversionApproval", conversionApproval);
+          return desk("nk_zuzhi", pi[0], "Task_ArchiveMaterials",
+              () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
+        },
+            bad("material missing", archive.with("archiveChecklist", json("[\"入党志愿书\"]")), "尚缺"),
+            bad("checklist not a list", archive.with("archiveChecklist", json("{\"入党志愿书\":true}")),
+                "归档材料应为列表"),
+            bad("archived before the approval", archive.with("archiveDate", "2025-10-31"), "不能早于审批日期"),
+            bad("archived in the future", archive.with("archiveDate", "2025-11-21"), "不能晚于今天"),
+            bad("location missing", archive.without("archiveLocation"), "请选择"),
+            bad("date as text", archive.with("archiveDate", "下周"), "不是有效日期")));
   }
 
   private String startMemberDevelopment(Form start) {
