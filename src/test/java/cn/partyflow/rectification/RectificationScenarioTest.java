@@ -93,7 +93,7 @@ class RectificationScenarioTest {
         Map.of("planApproved", v("false"), "planReturnReason", v("责任分工不清")));
     submit("rmyy_zzb", only(pi, "Task_DraftPlan"), Map.of("planItems", jsonValue(plan)));
     submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
-    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-23")));
+    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-22")));
 
     long caseId = ((Number) runtime.getVariable(pi, "caseId")).longValue();
     List<RectificationItem> items = service.items(caseId);
