@@ -496,19 +496,26 @@ class FormBadInputTest {
   @TestFactory
   Stream<DynamicNode> rectification() {
     String[] pi = new String[1];
-    long[] item = new long[2];
+    long[] item = new long[3];
     String dept = "整改" + chinese(tag);
     Form feedback = form("feedbackDate", "2026-04-20", "roundName", "县委第六轮巡察", "groupName", "第一巡察组",
         "problems", json("[{\"no\":1,\"clause\":\"一\",\"problem\":\"" + LONGEST + "\"}]"));
     Supplier<Form> plan = () -> form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
         "\"2026-05-20\"", "\"整改措施\"") + "," + planItem(dept, "\"立行立改\"", "\"nk_zhuren\"", "\"2026-04-30\"",
-        "\"第二项措施\"") + "]"));
+        "\"第二项措施\"") + "," + planItem(dept, "\"长期坚持\"", "\"nk_zhuren\"", "null", "\"长效机制\"") + "]"));
     Supplier<String> tables = () -> rows("select * from pf_rectification_case where process_instance_id = ?", pi[0])
         + rows("select * from pf_rectification_item where process_instance_id = ? order by id", pi[0])
         + rows("select e.* from pf_rectification_event e join pf_rectification_item i on i.id = e.item_id"
             + " where i.process_instance_id = ? order by e.id", pi[0]);
     Form progress = form("progress", "新议事规则已经党委会通过", "readyForVerification", true);
     Form verify = form("verified", "true", "verifyComment", "查阅会议纪要");
+    Form submitPlan = form("planSubmittedDate", "2026-04-22", "planDocumentNo", "院党发〔2026〕12号");
+    Form review = form("leaderApproved", "true", "leaderComment", "同意");
+    Form escalate = form("accountabilityAction", "约谈", "accountabilityNote", "约谈分管领导和责任人");
+    Form disclosure = form("reportSubmittedDate", "2026-06-15", "disclosedContent", "整改进展情况",
+        "disclosureChannel", "门户网站", "disclosureDate", "2026-06-16", "withheldContent", "问题线索处置情况",
+        "withheldReason", "正在初核，经巡察领导小组同意暂不公开");
+    Form longTerm = form("progress", "制度已运行一季度", "readyForVerification", true);
 
     return Stream.of(
         dynamicTest("start form: unknown organization", () -> {
@@ -570,14 +577,34 @@ class FormBadInputTest {
                 "\"nk_zhuren\"", "\"2026-05-20\"", "\"措施\"") + "]")), "最多100字"),
             bad("plan items not a list", form("planItems", "第一项：整改"), "整改方案"),
             bad("plan items missing", form(), "没有对应的整改事项")),
-        atTask("Task_ReportProgress 报告整改进展", () -> {
+        atTask("Task_ApprovePlan 党委书记审定整改方案", () -> {
           submit("rmyy_zzb", pi[0], "Task_DraftPlan", plan.get());
+          return desk("rmyy_shuji", pi[0], "Task_ApprovePlan", tables);
+        },
+            bad("decision missing", form("planReturnReason", "再议"), "请选择审定结论"),
+            bad("return without a reason", form("planApproved", "false"), "退回整改方案须写明理由"),
+            bad("return with a blank reason", form("planApproved", "false", "planReturnReason", "  "),
+                "退回整改方案须写明理由"),
+            bad("decision as text", form("planApproved", "再看看"), "是或否"),
+            bad("overlong reason", form("planApproved", "false", "planReturnReason", TOO_LONG), "最多2000字")),
+        atTask("Task_SubmitPlan 向巡察办报送整改方案", () -> {
           submit("rmyy_shuji", pi[0], "Task_ApprovePlan", form("planApproved", "true"));
-          submit("rmyy_zzb", pi[0], "Task_SubmitPlan", form("planSubmittedDate", "2026-04-23"));
+          return desk("rmyy_zzb", pi[0], "Task_SubmitPlan", tables);
+        },
+            bad("date missing", submitPlan.without("planSubmittedDate"), "请填写报送日期"),
+            bad("sent in the future", submitPlan.with("planSubmittedDate", "2026-04-23"), "不能晚于今天"),
+            bad("sent before the feedback", submitPlan.with("planSubmittedDate", "2026-04-19"),
+                "报送日期（2026-04-19）不能早于反馈日期（2026-04-20）"),
+            bad("date as text", submitPlan.with("planSubmittedDate", "四月下旬"), "不是有效日期"),
+            bad("impossible date", submitPlan.with("planSubmittedDate", "2026-04-31"), "不是有效日期"),
+            bad("overlong document number", submitPlan.with("planDocumentNo", TOO_LONG), "报送文号最多2000字")),
+        atTask("Task_ReportProgress 报告整改进展", () -> {
+          submit("rmyy_zzb", pi[0], "Task_SubmitPlan", submitPlan);
           List<Long> ids = jdbc.queryForList("select id from pf_rectification_item where process_instance_id = ?"
               + " order by seq", Long.class, pi[0]);
           item[0] = ids.get(0);
           item[1] = ids.get(1);
+          item[2] = ids.get(2);
           return itemDesk("nk_zhuren", pi[0], "Task_ReportProgress", item[0], tables);
         },
             bad("progress missing", progress.without("progress"), "请填写整改进展"),
@@ -586,16 +613,110 @@ class FormBadInputTest {
             bad("unknown item id", progress.with("itemId", 999999999L), "整改事项"),
             bad("the other item's id", progress.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项"),
             bad("text beyond what the engine stores", progress.with("progress", HUGE), "最多4000字")),
-        atTask("Task_VerifyItem 验收销号", () -> {
+        atTask("Task_LeaderReview 责任领导审核", () -> {
           submitItem("nk_zhuren", pi[0], "Task_ReportProgress", item[0], progress);
-          submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], form("leaderApproved", "true"));
+          return itemDesk("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], tables);
+        },
+            bad("decision missing", review.without("leaderApproved"), "请选择审核结论"),
+            bad("return without a reason", form("leaderApproved", "false"), "退回责任人须写明理由"),
+            bad("decision as text", review.with("leaderApproved", "行吧"), "是或否"),
+            bad("overlong comment", review.with("leaderComment", TOO_LONG), "最多2000字"),
+            bad("the other item's id", review.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项")),
+        atTask("Task_VerifyItem 验收销号", () -> {
+          submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], review);
           return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], tables);
         },
             bad("decision missing", verify.without("verified"), "请选择验收结论"),
             bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
             bad("decision as text", verify.with("verified", "差不多"), "是或否"),
             bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
+            bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")),
+        atTask("Task_Supervise 督办逾期事项", () -> {
+          submitItem("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], verify);
+          clock("2026-05-06T10:00");
+          runDueJobs(pi[0]);
+          return itemDesk("rmyy_zzb", pi[0], "Task_Supervise", item[1], tables);
+        },
+            bad("note missing", form(), "请填写督办情况"),
+            bad("blank note", form("superviseNote", "   "), "请填写督办情况"),
+            bad("overlong note", form("superviseNote", TOO_LONG), "督办情况最多2000字"),
+            bad("the other item's id", form("superviseNote", "已督办", "itemId", (Supplier<Long>) () -> item[2]),
+                "整改事项")),
+        atTask("Task_Escalate 研究约谈问责", () -> {
+          submitItem("rmyy_zzb", pi[0], "Task_Supervise", item[1], form("superviseNote", "已电话督办"));
+          clock("2026-05-25T10:00");
+          runDueJobs(pi[0]);
+          return itemDesk("rmyy_shuji", pi[0], "Task_Escalate", item[1], tables);
+        },
+            bad("action missing", escalate.without("accountabilityAction"), "请选择处理方式"),
+            bad("unknown action", escalate.with("accountabilityAction", "罚款"), "处理方式只能是约谈、通报、问责、不予追究"),
+            bad("reason missing", escalate.without("accountabilityNote"), "请填写处理意见和理由"),
+            bad("overlong reason", escalate.with("accountabilityNote", TOO_LONG), "最多2000字")),
+        atTask("Task_DraftReport 起草整改情况报告", () -> {
+          submitItem("rmyy_shuji", pi[0], "Task_Escalate", item[1], escalate);
+          clock("2026-06-12T09:00");
+          runDueJobs(pi[0]);
+          return desk("rmyy_zzb", pi[0], "Task_DraftReport", tables);
+        },
+            bad("report missing", form(), "请填写整改情况报告正文"),
+            bad("overlong report", form("reportText", TOO_LONG), "最多2000字"),
+            bad("report beyond what the engine stores", form("reportText", HUGE), "最多4000字")),
+        atTask("Task_ApproveReport 党委书记审定整改情况报告", () -> {
+          submit("rmyy_zzb", pi[0], "Task_DraftReport", form("reportText", "整改情况报告（正文）"));
+          return desk("rmyy_shuji", pi[0], "Task_ApproveReport", tables);
+        },
+            bad("decision missing", form(), "请选择审定结论"),
+            bad("return without a reason", form("reportApproved", "false"), "退回整改情况报告须写明理由"),
+            bad("decision as text", form("reportApproved", "可以"), "是或否"),
+            bad("overlong reason", form("reportApproved", "false", "reportReturnReason", TOO_LONG), "最多2000字")),
+        atTask("Task_RecordDisclosure 整改情况报送巡察办并公开", () -> {
+          submit("rmyy_shuji", pi[0], "Task_ApproveReport", form("reportApproved", "true"));
+          clock("2026-06-17T10:00");
+          return desk("rmyy_zzb", pi[0], "Task_RecordDisclosure", tables);
+        },
+            bad("withheld without a reason", disclosure.without("withheldReason"), "有不予公开的内容时须写明理由"),
+            bad("disclosed before the report was sent", disclosure.with("disclosureDate", "2026-06-14"),
+                "公开日期（2026-06-14）不能早于报告报送巡察办日期（2026-06-15）"),
+            bad("report sent before the feedback", disclosure.with("reportSubmittedDate", "2026-04-01")
+                .with("disclosureDate", "2026-04-02"), "不能早于反馈日期"),
+            bad("disclosed in the future", disclosure.with("disclosureDate", "2026-06-18"), "公开日期（2026-06-18）不能晚于今天"),
+            bad("report sent in the future", disclosure.with("reportSubmittedDate", "2026-06-20")
+                .with("disclosureDate", "2026-06-20"), "不能晚于今天"),
+            bad("disclosure date as text", disclosure.with("disclosureDate", "端午前"), "不是有效日期"),
+            bad("disclosure date missing", disclosure.without("disclosureDate"), "请填写"),
+            bad("content missing", disclosure.without("disclosedContent"), "请填写公开的内容"),
+            bad("unknown channel", disclosure.with("disclosureChannel", "朋友圈"), "公开渠道只能是"),
+            bad("overlong withheld content", disclosure.with("withheldContent", TOO_LONG), "最多2000字"),
+            bad("overlong reason", disclosure.with("withheldReason", TOO_LONG), "最多2000字")),
+        atTask("Task_LongTermReport 报告长期坚持事项落实情况", () -> {
+          submit("rmyy_zzb", pi[0], "Task_RecordDisclosure", disclosure);
+          clock("2026-07-23T10:00");
+          runDueJobs(pi[0]);
+          return itemDesk("nk_zhuren", pi[0], "Task_LongTermReport", item[2], tables);
+        },
+            bad("progress missing", longTerm.without("progress"), "请填写本期落实情况"),
+            bad("overlong progress", longTerm.with("progress", TOO_LONG), "最多2000字"),
+            bad("ready flag as text", longTerm.with("readyForVerification", "差不多"), "是或否"),
+            bad("the other item's id", longTerm.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项")),
+        atTask("Task_VerifyLongTerm 评估长期坚持事项", () -> {
+          submitItem("nk_zhuren", pi[0], "Task_LongTermReport", item[2], longTerm);
+          return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyLongTerm", item[2], tables);
+        },
+            bad("decision missing", verify.without("verified"), "请选择验收结论"),
+            bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
+            bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
             bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")));
+  }
+
+  private void runDueJobs(String processInstanceId) {
+    for (int round = 0; round < 10; round++) {
+      List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().processInstanceId(processInstanceId)
+          .executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
   }
 
   private static String planItem(String department, String category, String responsible, String deadline,
@@ -629,11 +750,16 @@ class FormBadInputTest {
     Form receipt = form("receiptConfirmed", true, "receivedAmount", 55.00, "receivedDate", "2027-01-22");
 
     return Stream.of(
-        atTask("Task_ReviewAmounts 审核更正党费核定表", () -> {
+        atTask("Task_ImportIncome 导入收入数据", () -> {
           clock("2027-01-10T10:00");
           duesBranch(branch, m1, m2);
           pi[0] = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/assessments?branch="
               + branch + "&year=2027", null, Map.class).getBody().get("processInstanceId");
+          return desk("nk_dangfei", pi[0], "Task_ImportIncome", tables);
+        },
+            bad("nothing imported yet", form(), "尚未导入党员收入数据"),
+            bad("overlong note", form("importNote", TOO_LONG), "导入说明最多2000字")),
+        atTask("Task_ReviewAmounts 审核更正党费核定表", () -> {
           String csv = "人员编号,姓名,人员类别,岗位工资,个人所得税\n" + m1 + ",甲" + tag + ",在职,3000,0\n" + m2 + ",乙" + tag
               + ",在职,4000,0\n";
           assertThat(upload("nk_dangfei", "/api/dues/assessments/income?branch=" + branch + "&year=2027",
@@ -657,9 +783,24 @@ class FormBadInputTest {
             bad("unknown category", corrections("{\"personId\":\"" + m1 + "\",\"category\":\"外星人\",\"reason\":\"核实\"}"),
                 "无法识别"),
             bad("corrections not a table", form("corrections", "甲更正为3500"), "表格内容无法读取")),
-        atTask("Task_CollectDues 收缴党费", () -> {
+        atTask("Task_ConfirmBySecretary 支部书记确认核定表", () -> {
           submit("nk_dangfei", pi[0], "Task_ReviewAmounts", form());
+          return desk("nk_shuji", pi[0], "Task_ConfirmBySecretary", tables);
+        },
+            bad("return without a reason", form("secretaryConfirmed", false), "退回更正须写明需要更正的内容"),
+            bad("nothing chosen, no reason", form(), "退回更正须写明需要更正的内容"),
+            bad("confirmation as text", form("secretaryConfirmed", "也许", "secretaryComment", "再核"),
+                "“确认核定表无误”只能选择是或否"),
+            bad("overlong comment", form("secretaryConfirmed", false, "secretaryComment", TOO_LONG), "意见最多2000字")),
+        atTask("Task_ApproveByOrgDept 组织部门审批核定表", () -> {
           submit("nk_shuji", pi[0], "Task_ConfirmBySecretary", form("secretaryConfirmed", true));
+          return desk("rmyy_zzb", pi[0], "Task_ApproveByOrgDept", tables);
+        },
+            bad("refusal without a reason", form("orgDeptApproved", false), "不予批准须写明理由"),
+            bad("refusal with a blank reason", form("orgDeptApproved", "false", "approvalComment", " "), "不予批准须写明理由"),
+            bad("approval as text", form("orgDeptApproved", "同意", "approvalComment", "同意"), "只能选择是或否"),
+            bad("overlong comment", form("orgDeptApproved", true, "approvalComment", TOO_LONG), "审批意见最多2000字")),
+        atTask("Task_CollectDues 收缴党费", () -> {
           submit("rmyy_zzb", pi[0], "Task_ApproveByOrgDept", form("orgDeptApproved", true, "approvalComment", "同意"));
           clock("2027-01-20T10:00");
           pi[1] = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/collections?branch="
@@ -712,7 +853,8 @@ class FormBadInputTest {
             bad("amount differs", receipt.with("receivedAmount", 50), "金额不符"),
             bad("received in the future", receipt.with("receivedDate", "2027-01-30"), "不能晚于今天"),
             bad("received before it was sent", receipt.with("receivedDate", "2027-01-20"), "不能早于"),
-            bad("received date missing", receipt.without("receivedDate"), "收到的日期")),
+            bad("received date missing", receipt.without("receivedDate"), "收到的日期"),
+            bad("confirmation as text", receipt.with("receiptConfirmed", "收到了"), "“确认收到”只能选择是或否")),
         atTask("Task_TalkWithMember 与连续3个月未交党费的党员谈话", () -> {
           submit("rmyy_dangban", pi[1], "Task_ConfirmReceipt", receipt);
           unpaid(branch, late, "2026-11", 3);
@@ -725,6 +867,8 @@ class FormBadInputTest {
             bad("talk in the future", arrearsTalk.with("talkDate", "2027-02-22"), "晚于今天"),
             bad("talk date as text", arrearsTalk.with("talkDate", "上周"), "年-月-日"),
             bad("proper reason without its text", arrearsTalk.with("properReason", true), "须写明理由"),
+            bad("proper reason as text", arrearsTalk.with("properReason", "有").with("reasonText", "生病"),
+                "“有正当理由”只能选择是或否"),
             bad("overlong talk record", arrearsTalk.with("talkRecord", TOO_LONG), "谈话情况最多2000字"),
             bad("overlong reason", arrearsTalk.with("properReason", true).with("reasonText", "由".repeat(1500)),
                 "正当理由最多1000字")),
@@ -740,7 +884,21 @@ class FormBadInputTest {
             bad("approval before the meeting", committeeApproval.with("approvalDate", "2027-01-21"),
                 "不能早于支部大会日期"),
             bad("approval date missing", committeeApproval.without("approvalDate"), "请填写批准日期"),
-            bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字")));
+            bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字"),
+            bad("approval as text", committeeApproval.with("committeeApproved", "同意"), "“批准除名”只能选择是或否")),
+        atTask("Task_ResolveDifference 处理对账差额", () -> {
+          clock("2027-02-20T10:00");
+          String february = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity(
+              "/api/dues/collections?branch=" + branch + "&month=2027-02", null, Map.class).getBody()
+              .get("processInstanceId");
+          pi[1] = february;
+          submit("nk_dangfei", february, "Task_CollectDues", form("payments", json("[]")));
+          submit("nk_dangfei", february, "Task_CloseMonth", form("deposited", 0, "depositDate", "2027-02-20"));
+          return desk("nk_dangfei", february, "Task_ResolveDifference", tables);
+        },
+            bad("explanation missing", form(), "请填写差额原因及处理"),
+            bad("blank explanation", form("differenceExplanation", "  "), "差额原因"),
+            bad("overlong explanation", form("differenceExplanation", "差".repeat(1001)), "差额原因及处理最多1000字")));
   }
 
   /** A member of the branch who has paid nothing for {@code months} months up to January 2027. */
