@@ -163,8 +163,8 @@ class RectificationScenarioTest {
     submit("rmyy_zzb", draft, Map.of("reportText", v("整改情况报告（正文）")));
     submit("rmyy_shuji", only(pi, "Task_ApproveReport"), Map.of("reportApproved", v("true")));
     submit("rmyy_zzb", only(pi, "Task_RecordDisclosure"), new LinkedHashMap<>(Map.of(
-        "reportSubmittedDate", v("2026-06-15"), "disclosedContent", v("整改进展情况"),
-        "disclosureChannel", v("门户网站"), "disclosureDate", v("2026-06-16"),
+        "reportSubmittedDate", v("2026-06-12"), "disclosedContent", v("整改进展情况"),
+        "disclosureChannel", v("门户网站"), "disclosureDate", v("2026-06-12"),
         "withheldContent", v("问题线索处置情况"), "withheldReason", v("正在初核，经巡察领导小组同意暂不公开"))));
 
     // Item 2 is finally closed; the long-term item reports after its period and is closed on evaluation.
