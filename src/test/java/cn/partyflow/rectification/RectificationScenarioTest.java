@@ -204,7 +204,7 @@ class RectificationScenarioTest {
     submit("rmyy_zzb", only(pi, "Task_DraftPlan"),
         Map.of("planItems", jsonValue("[" + item(1, "限期整改", "nk_zhuren", "2026-04-30") + "]")));
     submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
-    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-23")));
+    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-22")));
     long item = service.items(((Number) runtime.getVariable(pi, "caseId")).longValue()).get(0).id();
 
     clock(2026, 5, 20, 9);
