@@ -15,7 +15,7 @@ public class DuesArrearsSteps {
 
   /** Completing Task_TalkWithMember (与党员谈话). */
   public void talk(DelegateTask task) {
-    boolean proper = FormValues.flag(task.getVariable("properReason"));
+    boolean proper = FormValues.flag(task.getVariable("properReason"), "有正当理由");
     task.setVariable("properReason", proper);
     service.recordTalk(caseId(task), FormValues.requiredDate(task.getVariable("talkDate"), "谈话日期"),
         StepSupport.text(task, "talkRecord"), proper, StepSupport.text(task, "reasonText"));
@@ -23,7 +23,7 @@ public class DuesArrearsSteps {
 
   /** Completing Task_BranchMeetingDecision (支部大会讨论决定). */
   public void meeting(DelegateTask task) {
-    boolean remove = FormValues.flag(task.getVariable("removalDecided"));
+    boolean remove = FormValues.flag(task.getVariable("removalDecided"), "决定除名");
     task.setVariable("removalDecided", remove);
     service.recordMeeting(caseId(task), FormValues.requiredDate(task.getVariable("meetingDate"), "支部大会日期"),
         remove, StepSupport.text(task, "meetingDecision"));
@@ -31,7 +31,7 @@ public class DuesArrearsSteps {
 
   /** Completing Task_CommitteeApproval (上级党委审批). */
   public void approval(DelegateTask task) {
-    boolean approved = FormValues.flag(task.getVariable("committeeApproved"));
+    boolean approved = FormValues.flag(task.getVariable("committeeApproved"), "批准除名");
     task.setVariable("committeeApproved", approved);
     service.recordApproval(caseId(task), FormValues.requiredDate(task.getVariable("approvalDate"), "批准日期"),
         approved, StepSupport.text(task, "approvalDecision"));

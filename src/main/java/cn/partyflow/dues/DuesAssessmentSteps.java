@@ -47,12 +47,12 @@ public class DuesAssessmentSteps {
 
   /** Completing Task_ConfirmBySecretary: a return needs the secretary's reason. */
   public void confirm(DelegateTask task) {
-    decision(task, "secretaryConfirmed", "secretaryComment", "退回更正须写明需要更正的内容");
+    decision(task, "secretaryConfirmed", "确认核定表无误", "secretaryComment", "退回更正须写明需要更正的内容");
   }
 
   /** Completing Task_ApproveByOrgDept: a return needs the department's reason. */
   public void approve(DelegateTask task) {
-    decision(task, "orgDeptApproved", "approvalComment", "不予批准须写明理由，退回党费管理员更正");
+    decision(task, "orgDeptApproved", "批准全年执行", "approvalComment", "不予批准须写明理由，退回党费管理员更正");
     task.setVariable("approvedBy", StepSupport.user(task));
   }
 
@@ -62,8 +62,8 @@ public class DuesAssessmentSteps {
     service.approve(branch(execution), year(execution), by == null ? null : by.toString());
   }
 
-  private static void decision(DelegateTask task, String flag, String comment, String message) {
-    boolean yes = FormValues.flag(task.getVariable(flag));
+  private static void decision(DelegateTask task, String flag, String label, String comment, String message) {
+    boolean yes = FormValues.flag(task.getVariable(flag), label);
     task.setVariable(flag, yes);
     if (!yes && StepSupport.text(task, comment).isEmpty()) {
       throw new RuleViolation("dues.assessment.returnReason", message);

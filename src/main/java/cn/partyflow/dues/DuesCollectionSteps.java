@@ -72,7 +72,7 @@ public class DuesCollectionSteps {
 
   /** Completing Task_ConfirmReceipt (确认收到上缴党费). */
   public void confirmReceipt(DelegateTask task) {
-    boolean confirmed = FormValues.flag(task.getVariable("receiptConfirmed"));
+    boolean confirmed = FormValues.flag(task.getVariable("receiptConfirmed"), "确认收到");
     task.setVariable("receiptConfirmed", confirmed);
     service.confirmReceipt(branch(task), period(task), confirmed,
         FormValues.money(task.getVariable("receivedAmount"), "实收金额"),

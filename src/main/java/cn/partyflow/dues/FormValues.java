@@ -67,8 +67,19 @@ final class FormValues {
     return value == null ? "" : value.toString().trim();
   }
 
-  static boolean flag(Object value) {
-    return value instanceof Boolean b ? b : "true".equalsIgnoreCase(text(value));
+  /** A checkbox or yes/no radio: true, false or left empty (false); anything else is refused, not read as no. */
+  static boolean flag(Object value, String label) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String t = text(value);
+    if (t.isEmpty() || "false".equalsIgnoreCase(t)) {
+      return false;
+    }
+    if ("true".equalsIgnoreCase(t)) {
+      return true;
+    }
+    throw new RuleViolation("dues.flag", "“" + label + "”只能选择是或否，提交的是“" + t + "”");
   }
 
   static Integer integer(Object value) {

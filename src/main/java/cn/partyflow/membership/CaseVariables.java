@@ -111,12 +111,12 @@ final class CaseVariables {
   }
 
   /** A list of person ids: a JSON array (taglist) or ids separated by commas (start form); empty when absent. */
-  List<String> ids(String name) {
+  List<String> ids(String name, String label) {
     if (values.get(name) instanceof String text && !text.trim().startsWith("[")) {
       return List.of(text.trim().split("[,，、\\s]+")).stream().filter(s -> !s.isEmpty()).toList();
     }
     List<String> ids = new ArrayList<>();
-    for (Object o : list(name)) {
+    for (Object o : list(name, label)) {
       if (o instanceof SpinJsonNode n) {
         ids.add(n.isString() ? n.stringValue() : n.toString());
       } else if (o != null) {
@@ -127,7 +127,7 @@ final class CaseVariables {
   }
 
   /** Elements of a JSON array variable (dynamic lists, checklists); empty when absent. */
-  List<Object> list(String name) {
+  List<Object> list(String name, String label) {
     Object v = values.get(name);
     if (v == null) {
       return List.of();
@@ -137,7 +137,7 @@ final class CaseVariables {
     }
     SpinJsonNode node = v instanceof SpinJsonNode n ? n : Spin.JSON(v.toString());
     if (!node.isArray()) {
-      throw new RuleViolation("list-" + name, name + "应为列表");
+      throw new RuleViolation("list-" + name, label + "应为列表，请重新填写后提交");
     }
     return new ArrayList<>(node.elements());
   }

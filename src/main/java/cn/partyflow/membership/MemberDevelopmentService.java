@@ -6,6 +6,7 @@ import cn.partyflow.membership.MemberDevelopment.Outcome;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.Date;
@@ -101,20 +102,20 @@ public class MemberDevelopmentService {
     dates.put(StageDate.ACTIVIST, activist);
     MemberStatus status = MemberStatus.ACTIVIST;
     out.put(ENTRY_STEP, "CONTACTS");
-    if (!v.ids(CONTACT_IDS).isEmpty()) {
-      rules.contacts(applicantId, v.ids(CONTACT_IDS), registry::person);
+    if (!v.ids(CONTACT_IDS, "培养联系人").isEmpty()) {
+      rules.contacts(applicantId, v.ids(CONTACT_IDS, "培养联系人"), registry::person);
     }
     if (depth >= 1) {
       LocalDate target = v.requiredDate(DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
       rules.developmentTarget(activist, target, v.raw("assessments") == null ? Integer.MAX_VALUE
-          : v.list("assessments").size());
+          : v.list("assessments", "考察记录").size());
       rules.notInFuture("确定为发展对象的日期", target, today);
       dates.put(StageDate.TARGET, target);
       status = MemberStatus.TARGET;
       out.put(ENTRY_STEP, "SPONSORS");
     }
     if (depth >= 2) {
-      rules.sponsors(applicantId, v.ids(SPONSOR_IDS), registry::person);
+      rules.sponsors(applicantId, v.ids(SPONSOR_IDS, "入党介绍人"), registry::person);
       if (!Boolean.TRUE.equals(v.bool(POLITICAL_REVIEW_PASSED))) {
         throw new RuleViolation("political-review", "未经政治审查或政治审查不合格的，不能发展入党（" + MemberDevelopmentRules.XIZE + "）");
       }
@@ -151,7 +152,7 @@ public class MemberDevelopmentService {
       case "Task_TalkWithApplicant" -> talk(step);
       case "Task_NominateActivist" -> nominateActivist(step);
       case "Task_FileActivist" -> fileActivist(step);
-      case "Task_AppointContacts" -> rules.contacts(step.applicantId, v.ids(CONTACT_IDS), registry::person);
+      case "Task_AppointContacts" -> rules.contacts(step.applicantId, v.ids(CONTACT_IDS, "培养联系人"), registry::person);
       case "Task_Cultivate" -> cultivate(step);
       case "Task_DecideTarget" -> decideTarget(step);
       case "Task_FileTarget" -> fileTarget(step);
@@ -225,13 +226,19 @@ public class MemberDevelopmentService {
   private void cultivate(Step s) {
     LocalDate activist = s.v.date(ACTIVIST_DATE, "确定为入党积极分子的日期");
     int count = 0;
-    for (Object o : s.v.list("assessments")) {
+    for (Object o : s.v.list("assessments", "考察记录")) {
       SpinJsonNode a = o instanceof SpinJsonNode n ? n : Spin.JSON(o);
       LocalDate d = new CaseVariables(Map.of("d", a.hasProp("assessmentDate") ? a.prop("assessmentDate").stringValue() : ""))
           .requiredDate("d", "考察日期");
       rules.notBefore("考察日期", d, "确定为入党积极分子的日期", activist);
       rules.notInFuture("考察日期", d, s.today);
       count++;
+      FormText.limited("第" + count + "次考察意见", a.hasProp("assessmentResult") && a.prop("assessmentResult").isString()
+          ? a.prop("assessmentResult").stringValue() : null);
+    }
+    Integer reports = s.v.integer("thoughtReportsReceived", "已收思想汇报份数");
+    if (reports != null && reports < 0) {
+      throw new RuleViolation("thought-reports-negative", "已收思想汇报份数不能为负数：" + reports);
     }
     s.out.put("assessmentCount", count);
   }
@@ -260,7 +267,7 @@ public class MemberDevelopmentService {
   }
 
   private void fixSponsors(Step s) {
-    rules.sponsors(s.applicantId, s.v.ids(SPONSOR_IDS), registry::person);
+    rules.sponsors(s.applicantId, s.v.ids(SPONSOR_IDS, "入党介绍人"), registry::person);
     if (!Boolean.TRUE.equals(s.v.bool("sponsorsConsented"))) {
       throw new RuleViolation("sponsor-consent", "组织指定的入党介绍人须本人同意，请确认两名入党介绍人均已同意");
     }
@@ -435,7 +442,7 @@ public class MemberDevelopmentService {
   }
 
   private void archive(Step s) {
-    List<String> checked = s.v.ids("archiveChecklist");
+    List<String> checked = s.v.ids("archiveChecklist", "归档材料");
     List<String> missing = ARCHIVE_ITEMS.stream().filter(i -> !checked.contains(i)).toList();
     if (!missing.isEmpty()) {
       throw new RuleViolation("archive-complete", "入党材料须完整归入人事档案或党员档案（" + MemberDevelopmentRules.XIZE

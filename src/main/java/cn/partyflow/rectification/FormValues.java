@@ -75,6 +75,33 @@ final class FormValues {
     return d;
   }
 
+  /** The day something was done: required, a real date, not after today and not before {@code since}. */
+  static LocalDate doneOn(Object value, String label, LocalDate since, String sinceLabel) {
+    LocalDate d = enteredDate(value, label);
+    if (d == null) {
+      throw new RuleViolation("rectification-date", "请填写" + label);
+    }
+    if (d.isAfter(ChinaClock.today())) {
+      throw new RuleViolation("rectification-date", label + "（" + d + "）不能晚于今天：请填写实际日期");
+    }
+    if (since != null && d.isBefore(since)) {
+      throw new RuleViolation("rectification-date", label + "（" + d + "）不能早于" + sinceLabel + "（" + since + "）");
+    }
+    return d;
+  }
+
+  /** A choice of a select field: one of its options, so a hand-made submission cannot invent one. */
+  static String option(Object value, String label, List<String> options) {
+    String s = text(value);
+    if (s.isEmpty()) {
+      throw new RuleViolation("rectification-option", "请选择" + label);
+    }
+    if (!options.contains(s)) {
+      throw new RuleViolation("rectification-option", label + "只能是" + String.join("、", options) + "，不能是“" + s + "”");
+    }
+    return s;
+  }
+
   /** A yes/no choice: radio buttons send "true"/"false", a checkbox a Boolean; anything else is refused. */
   static Boolean bool(Object value) {
     if (value instanceof Boolean b) {

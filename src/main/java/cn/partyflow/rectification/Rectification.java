@@ -9,6 +9,12 @@ public final class Rectification {
 
   public static final List<String> SOURCES = List.of("巡察", "民主生活会", "组织生活会");
 
+  /** What the 党委 may decide on an item that is still overdue after the ladder's last step. */
+  public static final List<String> ACCOUNTABILITY_ACTIONS = List.of("约谈", "通报", "问责", "不予追究");
+
+  /** Where the 整改情况 is made public. */
+  public static final List<String> DISCLOSURE_CHANNELS = List.of("党内通报", "门户网站", "报刊", "公众号", "其他");
+
   public static final String IMMEDIATE = "立行立改";
   public static final String TIME_BOUND = "限期整改";
   public static final String LONG_TERM = "长期坚持";

@@ -245,8 +245,11 @@ public class RectificationService {
     requireDecision(task, "planApproved", "planReturnReason", "rectification-plan-approval", "退回整改方案");
   }
 
-  public void planSubmitted(DelegateExecution execution) {
-    setCaseStatus(execution.getProcessInstanceId(), "集中整改");
+  /** Task_SubmitPlan: sent to the 巡察办 on a real day, not before the feedback it answers. */
+  public void planSubmitted(DelegateTask task) {
+    FormValues.doneOn(task.getVariable("planSubmittedDate"), "报送日期", date(task.getVariable("feedbackDate")),
+        "反馈日期");
+    setCaseStatus(task.getProcessInstanceId(), "集中整改");
   }
 
   // ---- the item ----------------------------------------------------------------------------------------------
@@ -334,6 +337,14 @@ public class RectificationService {
     event(id, Rectification.EVENT_PROGRESS, task.getAssignee(), (close ? "申请评估销号：" : "定期报告：") + progress);
   }
 
+  /**
+   * Task create listener on Task_Supervise and Task_Escalate: a copy of the item id on the task itself, so a
+   * submission naming another item lands on the task and not on the item's execution, and is refused on completion.
+   */
+  public void ladderTaskCreated(DelegateTask task) {
+    task.setVariableLocal("itemId", itemId(task));
+  }
+
   /** Task_Supervise (督办) and Task_Escalate (约谈/问责): what was done is kept in the item's history. */
   public void supervised(DelegateTask task) {
     String note = FormText.limited("督办情况", text(task.getVariable("superviseNote")));
@@ -345,6 +356,9 @@ public class RectificationService {
 
   public void escalated(DelegateTask task) {
     String action = text(task.getVariable("accountabilityAction"));
+    if (!action.isEmpty()) {
+      FormValues.option(action, "处理方式", Rectification.ACCOUNTABILITY_ACTIONS);
+    }
     String note = FormText.limited("处理理由", text(task.getVariable("accountabilityNote")));
     if (action.isEmpty() || note.isEmpty()) {
       throw new RuleViolation("rectification-accountability", "请选择处理方式（约谈、通报、问责或不予追究）并写明理由");
@@ -411,15 +425,17 @@ public class RectificationService {
         inProgress++;
         state = "正在推进";
       }
-      lines.append(item.seq()).append(". ").append(item.problem()).append(" —— ").append(state).append('\n');
+      lines.append(item.seq()).append(". ").append(abbreviated(item.problem(), SUMMARY_PROBLEM_LENGTH)).append(" —— ")
+          .append(state).append('\n');
     }
     int total = done + inProgress + overdue + longTerm;
     execution.setVariable("reportDone", done);
     execution.setVariable("reportInProgress", inProgress);
     execution.setVariable("reportOverdue", overdue);
     execution.setVariable("reportLongTerm", longTerm);
-    execution.setVariable("reportSummary", String.format("截至%s，整改事项共%d项：已完成销号%d项，正在推进%d项，"
-        + "逾期未完成%d项，长期坚持%d项。%n%s", today, total, done, inProgress, overdue, longTerm, lines));
+    String summary = String.format("截至%s，整改事项共%d项：已完成销号%d项，正在推进%d项，"
+        + "逾期未完成%d项，长期坚持%d项。%n%s", today, total, done, inProgress, overdue, longTerm, lines);
+    execution.setVariable("reportSummary", abbreviated(summary, FormText.ENGINE_MAX_LENGTH));
     setCaseStatus(execution.getProcessInstanceId(), "报告编制");
   }
 
@@ -436,9 +452,13 @@ public class RectificationService {
   /** Task_RecordDisclosure: what was published where; anything withheld needs its reason (保密、敏感等). */
   public void recordDisclosure(DelegateTask task) {
     if (text(task.getVariable("disclosedContent")).isEmpty() || text(task.getVariable("disclosureChannel")).isEmpty()
-        || date(task.getVariable("disclosureDate")) == null) {
+        || text(task.getVariable("disclosureDate")).isEmpty()) {
       throw new RuleViolation("rectification-disclosure", "请填写公开的内容、公开渠道和公开日期");
     }
+    FormValues.option(task.getVariable("disclosureChannel"), "公开渠道", Rectification.DISCLOSURE_CHANNELS);
+    LocalDate submitted = FormValues.doneOn(task.getVariable("reportSubmittedDate"), "报告报送巡察办日期",
+        date(task.getVariable("feedbackDate")), "反馈日期");
+    FormValues.doneOn(task.getVariable("disclosureDate"), "公开日期", submitted, "报告报送巡察办日期");
     if (!text(task.getVariable("withheldContent")).isEmpty() && text(task.getVariable("withheldReason")).isEmpty()) {
       throw new RuleViolation("rectification-disclosure-withheld",
           "有不予公开的内容时须写明理由（如涉及党和国家秘密、正在初核的问题线索等），并经巡察领导小组同意");
@@ -488,6 +508,10 @@ public class RectificationService {
     if (item == null || !task.getProcessInstanceId().equals(item.get("process_instance_id"))) {
       throw new RuleViolation("rectification-item", "整改事项“" + text(raw) + "”不是本案件的整改事项，请从待办列表重新打开任务");
     }
+    if (task.getExecution() != null && task.getExecution().getVariable("itemId") instanceof Number own
+        && own.longValue() != id) {
+      throw new RuleViolation("rectification-item", "本任务办理的不是整改事项“" + id + "”，请从待办列表重新打开任务");
+    }
     Object current = item.get("current_task_id");
     if (current != null && task.getTaskDefinitionKey() != null && ITEM_TASKS.contains(task.getTaskDefinitionKey())
         && !task.getId().equals(current)) {
@@ -526,6 +550,16 @@ public class RectificationService {
     } catch (NumberFormatException | ArithmeticException e) {
       return -1;
     }
+  }
+
+  /**
+   * The summary names each problem by its opening words: problems may hold 2,000 characters each, and the summary
+   * must stay within what a String variable can hold however many items the case has.
+   */
+  static final int SUMMARY_PROBLEM_LENGTH = 60;
+
+  private static String abbreviated(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   private static String truncate(String s, int max) {

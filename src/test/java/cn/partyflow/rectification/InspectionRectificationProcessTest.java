@@ -91,7 +91,7 @@ class InspectionRectificationProcessTest {
     complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
     complete(task(pi), withVariables("planApproved", "true"));
     assertThat(pi).isWaitingAt("Task_SubmitPlan");
-    complete(task(pi), withVariables("planSubmittedDate", "2025-09-19"));
+    complete(task(pi), withVariables("planSubmittedDate", "2025-09-15"));
 
     Assertions.assertThat(reportTasks(pi)).hasSize(2);
     Assertions.assertThat(fx.service.items(caseId(pi))).hasSize(3)
@@ -237,6 +237,7 @@ class InspectionRectificationProcessTest {
         withVariables("reportApproved", "true"));
     Task disclosure = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordDisclosure")
         .singleResult();
+    setClock(LocalDateTime.of(2025, 11, 12, 15, 0));
     Map<String, Object> values = new HashMap<>(Map.of("reportSubmittedDate", "2025-11-10", "disclosedContent",
         "整改情况通报", "disclosureChannel", "门户网站", "disclosureDate", "2025-11-12", "withheldContent", "问题线索2"));
     refused(() -> taskService().complete(disclosure.getId(), values));
@@ -264,7 +265,7 @@ class InspectionRectificationProcessTest {
     ProcessInstance pi = startAndRegister();
     complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
     complete(task(pi), withVariables("planApproved", "true"));
-    complete(task(pi), withVariables("planSubmittedDate", "2025-09-19"));
+    complete(task(pi), withVariables("planSubmittedDate", "2025-09-15"));
     return pi;
   }
 

@@ -94,7 +94,7 @@ class RectificationScenarioTest {
         Map.of("planApproved", v("false"), "planReturnReason", v("责任分工不清")));
     submit("rmyy_zzb", only(pi, "Task_DraftPlan"), Map.of("planItems", jsonValue(plan)));
     submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
-    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-23")));
+    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-22")));
 
     long caseId = ((Number) runtime.getVariable(pi, "caseId")).longValue();
     List<RectificationItem> items = service.items(caseId);
@@ -164,8 +164,8 @@ class RectificationScenarioTest {
     submit("rmyy_zzb", draft, Map.of("reportText", v("整改情况报告（正文）")));
     submit("rmyy_shuji", only(pi, "Task_ApproveReport"), Map.of("reportApproved", v("true")));
     submit("rmyy_zzb", only(pi, "Task_RecordDisclosure"), new LinkedHashMap<>(Map.of(
-        "reportSubmittedDate", v("2026-06-15"), "disclosedContent", v("整改进展情况"),
-        "disclosureChannel", v("门户网站"), "disclosureDate", v("2026-06-16"),
+        "reportSubmittedDate", v("2026-06-12"), "disclosedContent", v("整改进展情况"),
+        "disclosureChannel", v("门户网站"), "disclosureDate", v("2026-06-12"),
         "withheldContent", v("问题线索处置情况"), "withheldReason", v("正在初核，经巡察领导小组同意暂不公开"))));
 
     // Item 2 is finally closed; the long-term item reports after its period and is closed on evaluation.
@@ -205,7 +205,7 @@ class RectificationScenarioTest {
     submit("rmyy_zzb", only(pi, "Task_DraftPlan"),
         Map.of("planItems", jsonValue("[" + item(1, "限期整改", "nk_zhuren", "2026-04-30") + "]")));
     submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
-    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-23")));
+    submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-22")));
     long item = service.items(((Number) runtime.getVariable(pi, "caseId")).longValue()).get(0).id();
 
     clock(2026, 5, 20, 9);

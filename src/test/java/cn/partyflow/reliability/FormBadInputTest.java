@@ -91,6 +91,29 @@ class FormBadInputTest {
     Form conversionApplication = form("conversionApplicationDate", "2025-09-20", "conversionOpinions", "同意");
     Form conversionMeeting = form("conversionMeetingDate", "2025-10-25", "conversionVotersEntitled", 9,
         "conversionVotersPresent", 9, "conversionVotesFor", 9, "conversionOutcome", "CONVERT");
+    Form fileActivist = form("activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");
+    Form cultivate = form("assessments", json("[{\"assessmentDate\":\"2025-01-10\",\"assessmentResult\":\"良好\"},"
+        + "{\"assessmentDate\":\"2025-07-10\"}]"), "thoughtReportsReceived", 4);
+    Form decideTarget = form("targetListed", "true", "developmentTargetDate", "2025-07-20",
+        "targetOpinions", "党小组、培养联系人同意");
+    Form fileTarget = form("targetFilingDecision", "PASS", "targetFilingDate", "2025-07-25");
+    Form politicalReview = form("politicalReviewDate", "2025-08-10", "politicalReviewConclusion", "政治历史清楚，合格",
+        "politicalReviewPassed", "true");
+    Form training = form("trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
+        "trainingHours", 24);
+    Form screening = form("screeningDate", "2025-09-01", "screeningRecord", "同意", "screeningDecision", "PASS");
+    Form publicity = form("publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
+    Form preReview = form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
+    Form volunteer = form("volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
+    Form preApprovalTalk = form("preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "李红梅",
+        "preApprovalTalkOpinion", "同意接收");
+    Form approval = form("approvalDecision", "APPROVE", "approvalDate", "2025-11-10");
+    Form fileUpward = form("upwardFilingDate", "2025-11-15", "upwardFiledWith", "县委组织部");
+    Form placement = form("placementDate", "2025-11-16", "partyGroup", "第一党小组");
+    Form oath = form("oathDate", "2025-11-20", "oathPlace", "院党委会议室");
+    Form conversionApproval = form("conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2025-11-01");
+    Form archive = form("archiveChecklist", json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\","
+        + "\"培养教育考察材料\"]"), "archiveDate", "2025-11-05", "archiveLocation", "人事档案");
     Supplier<String> registry = () -> rows("select * from pf_person where id in (?, ?, ?) order by id", applicant,
         target, admitted);
 
@@ -151,6 +174,68 @@ class FormBadInputTest {
             bad("decision as Camunda Integer 'abc'", nominate.with("activistSelected", typed("abc", "Integer")),
                 null),
             bad("overlong nomination record", nominate.with("nominationRecord", TOO_LONG), "最多2000字")),
+        atTask("Task_FileActivist 入党积极分子备案", () -> {
+          submit("nk_zuzhi", pi[0], "Task_NominateActivist", nominate);
+          return desk("rmyy_zzb", pi[0], "Task_FileActivist", registry);
+        },
+            bad("decision missing", fileActivist.without("activistFilingDecision"), "请选择审核结论"),
+            bad("unknown decision", fileActivist.with("activistFilingDecision", "MAYBE"), "审核结论须为通过或退回"),
+            bad("return without an opinion", form("activistFilingDecision", "RETURN"), "请填写退回意见"),
+            bad("overlong return opinion", form("activistFilingDecision", "RETURN", "returnOpinion", TOO_LONG),
+                "退回意见最多2000字"),
+            bad("filing date missing", fileActivist.without("activistFilingDate"), "请填写备案日期"),
+            bad("filed before the nomination", fileActivist.with("activistFilingDate", "2024-07-10"),
+                "不能早于确定为入党积极分子的日期"),
+            bad("filed in the future", fileActivist.with("activistFilingDate", "2025-12-20"), "不能晚于今天"),
+            bad("filing date as text", fileActivist.with("activistFilingDate", "七月"), "不是有效日期")),
+        atTask("Task_Cultivate 培养教育考察", () -> {
+          submit("rmyy_zzb", pi[0], "Task_FileActivist", fileActivist);
+          submit("nk_zuzhi", pi[0], "Task_AppointContacts", form("contactIds", json("[\"P019\"]"),
+              "contactsAppointedDate", "2024-07-20"));
+          return desk("nk_zuzhi", pi[0], "Task_Cultivate", registry);
+        },
+            bad("assessments not a list", cultivate.with("assessments", json("{\"assessmentDate\":\"2025-01-10\"}")),
+                "考察记录应为列表"),
+            bad("assessments malformed JSON", cultivate.with("assessments", json("[{\"assessmentDate\":")),
+                "无法读取"),
+            bad("assessment date missing", cultivate.with("assessments", json("[{\"assessmentResult\":\"良好\"}]")),
+                "请填写考察日期"),
+            bad("assessment date as text", cultivate.with("assessments", json("[{\"assessmentDate\":\"年初\"}]")),
+                "考察日期不是有效日期"),
+            bad("assessment before the nomination", cultivate.with("assessments",
+                json("[{\"assessmentDate\":\"2024-07-01\"}]")), "不能早于确定为入党积极分子的日期"),
+            bad("assessment in the future", cultivate.with("assessments",
+                json("[{\"assessmentDate\":\"2026-01-10\"}]")), "不能晚于今天"),
+            bad("overlong assessment", cultivate.with("assessments", json("[{\"assessmentDate\":\"2025-01-10\","
+                + "\"assessmentResult\":\"" + TOO_LONG + "\"}]")), "第1次考察意见最多2000字"),
+            bad("negative thought reports", cultivate.with("thoughtReportsReceived", -1), "不能为负数"),
+            bad("thought reports as text", cultivate.with("thoughtReportsReceived", "四份"), "须为整数"),
+            bad("thought reports as a fraction", cultivate.with("thoughtReportsReceived", 2.5), "须为整数"),
+            bad("overlong cultivation note", cultivate.with("cultivationNote", TOO_LONG), "培养教育情况最多2000字")),
+        atTask("Task_DecideTarget 确定发展对象", () -> {
+          submit("nk_zuzhi", pi[0], "Task_Cultivate", cultivate);
+          return desk("nk_zuzhi", pi[0], "Task_DecideTarget", registry);
+        },
+            bad("decision missing", decideTarget.without("targetListed"), "请选择是否列为发展对象"),
+            bad("target date missing", decideTarget.without("developmentTargetDate"), "请填写确定为发展对象的日期"),
+            bad("target within a year of the nomination", decideTarget.with("developmentTargetDate", "2025-07-14"),
+                "一年以上培养教育和考察"),
+            bad("target in the future", decideTarget.with("developmentTargetDate", "2025-12-01"), "不能晚于今天"),
+            bad("target date as text", decideTarget.with("developmentTargetDate", "明年"), "不是有效日期"),
+            bad("opinions missing", decideTarget.without("targetOpinions"), "请填写"),
+            bad("overlong opinions", decideTarget.with("targetOpinions", TOO_LONG), "最多2000字")),
+        atTask("Task_FileTarget 发展对象备案", () -> {
+          submit("nk_zuzhi", pi[0], "Task_DecideTarget", decideTarget);
+          return desk("rmyy_zzb", pi[0], "Task_FileTarget", registry);
+        },
+            bad("decision missing", fileTarget.without("targetFilingDecision"), "请选择审核结论"),
+            bad("unknown decision", fileTarget.with("targetFilingDecision", "OK"), "审核结论须为通过或退回"),
+            bad("return without an opinion", form("targetFilingDecision", "RETURN", "returnOpinion", " "),
+                "请填写退回意见"),
+            bad("filing date missing", fileTarget.without("targetFilingDate"), "请填写备案日期"),
+            bad("filed before the decision", fileTarget.with("targetFilingDate", "2025-07-19"),
+                "不能早于确定为发展对象的日期"),
+            bad("filed in the future", fileTarget.with("targetFilingDate", "2026-07-25"), "不能晚于今天")),
         atTask("Task_FixSponsors 确定入党介绍人", () -> {
           person(target, "NON_MEMBER");
           pi[1] = startMemberDevelopment(form("applicantId", target, "startStage", "TARGET",
@@ -167,22 +252,85 @@ class FormBadInputTest {
             bad("sponsors malformed JSON", form("sponsorIds", json("[\"P019\","), "sponsorsConsented", true),
                 "无法读取"),
             bad("consent missing", form("sponsorIds", json("[\"P019\",\"P022\"]")), "本人同意")),
-        atTask("Task_AdmissionMeeting 支部大会表决", () -> {
+        atTask("Task_PoliticalReview 政治审查", () -> {
+          submit("nk_zuzhi", pi[1], "Task_FixSponsors", form("sponsorIds", json("[\"P019\",\"P022\"]"),
+              "sponsorsConsented", true));
+          return desk("nk_zuzhi", pi[1], "Task_PoliticalReview", registry);
+        },
+            bad("review date missing", politicalReview.without("politicalReviewDate"), "请填写政审结论日期"),
+            bad("conclusion missing", politicalReview.without("politicalReviewConclusion"), "请填写政审综合性结论"),
+            bad("result missing", politicalReview.without("politicalReviewPassed"), "请选择政审结论"),
+            bad("review before the target decision", politicalReview.with("politicalReviewDate", "2024-07-01"),
+                "不能早于确定为发展对象的日期"),
+            bad("review in the future", politicalReview.with("politicalReviewDate", "2026-08-10"), "不能晚于今天"),
+            bad("review date as a number", politicalReview.with("politicalReviewDate", 20250810), "不是有效日期"),
+            bad("overlong conclusion", politicalReview.with("politicalReviewConclusion", TOO_LONG), "最多2000字")),
+        atTask("Task_Training 集中培训", () -> {
+          submit("nk_zuzhi", pi[1], "Task_PoliticalReview", politicalReview);
+          return desk("rmyy_zzb", pi[1], "Task_Training", registry);
+        },
+            bad("end before start", training.with("trainingEnd", "2025-08-19"), "培训结束日期（2025-08-19）不能早于培训开始日期"),
+            bad("start before the target decision", training.with("trainingStart", "2024-07-01"),
+                "不能早于确定为发展对象的日期"),
+            bad("end in the future", training.with("trainingEnd", "2025-12-22"), "不能晚于今天"),
+            bad("start missing", training.without("trainingStart"), "请填写培训开始日期"),
+            bad("negative days", training.with("trainingDays", -3), "不能为负数"),
+            bad("negative hours", training.with("trainingHours", -24), "不能为负数"),
+            bad("days as text", training.with("trainingDays", "三天"), "培训天数须为整数"),
+            bad("too little training", training.with("trainingDays", 1).with("trainingHours", 8), "不少于"),
+            bad("overlong certificate", training.with("trainingCertificate", TOO_LONG), "最多2000字")),
+        atTask("Task_CommitteeScreening 支委会审查", () -> {
           person(admitted, "NON_MEMBER");
           pi[2] = startMemberDevelopment(form("applicantId", admitted, "startStage", "ADMISSION",
               "applicationDate", "2023-01-10", "birthDate", "1998-03-01", "activistDate", "2023-07-15",
               "developmentTargetDate", "2024-07-20", "sponsorIds", "P019, P022", "politicalReviewPassed", "true",
               "trainingDays", 3, "trainingHours", 24, "trainingEnd", "2025-08-22"));
-          submit("nk_shuji", pi[2], "Task_CommitteeScreening", form("screeningDate", "2025-09-01",
-              "screeningRecord", "同意", "screeningDecision", "PASS"));
-          submit("nk_zuzhi", pi[2], "Task_StartPublicity", form("publicityStart", "2025-09-29",
-              "publicityPlace", "内科公示栏"));
+          return desk("nk_shuji", pi[2], "Task_CommitteeScreening", registry);
+        },
+            bad("screening before the training ended", screening.with("screeningDate", "2025-08-21"),
+                "不能早于培训结束日期"),
+            bad("screening in the future", screening.with("screeningDate", "2025-12-01"), "不能晚于今天"),
+            bad("screening date missing", screening.without("screeningDate"), "请填写支委会审查日期"),
+            bad("record missing", screening.without("screeningRecord"), "请填写审查意见"),
+            bad("unknown decision", screening.with("screeningDecision", "MAYBE"), "审核结论须为通过或退回"),
+            bad("return without an opinion", screening.with("screeningDecision", "RETURN"), "请填写退回意见"),
+            bad("overlong return opinion", screening.with("screeningDecision", "RETURN")
+                .with("returnOpinion", TOO_LONG), "退回意见最多2000字"),
+            bad("overlong record", screening.with("screeningRecord", TOO_LONG), "审查意见最多2000字")),
+        atTask("Task_StartPublicity 发展对象公示", () -> {
+          submit("nk_shuji", pi[2], "Task_CommitteeScreening", screening);
+          return desk("nk_zuzhi", pi[2], "Task_StartPublicity", registry);
+        },
+            bad("publicity before the screening", publicity.with("publicityStart", "2025-08-30"),
+                "不能早于支委会审查日期"),
+            bad("publicity in the future", publicity.with("publicityStart", "2025-11-21"), "不能晚于今天"),
+            bad("start missing", publicity.without("publicityStart"), "请填写"),
+            bad("start as text", publicity.with("publicityStart", "国庆前"), "不是有效日期"),
+            bad("place missing", publicity.without("publicityPlace"), "请填写"),
+            bad("overlong place", publicity.with("publicityPlace", TOO_LONG), "最多2000字")),
+        atTask("Task_PreReview 上级党委预审", () -> {
+          submit("nk_zuzhi", pi[2], "Task_StartPublicity", publicity);
           management.executeJob(management.createJobQuery().processInstanceId(pi[2])
               .activityId("BoundaryEvent_PublicityEnded").singleResult().getId());
-          submit("rmyy_zzb", pi[2], "Task_PreReview", form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意",
-              "preReviewPassed", "true"));
-          submit("nk_zuzhi", pi[2], "Task_FillVolunteerForm", form("volunteerFormDate", "2025-10-15",
-              "sponsorOpinionsWritten", true));
+          return desk("rmyy_zzb", pi[2], "Task_PreReview", registry);
+        },
+            bad("pre-review during the publicity", preReview.with("preReviewDate", "2025-10-10"), "公示"),
+            bad("pre-review before the publicity", preReview.with("preReviewDate", "2025-09-20"),
+                "不能早于公示开始日期"),
+            bad("pre-review in the future", preReview.with("preReviewDate", "2025-11-30"), "不能晚于今天"),
+            bad("opinion missing", preReview.without("preReviewOpinion"), "请填写书面预审意见"),
+            bad("result missing", preReview.without("preReviewPassed"), "请选择预审结论"),
+            bad("overlong opinion", preReview.with("preReviewOpinion", TOO_LONG), "最多2000字")),
+        atTask("Task_FillVolunteerForm 填写入党志愿书", () -> {
+          submit("rmyy_zzb", pi[2], "Task_PreReview", preReview);
+          return desk("nk_zuzhi", pi[2], "Task_FillVolunteerForm", registry);
+        },
+            bad("form before the pre-review", volunteer.with("volunteerFormDate", "2025-10-13"), "不能早于预审日期"),
+            bad("form in the future", volunteer.with("volunteerFormDate", "2025-11-21"), "不能晚于今天"),
+            bad("date missing", volunteer.without("volunteerFormDate"), "请填写"),
+            bad("date as text", volunteer.with("volunteerFormDate", "2025/10/15"), "不是有效日期")),
+        atTask("Task_AdmissionMeeting 支部大会表决", () -> {
+          submit("nk_zuzhi", pi[2], "Task_FillVolunteerForm", volunteer);
           return desk("nk_shuji", pi[2], "Task_AdmissionMeeting", registry);
         },
             bad("votes for missing", meeting.without("votesFor"), "请填写赞成票"),
@@ -198,6 +346,56 @@ class FormBadInputTest {
             bad("meeting in the future", meeting.with("admissionMeetingDate", "2025-12-20"), "不能晚于今天"),
             bad("record missing", meeting.without("admissionMeetingRecord"), "请填写会议记录"),
             bad("overlong record", meeting.with("admissionMeetingRecord", TOO_LONG), "最多2000字")),
+        atTask("Task_PreApprovalTalk 审批前谈话", () -> {
+          submit("nk_shuji", pi[2], "Task_AdmissionMeeting", meeting);
+          return desk("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", registry);
+        },
+            bad("talk before the meeting", preApprovalTalk.with("preApprovalTalkDate", "2025-10-19"),
+                "不能早于支部大会日期"),
+            bad("talk in the future", preApprovalTalk.with("preApprovalTalkDate", "2025-11-25"), "不能晚于今天"),
+            bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请填写"),
+            bad("opinion missing", preApprovalTalk.without("preApprovalTalkOpinion"), "请填写"),
+            bad("overlong talker", preApprovalTalk.with("preApprovalTalkBy", TOO_LONG), "最多2000字"),
+            bad("overlong opinion", preApprovalTalk.with("preApprovalTalkOpinion", TOO_LONG), "最多2000字")),
+        atTask("Task_Approval 上级党委审批", () -> {
+          submit("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", preApprovalTalk);
+          return desk("rmyy_zzb", pi[2], "Task_Approval", registry);
+        },
+            bad("decision missing", approval.without("approvalDecision"), "请选择审批结论"),
+            bad("unknown decision", approval.with("approvalDecision", "MAYBE"), "审批结论须为批准、不予批准或退回"),
+            bad("return without an opinion", form("approvalDecision", "RETURN"), "请填写退回意见"),
+            bad("refusal without a reason", approval.with("approvalDecision", "REFUSE"), "请填写不予批准的理由"),
+            bad("overlong refusal reason", approval.with("approvalDecision", "REFUSE")
+                .with("refusalReason", TOO_LONG), "不予批准的理由最多2000字"),
+            bad("approval date missing", approval.without("approvalDate"), "请填写审批日期"),
+            bad("approval before the meeting", approval.with("approvalDate", "2025-10-19"), "不能早于支部大会日期"),
+            bad("approval in the future", approval.with("approvalDate", "2025-11-21"), "不能晚于今天"),
+            bad("overlong extension reason", approval.with("approvalExtensionReason", TOO_LONG), "最多2000字")),
+        atTask("Task_FileUpward 报上级组织部门备案", () -> {
+          submit("rmyy_zzb", pi[2], "Task_Approval", approval);
+          return desk("rmyy_zzb", pi[2], "Task_FileUpward", registry);
+        },
+            bad("filed before the approval", fileUpward.with("upwardFilingDate", "2025-11-09"), "不能早于审批日期"),
+            bad("filed in the future", fileUpward.with("upwardFilingDate", "2025-11-21"), "不能晚于今天"),
+            bad("recipient missing", fileUpward.without("upwardFiledWith"), "请填写"),
+            bad("overlong recipient", fileUpward.with("upwardFiledWith", TOO_LONG), "最多2000字")),
+        atTask("Task_Placement 编入党支部和党小组", () -> {
+          submit("rmyy_zzb", pi[2], "Task_FileUpward", fileUpward);
+          return desk("nk_zuzhi", pi[2], "Task_Placement", registry);
+        },
+            bad("placed before the approval", placement.with("placementDate", "2025-11-01"), "不能早于审批日期"),
+            bad("placed in the future", placement.with("placementDate", "2025-11-21"), "不能晚于今天"),
+            bad("group missing", placement.without("partyGroup"), "请填写"),
+            bad("overlong group", placement.with("partyGroup", TOO_LONG), "最多2000字")),
+        atTask("Task_Oath 入党宣誓", () -> {
+          submit("nk_zuzhi", pi[2], "Task_Placement", placement);
+          return desk("nk_zuzhi", pi[2], "Task_Oath", registry);
+        },
+            bad("oath before the approval", oath.with("oathDate", "2025-11-09"), "不能早于审批日期"),
+            bad("oath in the future", oath.with("oathDate", "2025-11-21"), "不能晚于今天"),
+            bad("oath date as text", oath.with("oathDate", "七一"), "不是有效日期"),
+            bad("place missing", oath.without("oathPlace"), "请填写"),
+            bad("overlong place", oath.with("oathPlace", TOO_LONG), "最多2000字")),
         atTask("Task_ConversionApplication 接收转正申请", () -> {
           String p = startMemberDevelopment(form("applicantId", "FB" + tag + "C", "startStage", "PROBATION",
               "applicationDate", "2022-01-10", "birthDate", "1997-03-01", "activistDate", "2022-07-15",
@@ -234,7 +432,33 @@ class FormBadInputTest {
             bad("extension too short", conversionMeeting.with("conversionOutcome", "EXTEND")
                 .with("extensionMonths", 3).with("conversionReason", "考察不够"), "不能少于6个月"),
             bad("overlong reason", conversionMeeting.with("conversionOutcome", "EXTEND").with("extensionMonths", 6)
-                .with("conversionReason", TOO_LONG), "最多2000字")));
+                .with("conversionReason", TOO_LONG), "最多2000字")),
+        atTask("Task_ConversionApproval 上级党委审批转正", () -> {
+          submit("nk_shuji", pi[0], "Task_ConversionMeeting", conversionMeeting);
+          return desk("rmyy_zzb", pi[0], "Task_ConversionApproval",
+              () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
+        },
+            bad("decision missing", conversionApproval.without("conversionApprovalDecision"), "请选择审批结论"),
+            bad("return without an opinion", form("conversionApprovalDecision", "RETURN"), "请填写退回意见"),
+            bad("approval date missing", conversionApproval.without("conversionApprovalDate"), "请填写审批日期"),
+            bad("approval before the meeting", conversionApproval.with("conversionApprovalDate", "2025-10-24"),
+                "不能早于转正支部大会日期"),
+            bad("approval in the future", conversionApproval.with("conversionApprovalDate", "2025-11-21"),
+                "不能晚于今天"),
+            bad("overlong return opinion", form("conversionApprovalDecision", "RETURN", "returnOpinion", TOO_LONG),
+                "退回意见最多2000字")),
+        atTask("Task_ArchiveMaterials 入党材料归档", () -> {
+          submit("rmyy_zzb", pi[0], "Task_ConversionApproval", conversionApproval);
+          return desk("nk_zuzhi", pi[0], "Task_ArchiveMaterials",
+              () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
+        },
+            bad("material missing", archive.with("archiveChecklist", json("[\"入党志愿书\"]")), "尚缺"),
+            bad("checklist not a list", archive.with("archiveChecklist", json("{\"入党志愿书\":true}")),
+                "归档材料应为列表"),
+            bad("archived before the approval", archive.with("archiveDate", "2025-10-31"), "不能早于审批日期"),
+            bad("archived in the future", archive.with("archiveDate", "2025-11-21"), "不能晚于今天"),
+            bad("location missing", archive.without("archiveLocation"), "请选择"),
+            bad("date as text", archive.with("archiveDate", "下周"), "不是有效日期")));
   }
 
   private String startMemberDevelopment(Form start) {
@@ -272,19 +496,26 @@ class FormBadInputTest {
   @TestFactory
   Stream<DynamicNode> rectification() {
     String[] pi = new String[1];
-    long[] item = new long[2];
+    long[] item = new long[3];
     String dept = "整改" + chinese(tag);
     Form feedback = form("feedbackDate", "2026-04-20", "roundName", "县委第六轮巡察", "groupName", "第一巡察组",
         "problems", json("[{\"no\":1,\"clause\":\"一\",\"problem\":\"" + LONGEST + "\"}]"));
     Supplier<Form> plan = () -> form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
         "\"2026-05-20\"", "\"整改措施\"") + "," + planItem(dept, "\"立行立改\"", "\"nk_zhuren\"", "\"2026-04-30\"",
-        "\"第二项措施\"") + "]"));
+        "\"第二项措施\"") + "," + planItem(dept, "\"长期坚持\"", "\"nk_zhuren\"", "null", "\"长效机制\"") + "]"));
     Supplier<String> tables = () -> rows("select * from pf_rectification_case where process_instance_id = ?", pi[0])
         + rows("select * from pf_rectification_item where process_instance_id = ? order by id", pi[0])
         + rows("select e.* from pf_rectification_event e join pf_rectification_item i on i.id = e.item_id"
             + " where i.process_instance_id = ? order by e.id", pi[0]);
     Form progress = form("progress", "新议事规则已经党委会通过", "readyForVerification", true);
     Form verify = form("verified", "true", "verifyComment", "查阅会议纪要");
+    Form submitPlan = form("planSubmittedDate", "2026-04-22", "planDocumentNo", "院党发〔2026〕12号");
+    Form review = form("leaderApproved", "true", "leaderComment", "同意");
+    Form escalate = form("accountabilityAction", "约谈", "accountabilityNote", "约谈分管领导和责任人");
+    Form disclosure = form("reportSubmittedDate", "2026-06-15", "disclosedContent", "整改进展情况",
+        "disclosureChannel", "门户网站", "disclosureDate", "2026-06-16", "withheldContent", "问题线索处置情况",
+        "withheldReason", "正在初核，经巡察领导小组同意暂不公开");
+    Form longTerm = form("progress", "制度已运行一季度", "readyForVerification", true);
 
     return Stream.of(
         dynamicTest("start form: unknown organization", () -> {
@@ -346,14 +577,34 @@ class FormBadInputTest {
                 "\"nk_zhuren\"", "\"2026-05-20\"", "\"措施\"") + "]")), "最多100字"),
             bad("plan items not a list", form("planItems", "第一项：整改"), "整改方案"),
             bad("plan items missing", form(), "没有对应的整改事项")),
-        atTask("Task_ReportProgress 报告整改进展", () -> {
+        atTask("Task_ApprovePlan 党委书记审定整改方案", () -> {
           submit("rmyy_zzb", pi[0], "Task_DraftPlan", plan.get());
+          return desk("rmyy_shuji", pi[0], "Task_ApprovePlan", tables);
+        },
+            bad("decision missing", form("planReturnReason", "再议"), "请选择审定结论"),
+            bad("return without a reason", form("planApproved", "false"), "退回整改方案须写明理由"),
+            bad("return with a blank reason", form("planApproved", "false", "planReturnReason", "  "),
+                "退回整改方案须写明理由"),
+            bad("decision as text", form("planApproved", "再看看"), "是或否"),
+            bad("overlong reason", form("planApproved", "false", "planReturnReason", TOO_LONG), "最多2000字")),
+        atTask("Task_SubmitPlan 向巡察办报送整改方案", () -> {
           submit("rmyy_shuji", pi[0], "Task_ApprovePlan", form("planApproved", "true"));
-          submit("rmyy_zzb", pi[0], "Task_SubmitPlan", form("planSubmittedDate", "2026-04-23"));
+          return desk("rmyy_zzb", pi[0], "Task_SubmitPlan", tables);
+        },
+            bad("date missing", submitPlan.without("planSubmittedDate"), "请填写报送日期"),
+            bad("sent in the future", submitPlan.with("planSubmittedDate", "2026-04-23"), "不能晚于今天"),
+            bad("sent before the feedback", submitPlan.with("planSubmittedDate", "2026-04-19"),
+                "报送日期（2026-04-19）不能早于反馈日期（2026-04-20）"),
+            bad("date as text", submitPlan.with("planSubmittedDate", "四月下旬"), "不是有效日期"),
+            bad("impossible date", submitPlan.with("planSubmittedDate", "2026-04-31"), "不是有效日期"),
+            bad("overlong document number", submitPlan.with("planDocumentNo", TOO_LONG), "报送文号最多2000字")),
+        atTask("Task_ReportProgress 报告整改进展", () -> {
+          submit("rmyy_zzb", pi[0], "Task_SubmitPlan", submitPlan);
           List<Long> ids = jdbc.queryForList("select id from pf_rectification_item where process_instance_id = ?"
               + " order by seq", Long.class, pi[0]);
           item[0] = ids.get(0);
           item[1] = ids.get(1);
+          item[2] = ids.get(2);
           return itemDesk("nk_zhuren", pi[0], "Task_ReportProgress", item[0], tables);
         },
             bad("progress missing", progress.without("progress"), "请填写整改进展"),
@@ -362,16 +613,110 @@ class FormBadInputTest {
             bad("unknown item id", progress.with("itemId", 999999999L), "整改事项"),
             bad("the other item's id", progress.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项"),
             bad("text beyond what the engine stores", progress.with("progress", HUGE), "最多4000字")),
-        atTask("Task_VerifyItem 验收销号", () -> {
+        atTask("Task_LeaderReview 责任领导审核", () -> {
           submitItem("nk_zhuren", pi[0], "Task_ReportProgress", item[0], progress);
-          submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], form("leaderApproved", "true"));
+          return itemDesk("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], tables);
+        },
+            bad("decision missing", review.without("leaderApproved"), "请选择审核结论"),
+            bad("return without a reason", form("leaderApproved", "false"), "退回责任人须写明理由"),
+            bad("decision as text", review.with("leaderApproved", "行吧"), "是或否"),
+            bad("overlong comment", review.with("leaderComment", TOO_LONG), "最多2000字"),
+            bad("the other item's id", review.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项")),
+        atTask("Task_VerifyItem 验收销号", () -> {
+          submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], review);
           return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], tables);
         },
             bad("decision missing", verify.without("verified"), "请选择验收结论"),
             bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
             bad("decision as text", verify.with("verified", "差不多"), "是或否"),
             bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
+            bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")),
+        atTask("Task_Supervise 督办逾期事项", () -> {
+          submitItem("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], verify);
+          clock("2026-05-06T10:00");
+          runDueJobs(pi[0]);
+          return itemDesk("rmyy_zzb", pi[0], "Task_Supervise", item[1], tables);
+        },
+            bad("note missing", form(), "请填写督办情况"),
+            bad("blank note", form("superviseNote", "   "), "请填写督办情况"),
+            bad("overlong note", form("superviseNote", TOO_LONG), "督办情况最多2000字"),
+            bad("the other item's id", form("superviseNote", "已督办", "itemId", (Supplier<Long>) () -> item[2]),
+                "整改事项")),
+        atTask("Task_Escalate 研究约谈问责", () -> {
+          submitItem("rmyy_zzb", pi[0], "Task_Supervise", item[1], form("superviseNote", "已电话督办"));
+          clock("2026-05-25T10:00");
+          runDueJobs(pi[0]);
+          return itemDesk("rmyy_shuji", pi[0], "Task_Escalate", item[1], tables);
+        },
+            bad("action missing", escalate.without("accountabilityAction"), "请选择处理方式"),
+            bad("unknown action", escalate.with("accountabilityAction", "罚款"), "处理方式只能是约谈、通报、问责、不予追究"),
+            bad("reason missing", escalate.without("accountabilityNote"), "请填写处理意见和理由"),
+            bad("overlong reason", escalate.with("accountabilityNote", TOO_LONG), "最多2000字")),
+        atTask("Task_DraftReport 起草整改情况报告", () -> {
+          submitItem("rmyy_shuji", pi[0], "Task_Escalate", item[1], escalate);
+          clock("2026-06-12T09:00");
+          runDueJobs(pi[0]);
+          return desk("rmyy_zzb", pi[0], "Task_DraftReport", tables);
+        },
+            bad("report missing", form(), "请填写整改情况报告正文"),
+            bad("overlong report", form("reportText", TOO_LONG), "最多2000字"),
+            bad("report beyond what the engine stores", form("reportText", HUGE), "最多4000字")),
+        atTask("Task_ApproveReport 党委书记审定整改情况报告", () -> {
+          submit("rmyy_zzb", pi[0], "Task_DraftReport", form("reportText", "整改情况报告（正文）"));
+          return desk("rmyy_shuji", pi[0], "Task_ApproveReport", tables);
+        },
+            bad("decision missing", form(), "请选择审定结论"),
+            bad("return without a reason", form("reportApproved", "false"), "退回整改情况报告须写明理由"),
+            bad("decision as text", form("reportApproved", "可以"), "是或否"),
+            bad("overlong reason", form("reportApproved", "false", "reportReturnReason", TOO_LONG), "最多2000字")),
+        atTask("Task_RecordDisclosure 整改情况报送巡察办并公开", () -> {
+          submit("rmyy_shuji", pi[0], "Task_ApproveReport", form("reportApproved", "true"));
+          clock("2026-06-17T10:00");
+          return desk("rmyy_zzb", pi[0], "Task_RecordDisclosure", tables);
+        },
+            bad("withheld without a reason", disclosure.without("withheldReason"), "有不予公开的内容时须写明理由"),
+            bad("disclosed before the report was sent", disclosure.with("disclosureDate", "2026-06-14"),
+                "公开日期（2026-06-14）不能早于报告报送巡察办日期（2026-06-15）"),
+            bad("report sent before the feedback", disclosure.with("reportSubmittedDate", "2026-04-01")
+                .with("disclosureDate", "2026-04-02"), "不能早于反馈日期"),
+            bad("disclosed in the future", disclosure.with("disclosureDate", "2026-06-18"), "公开日期（2026-06-18）不能晚于今天"),
+            bad("report sent in the future", disclosure.with("reportSubmittedDate", "2026-06-20")
+                .with("disclosureDate", "2026-06-20"), "不能晚于今天"),
+            bad("disclosure date as text", disclosure.with("disclosureDate", "端午前"), "不是有效日期"),
+            bad("disclosure date missing", disclosure.without("disclosureDate"), "请填写"),
+            bad("content missing", disclosure.without("disclosedContent"), "请填写公开的内容"),
+            bad("unknown channel", disclosure.with("disclosureChannel", "朋友圈"), "公开渠道只能是"),
+            bad("overlong withheld content", disclosure.with("withheldContent", TOO_LONG), "最多2000字"),
+            bad("overlong reason", disclosure.with("withheldReason", TOO_LONG), "最多2000字")),
+        atTask("Task_LongTermReport 报告长期坚持事项落实情况", () -> {
+          submit("rmyy_zzb", pi[0], "Task_RecordDisclosure", disclosure);
+          clock("2026-07-23T10:00");
+          runDueJobs(pi[0]);
+          return itemDesk("nk_zhuren", pi[0], "Task_LongTermReport", item[2], tables);
+        },
+            bad("progress missing", longTerm.without("progress"), "请填写本期落实情况"),
+            bad("overlong progress", longTerm.with("progress", TOO_LONG), "最多2000字"),
+            bad("ready flag as text", longTerm.with("readyForVerification", "差不多"), "是或否"),
+            bad("the other item's id", longTerm.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项")),
+        atTask("Task_VerifyLongTerm 评估长期坚持事项", () -> {
+          submitItem("nk_zhuren", pi[0], "Task_LongTermReport", item[2], longTerm);
+          return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyLongTerm", item[2], tables);
+        },
+            bad("decision missing", verify.without("verified"), "请选择验收结论"),
+            bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
+            bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
             bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")));
+  }
+
+  private void runDueJobs(String processInstanceId) {
+    for (int round = 0; round < 10; round++) {
+      List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().processInstanceId(processInstanceId)
+          .executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> management.executeJob(j.getId()));
+    }
   }
 
   private static String planItem(String department, String category, String responsible, String deadline,
@@ -405,11 +750,16 @@ class FormBadInputTest {
     Form receipt = form("receiptConfirmed", true, "receivedAmount", 55.00, "receivedDate", "2027-01-22");
 
     return Stream.of(
-        atTask("Task_ReviewAmounts 审核更正党费核定表", () -> {
+        atTask("Task_ImportIncome 导入收入数据", () -> {
           clock("2027-01-10T10:00");
           duesBranch(branch, m1, m2);
           pi[0] = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/assessments?branch="
               + branch + "&year=2027", null, Map.class).getBody().get("processInstanceId");
+          return desk("nk_dangfei", pi[0], "Task_ImportIncome", tables);
+        },
+            bad("nothing imported yet", form(), "尚未导入党员收入数据"),
+            bad("overlong note", form("importNote", TOO_LONG), "导入说明最多2000字")),
+        atTask("Task_ReviewAmounts 审核更正党费核定表", () -> {
           String csv = "人员编号,姓名,人员类别,岗位工资,个人所得税\n" + m1 + ",甲" + tag + ",在职,3000,0\n" + m2 + ",乙" + tag
               + ",在职,4000,0\n";
           assertThat(upload("nk_dangfei", "/api/dues/assessments/income?branch=" + branch + "&year=2027",
@@ -433,9 +783,24 @@ class FormBadInputTest {
             bad("unknown category", corrections("{\"personId\":\"" + m1 + "\",\"category\":\"外星人\",\"reason\":\"核实\"}"),
                 "无法识别"),
             bad("corrections not a table", form("corrections", "甲更正为3500"), "表格内容无法读取")),
-        atTask("Task_CollectDues 收缴党费", () -> {
+        atTask("Task_ConfirmBySecretary 支部书记确认核定表", () -> {
           submit("nk_dangfei", pi[0], "Task_ReviewAmounts", form());
+          return desk("nk_shuji", pi[0], "Task_ConfirmBySecretary", tables);
+        },
+            bad("return without a reason", form("secretaryConfirmed", false), "退回更正须写明需要更正的内容"),
+            bad("nothing chosen, no reason", form(), "退回更正须写明需要更正的内容"),
+            bad("confirmation as text", form("secretaryConfirmed", "也许", "secretaryComment", "再核"),
+                "“确认核定表无误”只能选择是或否"),
+            bad("overlong comment", form("secretaryConfirmed", false, "secretaryComment", TOO_LONG), "意见最多2000字")),
+        atTask("Task_ApproveByOrgDept 组织部门审批核定表", () -> {
           submit("nk_shuji", pi[0], "Task_ConfirmBySecretary", form("secretaryConfirmed", true));
+          return desk("rmyy_zzb", pi[0], "Task_ApproveByOrgDept", tables);
+        },
+            bad("refusal without a reason", form("orgDeptApproved", false), "不予批准须写明理由"),
+            bad("refusal with a blank reason", form("orgDeptApproved", "false", "approvalComment", " "), "不予批准须写明理由"),
+            bad("approval as text", form("orgDeptApproved", "同意", "approvalComment", "同意"), "只能选择是或否"),
+            bad("overlong comment", form("orgDeptApproved", true, "approvalComment", TOO_LONG), "审批意见最多2000字")),
+        atTask("Task_CollectDues 收缴党费", () -> {
           submit("rmyy_zzb", pi[0], "Task_ApproveByOrgDept", form("orgDeptApproved", true, "approvalComment", "同意"));
           clock("2027-01-20T10:00");
           pi[1] = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/collections?branch="
@@ -488,7 +853,8 @@ class FormBadInputTest {
             bad("amount differs", receipt.with("receivedAmount", 50), "金额不符"),
             bad("received in the future", receipt.with("receivedDate", "2027-01-30"), "不能晚于今天"),
             bad("received before it was sent", receipt.with("receivedDate", "2027-01-20"), "不能早于"),
-            bad("received date missing", receipt.without("receivedDate"), "收到的日期")),
+            bad("received date missing", receipt.without("receivedDate"), "收到的日期"),
+            bad("confirmation as text", receipt.with("receiptConfirmed", "收到了"), "“确认收到”只能选择是或否")),
         atTask("Task_TalkWithMember 与连续3个月未交党费的党员谈话", () -> {
           submit("rmyy_dangban", pi[1], "Task_ConfirmReceipt", receipt);
           unpaid(branch, late, "2026-11", 3);
@@ -501,6 +867,8 @@ class FormBadInputTest {
             bad("talk in the future", arrearsTalk.with("talkDate", "2027-02-22"), "晚于今天"),
             bad("talk date as text", arrearsTalk.with("talkDate", "上周"), "年-月-日"),
             bad("proper reason without its text", arrearsTalk.with("properReason", true), "须写明理由"),
+            bad("proper reason as text", arrearsTalk.with("properReason", "有").with("reasonText", "生病"),
+                "“有正当理由”只能选择是或否"),
             bad("overlong talk record", arrearsTalk.with("talkRecord", TOO_LONG), "谈话情况最多2000字"),
             bad("overlong reason", arrearsTalk.with("properReason", true).with("reasonText", "由".repeat(1500)),
                 "正当理由最多1000字")),
@@ -516,7 +884,21 @@ class FormBadInputTest {
             bad("approval before the meeting", committeeApproval.with("approvalDate", "2027-01-21"),
                 "不能早于支部大会日期"),
             bad("approval date missing", committeeApproval.without("approvalDate"), "请填写批准日期"),
-            bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字")));
+            bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字"),
+            bad("approval as text", committeeApproval.with("committeeApproved", "同意"), "“批准除名”只能选择是或否")),
+        atTask("Task_ResolveDifference 处理对账差额", () -> {
+          clock("2027-02-20T10:00");
+          String february = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity(
+              "/api/dues/collections?branch=" + branch + "&month=2027-02", null, Map.class).getBody()
+              .get("processInstanceId");
+          pi[1] = february;
+          submit("nk_dangfei", february, "Task_CollectDues", form("payments", json("[]")));
+          submit("nk_dangfei", february, "Task_CloseMonth", form("deposited", 0, "depositDate", "2027-02-20"));
+          return desk("nk_dangfei", february, "Task_ResolveDifference", tables);
+        },
+            bad("explanation missing", form(), "请填写差额原因及处理"),
+            bad("blank explanation", form("differenceExplanation", "  "), "差额原因"),
+            bad("overlong explanation", form("differenceExplanation", "差".repeat(1001)), "差额原因及处理最多1000字")));
   }
 
   /** A member of the branch who has paid nothing for {@code months} months up to January 2027. */
