@@ -1,6 +1,9 @@
 package cn.partyflow.bench;
 
 import cn.partyflow.dues.DuesCollectionService;
+import cn.partyflow.shared.ChinaClock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ProcedureRuns {
 
-  static final String MONTH = "2026-11";
-  static final String DAY = "2026-11-20";
+  /** A few days ago, so that every date entered has already happened and lies in the collection month. */
+  private static final LocalDate BASE = ChinaClock.today().minusDays(3);
+  static final String MONTH = YearMonth.from(BASE).toString();
+  static final String DAY = BASE.toString();
+  private static final int YEAR = BASE.getYear();
 
   private final FormService forms;
   private final TaskService tasks;
@@ -73,14 +79,14 @@ final class ProcedureRuns {
           .append("\",\"problem\":\"问题表现").append(n).append("\"}");
       plan.append(sep).append("{\"problemNo\":").append(n).append(",\"measures\":\"整改措施").append(n)
           .append("\",\"category\":\"限期整改\",\"leaderUser\":\"rmyy_fgld\",\"department\":\"科室").append(n % 20)
-          .append("\",\"responsibleUser\":\"nk_zhuren\",\"deadline\":\"2027-06-30\"}");
+          .append("\",\"responsibleUser\":\"nk_zhuren\",\"deadline\":\"").append(BASE.plusMonths(6)).append("\"}");
     }
     Task register = task(pi, "Task_RegisterFeedback");
     tasks.setVariable(register.getId(), "problems", SpinValues.jsonValue(problems.append("]").toString()).create());
     submit(pi, "Task_RegisterFeedback", "feedbackDate", DAY, "roundName", "基准巡察", "groupName", "基准巡察组");
     submit(pi, "Task_DraftPlan", "planItems", json(plan.append("]").toString()));
     submit(pi, "Task_ApprovePlan", "planApproved", "true");
-    submit(pi, "Task_SubmitPlan", "planSubmittedDate", "2026-11-21");
+    submit(pi, "Task_SubmitPlan", "planSubmittedDate", BASE.plusDays(1).toString());
     return pi;
   }
 
@@ -108,9 +114,9 @@ final class ProcedureRuns {
     jdbc.update("insert into pf_person (id, name, status, org_id, on_probation_discipline) select 'BC-' || g,"
         + " '基准党员' || g, 'FULL_MEMBER', 'bench-c' || g, false from generate_series(0, ?) g", count - 1);
     jdbc.update("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
-        + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from) select 2026,"
+        + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from) select " + YEAR + ","
         + " 'bench-c' || g, 'BC-' || g, 'EMPLOYED', 3333.33, 0, 0, 3333.33, 0.015, 50.00, 50.00, '1.5%', 'APPROVED',"
-        + " '2026-01' from generate_series(0, ?) g", count - 1);
+        + " '" + YEAR + "-01' from generate_series(0, ?) g", count - 1);
   }
 
   /** 党费 for one branch and month: collection, month close, remittance and its receipt, four user tasks. */

@@ -51,8 +51,10 @@ class MemberDevelopmentTasklistTest {
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("nk_zuzhi");
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo", Keys.ENTER);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
+        .sendKeys("nk_zuzhi");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']"))).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "刘洋"));
 
     openTask(wait, pi, "登记浏览器申请人的入党申请书");
