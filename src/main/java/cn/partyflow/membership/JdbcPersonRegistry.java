@@ -1,6 +1,7 @@
 package cn.partyflow.membership;
 
 import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import java.sql.Date;
@@ -31,6 +32,11 @@ class JdbcPersonRegistry implements PersonRegistry {
   @Override
   public Optional<Person> person(String id) {
     return directory.person(id);
+  }
+
+  @Override
+  public Optional<String> organizationName(String orgId) {
+    return directory.organization(orgId).map(Organization::name);
   }
 
   @Override

@@ -8,6 +8,7 @@ public final class MemberDevelopment {
   // The data dictionary (README): dates are "yyyy-MM-dd" strings, lists are JSON arrays of person ids.
   public static final String APPLICANT_ID = "applicantId";
   public static final String BRANCH_ID = "branchId";
+  public static final String BRANCH_NAME = "branchName";
   public static final String APPLICANT_NAME = "applicantName";
   public static final String GENDER = "gender";
   public static final String BIRTH_DATE = "birthDate";

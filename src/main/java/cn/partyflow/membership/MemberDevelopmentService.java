@@ -55,6 +55,7 @@ public class MemberDevelopmentService {
     String branchId = v.string(BRANCH_ID) == null ? applicant.orgId() : v.string(BRANCH_ID);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(BRANCH_ID, branchId);
+    out.put(BRANCH_NAME, registry.organizationName(branchId).orElse(branchId));
     out.put("orgId", branchId);
     putIfAbsent(out, v, APPLICANT_NAME, applicant.name());
     putIfAbsent(out, v, GENDER, applicant.gender());

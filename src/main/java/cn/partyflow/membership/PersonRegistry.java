@@ -12,6 +12,11 @@ interface PersonRegistry {
 
   Optional<Person> person(String id);
 
+  /** The organization's name, as forms show it. */
+  default Optional<String> organizationName(String orgId) {
+    return Optional.empty();
+  }
+
   /** Full members in good standing of the branch, who may be contacts or sponsors. */
   List<Person> eligibleMembers(String branchId);
 

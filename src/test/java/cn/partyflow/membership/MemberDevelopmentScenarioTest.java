@@ -82,6 +82,7 @@ class MemberDevelopmentScenarioTest {
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     pi = (String) started.getBody().get("id");
     assertThat(started.getBody().get("businessKey")).isEqualTo(applicant);
+    assertThat(runtime.getVariable(pi, "branchName")).as("forms show the branch by name").isEqualTo("县人民医院内科党支部");
     assertThat(http.withBasicAuth(ORGANIZER, "demo").getForEntity("/engine-rest/process-instance/" + pi, String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.withBasicAuth("wk_zuzhi", "demo").getForEntity("/engine-rest/process-instance/" + pi,

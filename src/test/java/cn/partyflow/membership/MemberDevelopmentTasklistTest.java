@@ -58,6 +58,7 @@ class MemberDevelopmentTasklistTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "刘洋"));
 
     openTask(wait, pi, "登记浏览器申请人的入党申请书");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "所在支部：县人民医院内科党支部"));
     date(wait, "applicationDate", "2025-03-03");
     assertThat(browser.findElement(By.xpath("//label[contains(@class,'fjs-checked')][contains(., '男')]")).isDisplayed())
         .as("gender filled from the person registry").isTrue();
