@@ -3,6 +3,7 @@ package cn.partyflow.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
 import cn.partyflow.organization.IdentitySync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -169,7 +170,13 @@ class DuesScenarioTest {
     long large = jdbc.queryForObject("select id from pf_dues_large_voluntary where person_id = ?", Long.class, m2);
     assertThat(http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/large-voluntary/" + large
         + "/forwarded", null, String.class).getStatusCode().value()).isIn(403, 404);
-    post("rmyy_dangban", "/api/dues/large-voluntary/" + large + "/forwarded", null);
+    String branchView = http.withBasicAuth("nk_dangfei", "demo").getForObject("/dues/large-voluntary", String.class);
+    assertThat(branchView).contains("data-id=\"" + large + "\"").contains("待党委党费管理员转交")
+        .doesNotContain("forward-" + large);
+    WebSession keeper = WebSession.open(http, "rmyy_dangban", "/dues/large-voluntary");
+    assertThat(keeper.page()).contains("data-id=\"" + large + "\"").contains("1000.00").contains("forward-" + large);
+    assertThat(keeper.shown(keeper.post("/dues/large-voluntary/" + large + "/forwarded", "x=1"),
+        "/dues/large-voluntary")).contains("已记录全额转交").contains("已全额转交");
     assertThat(jdbc.queryForObject("select forwarded from pf_dues_large_voluntary where id = ?", Boolean.class,
         large)).isTrue();
     closeAndRemit(feb, "1505.20", "2027-02-20", true);

@@ -5,7 +5,6 @@ import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.dues.DuesLedgerExport;
 import cn.partyflow.dues.MemberCategory;
 import cn.partyflow.organization.AccessScope;
-import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.RoutingService;
@@ -49,16 +48,16 @@ class DuesController {
   private final DuesAssessmentService assessments;
   private final DuesCollectionService collections;
   private final DuesLedgerExport export;
-  private final AccessScope scope;
+  private final DuesAccess access;
   private final OrganizationDirectory directory;
   private final RoutingService routing;
 
   DuesController(DuesAssessmentService assessments, DuesCollectionService collections, DuesLedgerExport export,
-      AccessScope scope, OrganizationDirectory directory, RoutingService routing) {
+      DuesAccess access, OrganizationDirectory directory, RoutingService routing) {
     this.assessments = assessments;
     this.collections = collections;
     this.export = export;
-    this.scope = scope;
+    this.access = access;
     this.directory = directory;
     this.routing = routing;
   }
@@ -177,28 +176,19 @@ class DuesController {
   }
 
   private void requireVisible(Authentication auth, String orgId) {
-    if (!visible(auth).contains(orgId)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + orgId + "不存在或不在您的权限范围内");
-    }
+    access.requireVisible(auth, orgId);
   }
 
   private void requireRole(Authentication auth, String orgId, Set<Role> roles) {
-    requireVisible(auth, orgId);
-    Set<String> chain = directory.selfAndAncestors(orgId).stream().map(Organization::id).collect(Collectors.toSet());
-    if (!isAdmin(auth) && !holds(auth, chain, roles)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本支部或上级的党费管理员、书记可以办理党费事项");
-    }
+    access.requireRole(auth, orgId, roles);
   }
 
   private boolean holds(Authentication auth, Set<String> orgIds, Set<Role> roles) {
-    return directory.personByUsername(auth.getName())
-        .map(p -> directory.roleAssignmentsOf(p.id()).stream()
-            .anyMatch(a -> orgIds.contains(a.orgId()) && roles.contains(a.role())))
-        .orElse(false);
+    return access.holds(auth, orgIds, roles);
   }
 
   private Set<String> visible(Authentication auth) {
-    return scope.visibleOrganizations(auth);
+    return access.visible(auth);
   }
 
   private static boolean isAdmin(Authentication auth) {
