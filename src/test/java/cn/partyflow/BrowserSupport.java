@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real headless Chromium from Debian's packages (chromium, chromium-driver), never a downloaded browser. Where it is
@@ -51,6 +55,31 @@ public final class BrowserSupport {
   }
 
   /** Keeps a screenshot under target/screenshots/NAME.png and returns its path. */
+  /**
+   * Signs in on the Camunda login page of {@code app} (e.g. {@code http://localhost:8080/camunda/app/tasklist/}) and
+   * waits until the page shows {@code expected} (the user's name). A first page load on a cold server can swallow
+   * the first submit; the login page is then loaded again, at most three times, with a screenshot of each miss.
+   */
+  public static void signIn(WebDriver driver, String app, String user, String expected) {
+    for (int attempt = 1; ; attempt++) {
+      driver.get(app);
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
+          .sendKeys(user);
+      driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']"))).click();
+      try {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected));
+        return;
+      } catch (TimeoutException missed) {
+        screenshot(driver, "sign-in-" + user + "-attempt-" + attempt);
+        if (attempt == 3) {
+          throw missed;
+        }
+      }
+    }
+  }
+
   public static Path screenshot(WebDriver driver, String name) {
     try {
       Path dir = Path.of("target", "screenshots");

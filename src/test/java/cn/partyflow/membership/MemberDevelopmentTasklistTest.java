@@ -50,12 +50,7 @@ class MemberDevelopmentTasklistTest {
     String pi = runtime.startProcessInstanceByKey("memberDevelopment", Map.of("applicantId", applicant)).getId();
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("nk_zuzhi");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']"))).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "刘洋"));
+    BrowserSupport.signIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/", "nk_zuzhi", "刘洋");
 
     openTask(wait, pi, "登记浏览器申请人的入党申请书");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "所在支部：县人民医院内科党支部"));
