@@ -12,6 +12,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -54,21 +55,25 @@ public final class BrowserSupport {
     return driver;
   }
 
-  /** Keeps a screenshot under target/screenshots/NAME.png and returns its path. */
   /**
    * Signs in on the Camunda login page of {@code app} (e.g. {@code http://localhost:8080/camunda/app/tasklist/}) and
    * waits until the page shows {@code expected} (the user's name). A first page load on a cold server can swallow
-   * the first submit; the login page is then loaded again, at most three times, with a screenshot of each miss.
+   * the first submit; the page is then loaded again, at most three times, with a screenshot of each miss.
    */
   public static void signIn(WebDriver driver, String app, String user, String expected) {
+    By username = By.cssSelector("input[ng-model='username']");
     for (int attempt = 1; ; attempt++) {
       driver.get(app);
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
-          .sendKeys(user);
-      driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']"))).click();
       try {
+        wait.until(ExpectedConditions.or(ExpectedConditions.elementToBeClickable(username),
+            ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected)));
+        if (driver.findElements(username).stream().noneMatch(WebElement::isDisplayed)) {
+          return;
+        }
+        driver.findElement(username).sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected));
         return;
       } catch (TimeoutException missed) {
@@ -80,6 +85,7 @@ public final class BrowserSupport {
     }
   }
 
+  /** Keeps a screenshot under target/screenshots/NAME.png and returns its path. */
   public static Path screenshot(WebDriver driver, String name) {
     try {
       Path dir = Path.of("target", "screenshots");
