@@ -389,6 +389,26 @@ class MemberDevelopmentProcessTest {
     assertThat(task()).hasCandidateGroup("rmyy.secretary").hasCandidateGroup("rmyy.orgdept");
   }
 
+  @Test
+  void theConversionApprovalLimitEscalatesToTheCommitteeSecretary() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    approve("2025-11-10");
+    probationToConversionMeeting();
+    conversionMeeting("2026-10-20", "CONVERT", null);
+    assertThat(pi).isWaitingAt("Task_ConversionApproval");
+    clock("2027-01-20T23:00");
+    Assertions.assertThat(executableJobs()).isEmpty();
+    assertThat(task()).hasCandidateGroup("rmyy.orgdept");
+    clock("2027-01-21T00:01");
+    runDueJob();
+    assertThat(pi).isWaitingAt("Task_ConversionApproval");
+    assertThat(task()).hasCandidateGroup("rmyy.secretary").hasCandidateGroup("rmyy.orgdept");
+    Assertions.assertThat(task().getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
+  }
+
   // ------------------------------------------------------------------ cases under way on paper
 
   @Test
