@@ -165,16 +165,12 @@ public class OrganizationImport {
   public Result importPeople(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, PERSON_COLUMNS);
     Set<String> orgs = directory.organizationsById().keySet();
-    Map<String, String> currentOrg = new HashMap<>();
-    jdbc.query("select id, org_id from pf_person", rs -> {
-      currentOrg.put(rs.getString(1), rs.getString(2));
-    });
+    Map<String, String> currentOrg = organizationOfEveryPerson();
     Map<String, String> usernames = new HashMap<>();
     jdbc.query("select id, username from pf_person where username is not null",
         rs -> {
           usernames.put(rs.getString(2), rs.getString(1));
         });
-    Set<String> existing = new HashSet<>(jdbc.queryForList("select id from pf_person", String.class));
     Map<String, Integer> lineOf = new HashMap<>();
     List<Person> people = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
@@ -244,7 +240,7 @@ public class OrganizationImport {
       Object[] args = {p.name(), p.gender(), sql(p.birthDate()), p.status().name(), p.orgId(), p.username(), p.email(),
           p.phone(), sql(p.applicationDate()), sql(p.activistDate()), sql(p.targetDate()), sql(p.admissionDate()),
           sql(p.fullMemberDate()), p.onProbationDiscipline(), p.id()};
-      if (existing.contains(p.id())) {
+      if (currentOrg.containsKey(p.id())) {
         jdbc.update("update pf_person set name = ?, gender = ?, birth_date = ?, status = ?, org_id = ?, username = ?,"
             + " email = ?, phone = ?, application_date = ?, activist_date = ?, target_date = ?, admission_date = ?,"
             + " full_member_date = ?, on_probation_discipline = ? where id = ?", args);
@@ -264,10 +260,7 @@ public class OrganizationImport {
   public Result importRoles(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, ROLE_COLUMNS);
     Set<String> orgs = directory.organizationsById().keySet();
-    Map<String, String> people = new HashMap<>();
-    jdbc.query("select id, org_id from pf_person", rs -> {
-      people.put(rs.getString(1), rs.getString(2));
-    });
+    Map<String, String> people = organizationOfEveryPerson();
     List<RoleAssignment> assignments = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<RowError> errors = new ArrayList<>();
@@ -337,6 +330,15 @@ public class OrganizationImport {
       }
     }
     return Optional.of("上级组织" + row.parentId() + "不在您的管理范围内");
+  }
+
+  /** Every person's id with the organization holding their 组织关系. */
+  private Map<String, String> organizationOfEveryPerson() {
+    Map<String, String> orgOf = new HashMap<>();
+    jdbc.query("select id, org_id from pf_person", rs -> {
+      orgOf.put(rs.getString(1), rs.getString(2));
+    });
+    return orgOf;
   }
 
   private static boolean createsCycle(String id, Map<String, Organization> all) {

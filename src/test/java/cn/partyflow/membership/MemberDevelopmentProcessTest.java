@@ -391,12 +391,7 @@ class MemberDevelopmentProcessTest {
 
   @Test
   void theConversionApprovalLimitEscalatesToTheCommitteeSecretary() {
-    walkToPublicity();
-    clock("2027-06-01T09:00");
-    runDueJob();
-    admitThroughVote(14);
-    approve("2025-11-10");
-    probationToConversionMeeting();
+    toProbation();
     conversionMeeting("2026-10-20", "CONVERT", null);
     assertThat(pi).isWaitingAt("Task_ConversionApproval");
     clock("2027-01-20T23:00");
