@@ -110,7 +110,10 @@ final class CaseVariables {
     return b;
   }
 
-  /** A list of person ids: a JSON array (taglist) or ids separated by commas (start form); empty when absent. */
+  /**
+   * A list of ids or choices: a JSON array (taglist, checklist) or values separated by commas (start form); empty
+   * when absent.
+   */
   List<String> ids(String name, String label) {
     if (values.get(name) instanceof String text && !text.trim().startsWith("[")) {
       return List.of(text.trim().split("[,，、\\s]+")).stream().filter(s -> !s.isEmpty()).toList();

@@ -6,6 +6,7 @@ import cn.partyflow.organization.Person;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -75,6 +76,25 @@ public class MemberDevelopmentRules {
     if (months > 0 && applicationDate != null && activistDate.isBefore(applicationDate.plusMonths(months))) {
       throw new RuleViolation("application-to-activist", "递交入党申请书" + months
           + "个月后方可确定为入党积极分子（本地规定）：申请日期" + applicationDate + "，最早" + applicationDate.plusMonths(months));
+    }
+  }
+
+  /** The nomination source the form offers for a recommendation by the 共青团 organization. */
+  public static final String LEAGUE_RECOMMENDATION = "团组织推优（28周岁以下）";
+
+  /**
+   * [L] 团推优: where the county sets an age ({@code league-recommendation-max-age}), an applicant of that age or
+   * younger on the day of becoming an activist must have been recommended by the 共青团 organization.
+   */
+  public void leagueRecommendation(LocalDate birthDate, LocalDate activistDate, Collection<String> sources) {
+    int maxAge = settings.getLeagueRecommendationMaxAge();
+    if (maxAge <= 0 || birthDate == null || activistDate == null) {
+      return;
+    }
+    int age = java.time.Period.between(birthDate, activistDate).getYears();
+    if (age <= maxAge && (sources == null || !sources.contains(LEAGUE_RECOMMENDATION))) {
+      throw new RuleViolation("league-recommendation", maxAge + "周岁以下的申请人确定为入党积极分子，须经团组织推优（本地规定）："
+          + "申请人届时" + age + "周岁，请在推荐方式中选择“团组织推优”并附团组织的推荐意见");
     }
   }
 

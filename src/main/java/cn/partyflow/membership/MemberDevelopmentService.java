@@ -209,6 +209,8 @@ public class MemberDevelopmentService {
     }
     LocalDate activist = s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期");
     rules.activist(s.v.date(APPLICATION_DATE, "入党申请日期"), s.v.date(TALK_DATE, "谈话日期"), activist);
+    rules.leagueRecommendation(s.v.date(BIRTH_DATE, "出生日期"), activist,
+        s.v.ids("nominationSources", "推荐方式"));
     rules.notInFuture("确定为入党积极分子的日期", activist, s.today);
     LocalDate committeeMeeting = s.v.date("committeeMeetingDate", "支委会（支部党员大会）研究日期");
     rules.notInFuture("支委会（支部党员大会）研究日期", committeeMeeting, s.today);

@@ -17,6 +17,11 @@ public class MembershipSettings {
   private int talkReminderDays = 7;
   /** [L] Months between application and activist status; 0 switches the check off. */
   private int minMonthsApplicationToActivist = 6;
+  /**
+   * [L] 团推优: applicants up to this age become activists only on the recommendation of the 共青团 organization
+   * (28 where the county requires it); 0 switches the check off.
+   */
+  private int leagueRecommendationMaxAge = 0;
   /** 细则第十三条: 一年以上 cultivation before becoming a 发展对象. */
   private int cultivationMonths = 12;
   /** One assessment of each activist per half-year. */
@@ -66,6 +71,14 @@ public class MembershipSettings {
 
   public void setTalkReminderDays(int talkReminderDays) {
     this.talkReminderDays = talkReminderDays;
+  }
+
+  public int getLeagueRecommendationMaxAge() {
+    return leagueRecommendationMaxAge;
+  }
+
+  public void setLeagueRecommendationMaxAge(int leagueRecommendationMaxAge) {
+    this.leagueRecommendationMaxAge = leagueRecommendationMaxAge;
   }
 
   public int getMinMonthsApplicationToActivist() {

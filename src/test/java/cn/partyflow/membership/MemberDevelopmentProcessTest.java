@@ -48,6 +48,7 @@ class MemberDevelopmentProcessTest {
       .add("M2", "潘悦", MemberStatus.FULL_MEMBER, false)
       .add("W1", "宋涛", MemberStatus.FULL_MEMBER, true);
   final List<Object> events = new ArrayList<>();
+  final MembershipSettings settings = new MembershipSettings();
   Deployment deployment;
   ProcessInstance pi;
 
@@ -57,7 +58,7 @@ class MemberDevelopmentProcessTest {
     init(e);
     WorkdayCalendar calendar = ChinaCalendarFixture.calendar(false);
     MemberDevelopmentService service = new MemberDevelopmentService(
-        new MemberDevelopmentRules(new MembershipSettings(), calendar), registry, events::add);
+        new MemberDevelopmentRules(settings, calendar), registry, events::add);
     Mocks.register("workdays", calendar);
     Mocks.register("routing", new FixedRouting("rmyy"));
     Mocks.register("memberDevelopmentValidation", new MemberDevelopmentValidation(service));
@@ -249,6 +250,21 @@ class MemberDevelopmentProcessTest {
     submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
     assertThat(pi).isEnded().hasPassed("EndEvent_Cancelled");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.NON_MEMBER);
+  }
+
+  @Test
+  void whereTheCountyRequiresItAYoungApplicantBecomesAnActivistOnlyOnTheLeaguesRecommendation() {
+    settings.setLeagueRecommendationMaxAge(28);
+    clock("2025-09-29T09:00");
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "谈话");
+    assertThatRefused(() -> submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
+        "nominationSources", json("[\"党员推荐\"]")), "须经团组织推优");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
+    submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
+        "nominationSources", json("[\"党员推荐\",\"" + MemberDevelopmentRules.LEAGUE_RECOMMENDATION + "\"]"));
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
   }
 
   @Test

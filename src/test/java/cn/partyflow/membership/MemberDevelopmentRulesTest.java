@@ -217,6 +217,20 @@ class MemberDevelopmentRulesTest {
     assertThatThrownBy(() -> strict.trainingSufficient(2, 32)).hasMessageContaining("40个学时");
   }
 
+  @ParameterizedTest(name = "born {0}, activist {1}, 团推优 {2}, county age {3}: allowed {4}")
+  @CsvSource({"2000-05-20, 2029-05-20, false, 28, true", "2000-05-20, 2029-05-19, false, 28, false",
+      "2000-05-20, 2029-05-19, true, 28, true", "2000-05-20, 2025-01-10, false, 0, true",
+      "2000-05-20, 2025-01-10, false, 25, false"})
+  void theLeagueRecommendsYoungApplicantsWhereTheCountyRequiresIt(String birth, String activist, boolean recommended,
+      int age, boolean allowed) {
+    MembershipSettings local = new MembershipSettings();
+    local.setLeagueRecommendationMaxAge(age);
+    MemberDevelopmentRules county = new MemberDevelopmentRules(local, ChinaCalendarFixture.calendar(false));
+    List<String> sources = recommended ? List.of("党员推荐", MemberDevelopmentRules.LEAGUE_RECOMMENDATION)
+        : List.of("党员推荐");
+    check(() -> county.leagueRecommendation(d(birth), d(activist), sources), allowed, "团组织推优");
+  }
+
   private static void check(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, boolean allowed,
       String message) {
     if (allowed) {
