@@ -165,7 +165,7 @@ public class MemberDevelopmentService {
       case "Task_WatchPublicity" -> watchPublicity(step);
       case "Task_InvestigateObjection" -> investigateObjection(step);
       case "Task_PreReview" -> preReview(step);
-      case "Task_FillVolunteerForm" -> step.happened("volunteerFormDate", "填写入党志愿书日期", "preReviewDate", "预审日期");
+      case "Task_FillVolunteerForm" -> fillVolunteerForm(step);
       case "Task_AdmissionMeeting" -> admissionMeeting(step);
       case "Task_PreApprovalTalk" -> preApprovalTalk(step);
       case "Task_Approval" -> approval(step);
@@ -216,6 +216,15 @@ public class MemberDevelopmentService {
     rules.notInFuture("支委会（支部党员大会）研究日期", committeeMeeting, s.today);
     rules.notBefore("确定为入党积极分子的日期", activist, "支委会（支部党员大会）研究日期", committeeMeeting);
     s.stage(MemberStatus.ACTIVIST, StageDate.ACTIVIST, activist);
+  }
+
+  /** 发展对象 fills in the 入党志愿书 guided by the sponsors, who add their own opinions. */
+  private void fillVolunteerForm(Step s) {
+    s.happened("volunteerFormDate", "填写入党志愿书日期", "preReviewDate", "预审日期");
+    if (!Boolean.TRUE.equals(s.v.bool("sponsorOpinionsWritten"))) {
+      throw new RuleViolation("sponsor-opinions", "入党介绍人须在入党志愿书上填写本人意见后方可提交"
+          + "（发展对象在入党介绍人指导下填写入党志愿书，介绍人填写意见）");
+    }
   }
 
   private void fileActivist(Step s) {

@@ -186,6 +186,20 @@ class MemberDevelopmentProcessTest {
   // ------------------------------------------------------------------ outcomes
 
   @Test
+  void theVolunteerFormWaitsForTheSponsorsOpinions() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
+    assertThatRefused(() -> submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15"), "入党介绍人须在入党志愿书上填写");
+    assertThatRefused(() -> submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15",
+        "sponsorOpinionsWritten", false), "入党介绍人须在入党志愿书上填写");
+    assertThat(pi).isWaitingAt("Task_FillVolunteerForm");
+    submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
+    assertThat(pi).isWaitingAt("Task_AdmissionMeeting");
+  }
+
+  @Test
   void returnsToCultivationWhenTheVoteFails() {
     walkToPublicity();
     clock("2027-06-01T09:00");
@@ -374,7 +388,7 @@ class MemberDevelopmentProcessTest {
     clock("2027-06-01T09:00");
     runDueJob();
     submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
-    submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15");
+    submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
     assertThatRefused(() -> submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 20,
         "votersPresent", 10, "votesFor", 10, "admissionMeetingRecord", "表决"), "超过应到会人数的半数");
     assertThat(pi).isWaitingAt("Task_AdmissionMeeting");

@@ -328,7 +328,8 @@ class FormBadInputTest {
             bad("form before the pre-review", volunteer.with("volunteerFormDate", "2025-10-13"), "不能早于预审日期"),
             bad("form in the future", volunteer.with("volunteerFormDate", "2025-11-21"), "不能晚于今天"),
             bad("date missing", volunteer.without("volunteerFormDate"), "请填写"),
-            bad("date as text", volunteer.with("volunteerFormDate", "2025/10/15"), "不是有效日期")),
+            bad("date as text", volunteer.with("volunteerFormDate", "2025/10/15"), "不是有效日期"),
+            bad("sponsors' opinions not written", volunteer.with("sponsorOpinionsWritten", false), "入党介绍人须在入党志愿书上填写")),
         atTask("Task_AdmissionMeeting 支部大会表决", () -> {
           submit("nk_zuzhi", pi[2], "Task_FillVolunteerForm", volunteer);
           return desk("nk_shuji", pi[2], "Task_AdmissionMeeting", registry);
