@@ -5,6 +5,7 @@ import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Person;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.HashSet;
 import java.util.Collection;
 import java.util.List;
@@ -91,7 +92,7 @@ public class MemberDevelopmentRules {
     if (maxAge <= 0 || birthDate == null || activistDate == null) {
       return;
     }
-    int age = java.time.Period.between(birthDate, activistDate).getYears();
+    int age = Period.between(birthDate, activistDate).getYears();
     if (age <= maxAge && (sources == null || !sources.contains(LEAGUE_RECOMMENDATION))) {
       throw new RuleViolation("league-recommendation", maxAge + "周岁以下的申请人确定为入党积极分子，须经团组织推优（本地规定）："
           + "申请人届时" + age + "周岁，请在推荐方式中选择“团组织推优”并附团组织的推荐意见");

@@ -40,8 +40,9 @@ class LargeVoluntaryPage {
 
   @GetMapping("/dues/large-voluntary")
   String page(Authentication auth, Model model) {
+    Set<String> visible = access.visible(auth);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> row : collections.largeVoluntary(access.visible(auth))) {
+    for (Map<String, Object> row : collections.largeVoluntary(visible)) {
       Map<String, Object> line = new LinkedHashMap<>(row);
       String branch = (String) row.get("branchId");
       Organization committee = collections.committeeOf(branch);
@@ -49,7 +50,7 @@ class LargeVoluntaryPage {
       line.put("personName", directory.person((String) row.get("personId")).map(Person::name).orElse(""));
       line.put("committeeName", committee.name());
       line.put("mayForward", !Boolean.TRUE.equals(row.get("forwarded"))
-          && access.visible(auth).contains(committee.id()) && access.mayAct(auth, committee.id(), FORWARDERS));
+          && visible.contains(committee.id()) && access.mayAct(auth, committee.id(), FORWARDERS));
       rows.add(line);
     }
     model.addAttribute("rows", rows);
