@@ -8,10 +8,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,14 @@ public class OrganizationImport {
 
   private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final Pattern LOGIN = Pattern.compile("[a-zA-Z0-9_.-]{2,64}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern PHONE = Pattern.compile("[0-9+() -]+");
+
+  /** The longest name of an organization or a person: what fits one line of a form or a certificate. */
+  static final int MAX_NAME = 100;
+  /** The sizes of the email and phone columns of pf_person. */
+  static final int MAX_EMAIL = 200;
+  static final int MAX_PHONE = 40;
 
   static final Map<String, String> ORGANIZATION_COLUMNS = aliases(
       "id", "编号", "parent_id", "上级编号", "kind", "类型", "name", "名称", "approval_power", "审批权",
@@ -61,11 +71,20 @@ public class OrganizationImport {
   }
 
   /**
-   * The organizations an import may touch: every one ({@link #ALL}, the administrator), or the subtree of the 党委
-   * or 党组 whose 组织部门 imports. Rows about anything outside are refused, naming the row.
+   * The organizations an import may touch: every one (the administrator, or {@link #ALL} for the demo seed), or the
+   * subtree of the 党委 or 党组 whose 组织部门 imports. Rows about anything outside are refused, naming the row.
+   * The importer is the login whose own roles and login name the import may not change; null for the demo seed.
    */
-  public record Scope(Set<String> organizations) {
-    public static final Scope ALL = new Scope(null);
+  public record Scope(Set<String> organizations, String importer) {
+    public static final Scope ALL = new Scope(null, null);
+
+    public static Scope administrator(String importer) {
+      return new Scope(null, importer);
+    }
+
+    public static Scope organizationDepartment(Set<String> organizations, String importer) {
+      return new Scope(Set.copyOf(organizations), Objects.requireNonNull(importer));
+    }
 
     boolean covers(String orgId) {
       return organizations == null || organizations.contains(orgId);
@@ -101,7 +120,10 @@ public class OrganizationImport {
       if (!id.isEmpty() && !CODE.matcher(id).matches()) {
         problems.add("编号只能由字母、数字、下划线和连字符组成");
       }
-      String name = required(row, "name", "名称", problems);
+      String name = text(row, "name", "名称", MAX_NAME, problems);
+      if (name.isEmpty()) {
+        problems.add("缺少名称");
+      }
       OrganizationKind kind = OrganizationKind.parse(row.get("kind")).orElse(null);
       if (kind == null) {
         problems.add("类型“" + row.get("kind") + "”无效，应为党组、党委、党总支、党支部或党小组");
@@ -141,7 +163,13 @@ public class OrganizationImport {
         }
       }
       if (!scope.isAll()) {
-        outOfScope(o, existing.get(o.id()), merged, scope).ifPresent(p -> errors.add(new RowError(line, p)));
+        Organization before = existing.get(o.id());
+        outOfScope(o, before, merged, scope).ifPresent(p -> errors.add(new RowError(line, p)));
+        if (before != null && before.kind() != o.kind()
+            && (RoleGrants.isCommitteeLevel(before) || RoleGrants.isCommitteeLevel(o))) {
+          errors.add(new RowError(line, "不能把" + before.name() + "由" + before.kind().label() + "改为" + o.kind().label()
+              + "：党委、党组的设立和撤销由上级党组织决定，请联系系统管理员调整"));
+        }
       }
     }
     refuseIfAny(errors);
@@ -164,13 +192,20 @@ public class OrganizationImport {
   @Transactional
   public Result importPeople(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, PERSON_COLUMNS);
-    Set<String> orgs = directory.organizationsById().keySet();
+    Map<String, Organization> organizations = directory.organizationsById();
+    Set<String> orgs = organizations.keySet();
     Map<String, String> currentOrg = organizationOfEveryPerson();
-    Map<String, String> usernames = new HashMap<>();
-    jdbc.query("select id, username from pf_person where username is not null",
-        rs -> {
-          usernames.put(rs.getString(2), rs.getString(1));
-        });
+    Map<String, String> currentLogin = new HashMap<>();
+    Map<String, Login> logins = new HashMap<>();
+    jdbc.query("select id, username from pf_person where username is not null", rs -> {
+      currentLogin.put(rs.getString(1), rs.getString(2));
+      logins.put(loginKey(rs.getString(2)), new Login(rs.getString(2), rs.getString(1), 0));
+    });
+    Map<String, String> accounts = new HashMap<>();
+    identity.createUserQuery().list().forEach(u -> accounts.put(loginKey(u.getId()), u.getId()));
+    RoleGrants grants = grants(scope, organizations);
+    Map<String, List<RoleAssignment>> rolesOf = new HashMap<>();
+    directory.roleAssignments().forEach(a -> rolesOf.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a));
     Map<String, Integer> lineOf = new HashMap<>();
     List<Person> people = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
@@ -183,9 +218,21 @@ public class OrganizationImport {
       if (!id.isEmpty() && lineOf.containsKey(id)) {
         problems.add("编号" + id + "与第" + lineOf.get(id) + "行重复");
       }
-      String name = required(row, "name", "姓名", problems);
-      if (name.length() > 100) {
-        problems.add("姓名过长");
+      String name = text(row, "name", "姓名", MAX_NAME, problems);
+      if (name.isEmpty()) {
+        problems.add("缺少姓名");
+      }
+      String gender = row.get("gender").strip();
+      if (!gender.isEmpty() && !gender.equals("男") && !gender.equals("女")) {
+        problems.add("性别应填“男”或“女”");
+      }
+      String email = text(row, "email", "邮箱", MAX_EMAIL, problems);
+      if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+        problems.add("邮箱格式不正确，应为name@example.cn的格式");
+      }
+      String phone = text(row, "phone", "电话", MAX_PHONE, problems);
+      if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+        problems.add("电话只能包含数字、空格、加号、连字符和括号");
       }
       MemberStatus status = MemberStatus.parse(row.get("status")).orElse(null);
       if (status == null) {
@@ -204,13 +251,16 @@ public class OrganizationImport {
       if (!username.isEmpty()) {
         if (!LOGIN.matcher(username).matches()) {
           problems.add("登录名只能由字母、数字、下划线、点和连字符组成");
-        } else if (usernames.containsKey(username) && !usernames.get(username).equals(id)) {
-          problems.add("登录名" + username + "已被" + usernames.get(username) + "使用");
-        } else if (!usernames.containsKey(username)
-            && identity.createUserQuery().userId(username).count() > 0) {
-          problems.add("登录名" + username + "已被系统账户使用，请另选登录名");
         } else {
-          usernames.put(username, id);
+          loginTaken(username, id, logins, accounts).ifPresentOrElse(problems::add,
+              () -> logins.put(loginKey(username), new Login(username, id, row.line())));
+        }
+      }
+      if (currentOrg.containsKey(id) && !Objects.equals(currentLogin.get(id), blankToNull(username))) {
+        if (grants.isOwn(id)) {
+          problems.add("不能修改本人的登录名，请由上级组织部门或系统管理员办理");
+        } else {
+          rolesOf.getOrDefault(id, List.of()).forEach(a -> grants.refusalToChangeLogin(a).ifPresent(problems::add));
         }
       }
       LocalDate birth = date(row, "birth_date", "出生日期", problems);
@@ -227,9 +277,8 @@ public class OrganizationImport {
       boolean discipline = bool(row.get("on_probation_discipline"), "留党察看", problems);
       if (problems.isEmpty()) {
         lineOf.put(id, row.line());
-        people.add(new Person(id, name, blankToNull(row.get("gender")), birth, status, org, blankToNull(username),
-            blankToNull(row.get("email")), blankToNull(row.get("phone")), application, activist, target, admission,
-            full, discipline));
+        people.add(new Person(id, name, blankToNull(gender), birth, status, org, blankToNull(username),
+            blankToNull(email), blankToNull(phone), application, activist, target, admission, full, discipline));
       } else {
         problems.forEach(p -> errors.add(new RowError(row.line(), p)));
       }
@@ -255,12 +304,20 @@ public class OrganizationImport {
     return new Result(inserted, people.size() - inserted);
   }
 
-  /** Role assignments per organization in the file replace that organization's assignments. */
+  /**
+   * Role assignments per organization in the file replace that organization's assignments. Every role the file
+   * grants and every role it removes is checked against the importer ({@link RoleGrants}); roles kept as they were
+   * are not.
+   */
   @Transactional
   public Result importRoles(String filename, byte[] content, Scope scope) {
     List<SheetRow> rows = SheetReader.read(filename, content, ROLE_COLUMNS);
-    Set<String> orgs = directory.organizationsById().keySet();
+    Map<String, Organization> organizations = directory.organizationsById();
+    Set<String> orgs = organizations.keySet();
     Map<String, String> people = organizationOfEveryPerson();
+    RoleGrants grants = grants(scope, organizations);
+    Set<RoleAssignment> current = new HashSet<>(directory.roleAssignments());
+    Map<String, Integer> firstLineOf = new HashMap<>();
     List<RoleAssignment> assignments = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<RowError> errors = new ArrayList<>();
@@ -285,12 +342,25 @@ public class OrganizationImport {
       if (problems.isEmpty() && !seen.add(org + "/" + person + "/" + role)) {
         problems.add("与前面的行重复");
       }
-      if (problems.isEmpty()) {
-        assignments.add(new RoleAssignment(org, person, role));
-      } else {
-        problems.forEach(p -> errors.add(new RowError(row.line(), p)));
+      if (orgs.contains(org) && scope.covers(org)) {
+        firstLineOf.putIfAbsent(org, row.line());
       }
+      if (problems.isEmpty()) {
+        RoleAssignment a = new RoleAssignment(org, person, role);
+        if (!current.contains(a)) {
+          grants.refusalToGrant(a).ifPresent(problems::add);
+        }
+        assignments.add(a);
+      }
+      problems.forEach(p -> errors.add(new RowError(row.line(), p)));
     }
+    Set<RoleAssignment> wanted = new HashSet<>(assignments);
+    current.stream().filter(a -> firstLineOf.containsKey(a.orgId()) && !wanted.contains(a))
+        .sorted(Comparator.comparing(RoleAssignment::orgId).thenComparing(RoleAssignment::role)
+            .thenComparing(RoleAssignment::personId))
+        .forEach(a -> grants.refusalToRemove(a)
+            .ifPresent(p -> errors.add(new RowError(firstLineOf.get(a.orgId()), p))));
+    errors.sort(Comparator.comparingInt(RowError::line));
     refuseIfAny(errors);
     Set<String> replaced = new HashSet<>();
     assignments.forEach(a -> replaced.add(a.orgId()));
@@ -330,6 +400,70 @@ public class OrganizationImport {
       }
     }
     return Optional.of("上级组织" + row.parentId() + "不在您的管理范围内");
+  }
+
+  /** What the importer may grant: read from the roles as they stand before the import. */
+  private RoleGrants grants(Scope scope, Map<String, Organization> organizations) {
+    Optional<Person> importer = Optional.ofNullable(scope.importer()).flatMap(directory::personByUsername);
+    Set<String> departments = new HashSet<>();
+    importer.ifPresent(p -> directory.roleAssignmentsOf(p.id()).stream()
+        .filter(a -> a.role() == Role.ORG_DEPARTMENT && organizations.containsKey(a.orgId())
+            && RoleGrants.isCommitteeLevel(organizations.get(a.orgId())))
+        .forEach(a -> departments.add(a.orgId())));
+    return new RoleGrants(organizations, scope.isAll(), importer.map(Person::id).orElse(null), departments);
+  }
+
+  /** A login name as it is compared: login names are unique regardless of case. */
+  private static String loginKey(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
+
+  /** A login name held by a person (line 0) or given on an earlier line of the file. */
+  private record Login(String username, String personId, int line) {}
+
+  /**
+   * Why a person may not take this login name, if they may not: another person or a system account (such as the
+   * administrator) holds it, or the same name in other letter case, or it would change only the case of the
+   * person's own name (two accounts differing in case would then exist).
+   */
+  private static Optional<String> loginTaken(String username, String personId, Map<String, Login> logins,
+      Map<String, String> accounts) {
+    String key = loginKey(username);
+    Login held = logins.get(key);
+    if (held != null && !held.personId().equals(personId)) {
+      if (held.line() > 0) {
+        return Optional.of("登录名" + username + "与第" + held.line() + "行的登录名" + held.username() + "重复（登录名不区分大小写）");
+      }
+      return Optional.of("登录名" + username + "已被人员" + held.personId() + "使用"
+          + (held.username().equals(username) ? "" : "（" + held.username() + "，登录名不区分大小写）"));
+    }
+    if (held != null && !held.username().equals(username)) {
+      return Optional.of("登录名" + username + "与原登录名" + held.username() + "只有大小写不同；登录名不区分大小写，请另选登录名");
+    }
+    if (held == null && accounts.containsKey(key)) {
+      String account = accounts.get(key);
+      return Optional.of("登录名" + username + "已被系统账户使用"
+          + (account.equals(username) ? "" : "（" + account + "，登录名不区分大小写）") + "，请另选登录名");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A free-text column as plain text: trimmed (full-width spaces too), without markup or control characters (names
+   * reach forms and pages), and no longer than its column.
+   */
+  private static String text(SheetRow row, String column, String label, int max, List<String> problems) {
+    String v = row.get(column).strip();
+    if (v.indexOf('<') >= 0 || v.indexOf('>') >= 0) {
+      problems.add(label + "不能包含“<”或“>”，只能填写纯文本");
+    }
+    if (v.codePoints().anyMatch(Character::isISOControl)) {
+      problems.add(label + "不能包含换行、制表符等控制字符");
+    }
+    if (v.length() > max) {
+      problems.add(label + "最多" + max + "个字，现为" + v.length() + "个字");
+    }
+    return v;
   }
 
   /** Every person's id with the organization holding their 组织关系. */

@@ -91,14 +91,14 @@ class OrganizationController {
 
   private OrganizationImport.Scope importScope(Authentication auth) {
     if (AccessScope.isAdmin(auth)) {
-      return OrganizationImport.Scope.ALL;
+      return OrganizationImport.Scope.administrator(auth.getName());
     }
     Set<String> administered = scope.administeredOrganizations(auth.getName());
     if (administered.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "只有系统管理员或党委（党组）组织部门可以导入组织、人员和职务");
     }
-    return new OrganizationImport.Scope(administered);
+    return OrganizationImport.Scope.organizationDepartment(administered, auth.getName());
   }
 
   private Set<String> visible(Authentication auth) {
