@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -208,6 +209,28 @@ class RoleGrantTest {
         .contains("第6行：登录名RMYY_SHUJI与原登录名rmyy_shuji只有大小写不同").doesNotContain("第4行：");
     assertThat(snapshot()).isEqualTo(before);
     assertThat(identity.createUserQuery().userIdIn("ADMIN", "Rmyy_Shuji", "li", "LI", "RMYY_SHUJI").count()).isZero();
+  }
+
+  /** Memberships come from the role table only: the engine's identity endpoints are closed to officers. */
+  @Test
+  void theEngineCannotBeUsedToJoinAGroupOrCreateALogin() {
+    Snapshot before = snapshot();
+    var as = http.withBasicAuth("rmyy_zzb", "demo");
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> join = as.exchange("/engine-rest/group/pf-auditors/members/rmyy_zzb",
+        HttpMethod.PUT, new HttpEntity<>(null, json), String.class);
+    ResponseEntity<String> create = as.postForEntity("/engine-rest/user/create", new HttpEntity<>(
+        "{\"profile\":{\"id\":\"ADMIN\",\"firstName\":\"x\"},\"credentials\":{\"password\":\"demo\"}}", json),
+        String.class);
+    ResponseEntity<String> group = as.postForEntity("/engine-rest/group/create", new HttpEntity<>(
+        "{\"id\":\"camunda-admin\",\"name\":\"x\"}", json), String.class);
+    ResponseEntity<String> profile = as.exchange("/engine-rest/user/rmyy_jiwei/profile",
+        HttpMethod.PUT, new HttpEntity<>("{\"id\":\"rmyy_jiwei\",\"firstName\":\"x\"}", json),
+        String.class);
+    assertThat(List.of(join.getStatusCode().value(), create.getStatusCode().value(), group.getStatusCode().value(),
+        profile.getStatusCode().value())).containsExactly(403, 403, 403, 404);
+    assertThat(snapshot()).isEqualTo(before);
   }
 
   private record Snapshot(List<Map<String, Object>> roles, List<Map<String, Object>> people,
