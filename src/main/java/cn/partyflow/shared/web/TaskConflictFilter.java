@@ -44,8 +44,8 @@ class TaskConflictFilter extends OncePerRequestFilter {
   record Engine(HistoryService history, TaskService tasks, IdentityService identity, OrganizationDirectory directory,
       AccessScope scope) {}
 
-  private static final Pattern TASK_ACTION = Pattern.compile(
-      "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim)");
+  private static final Pattern TASK_ACTION = Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?"
+      + "|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim)");
   private static final Pattern CONFLICT = Pattern.compile(
       "\"code\":1\\b|ENGINE-03005|updated by another transaction|Cannot find task|task is null|No task exists");
   private static final Pattern CLAIMED = Pattern.compile("TaskAlreadyClaimedException|is already claimed by");
