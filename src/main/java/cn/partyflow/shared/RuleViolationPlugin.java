@@ -3,9 +3,15 @@ package cn.partyflow.shared;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +19,11 @@ import org.springframework.stereotype.Component;
  * listener exceptions ("ENGINE-03051 There was an exception while invoking the TaskListener"), which the REST API
  * answers with 500; unwrapped, submit-form answers 400 with the Chinese message. The interceptor sits outside the
  * transaction, so everything the command did has already been rolled back.
+ *
+ * <p>A broken rule is the user's doing, not a fault: the engine would log it at ERROR with a stack trace
+ * ("ENGINE-16004 Exception while closing command context"). Here it is logged once, at INFO, as one line naming the
+ * rule; the engine keeps its own log at DEBUG. A claim of a task someone else holds is treated the same way. Every
+ * other exception is logged by the engine as before.
  */
 @Component
 public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
@@ -25,9 +36,33 @@ public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(required);
     }
     required.add(new Unwrap());
+    QuietRuleViolations contexts = new QuietRuleViolations();
+    contexts.setProcessEngineConfiguration(configuration);
+    configuration.setCommandContextFactory(contexts);
+  }
+
+  static final class QuietRuleViolations extends CommandContextFactory {
+
+    @Override
+    public CommandContext createCommandContext() {
+      return new CommandContext(processEngineConfiguration) {
+        @Override
+        protected boolean shouldLogInfo(Throwable exception) {
+          return false;
+        }
+
+        @Override
+        protected boolean shouldLogFine(Throwable exception) {
+          return super.shouldLogFine(exception) || exception instanceof TaskAlreadyClaimedException
+              || Unwrap.find(exception) != null;
+        }
+      };
+    }
   }
 
   static final class Unwrap extends CommandInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cn.partyflow.rules");
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -35,7 +70,13 @@ public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (RuntimeException e) {
         RuleViolation violation = find(e);
-        throw violation != null ? violation : e;
+        if (violation == null) {
+          throw e;
+        }
+        if (Context.getCommandContext() == null) {
+          LOG.info("规则拒绝 {}: {}", violation.rule(), violation.getMessage());
+        }
+        throw violation;
       }
     }
 
