@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -106,7 +107,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
     static FormBody read(HttpServletRequest request) throws IOException {
       String type = request.getContentType();
-      if (type == null || !type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+      if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
           || request.getContentLengthLong() > MAX_LOGIN_FORM) {
         return null;
       }
