@@ -1,7 +1,6 @@
 package cn.partyflow.organization;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -96,8 +97,8 @@ public class IdentitySync {
       User user = identity.createUserQuery().userId(p.username()).singleResult();
       if (user == null) {
         user = identity.newUser(p.username());
-        user.setPassword(demoPassword != null ? demoPassword : randomPassword());
         fill(user, p);
+        user.setPassword(demoPassword != null ? demoPassword : randomPassword(user));
         identity.saveUser(user);
       } else if (!p.name().equals(user.getFirstName()) || !same(p.email(), user.getEmail())) {
         fill(user, p);
@@ -151,9 +152,38 @@ public class IdentitySync {
     return a == null ? b == null : a.equals(b);
   }
 
-  private static String randomPassword() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  private static final String[] PASSWORD_CLASSES = {
+      "ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%*+-=?@_"};
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final PasswordPolicy POLICY = new DefaultPasswordPolicyImpl();
+
+  /**
+   * A random password the password policy outside the demo accepts (it must not contain the login name or the name,
+   * which a short login name might by chance); the administrator sets the real one in Camunda Admin.
+   */
+  private String randomPassword(User user) {
+    for (int tries = 0; ; tries++) {
+      String password = randomPassword();
+      if (tries == 100 || identity.checkPasswordAgainstPolicy(POLICY, password, user).isValid()) {
+        return password;
+      }
+    }
+  }
+
+  /** 24 random characters, at least one of each class. */
+  static String randomPassword() {
+    char[] password = new char[24];
+    String all = String.join("", PASSWORD_CLASSES);
+    for (int i = 0; i < password.length; i++) {
+      String from = i < PASSWORD_CLASSES.length ? PASSWORD_CLASSES[i] : all;
+      password[i] = from.charAt(RANDOM.nextInt(from.length()));
+    }
+    for (int i = password.length - 1; i > 0; i--) {
+      int j = RANDOM.nextInt(i + 1);
+      char c = password[i];
+      password[i] = password[j];
+      password[j] = c;
+    }
+    return new String(password);
   }
 }

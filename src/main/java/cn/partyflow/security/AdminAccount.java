@@ -12,18 +12,21 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The administrator and the grants every function group starts with. Outside the demo setup the administrator
- * password must come from the environment (ADMIN_PASSWORD), or the application does not start. The administrator
+ * password must come from the environment (ADMIN_PASSWORD) and satisfy the password policy ({@link PasswordRules}),
+ * or the application does not start. The administrator
  * exists before the webapps open, so Camunda's first-administrator setup page never offers itself.
  */
 @Component
 public class AdminAccount extends AbstractProcessEnginePlugin {
 
   public static final String ADMIN_ID = "admin";
+  private static final String ADMIN_NAME = "系统管理员";
 
   private final String password;
 
@@ -36,8 +39,21 @@ public class AdminAccount extends AbstractProcessEnginePlugin {
       }
       this.password = "demo";
     } else {
+      if (!demo && !PasswordRules.satisfied(configuredPassword, adminProfile())) {
+        throw new IllegalStateException("管理员密码 ADMIN_PASSWORD " + PasswordRules.MESSAGE
+            + " (ADMIN_PASSWORD does not satisfy the password policy: at least 10 characters with upper- and"
+            + " lower-case letters, a digit and a special character, not containing \"" + ADMIN_ID + "\")");
+      }
       this.password = configuredPassword;
     }
+  }
+
+  /** What the policy compares the password with: the administrator's login name and name. */
+  private static User adminProfile() {
+    User admin = new UserEntity(ADMIN_ID);
+    admin.setFirstName(ADMIN_NAME);
+    admin.setLastName("");
+    return admin;
   }
 
   @Override
@@ -52,7 +68,7 @@ public class AdminAccount extends AbstractProcessEnginePlugin {
     }
     if (identity.createUserQuery().userId(ADMIN_ID).count() == 0) {
       User admin = identity.newUser(ADMIN_ID);
-      admin.setFirstName("系统管理员");
+      admin.setFirstName(ADMIN_NAME);
       admin.setLastName("");
       admin.setPassword(password);
       identity.saveUser(admin);
