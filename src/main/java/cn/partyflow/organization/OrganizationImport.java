@@ -51,10 +51,12 @@ public class OrganizationImport {
   private final OrganizationDirectory directory;
   private final IdentitySync identitySync;
   private final IdentityService identity;
+  private final SheetReader sheets;
 
   OrganizationImport(JdbcTemplate jdbc, OrganizationDirectory directory, IdentitySync identitySync,
-      IdentityService identity) {
+      IdentityService identity, SheetReader sheets) {
     this.jdbc = jdbc;
+    this.sheets = sheets;
     this.directory = directory;
     this.identitySync = identitySync;
     this.identity = identity;
@@ -90,7 +92,7 @@ public class OrganizationImport {
 
   @Transactional
   public Result importOrganizations(String filename, byte[] content, Scope scope) {
-    List<SheetRow> rows = SheetReader.read(filename, content, ORGANIZATION_COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, ORGANIZATION_COLUMNS);
     Map<String, Organization> existing = directory.organizationsById();
     Map<String, Organization> incoming = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
@@ -163,7 +165,7 @@ public class OrganizationImport {
 
   @Transactional
   public Result importPeople(String filename, byte[] content, Scope scope) {
-    List<SheetRow> rows = SheetReader.read(filename, content, PERSON_COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, PERSON_COLUMNS);
     Set<String> orgs = directory.organizationsById().keySet();
     Map<String, String> currentOrg = organizationOfEveryPerson();
     Map<String, String> usernames = new HashMap<>();
@@ -258,7 +260,7 @@ public class OrganizationImport {
   /** Role assignments per organization in the file replace that organization's assignments. */
   @Transactional
   public Result importRoles(String filename, byte[] content, Scope scope) {
-    List<SheetRow> rows = SheetReader.read(filename, content, ROLE_COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, ROLE_COLUMNS);
     Set<String> orgs = directory.organizationsById().keySet();
     Map<String, String> people = organizationOfEveryPerson();
     List<RoleAssignment> assignments = new ArrayList<>();
