@@ -27,10 +27,12 @@ class JdbcCalendarDays implements CalendarDays {
       "date", "date", "日期", "date", "off_day", "off_day", "放假", "off_day", "name", "name", "名称", "name");
 
   private final JdbcTemplate jdbc;
+  private final SheetReader sheets;
   private volatile Map<LocalDate, Boolean> cache;
 
-  JdbcCalendarDays(JdbcTemplate jdbc) {
+  JdbcCalendarDays(JdbcTemplate jdbc, SheetReader sheets) {
     this.jdbc = jdbc;
+    this.sheets = sheets;
   }
 
   @Override
@@ -50,7 +52,7 @@ class JdbcCalendarDays implements CalendarDays {
   /** Rows of date, off day (是/否) and name; all or nothing. */
   @Transactional
   public int importDays(String filename, byte[] content) {
-    List<SheetRow> rows = SheetReader.read(filename, content, COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, COLUMNS);
     Map<LocalDate, Object[]> parsed = new LinkedHashMap<>();
     List<RowError> errors = new ArrayList<>();
     for (SheetRow row : rows) {

@@ -1,10 +1,12 @@
 package cn.partyflow.calendar;
 
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,18 @@ import org.springframework.stereotype.Component;
  * <p>"N working days after D" is the N-th working day after D, keeping D's time of day. With
  * {@code partyflow.calendar.count-start-day=true}, D itself is the first day when it is a working day.
  * A negative N counts backwards: the N-th working day before D.
+ *
+ * <p>Spans are counted day by day, so they are bounded: at most {@value #MAX_WORKDAYS} working days (about ten
+ * years) either way, and at most {@value #MAX_SPAN_DAYS} calendar days between two dates. Anything longer is no
+ * deadline of a party procedure and is refused with a Chinese message.
  */
 @Component("workdays")
 public class WorkdayCalendar {
+
+  /** About ten years of Chinese working days (some 250 a year). */
+  static final int MAX_WORKDAYS = 2600;
+  /** Ten years and a few days of calendar days. */
+  static final int MAX_SPAN_DAYS = 3660;
 
   private final CalendarDays days;
   private final boolean countStartDay;
@@ -38,6 +49,10 @@ public class WorkdayCalendar {
   }
 
   public LocalDate plusWorkdays(LocalDate start, int n) {
+    if (n > MAX_WORKDAYS || n < -MAX_WORKDAYS) {
+      throw new RuleViolation("calendar-span", "工作日数" + n + "超出范围：最多向前或向后推算" + MAX_WORKDAYS
+          + "个工作日（约10年）");
+    }
     if (n == 0) {
       return start;
     }
@@ -77,6 +92,9 @@ public class WorkdayCalendar {
 
   /** How many working days lie after {@code from} up to and including {@code to}. */
   public int workdaysBetween(LocalDate from, LocalDate to) {
+    if (ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
+      throw new RuleViolation("calendar-span", "从" + from + "到" + to + "超过10年，不能按工作日计算");
+    }
     int n = 0;
     for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
       if (isWorkday(d)) {

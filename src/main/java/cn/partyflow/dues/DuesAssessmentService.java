@@ -52,10 +52,12 @@ public class DuesAssessmentService {
   private final OrganizationDirectory directory;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final SheetReader sheets;
 
   DuesAssessmentService(JdbcTemplate jdbc, DuesCalculator calculator, OrganizationDirectory directory,
-      RuntimeService runtime, HistoryService history) {
+      RuntimeService runtime, HistoryService history, SheetReader sheets) {
     this.jdbc = jdbc;
+    this.sheets = sheets;
     this.calculator = calculator;
     this.directory = directory;
     this.runtime = runtime;
@@ -102,7 +104,7 @@ public class DuesAssessmentService {
           + "年度党费已经核定，年内不再整体重算（" + DuesRules.NOTICE_2017 + "）；个别变动请办理党费调整");
     }
     String instanceId = runningInstance(branchId, year);
-    List<SheetRow> rows = SheetReader.read(filename, content, aliases());
+    List<SheetRow> rows = sheets.read(filename, content, aliases());
     Map<String, Person> members = directory.people(List.of(branchId)).stream()
         .collect(Collectors.toMap(Person::id, Function.identity()));
     Set<String> elsewhere = new HashSet<>(jdbc.queryForList(

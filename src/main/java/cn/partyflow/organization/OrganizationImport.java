@@ -61,10 +61,12 @@ public class OrganizationImport {
   private final OrganizationDirectory directory;
   private final IdentitySync identitySync;
   private final IdentityService identity;
+  private final SheetReader sheets;
 
   OrganizationImport(JdbcTemplate jdbc, OrganizationDirectory directory, IdentitySync identitySync,
-      IdentityService identity) {
+      IdentityService identity, SheetReader sheets) {
     this.jdbc = jdbc;
+    this.sheets = sheets;
     this.directory = directory;
     this.identitySync = identitySync;
     this.identity = identity;
@@ -109,7 +111,7 @@ public class OrganizationImport {
 
   @Transactional
   public Result importOrganizations(String filename, byte[] content, Scope scope) {
-    List<SheetRow> rows = SheetReader.read(filename, content, ORGANIZATION_COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, ORGANIZATION_COLUMNS);
     Map<String, Organization> existing = directory.organizationsById();
     Map<String, Organization> incoming = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
@@ -191,7 +193,7 @@ public class OrganizationImport {
 
   @Transactional
   public Result importPeople(String filename, byte[] content, Scope scope) {
-    List<SheetRow> rows = SheetReader.read(filename, content, PERSON_COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, PERSON_COLUMNS);
     Map<String, Organization> organizations = directory.organizationsById();
     Set<String> orgs = organizations.keySet();
     Map<String, String> currentOrg = organizationOfEveryPerson();
@@ -311,7 +313,7 @@ public class OrganizationImport {
    */
   @Transactional
   public Result importRoles(String filename, byte[] content, Scope scope) {
-    List<SheetRow> rows = SheetReader.read(filename, content, ROLE_COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, ROLE_COLUMNS);
     Map<String, Organization> organizations = directory.organizationsById();
     Set<String> orgs = organizations.keySet();
     Map<String, String> people = organizationOfEveryPerson();

@@ -20,8 +20,14 @@ public class ProblemImport {
       "clause", "clause", "反馈意见", "clause", "对应的反馈意见", "clause",
       "problem", "problem", "问题表现", "problem", "问题", "problem");
 
+  private final SheetReader sheets;
+
+  public ProblemImport(SheetReader sheets) {
+    this.sheets = sheets;
+  }
+
   public List<Map<String, Object>> read(String filename, byte[] content) {
-    List<SheetRow> rows = SheetReader.read(filename, content, COLUMNS);
+    List<SheetRow> rows = sheets.read(filename, content, COLUMNS);
     List<ImportRefused.RowError> errors = new ArrayList<>();
     List<Map<String, Object>> problems = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();

@@ -82,7 +82,7 @@ class EvidenceController {
       RedirectAttributes redirect) throws IOException {
     item(id, auth);
     try {
-      store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), auth.getName());
+      store.store(id, file.getOriginalFilename(), file.getBytes(), auth.getName());
       redirect.addFlashAttribute("message", "已上传：" + file.getOriginalFilename());
     } catch (RuleViolation e) {
       redirect.addFlashAttribute("error", e.getMessage());
@@ -95,7 +95,7 @@ class EvidenceController {
   Map<String, Object> uploadApi(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication auth)
       throws IOException {
     item(id, auth);
-    store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), auth.getName());
+    store.store(id, file.getOriginalFilename(), file.getBytes(), auth.getName());
     return Map.of("itemId", id, "evidence", store.list(id).size());
   }
 
@@ -104,10 +104,12 @@ class EvidenceController {
     EvidenceStore.Evidence e = store.find(evidenceId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "证明材料不存在"));
     item(e.itemId(), auth);
+    // Always a download of the stored kind, never rendered or sniffed by the browser as a page of ours.
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
             + URLEncoder.encode(e.filename(), StandardCharsets.UTF_8).replace("+", "%20"))
-        .contentType(MediaType.parseMediaType(e.contentType()))
+        .header("X-Content-Type-Options", "nosniff")
+        .contentType(MediaType.parseMediaType(e.servedType()))
         .body(store.content(evidenceId));
   }
 
