@@ -31,13 +31,13 @@ import org.springframework.stereotype.Component;
  * executed at that moment is left alone and follows the new cron from the next start.
  */
 @Component
-public class ScheduleSync {
+class ScheduleSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleSync.class);
 
   private final ProcessEngine engine;
 
-  public ScheduleSync(ProcessEngine engine) {
+  ScheduleSync(ProcessEngine engine) {
     this.engine = engine;
   }
 
@@ -50,7 +50,7 @@ public class ScheduleSync {
   }
 
   /** Reschedules every timer start job whose cron differs from its expression's value; returns how many. */
-  public int sync() {
+  int sync() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     int changed = 0;
