@@ -64,15 +64,18 @@ public class DuesAssessmentService {
     this.history = history;
   }
 
-  /** One assessment per branch and year; the case belongs to the branch. */
+  /** One assessment per branch and year, also when two starts happen at once; the case belongs to the branch. */
+  @Transactional
   public String start(String branchId, int year) {
     Organization branch = branch(branchId);
     String key = DuesProcesses.assessmentKey(branchId, year);
+    RuleViolation once = new RuleViolation("dues.assessment.once",
+        branch.name() + year + "年度党费核定已经开始，每个支部每年核定一次；年内变动请办理党费调整");
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.ASSESSMENT)
         .processInstanceBusinessKey(key).count() > 0) {
-      throw new RuleViolation("dues.assessment.once",
-          branch.name() + year + "年度党费核定已经开始，每个支部每年核定一次；年内变动请办理党费调整");
+      throw once;
     }
+    CaseStarts.claim(jdbc, DuesProcesses.ASSESSMENT, key, once);
     return runtime.startProcessInstanceByKey(DuesProcesses.ASSESSMENT, key, Map.of(
         DuesProcesses.ORG_ID, branchId,
         DuesProcesses.YEAR, year,

@@ -14,7 +14,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,11 @@ public class DuesCollectionService {
     this.properties = properties;
   }
 
-  /** The month's collection of one branch; a second start for the same month is refused. */
+  /**
+   * The month's collection of one branch; a second start for the same month is refused, also when both starts
+   * happen at once ({@link CaseStarts}).
+   */
+  @Transactional
   public String start(String branchId, String period) {
     Organization branch = assessments.branch(branchId);
     String month = Periods.of(Periods.parse(period));
@@ -67,11 +70,12 @@ public class DuesCollectionService {
       throw new RuleViolation("dues.collection.assessed", branch.name() + Periods.year(month)
           + "年度党费尚未核定，请先完成年度党费核定（" + DuesRules.NOTICE_2017 + "：每年年初核定）");
     }
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.COLLECTION)
-        .processInstanceBusinessKey(key).count() > 0) {
-      throw new RuleViolation("dues.collection.once", branch.name() + month + "党费收缴已经开始");
+    RuleViolation once = new RuleViolation("dues.collection.once", branch.name() + month + "党费收缴已经开始");
+    if (started(branchId, month)) {
+      throw once;
     }
     Organization committee = committeeOf(branchId);
+    CaseStarts.claim(jdbc, DuesProcesses.COLLECTION, key, once);
     Map<String, Object> vars = new HashMap<>();
     vars.put(DuesProcesses.ORG_ID, branchId);
     vars.put(DuesProcesses.PERIOD, month);
@@ -100,19 +104,17 @@ public class DuesCollectionService {
     return day;
   }
 
-  /** Starts the month for every branch with approved amounts for the year; branches already started are skipped. */
-  public List<String> startAll(String period) {
-    int year = Periods.year(period);
-    List<String> branches = jdbc.queryForList("select distinct branch_id from pf_dues_assessment"
-        + " where assess_year = ? and status = 'APPROVED' order by branch_id", String.class, year);
-    List<String> started = new ArrayList<>();
-    for (String branchId : branches) {
-      if (history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.COLLECTION)
-          .processInstanceBusinessKey(DuesProcesses.collectionKey(branchId, period)).count() == 0) {
-        started.add(start(branchId, period));
-      }
-    }
-    return started;
+  /** Whether the month's collection of the branch has been started (running or ended). */
+  public boolean started(String branchId, String period) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.COLLECTION)
+        .processInstanceBusinessKey(DuesProcesses.collectionKey(branchId, period)).count() > 0;
+  }
+
+  /** Branches with approved amounts for the year whose month has not been started yet. */
+  public List<String> branchesToStart(String period) {
+    return jdbc.queryForList("select distinct branch_id from pf_dues_assessment where assess_year = ?"
+            + " and status = 'APPROVED' order by branch_id", String.class, Periods.year(period)).stream()
+        .filter(branchId -> !started(branchId, period)).toList();
   }
 
   /**

@@ -152,6 +152,18 @@ class RectificationRulesTest {
         Integer.class)).isEqualTo(2);
   }
 
+  @Test
+  void aDigestRunTwiceTheSameDaySendsNobodyASecondOne() {
+    RectificationDigest digest = new RectificationDigest(fx.jdbc, fx.settings, fx.workdays, fx.notifier);
+    assertThat(digest.send()).isEqualTo(2);
+    assertThat(digest.send()).isZero();
+    assertThat(fx.channel.sent).hasSize(2);
+
+    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(2026, 3, 11, 8, 0)));
+    assertThat(digest.send()).isEqualTo(2);
+    assertThat(fx.channel.sent).hasSize(4);
+  }
+
   long item(String problem, String responsible, String deadline, String status) {
     fx.jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, measures, category, leader_user,"
             + " department, responsible_user, deadline, status, process_instance_id, updated_at)"

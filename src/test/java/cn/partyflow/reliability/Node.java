@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,12 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(String name, String jdbcUrl) throws IOException, InterruptedException {
+    return start(name, jdbcUrl, List.of());
+  }
+
+  /** With settings of its own, e.g. {@code --partyflow.rectification.digest-cron=*\/5 * * * * *}. */
+  public static Node start(String name, String jdbcUrl, List<String> settings)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("partyflow.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("the packaged application is missing: " + jar);
@@ -45,7 +52,8 @@ public final class Node implements AutoCloseable {
     Files.createDirectories(log.getParent());
     Path gcLog = gcLog(name);
     Files.deleteIfExists(gcLog);
-    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", jar,
         "--server.port=" + port,
         "--partyflow.demo=true",
@@ -54,8 +62,9 @@ public final class Node implements AutoCloseable {
         "--spring.datasource.password=postgres",
         "--spring.datasource.driver-class-name=org.postgresql.Driver",
         "--camunda.bpm.job-execution.wait-time-in-millis=300",
-        "--camunda.bpm.job-execution.max-wait=1000"))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        "--camunda.bpm.job-execution.max-wait=1000"));
+    command.addAll(settings);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Node node = new Node(name, port, p);
     node.awaitReady(Duration.ofSeconds(180));
     return node;
@@ -154,21 +163,32 @@ public final class Node implements AutoCloseable {
     }
     String boundary = "----partyflow" + UUID.randomUUID();
     String file = resource.substring(resource.lastIndexOf('/') + 1);
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntest\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + file + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + bpmn.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(bpmn, 0, body, head.length, bpmn.length);
-    System.arraycopy(tail, 0, body, head.length + bpmn.length, tail.length);
-    HttpResponse<String> r = HTTP.send(request("admin", "/engine-rest/deployment/create")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = upload("admin", "/engine-rest/deployment/create", boundary,
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ntest\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n",
+        "data", file, bpmn);
     if (r.statusCode() != 200) {
       throw new IllegalStateException("deployment refused: " + r.statusCode() + " " + r.body());
     }
+  }
+
+  /** A multipart POST with one file in the part {@code part}, as a browser's upload form sends it. */
+  HttpResponse<String> upload(String user, String path, String part, String filename, byte[] content)
+      throws IOException, InterruptedException {
+    return upload(user, path, "----partyflow" + UUID.randomUUID(), "", part, filename, content);
+  }
+
+  private HttpResponse<String> upload(String user, String path, String boundary, String fields, String part,
+      String filename, byte[] content) throws IOException, InterruptedException {
+    byte[] head = (fields + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return HTTP.send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpRequest.Builder request(String user, String path) {

@@ -3,13 +3,20 @@ package cn.partyflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two application nodes on one PostgreSQL: the job executors share the work through the database, a burst of timers
- * fires exactly once each, a task completed on one node is gone on the other, and the escalation ladders of twenty
- * overdue rectification items climb exactly once each.
+ * fires exactly once each, a task completed on one node is gone on the other, the escalation ladders of twenty
+ * overdue rectification items climb exactly once each, and the calendar duties, set to run every five seconds,
+ * send each person one digest a day and start each branch-month collection once.
  */
 class TwoNodesIT {
 
@@ -29,10 +37,20 @@ class TwoNodesIT {
   private static final int ITEMS = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final List<String> COLLECTING_BRANCHES = List.of("rmyy-nk", "rmyy-wk");
+
   @Test
   void aBurstOfTimersFiresExactlyOnceAndTasksAreSharedAcrossNodes() throws Exception {
     String db = ClusterDatabase.create("two_nodes");
-    try (Node a = Node.start("node-a", db); Node b = Node.start("node-b", db)) {
+    GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    LocalDate today = LocalDate.now(CHINA);
+    List<String> settings = List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
+        "--partyflow.rectification.digest-cron=*/5 * * * * *", "--partyflow.dues.collection-cron=*/5 * * * * *",
+        "--partyflow.dues.collection-day=" + today.getDayOfMonth());
+    try (Node a = Node.start("node-a", db, settings); Node b = Node.start("node-b", db, settings)) {
+      todayIsACollectionDay(a, b, db, today);
       a.deploy("test-processes/timer-errand.bpmn");
       List<String> cases = new ArrayList<>();
       for (int i = 0; i < BURST; i++) {
@@ -66,7 +84,76 @@ class TwoNodesIT {
           .isIn(404, 409);
 
       escalationLaddersClimbOnceEach(a, b, db);
+      calendarDutiesRunOncePerCluster(db, mail, today);
+    } finally {
+      mail.stop();
     }
+  }
+
+  /**
+   * Today becomes a working day on both nodes (their calendars are cached per node) and two branches get approved
+   * amounts for the year, so the collection duty, due every five seconds, starts their month.
+   */
+  private static void todayIsACollectionDay(Node a, Node b, String db, LocalDate today) throws Exception {
+    byte[] csv = ("date,off_day,name\n" + today + ",否,双节点测试\n").getBytes(StandardCharsets.UTF_8);
+    for (Node node : List.of(a, b)) {
+      HttpResponse<String> r = node.upload("admin", "/api/admin/calendar", "file", "calendar.csv", csv);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+    try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
+      for (String[] member : new String[][] {{"rmyy-nk", "P014"}, {"rmyy-wk", "P030"}}) {
+        update(c, "insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
+            + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from) values (?, ?, ?,"
+            + " 'EMPLOYED', 5000, 0, 0, 5000, 0.01, 50.00, 50.00, '双节点测试', 'APPROVED', ?)", today.getYear(),
+            member[0], member[1], today.getYear() + "-01");
+      }
+    }
+  }
+
+  /**
+   * By now both duties have fired many times, on either node. Each firing ran once, each branch-month collection
+   * was started once, and the 责任人 and the 责任领导 of the overdue items each got one digest today, by mail and in
+   * pf_notification.
+   */
+  private static void calendarDutiesRunOncePerCluster(String db, GreenMail mail, LocalDate today) throws Exception {
+    String month = YearMonth.from(today).toString();
+    try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
+      Instant until = Instant.now().plusSeconds(120);
+      while (Instant.now().isBefore(until) && (query(c, "select count(*) from act_hi_procinst"
+          + " where proc_def_key_ = 'duesCollection' and business_key_ like ?", "%:" + month) < 2
+          || query(c, "select count(*) from pf_rectification_digest where digest_day = ?", Date.valueOf(today)) < 2)) {
+        Thread.sleep(500);
+      }
+      Thread.sleep(12_000);
+
+      for (String branch : COLLECTING_BRANCHES) {
+        assertThat(query(c, "select count(*) from act_hi_procinst where proc_def_key_ = 'duesCollection'"
+            + " and business_key_ = ?", branch + ":" + month)).as(branch).isEqualTo(1);
+      }
+      for (String duty : List.of("duesCollectionDay", "rectificationDigest")) {
+        long runs = query(c, "select count(*) from act_hi_procinst where proc_def_key_ = ?", duty);
+        assertThat(runs).as(duty + " runs").isGreaterThan(3);
+        assertThat(query(c, "select count(*) from act_hi_job_log where job_def_type_ = 'timer-start-event'"
+            + " and process_def_key_ = ? and job_state_ = 2", duty)).as(duty + " firings").isEqualTo(runs);
+        assertThat(query(c, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
+            + " and job_def_type_ = 'timer-start-event' and process_def_key_ = ? group by job_id_"
+            + " having count(*) > 1) twice", duty)).as(duty + " firings run twice").isZero();
+      }
+      assertThat(query(c, "select count(*) from pf_notification where kind = 'digest' and delivered"
+          + " and recipient_user = ?", "nk_zhuren")).isEqualTo(1);
+      assertThat(query(c, "select count(*) from pf_notification where kind = 'digest' and delivered"
+          + " and recipient_user = ?", "rmyy_fgld")).isEqualTo(1);
+    }
+    Map<String, Integer> digests = new HashMap<>();
+    for (MimeMessage m : mail.getReceivedMessages()) {
+      if (m.getSubject().startsWith("【整改每日提示】")) {
+        for (var to : m.getAllRecipients()) {
+          digests.merge(to.toString(), 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(digests).containsOnly(Map.entry("nk_zhuren@demo.partyflow.cn", 1),
+        Map.entry("rmyy_fgld@demo.partyflow.cn", 1));
   }
 
   /**
@@ -130,6 +217,33 @@ class TwoNodesIT {
 
   private static String json(String text) throws Exception {
     return "{\"value\":" + JSON.writeValueAsString(text) + ",\"type\":\"Json\"}";
+  }
+
+  private static long query(Connection c, String sql, Object... args) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void update(Connection c, String sql, Object... args) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   private static long count(Connection c, String sql, String pi) throws Exception {
