@@ -88,7 +88,7 @@ public class RectificationService {
     if (feedbackDate.isAfter(ChinaClock.today())) {
       throw new RuleViolation("rectification-feedback-date", "反馈日期不能晚于今天：请填写实际反馈日期");
     }
-    List<Map<String, Object>> problems = numberedProblems(task.getVariable("problems"));
+    List<Map<String, Object>> problems = numberedProblems(FormValues.listVariable(task, "problems"));
     LocalDate reportDue = feedbackDate.plusMonths(settings.reportMonths());
     Long caseId = caseIdOf(task.getProcessInstanceId());
     Timestamp now = Timestamp.from(ChinaClock.now());
