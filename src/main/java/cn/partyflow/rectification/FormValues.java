@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** Reads what Camunda Forms submit: lists arrive as Spin Json, dates as "yyyy-MM-dd" strings. */
 final class FormValues {
@@ -39,8 +42,20 @@ final class FormValues {
     try {
       return JSON.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() {});
     } catch (Exception e) {
-      throw new RuleViolation("rectification-list", label + "应为逐条填写的列表，提交的内容无法读取");
+      throw new RuleViolation("rectification-list", label + "的内容无法读取：应为逐条填写的列表");
     }
+  }
+
+  /**
+   * A list variable for {@link #rows}: a Json variable as its text, so that text which is not JSON is refused with
+   * a message instead of failing in the engine's deserializer; anything else as its value.
+   */
+  static Object listVariable(VariableScope scope, String name) {
+    TypedValue value = scope.getVariableTyped(name, false);
+    if (value instanceof SerializableValue json && "json".equalsIgnoreCase(value.getType().getName())) {
+      return json.getValueSerialized();
+    }
+    return scope.getVariable(name);
   }
 
   static String text(Object value) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,9 @@ public class ProblemImport {
       "clause", "clause", "反馈意见", "clause", "对应的反馈意见", "clause",
       "problem", "problem", "问题表现", "problem", "问题", "problem");
 
+  /** The column names of the downloadable template, in order; each is one of the names {@link #read} accepts. */
+  public static final List<String> TEMPLATE_HEADERS = List.of("序号", "反馈意见", "问题表现");
+
   private final SheetReader sheets;
 
   public ProblemImport(SheetReader sheets) {
@@ -27,6 +31,10 @@ public class ProblemImport {
   }
 
   public List<Map<String, Object>> read(String filename, byte[] content) {
+    String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
+      throw ImportRefused.of("只能导入CSV或XLSX（Excel）格式的问题清单，请下载模板填写后上传");
+    }
     List<SheetRow> rows = sheets.read(filename, content, COLUMNS);
     List<ImportRefused.RowError> errors = new ArrayList<>();
     List<Map<String, Object>> problems = new ArrayList<>();

@@ -61,6 +61,14 @@ public class RectificationService {
 
   // ---- Task_RegisterFeedback ------------------------------------------------------------------------------
 
+  /** The task-local variable with the task's own id: the form links to the import page for this very task. */
+  public static final String REGISTRATION_TASK_ID = "registrationTaskId";
+
+  /** Lets the registration form open the 问题清单 import page with this task chosen. */
+  public void openRegistration(DelegateTask task) {
+    task.setVariableLocal(REGISTRATION_TASK_ID, task.getId());
+  }
+
   /** Checks and records the feedback; the 问题清单 is numbered, and the report falls due two months later. */
   public void registerFeedback(DelegateTask task) {
     String orgId = text(task.getVariable("orgId"));
@@ -80,7 +88,7 @@ public class RectificationService {
     if (feedbackDate.isAfter(ChinaClock.today())) {
       throw new RuleViolation("rectification-feedback-date", "反馈日期不能晚于今天：请填写实际反馈日期");
     }
-    List<Map<String, Object>> problems = numberedProblems(task.getVariable("problems"));
+    List<Map<String, Object>> problems = numberedProblems(FormValues.listVariable(task, "problems"));
     LocalDate reportDue = feedbackDate.plusMonths(settings.reportMonths());
     Long caseId = caseIdOf(task.getProcessInstanceId());
     Timestamp now = Timestamp.from(ChinaClock.now());
