@@ -178,10 +178,11 @@ class WriteScopeTest {
 
   @Test
   void theRectificationStartFormOffersOnlyTheOrganizationsTheStarterActsFor() {
-    assertThat(startFormOptions("nk_shuji")).containsExactly("rmyy-nk", "rmyy-nk-1");
+    assertThat(startFormOptions("nk_shuji")).contains("rmyy-nk", "rmyy-nk-1")
+        .doesNotContain("rmyy", "rmyy-wk", "rmyy-wk-1", "zyy");
     assertThat(startFormOptions("rmyy_zzb")).contains("rmyy", "rmyy-nk", "rmyy-wk-1", "rmyy-hq")
         .doesNotContain("wjj", "zyy");
-    assertThat(startFormOptions("zyy_zzb")).containsExactly("zyy", "zyy-zb1", "zyy-zb2");
+    assertThat(startFormOptions("zyy_zzb")).contains("zyy", "zyy-zb1", "zyy-zb2").doesNotContain("wjj", "rmyy");
   }
 
   @Test
