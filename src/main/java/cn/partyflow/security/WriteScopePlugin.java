@@ -83,10 +83,10 @@ import org.springframework.stereotype.Component;
  * /camunda/api/engine, or code running with a user's authentication), checked before the command runs:
  *
  * <ul>
- *   <li>a start opens a case only for an organization the starter acts for ({@link AccessScope#actingOrganizations}),
- *       and only through the procedure's start form; procedures without one are started by the system;</li>
+ *   <li>a start opens a case only for an organization the starter acts for ({@link AccessScope#actingOrganizations});
+ *       procedures not startable in Tasklist are started by the system or through their own pages;</li>
  *   <li>a start or a task completion carries only the variables its Camunda Form declares, and read-only fields
- *       keep the value they were shown with;</li>
+ *       and the routing variables keep the value the case has;</li>
  *   <li>a task's variables may be changed outside its completion only where its form declares them; a case's
  *       variables, its position (modification, migration, restart), its message and signal events and the groups
  *       its tasks are routed to are not changed by users at all.</li>
@@ -239,14 +239,15 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     if (atActivities) {
       throw new NotPermitted("start-at-start", procedure + "只能从流程的开始处发起，不能从中间步骤开始");
     }
-    FormDefinition startForm = definition.getStartFormDefinition();
-    if (startForm == null || startForm.getCamundaFormDefinitionKey() == null) {
+    if (!definition.isStartableInTasklist()) {
       throw new NotPermitted("start-by-system", procedure + "由系统按规定时间或在相应页面发起，不能直接发起");
     }
-    DeclaredFields fields = forms.computeIfAbsent(definition.getId() + "/start", k ->
-        read(context.runWithoutAuthorization(new GetDeployedStartFormCmd(definition.getId()))));
     Map<String, Object> variables = submitted == null ? Map.of() : submitted;
-    refuseUndeclared(fields, variables.keySet());
+    FormDefinition startForm = definition.getStartFormDefinition();
+    if (startForm != null && startForm.getCamundaFormDefinitionKey() != null) {
+      refuseUndeclared(forms.computeIfAbsent(definition.getId() + "/start", k ->
+          read(context.runWithoutAuthorization(new GetDeployedStartFormCmd(definition.getId())))), variables.keySet());
+    }
     Subject subject = subject(definition.getKey(), variables);
     if (subject != null && !scopes.getObject().actingOrganizations(userId).contains(subject.orgId())) {
       String orgName = directories.getObject().organization(subject.orgId()).map(Organization::name)
@@ -284,7 +285,11 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       checker.checkTaskWork(task);
     }
     DeclaredFields fields = taskFields(context, task);
-    refuseUndeclared(fields, submitted.keySet());
+    if (fields != null) {
+      refuseUndeclared(fields, submitted.keySet());
+    } else {
+      fields = DeclaredFields.NONE;
+    }
     VariableMap typed = Variables.fromMap(submitted);
     List<String> changed = new ArrayList<>();
     for (String name : typed.keySet()) {
@@ -310,8 +315,11 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkUpdateTaskVariable(task);
     }
-    DeclaredFields fields = taskFields(context, task);
-    refuseUndeclared(fields, names);
+    DeclaredFields declared = taskFields(context, task);
+    if (declared != null) {
+      refuseUndeclared(declared, names);
+    }
+    DeclaredFields fields = declared == null ? DeclaredFields.NONE : declared;
     List<String> fixed = names.stream().filter(n -> fields.readonly().contains(n) || ROUTING.contains(n))
         .map(n -> "“" + fields.label(n) + "”").toList();
     if (!fixed.isEmpty()) {
@@ -319,10 +327,11 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** The task's Camunda Form, or null for a task without one (none of ours: only test procedures). */
   private DeclaredFields taskFields(CommandContext context, TaskEntity task) {
     if (task.getProcessDefinitionId() == null || task.getTaskDefinition() == null
         || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
-      return DeclaredFields.NONE;
+      return null;
     }
     return forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), k ->
         read(context.runWithoutAuthorization(new GetDeployedTaskFormCmd(task.getId()))));
