@@ -35,6 +35,11 @@ class JdbcPersonRegistry implements PersonRegistry {
   }
 
   @Override
+  public void lock(String personId) {
+    jdbc.queryForList("select id from pf_person where id = ? for update", String.class, personId);
+  }
+
+  @Override
   public Optional<String> organizationName(String orgId) {
     return directory.organization(orgId).map(Organization::name);
   }

@@ -41,8 +41,8 @@ public class MemberDevelopmentService {
   }
 
   /**
-   * A new case: the applicant must be in the registry. A case already under way on paper enters at {@code startStage}
-   * with its historic dates, which the same rules check.
+   * A new case: the applicant must be in the registry, and the case belongs to the branch the registry names. A case
+   * already under way on paper enters at {@code startStage} with its historic dates, which the same rules check.
    */
   Map<String, Object> start(Map<String, Object> variables, String businessKey) {
     CaseVariables v = new CaseVariables(variables);
@@ -52,7 +52,13 @@ public class MemberDevelopmentService {
     }
     Person applicant = registry.person(applicantId)
         .orElseThrow(() -> new RuleViolation("unknown-applicant", "人员名册中没有编号为" + applicantId + "的人员，请先录入"));
-    String branchId = v.string(BRANCH_ID) == null ? applicant.orgId() : v.string(BRANCH_ID);
+    String branchId = applicant.orgId();
+    for (String submitted : new String[] {v.string(BRANCH_ID), v.string("orgId")}) {
+      if (submitted != null && !submitted.isBlank() && !submitted.equals(branchId)) {
+        throw new RuleViolation("branch-from-registry", applicant.name() + "的组织关系在"
+            + registry.organizationName(branchId).orElse(branchId) + "，案件的党支部以人员名册为准，不能另行指定");
+      }
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(BRANCH_ID, branchId);
     out.put(BRANCH_NAME, registry.organizationName(branchId).orElse(branchId));

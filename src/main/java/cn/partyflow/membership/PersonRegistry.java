@@ -12,6 +12,12 @@ interface PersonRegistry {
 
   Optional<Person> person(String id);
 
+  /**
+   * Holds the person's row until the current transaction ends, so that two starts for the same person one after
+   * the other see each other's case.
+   */
+  default void lock(String personId) {}
+
   /** The organization's name, as forms show it. */
   default Optional<String> organizationName(String orgId) {
     return Optional.empty();

@@ -1,6 +1,7 @@
 package cn.partyflow.organization;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +36,45 @@ public class AccessScope {
         .map(p -> directory.roleAssignmentsOf(p.id()).stream().map(RoleAssignment::orgId).toList())
         .map(roots -> OrganizationDirectory.selfAndDescendants(roots, all))
         .orElse(Set.of());
+  }
+
+  /**
+   * The organizations the user may open cases for: every organization where the user holds an officer role, with
+   * the 党小组 inside it, and for the 组织部门干事 of a 党委 or 党组 everything below it (the organization department
+   * of the level above acts for the units below). A role elsewhere in the tree gives nothing above it or beside it:
+   * a branch secretary cannot open a case of the 党委 above the branch.
+   */
+  public Set<String> actingOrganizations(String username) {
+    List<Organization> all = directory.organizations();
+    Set<String> result = new LinkedHashSet<>();
+    directory.personByUsername(username).ifPresent(p -> {
+      for (RoleAssignment a : directory.roleAssignmentsOf(p.id())) {
+        Organization org = all.stream().filter(o -> o.id().equals(a.orgId())).findFirst().orElse(null);
+        if (org == null || a.role().function() != Role.Function.OFFICER) {
+          continue;
+        }
+        if (a.role() == Role.ORG_DEPARTMENT && org.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal()) {
+          result.addAll(OrganizationDirectory.selfAndDescendants(List.of(org.id()), all));
+        } else {
+          result.addAll(selfAndCells(org.id(), all));
+        }
+      }
+    });
+    return result;
+  }
+
+  private static Set<String> selfAndCells(String orgId, List<Organization> all) {
+    Set<String> result = new LinkedHashSet<>(List.of(orgId));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Organization o : all) {
+        if (o.kind() == OrganizationKind.CELL && result.contains(o.parentId()) && result.add(o.id())) {
+          grew = true;
+        }
+      }
+    }
+    return result;
   }
 
   /**

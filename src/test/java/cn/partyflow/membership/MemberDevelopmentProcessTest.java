@@ -62,7 +62,7 @@ class MemberDevelopmentProcessTest {
     Mocks.register("workdays", calendar);
     Mocks.register("routing", new FixedRouting("rmyy"));
     Mocks.register("memberDevelopmentValidation", new MemberDevelopmentValidation(service));
-    Mocks.register("memberDevelopmentStart", new MemberDevelopmentStart(service));
+    Mocks.register("memberDevelopmentStart", new MemberDevelopmentStart(service, registry));
     Mocks.register("memberDevelopmentEscalation", new TaskEscalation());
     DeploymentBuilder builder = e.getRepositoryService().createDeployment()
         .addClasspathResource("processes/member-development/member-development.bpmn");

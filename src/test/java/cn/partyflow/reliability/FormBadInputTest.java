@@ -611,8 +611,8 @@ class FormBadInputTest {
             bad("progress missing", progress.without("progress"), "请填写整改进展"),
             bad("overlong progress", progress.with("progress", TOO_LONG), "最多2000字"),
             bad("ready flag as text", progress.with("readyForVerification", "也许"), "是或否"),
-            bad("unknown item id", progress.with("itemId", 999999999L), "整改事项"),
-            bad("the other item's id", progress.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项"),
+            bad("unknown item id", progress.with("itemId", 999999999L), "itemId"),
+            bad("the other item's id", progress.with("itemId", (Supplier<Long>) () -> item[1]), "itemId"),
             bad("text beyond what the engine stores", progress.with("progress", HUGE), "最多4000字")),
         atTask("Task_LeaderReview 责任领导审核", () -> {
           submitItem("nk_zhuren", pi[0], "Task_ReportProgress", item[0], progress);
@@ -622,7 +622,7 @@ class FormBadInputTest {
             bad("return without a reason", form("leaderApproved", "false"), "退回责任人须写明理由"),
             bad("decision as text", review.with("leaderApproved", "行吧"), "是或否"),
             bad("overlong comment", review.with("leaderComment", TOO_LONG), "最多2000字"),
-            bad("the other item's id", review.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项")),
+            bad("the other item's id", review.with("itemId", (Supplier<Long>) () -> item[1]), "itemId")),
         atTask("Task_VerifyItem 验收销号", () -> {
           submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], review);
           return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], tables);
@@ -631,7 +631,7 @@ class FormBadInputTest {
             bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
             bad("decision as text", verify.with("verified", "差不多"), "是或否"),
             bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
-            bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")),
+            bad("unknown item id", verify.with("itemId", 999999999L), "itemId")),
         atTask("Task_Supervise 督办逾期事项", () -> {
           submitItem("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], verify);
           clock("2026-05-06T10:00");
@@ -642,7 +642,7 @@ class FormBadInputTest {
             bad("blank note", form("superviseNote", "   "), "请填写督办情况"),
             bad("overlong note", form("superviseNote", TOO_LONG), "督办情况最多2000字"),
             bad("the other item's id", form("superviseNote", "已督办", "itemId", (Supplier<Long>) () -> item[2]),
-                "整改事项")),
+                "itemId")),
         atTask("Task_Escalate 研究约谈问责", () -> {
           submitItem("rmyy_zzb", pi[0], "Task_Supervise", item[1], form("superviseNote", "已电话督办"));
           clock("2026-05-25T10:00");
@@ -698,7 +698,7 @@ class FormBadInputTest {
             bad("progress missing", longTerm.without("progress"), "请填写本期落实情况"),
             bad("overlong progress", longTerm.with("progress", TOO_LONG), "最多2000字"),
             bad("ready flag as text", longTerm.with("readyForVerification", "差不多"), "是或否"),
-            bad("the other item's id", longTerm.with("itemId", (Supplier<Long>) () -> item[1]), "整改事项")),
+            bad("the other item's id", longTerm.with("itemId", (Supplier<Long>) () -> item[1]), "itemId")),
         atTask("Task_VerifyLongTerm 评估长期坚持事项", () -> {
           submitItem("nk_zhuren", pi[0], "Task_LongTermReport", item[2], longTerm);
           return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyLongTerm", item[2], tables);
@@ -706,7 +706,7 @@ class FormBadInputTest {
             bad("decision missing", verify.without("verified"), "请选择验收结论"),
             bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
             bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
-            bad("unknown item id", verify.with("itemId", 999999999L), "整改事项")));
+            bad("unknown item id", verify.with("itemId", 999999999L), "itemId")));
   }
 
   private void runDueJobs(String processInstanceId) {

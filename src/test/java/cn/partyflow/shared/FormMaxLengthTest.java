@@ -37,7 +37,6 @@ class FormMaxLengthTest {
       Map.entry("rc-draft-plan/responsibleUser", 64),
       Map.entry("rc-draft-plan/department", 100),
       Map.entry("rc-draft-plan/coDepartments", 400),
-      Map.entry("rc-start-case/orgId", 64),
       Map.entry("md-start-case/applicantId", 64));
 
   @Test
