@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * What the procedures' rules refuse to do without is marked required in the form (form-js shows the asterisk and
  * 此项为必填项 before the submission). A field the rules need only in one case is shown only in that case: form-js
  * 1.8.7 validates only the fields it shows, so such a field is required while visible. Fields the rules need only
- * depending on the data (e.g. 超期原因 when the talk was late) say so in their description instead.
+ * depending on the data (e.g. 超期原因 when the talk was late) say so in their description instead, and so do the
+ * checkboxes that must be ticked (介绍人已同意): marked required, the server would answer its generic 请选择… before
+ * the procedure's rule that names the reason.
  */
 class FormRequiredFieldsTest {
 
@@ -30,10 +32,10 @@ class FormRequiredFieldsTest {
       Map.entry("md-appoint-contacts", List.of("contactIds")),
       Map.entry("md-decide-target", List.of("targetListed", "developmentTargetDate")),
       Map.entry("md-file-target", List.of("targetFilingDecision", "targetFilingDate", "returnOpinion")),
-      Map.entry("md-fix-sponsors", List.of("sponsorIds", "sponsorsConsented")),
+      Map.entry("md-fix-sponsors", List.of("sponsorIds")),
       Map.entry("md-committee-screening", List.of("screeningDecision", "returnOpinion")),
       Map.entry("md-watch-publicity", List.of("objectionDate", "objectionSummary")),
-      Map.entry("md-fill-volunteer-form", List.of("volunteerFormDate", "sponsorOpinionsWritten")),
+      Map.entry("md-fill-volunteer-form", List.of("volunteerFormDate")),
       Map.entry("md-approval", List.of("approvalDecision", "approvalDate", "refusalReason", "returnOpinion")),
       Map.entry("md-conversion-meeting", List.of("conversionOutcome", "extensionMonths", "conversionReason")),
       Map.entry("md-conversion-approval", List.of("conversionApprovalDecision", "conversionApprovalDate",
