@@ -32,6 +32,15 @@ public final class BrowserSupport {
 
   /** A Chinese-speaking headless Chromium. */
   public static WebDriver chromium() {
+    return chromium("zh-CN", "zh-CN,zh");
+  }
+
+  /** An American-English headless Chromium, as an officer whose browser was never set to Chinese has. */
+  public static WebDriver englishChromium() {
+    return chromium("en-US", "en-US,en");
+  }
+
+  private static WebDriver chromium(String language, String acceptLanguages) {
     boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     if (!present) {
       if ("true".equals(System.getenv("CI"))) {
@@ -45,9 +54,9 @@ public final class BrowserSupport {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language,
         "--user-data-dir=" + tempDir());
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
         .usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);

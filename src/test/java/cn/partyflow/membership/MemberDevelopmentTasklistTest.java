@@ -104,7 +104,7 @@ class MemberDevelopmentTasklistTest {
     WebElement input = browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][.//*[contains(@id,'Field_"
         + key + "_')]]//input"));
     input.click();
-    input.sendKeys(isoDate.substring(5, 7) + "/" + isoDate.substring(8) + "/" + isoDate.substring(0, 4), Keys.ENTER);
+    input.sendKeys(isoDate, Keys.ENTER);
     input.sendKeys(Keys.ESCAPE);
     browser.findElement(By.cssSelector(".fjs-container h3")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));

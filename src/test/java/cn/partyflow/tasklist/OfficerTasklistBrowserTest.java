@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +119,7 @@ class OfficerTasklistBrowserTest {
     outcome.sendKeys("已召开支委会，档案整理完毕");
     LocalDate today = LocalDate.now(CHINA);
     driver.findElement(By.cssSelector(".fjs-form input.flatpickr-input"))
-        .sendKeys(today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+        .sendKeys(today.toString());
     driver.findElement(By.cssSelector(".fjs-form label")).click();
     WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("button[ng-click='complete()']")));

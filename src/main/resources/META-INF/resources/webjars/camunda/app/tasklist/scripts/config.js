@@ -29,8 +29,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // Relative dates in the page's language; list sorted by due date (see the script's header).
-  customScripts: ['scripts/partyflow-tasklist'],
+  // Relative dates in the page's language; list sorted by due date; Camunda Forms in Chinese with
+  // yyyy-MM-dd dates in every browser language (see each script's header).
+  customScripts: ['scripts/partyflow-tasklist', 'scripts/partyflow-forms'],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
   dateFormat: {
     monthName: 'MMMM',
