@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ class ClaimConflictTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
+  String caseId;
   String taskId;
 
   @BeforeEach
@@ -34,9 +36,17 @@ class ClaimConflictTest {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("branchErrand").count() == 0) {
       repository.createDeployment().addClasspathResource("test-processes/branch-errand.bpmn").deploy();
     }
-    String pi = runtime.startProcessInstanceByKey("branchErrand",
+    caseId = runtime.startProcessInstanceByKey("branchErrand",
         Map.of("orgId", "rmyy-nk", "role", "member", "subject", "认领冲突")).getId();
-    taskId = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+  }
+
+  /** The shared database keeps no task of these tests, so other tests' task lists stay as they expect. */
+  @AfterEach
+  void removeTheCase() {
+    if (runtime.createProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
+      runtime.deleteProcessInstance(caseId, "test cleanup");
+    }
   }
 
   @Test
