@@ -440,10 +440,11 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
   /** The REST API would answer a rule with an English prefix (and a 500 on some endpoints); this is the rule alone. */
   private static WebApplicationException answer(RuleViolation violation) {
     int status = violation instanceof RuleConflict ? 409 : violation instanceof NotPermitted ? 403 : 400;
-    Map<String, String> body = new LinkedHashMap<>();
+    Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "RuleViolation");
     body.put("rule", violation.rule());
     body.put("message", violation.getMessage());
+    body.put("code", RuleViolation.CODE);
     try {
       return new WebApplicationException(violation.getMessage(), violation, Response.status(status)
           .type("application/json;charset=UTF-8").entity(JSON.writeValueAsString(body)).build());
