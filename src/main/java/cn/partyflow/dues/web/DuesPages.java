@@ -130,7 +130,7 @@ class DuesPages {
     model.addAttribute("assessmentTasks", assessmentTasks);
     model.addAttribute("importTask", mine(assessmentTasks, "Task_ImportIncome"));
     model.addAttribute("reviewTask", mine(assessmentTasks, "Task_ReviewAmounts"));
-    model.addAttribute("assessment", assessments.rows(branch, y));
+    model.addAttribute("assessment", assessments.rows(branch, y).stream().map(DuesPages::shown).toList());
     model.addAttribute("summary", assessments.summary(branch, y));
 
     model.addAttribute("collectionState", state(cases.instance(DuesProcesses.COLLECTION, collectionKey).isPresent(),
@@ -355,6 +355,20 @@ class DuesPages {
   private List<Person> members(String branch) {
     return directory.people(List.of(branch)).stream()
         .filter(p -> p.status() == MemberStatus.FULL_MEMBER || p.status() == MemberStatus.PROBATIONARY).toList();
+  }
+
+  /** Category and status in Chinese, as the officer reads them. */
+  private static Map<String, Object> shown(Map<String, Object> row) {
+    Map<String, Object> line = new java.util.LinkedHashMap<>(row);
+    line.put("category", MemberCategory.parse((String) row.get("category")).map(MemberCategory::label)
+        .orElse((String) row.get("category")));
+    line.put("status", switch (String.valueOf(row.get("status"))) {
+      case "IMPORTED" -> "按工资表计算";
+      case "CORRECTED" -> "已更正";
+      case "APPROVED" -> "已批准，全年执行";
+      default -> String.valueOf(row.get("status"));
+    });
+    return line;
   }
 
   private static DuesCases.OpenTask mine(List<DuesCases.OpenTask> tasks, String key) {
