@@ -76,7 +76,9 @@ class DuesPageWritersTest {
     body.add("_csrf", token.find() ? token.group(1) : "");
     ResponseEntity<String> posted = as.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
         String.class);
-    assertThat(posted.getStatusCode().is3xxRedirection()).as(posted.toString()).isTrue();
+    if (!posted.getStatusCode().is3xxRedirection()) {
+      return posted.getBody();
+    }
     HttpHeaders follow = new HttpHeaders();
     follow.put(HttpHeaders.COOKIE, List.copyOf(headers.getOrEmpty(HttpHeaders.COOKIE)));
     String next = posted.getHeaders().getLocation().toString();
