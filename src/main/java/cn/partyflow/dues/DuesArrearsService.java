@@ -182,4 +182,13 @@ public class DuesArrearsService {
   public List<Map<String, Object>> cases(String personId) {
     return jdbc.queryForList("select * from pf_dues_arrears_case where person_id = ? order by id", personId);
   }
+
+  /** The branch's arrears cases, newest first, with the member's name. */
+  public List<Map<String, Object>> branchCases(String branchId) {
+    return jdbc.queryForList("select c.id \"id\", c.person_id \"personId\", p.name \"name\", c.kind \"kind\","
+        + " c.first_unpaid \"firstUnpaid\", c.last_unpaid \"lastUnpaid\", c.months_unpaid \"monthsUnpaid\","
+        + " c.talk_date \"talkDate\", c.proper_reason \"properReason\", c.meeting_date \"meetingDate\""
+        + " from pf_dues_arrears_case c join pf_person p on p.id = c.person_id where c.branch_id = ?"
+        + " order by c.id desc", branchId);
+  }
 }

@@ -82,6 +82,25 @@ public class DuesAssessmentService {
         DuesProcesses.BRANCH_NAME, branch.name())).getId();
   }
 
+  /**
+   * The checks of {@link #start} for a case started another way (Tasklist, /engine-rest): a branch and a year are
+   * given, and no other assessment of the branch's year exists. Returns the branch's name.
+   */
+  public String admitStart(String branchId, int year, String instanceId) {
+    if (branchId == null || branchId.isBlank() || year == 0) {
+      throw new RuleViolation("dues.start.page", "年度党费核定请在“党费”页面（/dues）选择党支部和年度后发起");
+    }
+    Organization branch = branch(branchId);
+    boolean other = history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.ASSESSMENT)
+        .processInstanceBusinessKey(DuesProcesses.assessmentKey(branchId, year)).list().stream()
+        .anyMatch(h -> !h.getId().equals(instanceId));
+    if (other) {
+      throw new RuleViolation("dues.assessment.once",
+          branch.name() + year + "年度党费核定已经开始，每个支部每年核定一次；年内变动请办理党费调整");
+    }
+    return branch.name();
+  }
+
   Organization branch(String branchId) {
     Organization org = directory.organization(branchId)
         .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + branchId + "不存在"));
@@ -424,6 +443,16 @@ public class DuesAssessmentService {
         + " and not exists (select 1 from pf_dues_ledger m where m.branch_id = l.branch_id and m.period = l.period"
         + " and m.person_id = ?)", personId, computed.base(), computed.rate(), computed.amount(), branchId, from,
         last, personId);
+  }
+
+  /** The branch's adjustments of the year, newest first, for its page. */
+  public List<Map<String, Object>> adjustments(String branchId, int year) {
+    return jdbc.queryForList("select a.id \"id\", a.person_id \"personId\", p.name \"name\", a.category \"category\","
+        + " a.base \"base\", a.old_amount \"oldAmount\", a.new_amount \"newAmount\","
+        + " a.effective_from \"effectiveFrom\", a.reason \"reason\", a.requested_by \"requestedBy\","
+        + " a.status \"status\", a.approved_by \"approvedBy\" from pf_dues_adjustment a"
+        + " join pf_person p on p.id = a.person_id where a.branch_id = ? and a.assess_year = ? order by a.id desc",
+        branchId, year);
   }
 
   /** The branch whose adjustment this is, for the approver check. */

@@ -16,6 +16,20 @@ public class DuesAssessmentSteps {
     this.service = service;
   }
 
+  /**
+   * Starting the case (StartEvent_AssessmentStarted): whichever way it was started, the branch and year are
+   * checked as {@link DuesAssessmentService#start} checks them, and the business key is the branch's year.
+   */
+  public void started(DelegateExecution execution) {
+    String branch = branch(execution);
+    int year = year(execution);
+    execution.setVariable(DuesProcesses.BRANCH_NAME, service.admitStart(branch, year,
+        execution.getProcessInstanceId()));
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(DuesProcesses.assessmentKey(branch, year));
+    }
+  }
+
   /** Completing Task_ImportIncome (导入收入数据): every member of the branch must be in the imported sheet. */
   public void imported(DelegateTask task) {
     service.requireEveryMember(branch(task), year(task));

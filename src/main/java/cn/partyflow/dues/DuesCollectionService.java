@@ -433,4 +433,49 @@ public class DuesCollectionService {
   static BigDecimal yuan(Object value) {
     return new BigDecimal(value.toString()).setScale(Money.SCALE, RoundingMode.UNNECESSARY);
   }
+
+  /**
+   * The checks of {@link #start} for a case started another way (Tasklist, /engine-rest): a branch and a month are
+   * given, the year's amounts are approved and no other collection of the month exists. Returns the variables the
+   * case needs besides those given.
+   */
+  public Map<String, Object> admitStart(String branchId, String period, String instanceId) {
+    if (branchId == null || branchId.isBlank() || period == null || period.isBlank()) {
+      throw new RuleViolation("dues.start.page", "党费按月收缴请在“党费”页面（/dues）选择党支部和月份后发起");
+    }
+    Organization branch = assessments.branch(branchId);
+    String month = Periods.of(Periods.parse(period));
+    Integer assessed = jdbc.queryForObject("select count(*) from pf_dues_assessment where branch_id = ?"
+        + " and assess_year = ? and status = 'APPROVED'", Integer.class, branchId, Periods.year(month));
+    if (assessed == null || assessed == 0) {
+      throw new RuleViolation("dues.collection.assessed", branch.name() + Periods.year(month)
+          + "年度党费尚未核定，请先完成年度党费核定（" + DuesRules.NOTICE_2017 + "：每年年初核定）");
+    }
+    boolean other = history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.COLLECTION)
+        .processInstanceBusinessKey(DuesProcesses.collectionKey(branchId, month)).list().stream()
+        .anyMatch(h -> !h.getId().equals(instanceId));
+    if (other) {
+      throw new RuleViolation("dues.collection.once", branch.name() + month + "党费收缴已经开始");
+    }
+    Organization committee = committeeOf(branchId);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DuesProcesses.PERIOD, month);
+    vars.put(DuesProcesses.BRANCH_NAME, branch.name());
+    vars.put(DuesProcesses.COMMITTEE_ID, committee.id());
+    vars.put(DuesProcesses.COMMITTEE_NAME, committee.name());
+    return vars;
+  }
+
+  /** The month close and the latest remittance of a branch's month, for its page; empty maps where none yet. */
+  public record MonthStatus(Map<String, Object> close, Map<String, Object> remittance) {}
+
+  public MonthStatus monthStatus(String branchId, String period) {
+    Map<String, Object> close = jdbc.queryForList("select expected, paid_for_period, received, deposited, deposit_date,"
+        + " shortfall, cash_difference, explanation from pf_dues_month_close where branch_id = ? and period = ?",
+        branchId, period).stream().findFirst().orElse(Map.of());
+    Map<String, Object> remittance = jdbc.queryForList("select amount, sent_date, status, confirmed_amount,"
+        + " confirmed_date from pf_dues_remittance where branch_id = ? and period = ? order by id desc", branchId,
+        period).stream().findFirst().orElse(Map.of());
+    return new MonthStatus(close, remittance);
+  }
 }

@@ -2,6 +2,7 @@ package cn.partyflow.dues;
 
 import cn.partyflow.shared.ChinaClock;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -17,6 +18,20 @@ public class DuesCollectionSteps {
   DuesCollectionSteps(DuesCollectionService service, DuesArrearsService arrears) {
     this.service = service;
     this.arrears = arrears;
+  }
+
+  /**
+   * Starting the case (StartEvent_CollectionDay): whichever way it was started, the branch and month are checked
+   * as {@link DuesCollectionService#start} checks them, and the business key is the branch's month.
+   */
+  public void started(DelegateExecution execution) {
+    String branch = branch(execution);
+    Map<String, Object> vars = service.admitStart(branch, period(execution),
+        execution.getProcessInstanceId());
+    execution.setVariables(vars);
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(DuesProcesses.collectionKey(branch, (String) vars.get(DuesProcesses.PERIOD)));
+    }
   }
 
   /** Implements Task_GenerateLedger (生成党费收缴登记表). */

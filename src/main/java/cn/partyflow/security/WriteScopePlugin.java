@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
@@ -77,6 +79,8 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What a user may write through the engine, whichever way they reach it (/engine-rest, Tasklist's
@@ -112,6 +116,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ThreadLocal<Command<?>> REQUESTED = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> FROM_PAGE = new ThreadLocal<>();
 
   private final ObjectProvider<AccessScope> scopes;
   private final ObjectProvider<OrganizationDirectory> directories;
@@ -159,7 +164,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
         return result;
       } catch (RuntimeException e) {
         RuleViolation violation = violation(e);
-        throw violation == null ? e : answer(violation);
+        throw violation == null ? e : restRequest() ? answer(violation) : violation;
       } finally {
         REQUESTED.remove();
       }
@@ -239,12 +244,13 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     if (atActivities) {
       throw new NotPermitted("start-at-start", procedure + "只能从流程的开始处发起，不能从中间步骤开始");
     }
-    if (!definition.isStartableInTasklist()) {
+    boolean fromPage = Boolean.TRUE.equals(FROM_PAGE.get());
+    if (!definition.isStartableInTasklist() && !fromPage) {
       throw new NotPermitted("start-by-system", procedure + "由系统按规定时间或在相应页面发起，不能直接发起");
     }
     Map<String, Object> variables = submitted == null ? Map.of() : submitted;
     FormDefinition startForm = definition.getStartFormDefinition();
-    if (startForm != null && startForm.getCamundaFormDefinitionKey() != null) {
+    if (!fromPage && startForm != null && startForm.getCamundaFormDefinitionKey() != null) {
       refuseUndeclared(forms.computeIfAbsent(definition.getId() + "/start", k ->
           read(context.runWithoutAuthorization(new GetDeployedStartFormCmd(definition.getId())))), variables.keySet());
     }
@@ -426,6 +432,30 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
         fill(c.path("components"), options);
       }
     }
+  }
+
+  /**
+   * Runs a start that one of our own pages makes as the user, after the page has checked what it starts: such a
+   * page may start a procedure that is not started in Tasklist, with the variables it sets itself. The starter's
+   * scope is still checked.
+   */
+  public static <T> T startFromPage(Supplier<T> start) {
+    FROM_PAGE.set(Boolean.TRUE);
+    try {
+      return start.get();
+    } finally {
+      FROM_PAGE.remove();
+    }
+  }
+
+  /** A request to the engine's REST API answers the refusal itself; our own pages catch the rule. */
+  private static boolean restRequest() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+      return false;
+    }
+    HttpServletRequest request = attributes.getRequest();
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/engine-rest") || path.startsWith("/camunda/api/engine");
   }
 
   private static RuleViolation violation(Throwable e) {

@@ -1,0 +1,70 @@
+package cn.partyflow.dues;
+
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payroll sheet a branch fills in for its annual assessment: one row per member (正式党员 and 预备党员) with
+ * the columns {@link DuesAssessmentService#importIncome} reads, under their Chinese names.
+ */
+@Component
+public class PayrollTemplate {
+
+  private final OrganizationDirectory directory;
+
+  PayrollTemplate(OrganizationDirectory directory) {
+    this.directory = directory;
+  }
+
+  /** The column names in order: who, the regular pay items, the tax, the excluded items, a remark. */
+  public static List<String> columns() {
+    List<String> columns = new ArrayList<>(List.of("人员编号", "姓名", "人员类别"));
+    columns.addAll(DuesAssessmentService.REGULAR_ITEMS);
+    columns.add("个人所得税");
+    columns.addAll(DuesAssessmentService.EXCLUDED_ITEMS);
+    columns.add("备注");
+    return columns;
+  }
+
+  public byte[] forBranch(String branchId) {
+    List<String> columns = columns();
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("工资表");
+      CellStyle bold = book.createCellStyle();
+      Font font = book.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      Row header = sheet.createRow(0);
+      for (int c = 0; c < columns.size(); c++) {
+        header.createCell(c).setCellValue(columns.get(c));
+        header.getCell(c).setCellStyle(bold);
+        sheet.setColumnWidth(c, 14 * 256);
+      }
+      int r = 1;
+      for (Person p : directory.people(List.of(branchId))) {
+        if (p.status() == MemberStatus.FULL_MEMBER || p.status() == MemberStatus.PROBATIONARY) {
+          Row row = sheet.createRow(r++);
+          row.createCell(0).setCellValue(p.id());
+          row.createCell(1).setCellValue(p.name());
+        }
+      }
+      sheet.createFreezePane(3, 1);
+      book.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package cn.partyflow.dues.web;
+
+import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.shared.RuleViolation;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dues cases behind a branch's page: their open tasks, who holds each, and starts and completions made from
+ * the page as the signed-in user, so the engine's authorization and every start and completion listener apply.
+ */
+@Component
+class DuesCases {
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final IdentityService identity;
+
+  DuesCases(TaskService tasks, HistoryService history, IdentityService identity) {
+    this.tasks = tasks;
+    this.history = history;
+    this.identity = identity;
+  }
+
+  /** One open task as the page shows it. */
+  record OpenTask(String id, String key, String name, String holder, boolean mine, String link) {}
+
+  Optional<HistoricProcessInstance> instance(String processKey, String businessKey) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().list().stream().findFirst();
+  }
+
+  List<OpenTask> open(String processKey, String businessKey, String user) {
+    List<String> groups = groups(user);
+    return tasks.createTaskQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+        .orderByTaskCreateTime().asc().list().stream().map(t -> view(t, user, groups)).toList();
+  }
+
+  List<OpenTask> openOfInstance(String instanceId, String user) {
+    List<String> groups = groups(user);
+    return tasks.createTaskQuery().processInstanceId(instanceId).list().stream().map(t -> view(t, user, groups))
+        .toList();
+  }
+
+  private OpenTask view(Task t, String user, List<String> groups) {
+    List<String> candidates = tasks.getIdentityLinksForTask(t.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId)
+        .toList();
+    boolean mine = user.equals(t.getAssignee())
+        || (t.getAssignee() == null && candidates.stream().anyMatch(groups::contains));
+    String holder = t.getAssignee() != null ? "已由" + userName(t.getAssignee()) + "认领"
+        : "待" + String.join("、", candidates.stream().map(this::groupName).toList()) + "认领";
+    return new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), holder, mine, TASKLIST + t.getId());
+  }
+
+  /**
+   * Runs a start as the user: the engine checks the user may create the case and acts for its branch, and records
+   * the user as its starter. Dues cases are started here, not in Tasklist.
+   */
+  String startAs(String user, Supplier<String> start) {
+    identity.setAuthentication(user, groups(user));
+    try {
+      return WriteScopePlugin.startFromPage(start);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Completes the task as the user, claiming it first when nobody holds it; somebody else's task is refused. */
+  void completeAs(String user, Task task) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+      throw new RuleViolation("dues.task.held", "“" + task.getName() + "”已由" + userName(task.getAssignee())
+          + "认领，只能由认领人办理");
+    }
+    identity.setAuthentication(user, groups(user));
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  String businessKey(String instanceId) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult();
+    return instance == null ? null : instance.getBusinessKey();
+  }
+
+  Optional<Task> task(String taskId) {
+    return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  private List<String> groups(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  private String groupName(String groupId) {
+    Group g = identity.createGroupQuery().groupId(groupId).singleResult();
+    return g == null || g.getName() == null ? groupId : g.getName();
+  }
+
+  private String userName(String userId) {
+    User u = identity.createUserQuery().userId(userId).singleResult();
+    if (u == null) {
+      return userId;
+    }
+    String name = (u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName());
+    return name.isBlank() ? userId : name;
+  }
+}

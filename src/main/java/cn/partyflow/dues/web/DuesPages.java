@@ -1,0 +1,431 @@
+package cn.partyflow.dues.web;
+
+import cn.partyflow.dues.DuesArrearsService;
+import cn.partyflow.dues.DuesAssessmentService;
+import cn.partyflow.dues.DuesCollectionService;
+import cn.partyflow.dues.DuesProcesses;
+import cn.partyflow.dues.MemberCategory;
+import cn.partyflow.dues.PayrollTemplate;
+import cn.partyflow.organization.AccessScope;
+import cn.partyflow.organization.MemberStatus;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.Person;
+import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoutingService;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.ImportRefused;
+import cn.partyflow.shared.RuleViolation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * 党费 in the browser: the branches in the user's scope, and per branch the year's amounts (payroll template,
+ * upload into the open assessment task, corrections), the month's ledger with payments one by one or several at
+ * once, the month close, remittance and receipt as they stand, arrears, adjustments and the XLSX downloads.
+ * Every write is checked here against the writer (the branch's or a higher 党费管理员 or 书记; the approving
+ * 组织部门 for adjustments), and the services check the rules; a refused write changes nothing.
+ */
+@Controller
+class DuesPages {
+
+  private static final Set<Role> KEEPERS = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
+  /** The steps a keeper finishes on this page; all others are worked in Tasklist, linked from the page. */
+  private static final Set<String> PAGE_STEPS = Set.of("Task_ImportIncome", "Task_ReviewAmounts", "Task_CollectDues");
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final DuesAssessmentService assessments;
+  private final DuesCollectionService collections;
+  private final DuesArrearsService arrears;
+  private final PayrollTemplate template;
+  private final DuesAccess access;
+  private final DuesCases cases;
+  private final OrganizationDirectory directory;
+  private final RoutingService routing;
+
+  DuesPages(DuesAssessmentService assessments, DuesCollectionService collections, DuesArrearsService arrears,
+      PayrollTemplate template, DuesAccess access, DuesCases cases, OrganizationDirectory directory,
+      RoutingService routing) {
+    this.assessments = assessments;
+    this.collections = collections;
+    this.arrears = arrears;
+    this.template = template;
+    this.access = access;
+    this.cases = cases;
+    this.directory = directory;
+    this.routing = routing;
+  }
+
+  @GetMapping("/dues")
+  String branches(Authentication auth, Model model) {
+    Set<String> visible = access.visible(auth);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    directory.organizations().stream().filter(o -> visible.contains(o.id()))
+        .filter(o -> o.kind() == OrganizationKind.BRANCH || o.kind() == OrganizationKind.GENERAL_BRANCH)
+        .sorted(Comparator.comparing(Organization::id))
+        .forEach(o -> rows.add(Map.of("id", o.id(), "name", o.name(),
+            "mayAct", access.mayAct(auth, o.id(), KEEPERS))));
+    model.addAttribute("branches", rows);
+    return "dues/branches";
+  }
+
+  @GetMapping("/dues/{branch}")
+  String branch(@PathVariable String branch, @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String month, Authentication auth, Model model) {
+    access.requireVisible(auth, branch);
+    String user = auth.getName();
+    YearMonth thisMonth = YearMonth.from(ChinaClock.today());
+    int y = year != null ? year : month != null ? month(month).getYear() : thisMonth.getYear();
+    String m = month != null ? month(month).toString() : y == thisMonth.getYear() ? thisMonth.toString() : y + "-01";
+    String assessmentKey = DuesProcesses.assessmentKey(branch, y);
+    String collectionKey = DuesProcesses.collectionKey(branch, m);
+    List<DuesCases.OpenTask> assessmentTasks = cases.open(DuesProcesses.ASSESSMENT, assessmentKey, user);
+    List<DuesCases.OpenTask> collectionTasks = cases.open(DuesProcesses.COLLECTION, collectionKey, user);
+    DuesCollectionService.MonthStatus status = collections.monthStatus(branch, m);
+
+    model.addAttribute("branch", assessmentsBranch(branch));
+    model.addAttribute("year", y);
+    model.addAttribute("month", m);
+    model.addAttribute("years", List.of(thisMonth.getYear() - 1, thisMonth.getYear(), thisMonth.getYear() + 1));
+    List<String> months = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      months.add(YearMonth.of(y, i).toString());
+    }
+    model.addAttribute("months", months);
+    model.addAttribute("mayAct", access.mayAct(auth, branch, KEEPERS));
+    model.addAttribute("mayApprove", mayApprove(auth, branch));
+    model.addAttribute("today", ChinaClock.today().toString());
+    model.addAttribute("members", members(branch));
+    model.addAttribute("categories", MemberCategory.values());
+
+    model.addAttribute("assessmentState", state(cases.instance(DuesProcesses.ASSESSMENT, assessmentKey).isPresent(),
+        assessmentTasks.isEmpty()));
+    model.addAttribute("assessmentTasks", assessmentTasks);
+    model.addAttribute("importTask", mine(assessmentTasks, "Task_ImportIncome"));
+    model.addAttribute("reviewTask", mine(assessmentTasks, "Task_ReviewAmounts"));
+    model.addAttribute("assessment", assessments.rows(branch, y).stream().map(DuesPages::shown).toList());
+    model.addAttribute("summary", assessments.summary(branch, y));
+
+    model.addAttribute("collectionState", state(cases.instance(DuesProcesses.COLLECTION, collectionKey).isPresent(),
+        collectionTasks.isEmpty()));
+    model.addAttribute("collectionTasks", collectionTasks);
+    model.addAttribute("collectTask", mine(collectionTasks, "Task_CollectDues"));
+    model.addAttribute("ledger", collections.ledger(branch, m));
+    model.addAttribute("close", status.close());
+    model.addAttribute("remittance", status.remittance());
+
+    model.addAttribute("arrears", arrears.branchCases(branch));
+    model.addAttribute("adjustments", assessments.adjustments(branch, y));
+    return "dues/branch";
+  }
+
+  @GetMapping("/dues/{branch}/payroll-template")
+  ResponseEntity<byte[]> payrollTemplate(@PathVariable String branch, Authentication auth) {
+    access.requireVisible(auth, branch);
+    Organization org = assessmentsBranch(branch);
+    return ResponseEntity.ok().contentType(XLSX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(org.name() + "工资表模板.xlsx", StandardCharsets.UTF_8).replace("+", "%20"))
+        .body(template.forBranch(branch));
+  }
+
+  @PostMapping("/dues/{branch}/assessment")
+  String startAssessment(@PathVariable String branch, @RequestParam int year, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(branch, year, null, auth, redirect, () -> {
+      String instance = cases.startAs(auth.getName(), () -> assessments.start(branch, year));
+      return "已发起" + year + "年度党费核定。" + nextStep(instance, auth.getName());
+    });
+  }
+
+  @PostMapping("/dues/{branch}/assessment/income")
+  String importIncome(@PathVariable String branch, @RequestParam int year,
+      @RequestParam(name = "file", required = false) MultipartFile file, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(branch, year, null, auth, redirect, () -> {
+      requireMyStep(branch, DuesProcesses.ASSESSMENT, DuesProcesses.assessmentKey(branch, year), "Task_ImportIncome",
+          auth, "没有您可办理的“导入收入数据”任务：请先发起" + year + "年度党费核定，或该步骤已经完成");
+      if (file == null || file.isEmpty()) {
+        throw new RuleViolation("dues.import.file", "请选择填好的工资表文件（XLSX或CSV）");
+      }
+      DuesAssessmentService.ImportResult result;
+      try {
+        result = assessments.importIncome(branch, year, file.getOriginalFilename(), file.getBytes());
+      } catch (IOException e) {
+        throw new RuleViolation("dues.import.file", "文件读取失败，请重新上传");
+      }
+      return "已导入" + result.members() + "名党员的收入数据，月交纳合计" + result.monthlyTotal().toPlainString()
+          + "元。核对无误后点“导入完成，计算党费”。";
+    });
+  }
+
+  @PostMapping("/dues/{branch}/assessment/corrections")
+  String correct(@PathVariable String branch, @RequestParam int year, @RequestParam String personId,
+      @RequestParam(required = false) String category, @RequestParam(required = false) String base,
+      @RequestParam(required = false) String amount, @RequestParam(required = false) String reason,
+      Authentication auth, RedirectAttributes redirect) {
+    return act(branch, year, null, auth, redirect, () -> {
+      requireMyStep(branch, DuesProcesses.ASSESSMENT, DuesProcesses.assessmentKey(branch, year),
+          "Task_ReviewAmounts", auth, "只有在“审核更正核定表”这一步才能更正，当前没有您可办理的这一步");
+      BigDecimal newBase = Money.parse(base, "更正后的计算基数");
+      BigDecimal newAmount = Money.parse(amount, "更正后的月交纳数额");
+      if (newBase == null && newAmount == null && (category == null || category.isBlank())) {
+        throw new RuleViolation("dues.correction.empty", "请填写更正后的人员类别、计算基数或月交纳数额");
+      }
+      assessments.correct(branch, year, List.of(new DuesAssessmentService.Correction(personId,
+          category == null || category.isBlank() ? null : category(category), newBase, newAmount, reason)),
+          auth.getName());
+      return "已更正" + name(personId) + "的党费并记录原因";
+    });
+  }
+
+  @PostMapping("/dues/{branch}/tasks/{taskId}/complete")
+  String complete(@PathVariable String branch, @PathVariable String taskId, @RequestParam int year,
+      @RequestParam String month, Authentication auth, RedirectAttributes redirect) {
+    return act(branch, year, month, auth, redirect, () -> {
+      access.requireRole(auth, branch, KEEPERS);
+      Task task = cases.task(taskId).filter(t -> PAGE_STEPS.contains(t.getTaskDefinitionKey()))
+          .filter(t -> branch.equals(orgOf(t))).orElseThrow(() -> new RuleViolation("dues.task.unknown",
+              "该任务已经办理完毕或不属于本支部，请刷新页面"));
+      String name = task.getName();
+      cases.completeAs(auth.getName(), task);
+      return "已完成“" + name + "”。" + nextStep(task.getProcessInstanceId(), auth.getName());
+    });
+  }
+
+  @PostMapping("/dues/{branch}/collection")
+  String startCollection(@PathVariable String branch, @RequestParam String month, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(branch, null, month, auth, redirect, () -> {
+      String instance = cases.startAs(auth.getName(), () -> collections.start(branch, month(month).toString()));
+      return "已发起" + month + "党费收缴，登记表已生成。" + nextStep(instance, auth.getName());
+    });
+  }
+
+  /** One payment as entered: the month's dues, back or prepaid months, voluntary extra. */
+  @PostMapping("/dues/{branch}/payments")
+  String pay(@PathVariable String branch, @RequestParam String month, @RequestParam String personId,
+      @RequestParam(required = false) String period, @RequestParam(required = false) String amount,
+      @RequestParam(required = false) String voluntary, @RequestParam(required = false) String paidDate,
+      @RequestParam(required = false) String method, @RequestParam(required = false) Integer months,
+      @RequestParam(required = false) String consentNote, Authentication auth, RedirectAttributes redirect) {
+    return act(branch, null, month, auth, redirect, () -> {
+      collections.record(branch, month(month).toString(), List.of(new DuesCollectionService.Payment(personId,
+          period, Money.parse(amount, "交纳金额"), Money.parse(voluntary, "自愿多交的党费"), date(paidDate, "交纳日期"),
+          method, months == null ? 1 : months, consentNote)), auth.getName());
+      return "已登记" + name(personId) + "交纳的党费";
+    });
+  }
+
+  /** Several members paid this month's dues in full on the same day and the same way: one all-or-nothing batch. */
+  @PostMapping("/dues/{branch}/payments/batch")
+  String payMany(@PathVariable String branch, @RequestParam String month,
+      @RequestParam(name = "personId", required = false) List<String> personIds,
+      @RequestParam(required = false) String paidDate, @RequestParam(required = false) String method,
+      Authentication auth, RedirectAttributes redirect) {
+    return act(branch, null, month, auth, redirect, () -> {
+      if (personIds == null || personIds.isEmpty()) {
+        throw new RuleViolation("dues.payment.none", "请勾选已交纳党费的党员");
+      }
+      String period = month(month).toString();
+      LocalDate date = date(paidDate, "交纳日期");
+      Map<String, BigDecimal> owed = new java.util.HashMap<>();
+      collections.ledger(branch, period).forEach(r -> owed.put((String) r.get("personId"),
+          ((BigDecimal) r.get("due")).subtract((BigDecimal) r.get("paid"))));
+      List<DuesCollectionService.Payment> payments = personIds.stream().map(id -> new DuesCollectionService.Payment(
+          id, period, owed.getOrDefault(id, BigDecimal.ZERO), null, date, method, 1, null)).toList();
+      collections.record(branch, period, payments, auth.getName());
+      return "已登记" + payments.size() + "名党员足额交纳" + period + "党费";
+    });
+  }
+
+  @PostMapping("/dues/{branch}/adjustments")
+  String requestAdjustment(@PathVariable String branch, @RequestParam int year, @RequestParam String personId,
+      @RequestParam String category, @RequestParam(required = false) String base,
+      @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String reason,
+      Authentication auth, RedirectAttributes redirect) {
+    return act(branch, year, null, auth, redirect, () -> {
+      Person person = directory.person(personId).filter(p -> p.orgId().equals(branch))
+          .orElseThrow(() -> new RuleViolation("dues.adjustment.person", "只能为本支部的党员申请党费调整"));
+      BigDecimal newBase = Money.parse(base, "调整后的计算基数");
+      long id = assessments.requestAdjustment(new DuesAssessmentService.AdjustmentRequest(personId, year,
+          category(category), newBase, effectiveFrom, reason), auth.getName());
+      return "已提交" + person.name() + "的党费调整（第" + id + "号），待上级党委组织部门批准";
+    });
+  }
+
+  @PostMapping("/dues/{branch}/adjustments/{id}/approve")
+  String approveAdjustment(@PathVariable String branch, @PathVariable long id, @RequestParam int year,
+      Authentication auth, RedirectAttributes redirect) {
+    return act(branch, year, null, auth, redirect, false, () -> {
+      if (!branch.equals(assessments.adjustmentBranch(id)) || !mayApprove(auth, branch)) {
+        throw new RuleViolation("dues.adjustment.approver", "党费调整须由上级党委组织部门批准");
+      }
+      assessments.approveAdjustment(id, auth.getName());
+      return "已批准第" + id + "号党费调整，自生效月份起按新数额交纳";
+    });
+  }
+
+  /** Runs a write of a keeper: the writer is checked first; a broken rule comes back as the page's error. */
+  private String act(String branch, Integer year, String month, Authentication auth, RedirectAttributes redirect,
+      java.util.function.Supplier<String> write) {
+    return act(branch, year, month, auth, redirect, true, write);
+  }
+
+  private String act(String branch, Integer year, String month, Authentication auth, RedirectAttributes redirect,
+      boolean keeperWrite, java.util.function.Supplier<String> write) {
+    String back = UriComponentsBuilder.fromPath("/dues/{branch}").queryParamIfPresent("year",
+        java.util.Optional.ofNullable(year)).queryParamIfPresent("month", java.util.Optional.ofNullable(month)
+            .filter(m -> !m.isBlank())).buildAndExpand(branch).encode().toUriString();
+    try {
+      access.requireVisible(auth, branch);
+      if (keeperWrite) {
+        access.requireRole(auth, branch, KEEPERS);
+      }
+      redirect.addFlashAttribute("message", write.get());
+    } catch (ImportRefused e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (org.springframework.web.server.ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:" + back;
+  }
+
+  private void requireMyStep(String branch, String processKey, String businessKey, String step, Authentication auth,
+      String message) {
+    if (cases.open(processKey, businessKey, auth.getName()).stream()
+        .noneMatch(t -> t.key().equals(step) && t.mine())) {
+      throw new RuleViolation("dues.step.open", message);
+    }
+  }
+
+  private String nextStep(String instanceId, String user) {
+    List<DuesCases.OpenTask> next = cases.openOfInstance(instanceId, user);
+    if (next.isEmpty()) {
+      return "流程已办结。";
+    }
+    DuesCases.OpenTask t = next.get(0);
+    return PAGE_STEPS.contains(t.key()) && t.mine() ? "下一步“" + t.name() + "”在本页办理。"
+        : "下一步“" + t.name() + "”" + t.holder() + (t.mine() ? "，请在任务列表中办理。" : "。");
+  }
+
+  private boolean mayApprove(Authentication auth, String branch) {
+    return AccessScope.isAdmin(auth)
+        || access.holds(auth, Set.of(routing.approvalOrgId(branch)), EnumSet.of(Role.ORG_DEPARTMENT));
+  }
+
+  private Organization assessmentsBranch(String branch) {
+    Organization org = directory.organization(branch)
+        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + branch + "不存在"));
+    if (org.kind() != OrganizationKind.BRANCH && org.kind() != OrganizationKind.GENERAL_BRANCH) {
+      throw new RuleViolation("dues.branch", "党费由党员组织关系所在的党支部收缴，" + org.name() + "不是党支部");
+    }
+    return org;
+  }
+
+  private List<Person> members(String branch) {
+    return directory.people(List.of(branch)).stream()
+        .filter(p -> p.status() == MemberStatus.FULL_MEMBER || p.status() == MemberStatus.PROBATIONARY).toList();
+  }
+
+  /** Category and status in Chinese, as the officer reads them. */
+  private static Map<String, Object> shown(Map<String, Object> row) {
+    Map<String, Object> line = new java.util.LinkedHashMap<>(row);
+    line.put("category", MemberCategory.parse((String) row.get("category")).map(MemberCategory::label)
+        .orElse((String) row.get("category")));
+    line.put("status", switch (String.valueOf(row.get("status"))) {
+      case "IMPORTED" -> "按工资表计算";
+      case "CORRECTED" -> "已更正";
+      case "APPROVED" -> "已批准，全年执行";
+      default -> String.valueOf(row.get("status"));
+    });
+    return line;
+  }
+
+  private static DuesCases.OpenTask mine(List<DuesCases.OpenTask> tasks, String key) {
+    return tasks.stream().filter(t -> t.key().equals(key) && t.mine()).findFirst().orElse(null);
+  }
+
+  private static String state(boolean started, boolean noOpenTask) {
+    return !started ? "未发起" : noOpenTask ? "已办结" : "办理中";
+  }
+
+  private String orgOf(Task task) {
+    String key = cases.businessKey(task.getProcessInstanceId());
+    return key == null ? null : key.substring(0, key.lastIndexOf(':'));
+  }
+
+  private String name(String personId) {
+    return directory.person(personId).map(Person::name).orElse(personId);
+  }
+
+  private static MemberCategory category(String text) {
+    return MemberCategory.parse(text).orElseThrow(() -> new RuleViolation("dues.category",
+        "人员类别“" + text + "”无法识别，可选：在职、离退休、学生、下岗失业、低保、农民"));
+  }
+
+  private static YearMonth month(String text) {
+    try {
+      return YearMonth.parse(text == null ? "" : text.trim());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation("dues.period", "月份须写成“年-月”，例如2027-03，当前为“" + text + "”");
+    }
+  }
+
+  private static LocalDate date(String text, String what) {
+    if (text == null || text.isBlank()) {
+      throw new RuleViolation("dues.date", "请填写" + what);
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation("dues.date", what + "须写成“年-月-日”，例如2027-01-10，当前为“" + text + "”");
+    }
+  }
+
+  /** Amounts as typed: blank is none; anything else must be a number (the services check sign and fen). */
+  static final class Money {
+
+    private Money() {}
+
+    static BigDecimal parse(String text, String what) {
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        return new BigDecimal(text.trim().replace(",", ""));
+      } catch (NumberFormatException e) {
+        throw new RuleViolation("dues.money", what + "“" + text.trim() + "”不是金额，请填写数字，例如97.50");
+      }
+    }
+  }
+}
