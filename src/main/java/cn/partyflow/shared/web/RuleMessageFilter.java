@@ -58,8 +58,9 @@ class RuleMessageFilter extends OncePerRequestFilter {
       wrapper.copyBodyToResponse();
       return;
     }
+    int status = wrapper.getStatus() >= 500 ? HttpServletResponse.SC_BAD_REQUEST : wrapper.getStatus();
     wrapper.resetBuffer();
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
     response.setContentLength(rewritten.length);
     response.getOutputStream().write(rewritten);
