@@ -30,7 +30,7 @@ export default {
     fallbackLocale: 'en'
   },
   // Relative dates in the page's language; list sorted by due date (see the script's header).
-  customScripts: ['scripts/partyflow-tasklist'],
+  customScripts: ['scripts/partyflow-tasklist', 'scripts/partyflow-home-link'],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
   dateFormat: {
     monthName: 'MMMM',
