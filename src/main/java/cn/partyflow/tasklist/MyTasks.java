@@ -26,6 +26,9 @@ public class MyTasks {
   static final List<String> HOME_FILTERS =
       List.of(TaskFilters.MINE, TaskFilters.MY_GROUPS, TaskFilters.OVERDUE, TaskFilters.DUE_SOON);
 
+  /** "Has a deadline": the task query cannot ask for a due date that is set, only for one before a date. */
+  private static final Date NO_LATER = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
+
   /** One Tasklist filter with its id (for the link {@code #/?filter=<id>}) and the user's count. */
   public record FilterCount(String name, String filterId, long count) {}
 
@@ -61,7 +64,7 @@ public class MyTasks {
   /** The user's open tasks of a procedure that have a deadline, earliest first (overdue ones included). */
   public List<Deadline> nextDeadlines(String userId, String processKey, int limit) {
     return asUser(userId, () -> tasks.createTaskQuery().processDefinitionKey(processKey)
-        .dueBefore(new Date(Long.MAX_VALUE / 2)).orderByDueDate().asc().listPage(0, limit).stream()
+        .dueBefore(NO_LATER).orderByDueDate().asc().listPage(0, limit).stream()
         .map(MyTasks::deadline).toList());
   }
 
