@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganizationDirectory {
 
-  private static final String PERSON_COLUMNS =
+  static final String PERSON_COLUMNS =
       "id, name, gender, birth_date, status, org_id, username, email, phone, application_date, activist_date,"
           + " target_date, admission_date, full_member_date, on_probation_discipline";
 
@@ -33,7 +33,7 @@ public class OrganizationDirectory {
       rs.getBoolean("approval_power"),
       rs.getInt("sort_order"));
 
-  private static final RowMapper<Person> PERSON = (rs, i) -> new Person(
+  static final RowMapper<Person> PERSON = (rs, i) -> new Person(
       rs.getString("id"),
       rs.getString("name"),
       rs.getString("gender"),

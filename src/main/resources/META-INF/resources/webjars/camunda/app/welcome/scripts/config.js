@@ -29,6 +29,19 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // partyflow's own pages, listed on the welcome page after login.
+  links: [
+    {
+      label: '工作台',
+      href: '/',
+      description: '我的待办、本组织的发展党员、党费、整改和案卷概况'
+    },
+    {
+      label: '党员花名册',
+      href: '/people',
+      description: '查找本组织的人员，查看其各阶段日期和案件'
+    }
+  ],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
   dateFormat: {
     monthName: 'MMMM',

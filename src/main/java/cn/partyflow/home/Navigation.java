@@ -1,0 +1,85 @@
+package cn.partyflow.home;
+
+import cn.partyflow.organization.AccessScope;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The one menu of our pages ({@code templates/fragments/menu.html} reads {@code @navigation.current()}): each link
+ * shown only to those who may open its page, the signed-in user's display name and 退出. Hiding a link is for
+ * clarity only; every page checks its visitor itself.
+ */
+@Component("navigation")
+public class Navigation {
+
+  /** Tasklist, opened on its list; a filter or task is added as {@code #/?filter=<id>} or {@code #/?task=<id>}. */
+  public static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+  /** Who keeps or oversees a branch's dues and so opens the dues pages from the menu. */
+  static final Set<Role> DUES_ROLES = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
+
+  public record Link(String id, String label, String href, boolean active) {}
+
+  public record Menu(String displayName, List<Link> links) {}
+
+  private final OrganizationDirectory directory;
+  private final AccessScope scope;
+
+  Navigation(OrganizationDirectory directory, AccessScope scope) {
+    this.directory = directory;
+    this.scope = scope;
+  }
+
+  /** The menu for the signed-in user of the current request; empty for an anonymous visitor. */
+  public Menu current() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+      return new Menu("", List.of());
+    }
+    return menu(Profile.of(auth, directory), auth, currentPath());
+  }
+
+  Menu menu(Profile me, Authentication auth, String path) {
+    List<Link> links = new ArrayList<>();
+    links.add(link("menu-home", "工作台", "/", path.equals("/")));
+    links.add(link("menu-tasks", "待办", TASKLIST, false));
+    if (me.admin() || !scope.visibleOrganizations(auth).isEmpty()) {
+      links.add(link("menu-people", "花名册", "/people", path.startsWith("/people")));
+    }
+    if (me.admin() || me.manager() || me.holdsCommitteeRole(directory.organizationsById())) {
+      links.add(link("menu-rectification", "整改看板", "/dashboard/rectification", path.startsWith("/dashboard")
+          || path.startsWith("/rectification")));
+    }
+    if (me.admin() || me.holdsAny(DUES_ROLES)) {
+      links.add(link("menu-dues", "党费", "/dues/large-voluntary", path.startsWith("/dues")));
+    }
+    if (me.admin() || me.auditor()) {
+      links.add(link("menu-audit", "案卷查阅", "/audit", path.startsWith("/audit")));
+    }
+    return new Menu(me.displayName(), links);
+  }
+
+  private static Link link(String id, String label, String href, boolean active) {
+    return new Link(id, label, href, active);
+  }
+
+  private static String currentPath() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      HttpServletRequest request = attributes.getRequest();
+      String uri = request.getRequestURI().substring(request.getContextPath().length());
+      return uri.isEmpty() ? "/" : uri;
+    }
+    return "";
+  }
+}

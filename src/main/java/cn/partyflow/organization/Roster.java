@@ -1,0 +1,89 @@
+package cn.partyflow.organization;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+
+/**
+ * The 党员花名册 as others read it: people found by part of their name, id, stage and organization, and how many
+ * people of each organization stand at each stage. The caller passes the organizations the user may see
+ * ({@link AccessScope}); nothing outside them is read.
+ */
+@Service
+public class Roster {
+
+  /** What to look for; blank fields do not filter. {@code name} matches any part of the name. */
+  public record Criteria(String name, String id, MemberStatus status, String orgId) {}
+
+  private final OrganizationDirectory directory;
+  private final JdbcTemplate jdbc;
+
+  Roster(OrganizationDirectory directory, JdbcTemplate jdbc) {
+    this.directory = directory;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Up to {@code limit} people in {@code visible} matching the criteria, by organization and id. An organization
+   * picked in the criteria takes in everything below it.
+   */
+  public List<Person> search(Collection<String> visible, Criteria criteria, int limit) {
+    List<String> orgs = new ArrayList<>(visible);
+    if (!blank(criteria.orgId())) {
+      orgs.retainAll(directory.selfAndDescendants(criteria.orgId().trim()));
+    }
+    if (orgs.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder where = new StringBuilder(" where org_id in (" + marks(orgs) + ")");
+    List<Object> args = new ArrayList<>(orgs);
+    if (!blank(criteria.name())) {
+      where.append(" and name like ? escape '\\'");
+      args.add("%" + escapeLike(criteria.name().trim()) + "%");
+    }
+    if (!blank(criteria.id())) {
+      where.append(" and upper(id) = upper(?)");
+      args.add(criteria.id().trim());
+    }
+    if (criteria.status() != null) {
+      where.append(" and status = ?");
+      args.add(criteria.status().name());
+    }
+    args.add(limit);
+    return jdbc.query("select " + OrganizationDirectory.PERSON_COLUMNS + " from pf_person" + where
+        + " order by org_id, id fetch first ? rows only", OrganizationDirectory.PERSON, args.toArray());
+  }
+
+  /** For each organization in {@code orgIds}, the number of its own people at each stage (absent stages: 0). */
+  public Map<String, Map<MemberStatus, Long>> stageCounts(Collection<String> orgIds) {
+    Map<String, Map<MemberStatus, Long>> counts = new HashMap<>();
+    if (orgIds.isEmpty()) {
+      return counts;
+    }
+    jdbc.query("select org_id, status, count(*) as n from pf_person where org_id in (" + marks(orgIds)
+            + ") group by org_id, status",
+        (RowCallbackHandler) rs -> counts.computeIfAbsent(rs.getString("org_id"), k -> new EnumMap<>(MemberStatus.class))
+            .put(MemberStatus.valueOf(rs.getString("status")), rs.getLong("n")),
+        orgIds.toArray());
+    return counts;
+  }
+
+  private static String marks(Collection<?> values) {
+    return values.stream().map(v -> "?").collect(Collectors.joining(","));
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

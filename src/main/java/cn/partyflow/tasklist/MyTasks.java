@@ -1,0 +1,90 @@
+package cn.partyflow.tasklist;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * What Tasklist would show a user, asked from outside Tasklist (the home page): the counts of the role filters and
+ * the next deadlines of a procedure. Everything runs as that user, so the engine's filter expressions
+ * ({@code ${currentUser()}}) and authorization checks give the same answers as Tasklist does.
+ */
+@Service
+public class MyTasks {
+
+  /** The filters a user's home shows, in the order they are shown. */
+  static final List<String> HOME_FILTERS =
+      List.of(TaskFilters.MINE, TaskFilters.MY_GROUPS, TaskFilters.OVERDUE, TaskFilters.DUE_SOON);
+
+  /** "Has a deadline": the task query cannot ask for a due date that is set, only for one before a date. */
+  private static final Date NO_LATER = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
+
+  /** One Tasklist filter with its id (for the link {@code #/?filter=<id>}) and the user's count. */
+  public record FilterCount(String name, String filterId, long count) {}
+
+  /** An open task with a deadline. */
+  public record Deadline(String taskId, String name, Date due, String processInstanceId) {}
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  MyTasks(FilterService filters, TaskService tasks, IdentityService identity) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  /** 我的待办, 本组织待办, 已逾期 and 三日内到期 as the user's Tasklist counts them; a filter the user may not read is left out. */
+  public List<FilterCount> filterCounts(String userId) {
+    return asUser(userId, () -> {
+      List<FilterCount> counts = new ArrayList<>();
+      for (String name : HOME_FILTERS) {
+        Filter filter = filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(name).list()
+            .stream().filter(f -> f.getOwner() == null).findFirst().orElse(null);
+        if (filter != null) {
+          Long n = filters.count(filter.getId());
+          counts.add(new FilterCount(name, filter.getId(), n == null ? 0 : n));
+        }
+      }
+      return counts;
+    });
+  }
+
+  /** The user's open tasks of a procedure that have a deadline, earliest first (overdue ones included). */
+  public List<Deadline> nextDeadlines(String userId, String processKey, int limit) {
+    return asUser(userId, () -> tasks.createTaskQuery().processDefinitionKey(processKey)
+        .dueBefore(NO_LATER).orderByDueDate().asc().listPage(0, limit).stream()
+        .map(MyTasks::deadline).toList());
+  }
+
+  private static Deadline deadline(Task t) {
+    return new Deadline(t.getId(), t.getName(), t.getDueDate(), t.getProcessInstanceId());
+  }
+
+  /** Runs engine queries authenticated as the user (with the user's groups), then restores what was there. */
+  private <T> T asUser(String userId, Supplier<T> work) {
+    Authentication previous = identity.getCurrentAuthentication();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(previous);
+      }
+    }
+  }
+}
