@@ -62,7 +62,7 @@ public class Navigation {
           || path.startsWith("/rectification")));
     }
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
-      links.add(link("menu-dues", "党费", "/dues/large-voluntary", path.startsWith("/dues")));
+      links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
     }
     if (me.admin() || me.auditor()) {
       links.add(link("menu-audit", "案卷查阅", "/audit", path.startsWith("/audit")));
