@@ -67,6 +67,7 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
@@ -218,6 +219,8 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       ProcessInstantiationBuilderImpl b = field(c, "instantiationBuilder");
       start(context, userId, definition(context, b.getProcessDefinitionId(), b.getProcessDefinitionKey()),
           b.getVariables(), true);
+    } else if (command instanceof ResolveTaskCmd) {
+      throw new NotPermitted("task-delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
     } else if (command instanceof SubmitTaskFormCmd c) {
       completion(context, field(c, "taskId"), variables(c, "properties"));
     } else if (command instanceof CompleteTaskCmd c) {

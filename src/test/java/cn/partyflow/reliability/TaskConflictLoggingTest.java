@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,16 +37,25 @@ class TaskConflictLoggingTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
+  String processInstanceId;
   String taskId;
+
+  /** A task left open would show in other tests' Tasklist, with the login of whoever holds it. */
+  @AfterEach
+  void removeCase() {
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+      runtime.deleteProcessInstance(processInstanceId, "test finished");
+    }
+  }
 
   @BeforeEach
   void aTaskForTheBranchCommittee() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("branchErrand").count() == 0) {
       repository.createDeployment().addClasspathResource("test-processes/branch-errand.bpmn").deploy();
     }
-    String pi = runtime.startProcessInstanceByKey("branchErrand",
+    processInstanceId = runtime.startProcessInstanceByKey("branchErrand",
         Map.of("orgId", "rmyy-nk", "role", "member", "subject", "冲突日志")).getId();
-    taskId = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
   }
 
   @Test

@@ -212,8 +212,11 @@ class TaskWriteScopeTest {
     Map<String, Object> dto = taskJson("nk_zhuren");
     dto.put("assignee", "nk_zhuren");
     ResponseEntity<Map> saved = exchange("nk_zhuren", HttpMethod.PUT, REST + taskId, dto);
+    ResponseEntity<Map> resolved = exchange("nk_zhuren", HttpMethod.POST, REST + taskId + "/resolve",
+        Map.of("variables", Map.of()));
 
     assertRefused(takenOver, "只有认领人本人");
+    assertRefused(resolved, "不能委派");
     assertRefused(givenBack, "只有认领人本人");
     assertRefused(saved, "只有认领人本人");
     assertUnchanged(before);
