@@ -2,9 +2,11 @@ package cn.partyflow.dues;
 
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleConflict;
 import cn.partyflow.shared.RuleViolation;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -105,12 +109,30 @@ public class DuesArrearsService {
     return n == null ? 0 : n;
   }
 
+  /**
+   * Opens one case. Two month closes of the branch at once (two confirmations of receipt) would both pass the check
+   * above; the run's row in {@code pf_dues_case_start} lets one open it and refuses the other, which rolls back and,
+   * submitted again, finds the case open.
+   */
   private long open(String branchId, Streak s, String kind) {
-    jdbc.update("insert into pf_dues_arrears_case (branch_id, person_id, kind, first_unpaid, last_unpaid,"
-            + " months_unpaid, opened_at, status) values (?, ?, ?, ?, ?, ?, ?, 'OPEN')", branchId, s.personId(), kind,
-        s.first(), s.last(), s.months(), Timestamp.from(ChinaClock.now()));
-    long id = jdbc.queryForObject("select max(id) from pf_dues_arrears_case where person_id = ? and kind = ?",
-        Long.class, s.personId(), kind);
+    String businessKey = branchId + ":" + s.personId() + ":" + kind + ":" + s.first();
+    CaseStarts.claim(jdbc, DuesProcesses.ARREARS, businessKey, new RuleConflict("dues.arrears.once",
+        s.name() + "连续未交党费的处理刚刚由另一项操作同时开启，本次提交未保存任何内容，请重新提交"));
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("insert into pf_dues_arrears_case (branch_id,"
+          + " person_id, kind, first_unpaid, last_unpaid, months_unpaid, opened_at, status)"
+          + " values (?, ?, ?, ?, ?, ?, ?, 'OPEN')", new String[] {"id"});
+      insert.setString(1, branchId);
+      insert.setString(2, s.personId());
+      insert.setString(3, kind);
+      insert.setString(4, s.first());
+      insert.setString(5, s.last());
+      insert.setInt(6, s.months());
+      insert.setTimestamp(7, Timestamp.from(ChinaClock.now()));
+      return insert;
+    }, key);
+    long id = key.getKey().longValue();
     Map<String, Object> vars = new HashMap<>();
     vars.put(DuesProcesses.ORG_ID, branchId);
     vars.put(DuesProcesses.BRANCH_NAME, directory.organization(branchId).map(o -> o.name()).orElse(branchId));
@@ -121,7 +143,6 @@ public class DuesArrearsService {
     vars.put("monthsUnpaid", s.months());
     vars.put("firstUnpaid", s.first());
     vars.put("lastUnpaid", s.last());
-    String businessKey = branchId + ":" + s.personId() + ":" + kind + ":" + s.first();
     // Opened by the system at month close, not by whoever happens to complete the closing task.
     CommandContext context = Context.getCommandContext();
     String instance = context == null

@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
@@ -19,6 +21,10 @@ import org.springframework.stereotype.Service;
  * Derives Camunda users, groups and memberships from the organization model, so that the model stays the one
  * place where roles are kept. Idempotent: running it twice changes nothing the second time.
  *
+ * <p>A login the registry no longer has (a person's login name changed or cleared by an import) is deleted with its
+ * memberships and the authorizations granted to it, so that the old name and its password cannot sign in any more.
+ * Only users the registry made are deleted (members of {@link Groups#USERS}); administrators are never deleted here.
+ *
  * <p>Groups: one per organization and role ({@code rmyy-nk.organizer}), one per organization for reading its cases
  * (its role holders and those of every organization above it), and the function groups that decide which
  * applications a user gets.
@@ -28,12 +34,14 @@ public class IdentitySync {
 
   private final OrganizationDirectory directory;
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
   private final String demoPassword;
 
-  IdentitySync(OrganizationDirectory directory, IdentityService identity,
+  IdentitySync(OrganizationDirectory directory, IdentityService identity, AuthorizationService authorizations,
       @Value("${partyflow.demo:false}") boolean demo) {
     this.directory = directory;
     this.identity = identity;
+    this.authorizations = authorizations;
     this.demoPassword = demo ? "demo" : null;
   }
 
@@ -90,6 +98,19 @@ public class IdentitySync {
       }
       if (a.role() == Role.SECRETARY && orgs.get(a.orgId()).kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal()) {
         add(members, Groups.MANAGERS, p.username());
+      }
+    }
+
+    Set<String> logins = new HashSet<>();
+    loginPeople.forEach(p -> logins.add(p.username()));
+    Set<String> admins = new HashSet<>();
+    identity.createUserQuery().memberOfGroup(Groups.ADMINS).list().forEach(u -> admins.add(u.getId()));
+    for (User former : identity.createUserQuery().memberOfGroup(Groups.USERS).list()) {
+      if (!logins.contains(former.getId()) && !admins.contains(former.getId())) {
+        for (Authorization a : authorizations.createAuthorizationQuery().userIdIn(former.getId()).list()) {
+          authorizations.deleteAuthorization(a.getId());
+        }
+        identity.deleteUser(former.getId());
       }
     }
 

@@ -24,10 +24,12 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,18 +45,34 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
@@ -71,8 +89,11 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -93,7 +114,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *       and the routing variables keep the value the case has;</li>
  *   <li>a task's variables may be changed outside its completion only where its form declares them; a case's
  *       variables, its position (modification, migration, restart), its message and signal events and the groups
- *       its tasks are routed to are not changed by users at all.</li>
+ *       its tasks are routed to are not changed by users at all;</li>
+ *   <li>a task's own data is the procedure's: its due date (derived from a rule), follow-up date, name, description,
+ *       priority, owner and candidates are not changed by users, tasks are not created, deleted or delegated, and
+ *       who works a task changes only by claiming it for oneself, giving back one's own claim, or handing it to a
+ *       fellow candidate of the task.</li>
  * </ul>
  *
  * The administrator is exempt, and so is code running without a user (the application itself, timers, tests).
@@ -199,6 +224,8 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       ProcessInstantiationBuilderImpl b = field(c, "instantiationBuilder");
       start(context, userId, definition(context, b.getProcessDefinitionId(), b.getProcessDefinitionKey()),
           b.getVariables(), true);
+    } else if (command instanceof ResolveTaskCmd) {
+      throw new NotPermitted("task-delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
     } else if (command instanceof SubmitTaskFormCmd c) {
       completion(context, field(c, "taskId"), variables(c, "properties"));
     } else if (command instanceof CompleteTaskCmd c) {
@@ -229,7 +256,184 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       throw new NotPermitted("case-events", "流程中的消息、信号和系统步骤只能由系统触发");
     } else if (command instanceof AddGroupIdentityLinkCmd || command instanceof DeleteGroupIdentityLinkCmd) {
       throw new NotPermitted("task-groups", "任务按职务分派给相应组织办理，不能手工增减办理组；职务变动请在人员职务中维护");
+    } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      throw new NotPermitted("case-events", "流程中的消息、信号和系统步骤只能由系统触发");
+    } else if (command instanceof ClaimTaskCmd c) {
+      String claimant = field(c, "userId");
+      if (claimant != null && !claimant.equals(userId)) {
+        throw new NotPermitted("task-claim-self", "只能为自己认领任务；需要同事办理的，请先认领，再转交给本任务办理组的成员");
+      }
+      assign(context, userId, field(c, "taskId"), claimant, true);
+    } else if (command instanceof AssignTaskCmd c) {
+      assign(context, userId, field(c, "taskId"), field(c, "userId"), false);
+    } else if (command instanceof AddUserIdentityLinkCmd c) {
+      userLink(context, userId, field(c, "taskId"), field(c, "userId"), field(c, "type"));
+    } else if (command instanceof DeleteUserIdentityLinkCmd c) {
+      String type = field(c, "type");
+      userLink(context, userId, field(c, "taskId"), IdentityLinkType.ASSIGNEE.equals(type) ? null : field(c, "userId"),
+          type);
+    } else if (command instanceof SetTaskDueDateCmd) {
+      throw new NotPermitted("task-due-date", DUE_DATE_FIXED);
+    } else if (command instanceof AbstractSetTaskPropertyCmd) {
+      throw new NotPermitted("task-properties", "任务的跟进日期、名称、说明、优先级和委托人由流程设定，不能修改");
+    } else if (command instanceof SaveTaskCmd c) {
+      saveTask(context, userId, field(c, "task"));
+    } else if (command instanceof DelegateTaskCmd) {
+      throw new NotPermitted("task-delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
+    } else if (command instanceof CreateTaskCmd || command instanceof DeleteTaskCmd) {
+      throw new NotPermitted("task-create", "任务由流程按规定产生，不能自行新建或删除任务");
+    } else if (command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd
+        || command instanceof DeleteAttachmentCmd) {
+      throw new NotPermitted("task-attachments", "材料请在相应页面上传（整改佐证材料在整改事项的页面），不能直接附加到任务或案件上");
     }
+  }
+
+  static final String DUE_DATE_FIXED = "任务的截止日期由规则确定，不能修改；整改事项的期限调整请在该事项的页面提出，"
+      + "由书记审批";
+
+  /**
+   * A change of who works a task: {@code assignee} is the new holder, null to give the task back. Allowed are a
+   * claim for oneself, giving back one's own claim where the task has candidates to take it up again, and handing
+   * one's own (or an unclaimed) task to a candidate of it. A task another person holds is theirs.
+   */
+  private void assign(CommandContext context, String userId, String taskId, String assignee, boolean claim) {
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      return;
+    }
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      if (claim) {
+        checker.checkTaskWork(task);
+      } else {
+        checker.checkTaskAssign(task);
+      }
+    }
+    String holder = task.getAssignee();
+    if (Objects.equals(holder, assignee) || (claim && assignee != null && holder != null)) {
+      return;
+    }
+    if (holder != null && !holder.equals(userId)) {
+      throw new NotPermitted("task-held", "该任务已由他人认领，只有认领人本人可以退回或转交；请刷新待办列表");
+    }
+    Set<String> groups = candidateGroups(task);
+    if (assignee == null) {
+      if (groups.isEmpty() && candidateUsers(task).isEmpty()) {
+        throw new NotPermitted("task-unclaim", "该任务由流程指定由您办理，没有其他人可以接手，不能退回");
+      }
+      return;
+    }
+    if (holder == null && !assignee.equals(userId) && !candidate(context, task, userId)) {
+      throw new NotPermitted("task-assignee", "您不是该任务的办理人，不能分派它");
+    }
+    if (!candidate(context, task, assignee)) {
+      String names = groupNames(context, groups);
+      throw new NotPermitted("task-assignee", (assignee.equals(userId) ? "您不是该任务办理组的成员，不能认领它"
+          : "只能把任务转交给本任务办理组的成员，所选人员不在其中")
+          + (names.isEmpty() ? "" : "（办理组：" + names + "）"));
+    }
+  }
+
+  private void userLink(CommandContext context, String userId, String taskId, String linkUser, String type) {
+    if (IdentityLinkType.ASSIGNEE.equals(type)) {
+      assign(context, userId, taskId, linkUser, false);
+    } else if (IdentityLinkType.OWNER.equals(type)) {
+      throw new NotPermitted("task-properties", "任务的跟进日期、名称、说明、优先级和委托人由流程设定，不能修改");
+    } else {
+      throw new NotPermitted("task-candidates", "任务的候选办理人由职务决定，不能手工增减；职务变动请在人员职务中维护");
+    }
+  }
+
+  /**
+   * {@code PUT /task/{id}} saves the whole task as the caller sent it (Tasklist's due-date and follow-up-date
+   * controls use it). Compared with the task as stored, only a change of the assignee may pass, under the
+   * assignment rule.
+   */
+  private void saveTask(CommandContext context, String userId, TaskEntity submitted) {
+    if (submitted == null) {
+      return;
+    }
+    if (submitted.getRevision() == 0) {
+      throw new NotPermitted("task-create", "任务由流程按规定产生，不能自行新建或删除任务");
+    }
+    TaskEntity stored = context.getTaskManager().findTaskById(submitted.getId());
+    if (stored == null) {
+      return;
+    }
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkTaskAssign(stored);
+    }
+    if (!sameTime(stored.getDueDate(), submitted.getDueDate())) {
+      throw new NotPermitted("task-due-date", DUE_DATE_FIXED);
+    }
+    List<String> changed = new ArrayList<>();
+    if (!sameTime(stored.getFollowUpDate(), submitted.getFollowUpDate())) {
+      changed.add("跟进日期");
+    }
+    if (!Objects.equals(stored.getName(), submitted.getName())) {
+      changed.add("名称");
+    }
+    if (!Objects.equals(stored.getDescription(), submitted.getDescription())) {
+      changed.add("说明");
+    }
+    if (stored.getPriority() != submitted.getPriority()) {
+      changed.add("优先级");
+    }
+    if (!Objects.equals(stored.getOwner(), submitted.getOwner())
+        || !Objects.equals(stored.getDelegationState(), submitted.getDelegationState())) {
+      changed.add("委托人");
+    }
+    if (!Objects.equals(stored.getParentTaskId(), submitted.getParentTaskId())
+        || !Objects.equals(stored.getCaseInstanceId(), submitted.getCaseInstanceId())
+        || !Objects.equals(stored.getTenantId(), submitted.getTenantId())) {
+      changed.add("所属");
+    }
+    if (!changed.isEmpty()) {
+      throw new NotPermitted("task-properties", "任务的" + String.join("、", changed) + "由流程设定，不能修改");
+    }
+    assign(context, userId, stored.getId(), submitted.getAssignee(), false);
+  }
+
+  private static boolean sameTime(Date a, Date b) {
+    return a == null ? b == null : b != null && a.getTime() == b.getTime();
+  }
+
+  private static Set<String> candidateGroups(TaskEntity task) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (IdentityLinkEntity link : task.getIdentityLinks()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    return groups;
+  }
+
+  private static Set<String> candidateUsers(TaskEntity task) {
+    Set<String> users = new LinkedHashSet<>();
+    for (IdentityLinkEntity link : task.getIdentityLinks()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+        users.add(link.getUserId());
+      }
+    }
+    return users;
+  }
+
+  /** A candidate user of the task, or a member of one of its candidate groups. */
+  private static boolean candidate(CommandContext context, TaskEntity task, String user) {
+    if (candidateUsers(task).contains(user)) {
+      return true;
+    }
+    Set<String> groups = candidateGroups(task);
+    return !groups.isEmpty() && context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider()
+        .createGroupQuery(context).groupMember(user).groupIdIn(groups.toArray(String[]::new)).count() > 0);
+  }
+
+  private static String groupNames(CommandContext context, Set<String> groups) {
+    if (groups.isEmpty()) {
+      return "";
+    }
+    return String.join("、", context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider()
+        .createGroupQuery(context).groupIdIn(groups.toArray(String[]::new)).list().stream()
+        .map(Group::getName).filter(Objects::nonNull).toList()));
   }
 
   private void start(CommandContext context, String userId, ProcessDefinitionEntity definition,

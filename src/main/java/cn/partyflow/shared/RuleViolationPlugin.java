@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A broken rule is the user's doing, not a fault: the engine would log it at ERROR with a stack trace
  * ("ENGINE-16004 Exception while closing command context"). Here it is logged once, at INFO, as one line naming the
- * rule; the engine keeps its own log at DEBUG. A claim of a task someone else holds is treated the same way. Every
- * other exception is logged by the engine as before.
+ * rule; the engine keeps its own log at DEBUG. Two officers working the same task at once ({@link TaskConflict}: a
+ * claim of a task someone else holds, a completion of a task another completion has finished) are treated the same
+ * way when a user asked for it, so that the REST API answers 409 without logging a fault. Every other exception,
+ * and a missing task the application itself looked for, is logged by the engine as before.
  */
 @Component
 public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
@@ -35,7 +38,7 @@ public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
       required = new ArrayList<>();
       configuration.setCustomPreCommandInterceptorsTxRequired(required);
     }
-    required.add(new Unwrap());
+    required.add(new Unwrap(configuration));
     QuietRuleViolations contexts = new QuietRuleViolations();
     contexts.setProcessEngineConfiguration(configuration);
     configuration.setCommandContextFactory(contexts);
@@ -54,7 +57,8 @@ public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
         @Override
         protected boolean shouldLogFine(Throwable exception) {
           return super.shouldLogFine(exception) || exception instanceof TaskAlreadyClaimedException
-              || Unwrap.find(exception) != null;
+              || Unwrap.find(exception) != null
+              || (TaskConflict.missingTask(exception) && getAuthenticatedUserId() != null);
         }
       };
     }
@@ -64,12 +68,21 @@ public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger("cn.partyflow.rules");
 
+    private final ProcessEngineConfigurationImpl configuration;
+
+    Unwrap(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
         RuleViolation violation = find(e);
+        if (violation == null && Context.getCommandContext() == null && byUser()) {
+          violation = TaskConflict.of(command, e);
+        }
         if (violation == null) {
           throw e;
         }
@@ -78,6 +91,11 @@ public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
         }
         throw violation;
       }
+    }
+
+    private boolean byUser() {
+      Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+      return user != null && user.getUserId() != null;
     }
 
     static RuleViolation find(Throwable e) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ class OrganizationImportTest {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
+  @Autowired AuthorizationService authorizations;
 
   @Test
   void aCsvWithOneBadRowChangesNothingAndNamesTheRow() {
@@ -156,6 +158,54 @@ class OrganizationImportTest {
     assertThat(officer.getStatusCode().value()).isEqualTo(403);
     assertThat(directory.person("T310")).isEmpty();
     assertThat(directory.person("T311")).isEmpty();
+  }
+
+  @Test
+  void aLoginNameChangedOrClearedByAnImportCanNoLongerSignIn() {
+    String people = "编号,姓名,政治面貌,所在组织,登录名\n";
+    imports.importOrganizations("o.csv", "id,parent_id,kind,name,approval_power\nimp-ren,rmyy,党支部,改名测试党支部,否\n"
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(upload("admin", "/api/import/people", people + "T400,改名测试,正式党员,imp-ren,imp_before\n")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(upload("admin", "/api/import/roles", "组织编号,人员编号,职务\nimp-ren,T400,支部委员\n")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(signIn("imp_before")).isEqualTo(200);
+    authorizations.saveAuthorization(taskGrant("imp_before"));
+
+    ResponseEntity<String> renamed = upload("admin", "/api/import/people",
+        people + "T400,改名测试,正式党员,imp-ren,imp_after\n");
+
+    assertThat(renamed.getStatusCode().value()).as(renamed.getBody()).isEqualTo(200);
+    assertThat(signIn("imp_before")).isEqualTo(401);
+    assertThat(identity.createUserQuery().userId("imp_before").count()).isZero();
+    assertThat(identity.createGroupQuery().groupMember("imp_before").count()).isZero();
+    assertThat(authorizations.createAuthorizationQuery().userIdIn("imp_before").count()).isZero();
+    assertThat(signIn("imp_after")).isEqualTo(200);
+    assertThat(identity.createUserQuery().memberOfGroup("imp-ren.member").list()).extracting(u -> u.getId())
+        .contains("imp_after").doesNotContain("imp_before");
+
+    ResponseEntity<String> cleared = upload("admin", "/api/import/people",
+        people + "T400,改名测试,正式党员,imp-ren,\n");
+
+    assertThat(cleared.getStatusCode().value()).as(cleared.getBody()).isEqualTo(200);
+    assertThat(signIn("imp_after")).isEqualTo(401);
+    assertThat(identity.createUserQuery().userId("imp_after").count()).isZero();
+    assertThat(identity.createUserQuery().userId("admin").count()).as("the administrator stays").isEqualTo(1);
+    assertThat(signIn("nk_zuzhi")).as("other logins stay").isEqualTo(200);
+  }
+
+  private int signIn(String user) {
+    return http.withBasicAuth(user, "demo").getForEntity("/engine-rest/task/count", String.class)
+        .getStatusCode().value();
+  }
+
+  private org.camunda.bpm.engine.authorization.Authorization taskGrant(String user) {
+    var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(user);
+    grant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+    grant.setResourceId("some-task");
+    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    return grant;
   }
 
   private ResponseEntity<String> upload(String user, String path, String csv) {

@@ -28,25 +28,25 @@ class ClaimConflictTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
-  String caseId;
+  String processInstanceId;
   String taskId;
+
+  /** A task left open would show in other tests' Tasklist, with the login of whoever holds it. */
+  @AfterEach
+  void removeCase() {
+    if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+      runtime.deleteProcessInstance(processInstanceId, "test finished");
+    }
+  }
 
   @BeforeEach
   void aTaskForTheMembersOfTheMedicineBranch() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("branchErrand").count() == 0) {
       repository.createDeployment().addClasspathResource("test-processes/branch-errand.bpmn").deploy();
     }
-    caseId = runtime.startProcessInstanceByKey("branchErrand",
+    processInstanceId = runtime.startProcessInstanceByKey("branchErrand",
         Map.of("orgId", "rmyy-nk", "role", "member", "subject", "认领冲突")).getId();
-    taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
-  }
-
-  /** The shared database keeps no task of these tests, so other tests' task lists stay as they expect. */
-  @AfterEach
-  void removeTheCase() {
-    if (runtime.createProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
-      runtime.deleteProcessInstance(caseId, "test cleanup");
-    }
+    taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
   }
 
   @Test

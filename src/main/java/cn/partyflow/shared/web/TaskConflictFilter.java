@@ -5,6 +5,7 @@ import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.security.EngineCaller;
+import cn.partyflow.shared.TaskConflict;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +29,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * When two officers complete the same task at once, the engine lets exactly one win; the REST API tells the other
  * with a 500 and an English locking message, or, when the winner was a moment earlier, with a 403 or 404 for a task
- * that is gone. A claim of a task somebody else holds answers 500 "already claimed by someone else". This turns
- * those answers into a 409 with a message an officer understands, on /engine-rest and on Tasklist's mount alike.
+ * that is gone. A claim of a task somebody else holds answers 500 "already claimed by someone else". For a user's
+ * request the engine already answers these with 409 ({@link TaskConflict}); this names the holder of a claimed task
+ * and turns whatever still arrives as a 500 into a 409 with a message an officer understands, on /engine-rest and on
+ * Tasklist's mount alike.
  * Nothing was written for the loser: the engine rolled its transaction back.
  */
 class TaskConflictFilter extends OncePerRequestFilter {
@@ -46,11 +49,12 @@ class TaskConflictFilter extends OncePerRequestFilter {
 
   private static final Pattern TASK_ACTION = Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?"
       + "|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim)");
-  private static final Pattern CONFLICT = Pattern.compile(
-      "\"code\":1\\b|ENGINE-03005|updated by another transaction|Cannot find task|task is null|No task exists");
-  private static final Pattern CLAIMED = Pattern.compile("TaskAlreadyClaimedException|is already claimed by");
-  static final String MESSAGE = "该任务已被他人办理或正在被他人办理，本次提交未保存任何内容，请刷新待办列表";
-  static final String CLAIMED_BY_SOMEONE = "该任务已被他人认领，您不能再认领；请刷新待办列表，或请认领人退回后再办理";
+  private static final Pattern CONFLICT = Pattern.compile("\"code\":1\\b|ENGINE-03005|updated by another transaction"
+      + "|Cannot find task|task is null|No task exists|\"rule\":\"" + TaskConflict.GONE + "\"");
+  private static final Pattern CLAIMED = Pattern.compile("TaskAlreadyClaimedException|is already claimed by"
+      + "|\"rule\":\"" + TaskConflict.CLAIMED + "\"");
+  static final String MESSAGE = TaskConflict.GONE_MESSAGE;
+  static final String CLAIMED_BY_SOMEONE = TaskConflict.CLAIMED_MESSAGE;
 
   static String claimedBy(String name) {
     return "该任务已由" + name + "认领，您不能再认领；请刷新待办列表，或请" + name + "退回后再办理";
@@ -99,7 +103,7 @@ class TaskConflictFilter extends OncePerRequestFilter {
       conflict(wrapper, response, holderMessage(request, taskId));
       return;
     }
-    if ((status >= 500 && CONFLICT.matcher(body).find()) || (status >= 400 && finished(taskId))) {
+    if ((status >= 409 && CONFLICT.matcher(body).find()) || (status >= 400 && finished(taskId))) {
       conflict(wrapper, response, MESSAGE);
       return;
     }
