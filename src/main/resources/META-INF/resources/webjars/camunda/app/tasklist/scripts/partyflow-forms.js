@@ -284,10 +284,10 @@ function insideList(registry, fieldId, listId) {
   return false;
 }
 
-/** The row a remove button took out: the remaining rows are the same objects, in order. */
+/** The row a remove button took out: the remaining rows are the same objects (or at least equal ones), in order. */
 function removedRow(before, after) {
   for (var i = 0; i < after.length; i++) {
-    if (before[i] !== after[i]) {
+    if (before[i] !== after[i] && JSON.stringify(before[i]) !== JSON.stringify(after[i])) {
       return i;
     }
   }
