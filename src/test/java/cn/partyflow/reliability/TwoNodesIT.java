@@ -164,18 +164,23 @@ class TwoNodesIT {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     String pi = a.startCase("rmyy_zzb", "inspectionRectification", "TWO-NODES",
         "{\"orgId\":{\"value\":\"rmyy\"},\"source\":{\"value\":\"巡察\"}}");
-    StringBuilder problems = new StringBuilder("[");
+    StringBuilder problems = new StringBuilder("序号,问题表现\n");
     StringBuilder plan = new StringBuilder("[");
     for (int n = 1; n <= ITEMS; n++) {
       String sep = n == 1 ? "" : ",";
-      problems.append(sep).append("{\"no\":").append(n).append(",\"problem\":\"问题").append(n).append("\"}");
+      problems.append(n).append(",问题").append(n).append("\n");
       plan.append(sep).append("{\"problemNo\":").append(n).append(",\"measures\":\"措施").append(n)
           .append("\",\"category\":\"限期整改\",\"leaderUser\":\"rmyy_fgld\",\"department\":\"院办\",")
           .append("\"responsibleUser\":\"nk_zhuren\",\"deadline\":\"").append(today.minusDays(30)).append("\"}");
     }
-    submit(a, "rmyy_zzb", pi, "Task_RegisterFeedback", "\"problems\":" + json(problems.append("]").toString())
-        + ",\"feedbackDate\":{\"value\":\"" + today.minusDays(60) + "\"},\"roundName\":{\"value\":\"双节点巡察\"},"
-        + "\"groupName\":{\"value\":\"第一巡察组\"}");
+    JsonNode registration = a.getJson("rmyy_zzb",
+        "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=Task_RegisterFeedback");
+    HttpResponse<String> imported = a.upload("rmyy_zzb", "/api/rectification/tasks/"
+        + registration.get(0).get("id").asText() + "/problems", "file", "问题清单.csv",
+        problems.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    submit(a, "rmyy_zzb", pi, "Task_RegisterFeedback", "\"feedbackDate\":{\"value\":\"" + today.minusDays(60)
+        + "\"},\"roundName\":{\"value\":\"双节点巡察\"},\"groupName\":{\"value\":\"第一巡察组\"}");
     submit(b, "rmyy_zzb", pi, "Task_DraftPlan", "\"planItems\":" + json(plan.append("]").toString()));
     submit(a, "rmyy_shuji", pi, "Task_ApprovePlan", "\"planApproved\":{\"value\":\"true\"}");
     submit(b, "rmyy_zzb", pi, "Task_SubmitPlan",
