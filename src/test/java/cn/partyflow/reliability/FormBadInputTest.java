@@ -148,7 +148,7 @@ class FormBadInputTest {
           return desk("nk_zuzhi", pi[0], "Task_TalkWithApplicant", registry);
         },
             bad("talk record missing", talk.without("talkRecord"), "请填写谈话记录"),
-            bad("talker missing", talk.without("talkBy"), "请填写谈话人"),
+            bad("talker missing", talk.without("talkBy"), "请选择谈话人"),
             bad("talk before the application", talk.with("talkDate", "2024-01-05"), "不能早于入党申请日期"),
             bad("talk in the future", talk.with("talkDate", "2025-12-01").with("talkDelayReason", "出差"),
                 "不能晚于今天"),
@@ -356,7 +356,7 @@ class FormBadInputTest {
             bad("talk before the meeting", preApprovalTalk.with("preApprovalTalkDate", "2025-10-19"),
                 "不能早于支部大会日期"),
             bad("talk in the future", preApprovalTalk.with("preApprovalTalkDate", "2025-11-25"), "不能晚于今天"),
-            bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请填写"),
+            bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请选择谈话人"),
             bad("opinion missing", preApprovalTalk.without("preApprovalTalkOpinion"), "请填写"),
             bad("talker not of the approving committee", preApprovalTalk.with("preApprovalTalkBy", "P011"),
                 "须指派党委委员或组织员"),
