@@ -206,8 +206,9 @@ class MemberDevelopmentJourneyTest {
   }
 
   /**
-   * Types into a field. form-js re-renders a field when a neighbour's validation changes, and keys sent in that
-   * moment reach the replaced element; the officer would simply type again, and so does this.
+   * Types into a field. form-js commits typed text after a debounce and re-renders the form from its state when a
+   * neighbour's value arrives: text typed faster than a person types (before the previous field committed) can be
+   * lost, so this types again when it was, and gives each field the debounce's time, as a person takes it.
    */
   private void type(String key, String text) {
     for (int attempt = 1; ; attempt++) {
@@ -217,12 +218,16 @@ class MemberDevelopmentJourneyTest {
       try {
         new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(200))
             .until(d -> text.equals(field(key).getAttribute("value")));
-        return;
-      } catch (org.openqa.selenium.TimeoutException e) {
-        if (attempt == 3) {
-          shot("typing-" + key + "-failed");
-          throw new AssertionError(key + " holds [" + field(key).getAttribute("value") + "]", e);
+        new Actions(browser).pause(Duration.ofMillis(600)).perform();
+        if (text.equals(field(key).getAttribute("value"))) {
+          return;
         }
+      } catch (org.openqa.selenium.TimeoutException e) {
+        // typed into an element form-js replaced: type again
+      }
+      if (attempt == 3) {
+        shot("typing-" + key + "-failed");
+        throw new AssertionError(key + " holds [" + field(key).getAttribute("value") + "]");
       }
     }
   }
@@ -286,8 +291,14 @@ class MemberDevelopmentJourneyTest {
 
   private void submit() {
     new Actions(browser).pause(Duration.ofMillis(800)).perform();
-    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("button[ng-click='complete()']")));
+    WebElement button;
+    try {
+      button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("complete-disabled");
+      throw new AssertionError("完成 stays disabled; the form says: " + browser.findElement(
+          By.cssSelector(".fjs-container")).getText(), e);
+    }
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", button);
   }
 
