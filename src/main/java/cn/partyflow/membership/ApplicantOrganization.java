@@ -27,7 +27,7 @@ class ApplicantOrganization implements CaseOrganization {
     Object submitted = Variables.fromMap(startVariables).get(MemberDevelopment.APPLICANT_ID);
     String applicantId = submitted == null ? "" : submitted.toString().trim();
     if (applicantId.isEmpty()) {
-      throw new RuleViolation("form-required", "请填写申请人人员编号");
+      throw new RuleViolation("form-required", "请选择申请人");
     }
     Person applicant = registry.person(applicantId).orElseThrow(() -> new RuleViolation("unknown-applicant",
         "人员名册中没有编号为" + applicantId + "的人员，请先录入"));

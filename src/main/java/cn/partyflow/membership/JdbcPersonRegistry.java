@@ -4,10 +4,13 @@ import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
+import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoutingService;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +26,12 @@ class JdbcPersonRegistry implements PersonRegistry {
 
   private final OrganizationDirectory directory;
   private final JdbcTemplate jdbc;
+  private final RoutingService routing;
 
-  JdbcPersonRegistry(OrganizationDirectory directory, JdbcTemplate jdbc) {
+  JdbcPersonRegistry(OrganizationDirectory directory, JdbcTemplate jdbc, RoutingService routing) {
     this.directory = directory;
     this.jdbc = jdbc;
+    this.routing = routing;
   }
 
   @Override
@@ -47,6 +52,25 @@ class JdbcPersonRegistry implements PersonRegistry {
   @Override
   public List<Person> eligibleMembers(String branchId) {
     return directory.people(List.of(branchId)).stream().filter(Person::isFullMemberInGoodStanding).toList();
+  }
+
+  @Override
+  public List<Person> branchOfficers(String branchId) {
+    return holders(branchId, Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORGANIZER);
+  }
+
+  @Override
+  public List<Person> approvalTalkers(String branchId) {
+    return holders(routing.approvalOrgId(branchId), Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.PARTY_COMMITTEE,
+        Role.ORG_DEPARTMENT);
+  }
+
+  private List<Person> holders(String orgId, Role... roles) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    for (Role role : roles) {
+      directory.holders(orgId, role).forEach(p -> people.putIfAbsent(p.id(), p));
+    }
+    return new ArrayList<>(people.values());
   }
 
   @Override

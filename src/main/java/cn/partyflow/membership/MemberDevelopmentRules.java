@@ -69,6 +69,22 @@ public class MemberDevelopmentRules {
     }
   }
 
+  /** The branch sends its 书记, 副书记 or 组织委员 to talk with the applicant: the one chosen must be among them. */
+  public void talker(String personId, List<Person> branchOfficers, String branchName) {
+    if (branchOfficers.stream().noneMatch(p -> p.id().equals(personId.trim()))) {
+      throw new RuleViolation("talker-branch-officer", "党组织派人谈话，谈话人须是党支部书记、副书记或组织委员（" + XIZE
+          + "第七条）：所选的人不是" + (branchName == null ? "本支部" : branchName) + "的书记、副书记或组织委员，请从列表中选择");
+    }
+  }
+
+  /** Before approval a member of the approving 党委 or its 组织员 talks with the 发展对象. */
+  public void approvalTalker(String personId, List<Person> talkers) {
+    if (talkers.stream().noneMatch(p -> p.id().equals(personId.trim()))) {
+      throw new RuleViolation("talker-committee", "上级党委审批前，须指派党委委员或组织员同发展对象谈话（" + XIZE
+          + "）：所选的人不是审批党委的委员或组织员，请从列表中选择");
+    }
+  }
+
   public void activist(LocalDate applicationDate, LocalDate talkDate, LocalDate activistDate) {
     require("activist-date", activistDate, "确定为入党积极分子的日期");
     notBefore("确定为入党积极分子的日期", activistDate, "谈话日期", talkDate);

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -29,6 +31,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 public class MemberDevelopmentService {
 
   static final List<String> ARCHIVE_ITEMS = List.of("入党志愿书", "入党申请书", "政审材料", "转正申请书", "培养教育考察材料");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MemberDevelopmentRules rules;
   private final PersonRegistry registry;
@@ -76,7 +80,6 @@ public class MemberDevelopmentService {
     out.put(START_STAGE, stage);
     out.put(STAGE_OUTCOME, Outcome.CONTINUE.name());
     out.put("extended", Boolean.FALSE);
-    out.put("memberOptions", memberOptions(branchId));
     Map<String, Object> all = new HashMap<>(variables);
     all.putAll(out);
     out.putAll(enter(stage, new CaseVariables(all), applicantId, branchId));
@@ -206,6 +209,8 @@ public class MemberDevelopmentService {
     LocalDate talk = s.v.requiredDate(TALK_DATE, "谈话日期");
     rules.talk(s.v.requiredDate(APPLICATION_DATE, "入党申请日期"), talk, s.v.text("talkDelayReason", "超期原因"));
     rules.notInFuture("谈话日期", talk, s.today);
+    rules.talker(s.v.required("talkBy", "谈话人"), registry.branchOfficers(s.v.string(BRANCH_ID)),
+        s.v.string(BRANCH_NAME));
     s.v.required("talkRecord", "谈话记录");
   }
 
@@ -382,6 +387,8 @@ public class MemberDevelopmentService {
 
   private void preApprovalTalk(Step s) {
     s.happened("preApprovalTalkDate", "谈话日期", ADMISSION_MEETING_DATE, "支部大会日期");
+    rules.approvalTalker(s.v.required("preApprovalTalkBy", "谈话人"),
+        registry.approvalTalkers(s.v.string(BRANCH_ID)));
     s.v.required("preApprovalTalkOpinion", "谈话意见");
   }
 
@@ -478,16 +485,31 @@ public class MemberDevelopmentService {
     return out;
   }
 
-  private Object memberOptions(String branchId) {
-    StringBuilder json = new StringBuilder("[");
-    for (Person p : registry.eligibleMembers(branchId)) {
-      if (json.length() > 1) {
-        json.append(',');
-      }
-      json.append("{\"label\":\"").append(p.name().replace("\"", "")).append("（").append(p.id())
-          .append("）\",\"value\":\"").append(p.id()).append("\"}");
-    }
-    return SpinValues.jsonValue(json.append(']').toString()).create();
+  /**
+   * The people a task's form offers, as {@code valuesKey} variables of the task, read from the registry when the
+   * task is created: the branch's full members as contacts and sponsors, its officers as the one who talks with the
+   * applicant, the approving 党委's members for the talk before approval. The rules check the same lists on
+   * submission.
+   */
+  Map<String, Object> taskOptions(String taskKey, String branchId) {
+    return switch (taskKey) {
+      case "Task_AppointContacts", "Task_FixSponsors" ->
+          Map.of(MEMBER_OPTIONS, options(registry.eligibleMembers(branchId)));
+      case "Task_TalkWithApplicant" -> Map.of(OFFICER_OPTIONS, options(registry.branchOfficers(branchId)));
+      case "Task_PreApprovalTalk" -> Map.of(COMMITTEE_OPTIONS, options(registry.approvalTalkers(branchId)));
+      default -> Map.of();
+    };
+  }
+
+  static final String MEMBER_OPTIONS = "memberOptions";
+  static final String OFFICER_OPTIONS = "officerOptions";
+  static final String COMMITTEE_OPTIONS = "committeeOptions";
+
+  /** Select options with the person's name as label and the person id as value; ids never reach the screen. */
+  static Object options(List<Person> people) {
+    ArrayNode options = JSON.createArrayNode();
+    PersonLabels.of(people).forEach((id, label) -> options.addObject().put("label", label).put("value", id));
+    return SpinValues.jsonValue(options.toString()).create();
   }
 
   private static void putIfAbsent(Map<String, Object> out, CaseVariables v, String name, Object value) {

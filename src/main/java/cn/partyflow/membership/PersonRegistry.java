@@ -26,6 +26,16 @@ interface PersonRegistry {
   /** Full members in good standing of the branch, who may be contacts or sponsors. */
   List<Person> eligibleMembers(String branchId);
 
+  /** The branch's 书记, 副书记 and 组织委员, whom the branch sends to talk with an applicant. */
+  default List<Person> branchOfficers(String branchId) {
+    return List.of();
+  }
+
+  /** The 党委委员 and 组织员 of the 党委 that approves the branch's new members, who talk with them before approval. */
+  default List<Person> approvalTalkers(String branchId) {
+    return List.of();
+  }
+
   /** Sets the status and the given stage dates; a null date clears the column. Other columns are not touched. */
   void update(String personId, MemberStatus status, Map<StageDate, LocalDate> dates);
 }

@@ -6,6 +6,7 @@ import cn.partyflow.organization.CaseOrganization.Subject;
 import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.StartFormOptions;
 import cn.partyflow.shared.RuleConflict;
 import cn.partyflow.shared.RuleViolation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -146,14 +148,16 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<AccessScope> scopes;
   private final ObjectProvider<OrganizationDirectory> directories;
   private final ObjectProvider<CaseOrganization> caseOrganizations;
+  private final ObjectProvider<StartFormOptions> startFormOptions;
   private final Map<String, DeclaredFields> forms = new ConcurrentHashMap<>();
   private ProcessEngineConfigurationImpl configuration;
 
   WriteScopePlugin(ObjectProvider<AccessScope> scopes, ObjectProvider<OrganizationDirectory> directories,
-      ObjectProvider<CaseOrganization> caseOrganizations) {
+      ObjectProvider<CaseOrganization> caseOrganizations, ObjectProvider<StartFormOptions> startFormOptions) {
     this.scopes = scopes;
     this.directories = directories;
     this.caseOrganizations = caseOrganizations;
+    this.startFormOptions = startFormOptions;
   }
 
   @Override
@@ -598,7 +602,11 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
         : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(key);
   }
 
-  /** Fills the options of a start form's organization select with the organizations the starter acts for. */
+  /**
+   * Fills the options of a start form's selects when the form is served: {@value #ACTING_ORGANIZATIONS} with the
+   * organizations the starter acts for, any other {@code properties.options} with the {@link StartFormOptions} of
+   * that name (the people a 发展党员 case may be started for, say).
+   */
   private InputStream withActingOrganizations(InputStream form, Authentication user) {
     byte[] bytes;
     try (form) {
@@ -606,34 +614,49 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!new String(bytes, StandardCharsets.UTF_8).contains(ACTING_ORGANIZATIONS)) {
+    if (!new String(bytes, StandardCharsets.UTF_8).contains("\"options\"")) {
       return new ByteArrayInputStream(bytes);
     }
     try {
       JsonNode root = JSON.readTree(bytes);
       boolean admin = user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMINS);
-      Set<String> acting = admin ? null : scopes.getObject().actingOrganizations(user.getUserId());
-      Map<String, String> options = new LinkedHashMap<>();
-      for (Organization o : directories.getObject().organizations()) {
-        if (acting == null || acting.contains(o.id())) {
-          options.put(o.id(), o.name());
-        }
-      }
-      fill(root.path("components"), options);
+      Map<String, Map<String, String>> options = new LinkedHashMap<>();
+      fill(root.path("components"), name -> options.computeIfAbsent(name, n -> options(n, user.getUserId(), admin)));
       return new ByteArrayInputStream(JSON.writeValueAsBytes(root));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void fill(JsonNode components, Map<String, String> options) {
+  private Map<String, String> options(String name, String userId, boolean admin) {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (ACTING_ORGANIZATIONS.equals(name)) {
+      Set<String> acting = admin ? null : scopes.getObject().actingOrganizations(userId);
+      for (Organization o : directories.getObject().organizations()) {
+        if (acting == null || acting.contains(o.id())) {
+          options.put(o.id(), o.name());
+        }
+      }
+      return options;
+    }
+    for (StartFormOptions o : startFormOptions) {
+      if (o.name().equals(name)) {
+        return o.options(userId, admin);
+      }
+    }
+    return null;
+  }
+
+  private static void fill(JsonNode components, Function<String, Map<String, String>> source) {
     for (JsonNode c : components) {
-      if (ACTING_ORGANIZATIONS.equals(c.path("properties").path("options").asText())) {
+      String name = c.path("properties").path("options").asText("");
+      Map<String, String> options = name.isEmpty() ? null : source.apply(name);
+      if (options != null) {
         ArrayNode values = ((ObjectNode) c).putArray("values");
-        options.forEach((id, name) -> values.addObject().put("label", name).put("value", id));
+        options.forEach((id, label) -> values.addObject().put("label", label).put("value", id));
       }
       if (c.has("components")) {
-        fill(c.path("components"), options);
+        fill(c.path("components"), source);
       }
     }
   }

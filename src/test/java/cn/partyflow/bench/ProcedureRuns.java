@@ -56,7 +56,7 @@ final class ProcedureRuns {
     String pi = forms.submitStartForm(definition, Map.of("applicantId", "BM-" + i, "startStage", "APPLICATION"))
         .getId();
     submit(pi, "Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
-    submit(pi, "Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "了解入党动机");
+    submit(pi, "Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "了解入党动机");
     submit(pi, "Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
         "committeeMeetingDate", "2024-07-15");
     submit(pi, "Task_FileActivist", "activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");

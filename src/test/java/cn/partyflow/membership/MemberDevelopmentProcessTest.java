@@ -46,7 +46,10 @@ class MemberDevelopmentProcessTest {
       .add("A1", "林小雨", MemberStatus.APPLICANT, false)
       .add("M1", "谢华", MemberStatus.FULL_MEMBER, false)
       .add("M2", "潘悦", MemberStatus.FULL_MEMBER, false)
-      .add("W1", "宋涛", MemberStatus.FULL_MEMBER, true);
+      .add("W1", "宋涛", MemberStatus.FULL_MEMBER, true)
+      .officer("P010", "陈静")
+      .officer("P011", "刘洋")
+      .committeeMember("P002", "李红梅");
   final List<Object> events = new ArrayList<>();
   final MembershipSettings settings = new MembershipSettings();
   Deployment deployment;
@@ -64,6 +67,7 @@ class MemberDevelopmentProcessTest {
     Mocks.register("memberDevelopmentValidation", new MemberDevelopmentValidation(service));
     Mocks.register("memberDevelopmentStart", new MemberDevelopmentStart(service, registry));
     Mocks.register("memberDevelopmentEscalation", new TaskEscalation());
+    Mocks.register("memberDevelopmentTaskOptions", new TaskOptions(service));
     DeploymentBuilder builder = e.getRepositoryService().createDeployment()
         .addClasspathResource("processes/member-development/member-development.bpmn");
     try (Stream<Path> forms = Files.list(Path.of("forms/member-development"))) {
@@ -143,11 +147,57 @@ class MemberDevelopmentProcessTest {
     assertThat(pi).isWaitingAt("Task_TalkWithApplicant");
     assertThat(task()).hasCandidateGroup("rmyy-nk.secretary").hasCandidateGroup("rmyy-nk.organizer");
     Assertions.assertThat(task().getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
-    assertThatRefused(() -> submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "陈静",
+    assertThatRefused(() -> submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "P010",
         "talkRecord", "了解入党动机"), "一个月内派人谈话");
-    submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "陈静", "talkRecord", "了解入党动机",
+    submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "P010", "talkRecord", "了解入党动机",
         "talkDelayReason", "申请人外出进修");
     assertThat(pi).isWaitingAt("Task_NominateActivist");
+  }
+
+  // ------------------------------------------------------------------ people chosen from lists
+
+  @Test
+  void theTalkerIsChosenAmongTheBranchOfficersListedByNameOnTheTask() {
+    clock("2024-01-25T09:00");
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    String options = taskService().getVariableLocalTyped(task().getId(), "officerOptions").getValue().toString();
+    Assertions.assertThat(options).contains("\"label\":\"陈静\"", "\"value\":\"P010\"", "\"label\":\"刘洋\"")
+        .doesNotContain("谢华").doesNotContain("（P0");
+    assertThatRefused(() -> submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "M1",
+        "talkRecord", "了解入党动机"), "谈话人须是党支部书记、副书记或组织委员");
+    assertThat(pi).isWaitingAt("Task_TalkWithApplicant");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "了解入党动机");
+    assertThat(pi).isWaitingAt("Task_NominateActivist");
+  }
+
+  @Test
+  void contactsAndSponsorsAreOfferedByNameAndThePreApprovalTalkerMustBeOfTheApprovingCommittee() {
+    clock("2025-10-13T09:00");
+    walkToSponsors();
+    String members = taskService().getVariableLocalTyped(task().getId(), "memberOptions").getValue().toString();
+    Assertions.assertThat(members).contains("\"label\":\"谢华\"", "\"value\":\"M1\"").doesNotContain("宋涛")
+        .doesNotContain("（M");
+    submit("Task_FixSponsors", "sponsorIds", json("[\"M1\",\"M2\"]"), "sponsorsConsented", true);
+    submit("Task_PoliticalReview", "politicalReviewDate", "2025-08-10", "politicalReviewConclusion", "合格",
+        "politicalReviewPassed", "true");
+    submit("Task_Training", "trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
+        "trainingHours", 24);
+    submit("Task_CommitteeScreening", "screeningDate", "2025-09-01", "screeningRecord", "同意",
+        "screeningDecision", "PASS");
+    submit("Task_StartPublicity", "publicityStart", "2025-09-01", "publicityPlace", "内科公示栏");
+    submit("Task_WatchPublicity", "objectionReceived", false);
+    submit("Task_PreReview", "preReviewDate", "2025-09-20", "preReviewOpinion", "同意", "preReviewPassed", "true");
+    submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-09-25", "sponsorOpinionsWritten", true);
+    submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-01", "votersEntitled", 20, "votersPresent", 15,
+        "votesFor", 12, "admissionMeetingRecord", "无记名投票");
+    Assertions.assertThat(taskService().getVariableLocalTyped(task().getId(), "committeeOptions").getValue()
+        .toString()).contains("\"label\":\"李红梅\"");
+    assertThatRefused(() -> submit("Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-05",
+        "preApprovalTalkBy", "P011", "preApprovalTalkOpinion", "同意"), "须指派党委委员或组织员");
+    submit("Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-05", "preApprovalTalkBy", "P002",
+        "preApprovalTalkOpinion", "同意");
+    assertThat(pi).isWaitingAt("Task_Approval");
   }
 
   @Test
@@ -272,7 +322,7 @@ class MemberDevelopmentProcessTest {
     clock("2025-09-29T09:00");
     start();
     submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
-    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "谈话");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "谈话");
     assertThatRefused(() -> submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
         "nominationSources", json("[\"党员推荐\"]")), "须经团组织推优");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
@@ -286,7 +336,7 @@ class MemberDevelopmentProcessTest {
     clock("2025-09-29T09:00");
     start();
     submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
-    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "谈话");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "谈话");
     submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
     assertThat(task()).hasCandidateGroup("rmyy.orgdept");
@@ -305,7 +355,7 @@ class MemberDevelopmentProcessTest {
     clock("2025-09-29T09:00");
     start();
     submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
-    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "谈话");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "谈话");
     submit("Task_NominateActivist", "activistSelected", "false");
     assertThat(pi).isWaitingAt("Task_NominateActivist");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.APPLICANT);
@@ -485,7 +535,7 @@ class MemberDevelopmentProcessTest {
   void walkToDecideTarget() {
     start();
     submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
-    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "了解入党动机");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "了解入党动机");
     submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
         "committeeMeetingDate", "2024-07-15");
     submit("Task_FileActivist", "activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");
@@ -530,7 +580,7 @@ class MemberDevelopmentProcessTest {
     submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 20, "votersPresent", 15,
         "votesFor", votesFor, "admissionMeetingRecord", "无记名投票");
     if (votesFor * 2 > 20) {
-      submit("Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "李红梅",
+      submit("Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "P002",
           "preApprovalTalkOpinion", "同意");
     }
   }

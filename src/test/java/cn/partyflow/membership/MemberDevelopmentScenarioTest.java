@@ -92,7 +92,7 @@ class MemberDevelopmentScenarioTest {
     submit(ORGANIZER, "Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20",
         "gender", "女");
     assertRegistry("APPLICANT", "application_date", "2024-01-10");
-    submit(ORGANIZER, "Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "了解入党动机");
+    submit(ORGANIZER, "Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "了解入党动机");
 
     // Stage 2: 入党积极分子
     submit(ORGANIZER, "Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
@@ -138,7 +138,7 @@ class MemberDevelopmentScenarioTest {
     submit(ORGANIZER, "Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
     submit(SECRETARY, "Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 9,
         "votersPresent", 8, "votesFor", 7, "admissionMeetingRecord", "无记名投票，赞成7票");
-    submit(COMMITTEE, "Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "李红梅",
+    submit(COMMITTEE, "Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "P002",
         "preApprovalTalkOpinion", "同意接收");
     submit(ORG_DEPT, "Task_Approval", "approvalDecision", "APPROVE", "approvalDate", "2025-11-10");
     assertRegistry("PROBATIONARY", "admission_date", "2025-10-20");

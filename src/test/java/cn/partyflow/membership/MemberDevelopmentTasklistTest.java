@@ -66,13 +66,14 @@ class MemberDevelopmentTasklistTest {
 
     openTask(wait, pi, "与浏览器申请人谈话");
     date(wait, "talkDate", "2025-03-10");
-    type(wait, "talkBy", "刘洋");
+    choose(wait, "talkBy", "刘", "刘洋");
     type(wait, "talkRecord", "了解入党动机，提出努力方向");
     BrowserSupport.screenshot(browser, "md-talk-with-applicant");
     complete(wait);
     wait.until(d -> tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_NominateActivist")
         .count() == 1);
     assertThat(runtime.getVariable(pi, "talkDate")).isEqualTo("2025-03-10");
+    assertThat(runtime.getVariable(pi, "talkBy")).as("the chosen officer's person id").isEqualTo("P011");
   }
 
   private void openTask(WebDriverWait wait, String pi, String name) {
@@ -98,6 +99,16 @@ class MemberDevelopmentTasklistTest {
     input.sendKeys(text);
     wait.until(d -> text.equals(field(key).getAttribute("value")));
     input.sendKeys(Keys.TAB);
+  }
+
+  /** A searchable select filled by the server: types part of the name and clicks the person offered. */
+  private void choose(WebDriverWait wait, String key, String part, String name) {
+    WebElement input = field(key);
+    input.click();
+    input.sendKeys(part);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + name + "']"))).click();
+    wait.until(d -> name.equals(field(key).getAttribute("value")));
   }
 
   private void date(WebDriverWait wait, String key, String isoDate) {

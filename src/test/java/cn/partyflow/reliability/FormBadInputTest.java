@@ -84,7 +84,7 @@ class FormBadInputTest {
     String admitted = "FB" + tag + "P";
     String[] pi = new String[3];
     Form application = form("applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
-    Form talk = form("talkDate", "2024-01-20", "talkBy", "刘洋", "talkRecord", "了解入党动机");
+    Form talk = form("talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "了解入党动机");
     Form nominate = form("activistSelected", "true", "activistDate", "2024-07-15",
         "committeeMeetingDate", "2024-07-15");
     Form meeting = form("admissionMeetingDate", "2025-10-20", "votersEntitled", 9, "votersPresent", 8,
@@ -106,7 +106,7 @@ class FormBadInputTest {
     Form publicity = form("publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
     Form preReview = form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
     Form volunteer = form("volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
-    Form preApprovalTalk = form("preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "李红梅",
+    Form preApprovalTalk = form("preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "P002",
         "preApprovalTalkOpinion", "同意接收");
     Form approval = form("approvalDecision", "APPROVE", "approvalDate", "2025-11-10");
     Form fileUpward = form("upwardFilingDate", "2025-11-15", "upwardFiledWith", "县委组织部");
@@ -149,14 +149,16 @@ class FormBadInputTest {
           return desk("nk_zuzhi", pi[0], "Task_TalkWithApplicant", registry);
         },
             bad("talk record missing", talk.without("talkRecord"), "请填写谈话记录"),
-            bad("talker missing", talk.without("talkBy"), "请填写谈话人"),
+            bad("talker missing", talk.without("talkBy"), "请选择谈话人"),
             bad("talk before the application", talk.with("talkDate", "2024-01-05"), "不能早于入党申请日期"),
             bad("talk in the future", talk.with("talkDate", "2025-12-01").with("talkDelayReason", "出差"),
                 "不能晚于今天"),
             bad("talk late without a reason", talk.with("talkDate", "2024-03-20"), "须填写超期原因"),
             bad("talk date as a boolean", talk.with("talkDate", true), "不是有效日期"),
             bad("overlong talk record", talk.with("talkRecord", TOO_LONG), "谈话记录最多2000字"),
-            bad("overlong talker", talk.with("talkBy", TOO_LONG), "谈话人最多2000字"),
+            bad("talker not an officer of the branch", talk.with("talkBy", "P001"),
+                "谈话人须是党支部书记、副书记或组织委员"),
+            bad("talker typed as a name", talk.with("talkBy", "刘洋"), "请从列表中选择"),
             bad("text beyond what the engine stores", talk.with("talkRecord", HUGE), "最多4000字")),
         atTask("Task_NominateActivist 确定入党积极分子", () -> {
           submit("nk_zuzhi", pi[0], "Task_TalkWithApplicant", talk);
@@ -355,9 +357,10 @@ class FormBadInputTest {
             bad("talk before the meeting", preApprovalTalk.with("preApprovalTalkDate", "2025-10-19"),
                 "不能早于支部大会日期"),
             bad("talk in the future", preApprovalTalk.with("preApprovalTalkDate", "2025-11-25"), "不能晚于今天"),
-            bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请填写"),
+            bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请选择谈话人"),
             bad("opinion missing", preApprovalTalk.without("preApprovalTalkOpinion"), "请填写"),
-            bad("overlong talker", preApprovalTalk.with("preApprovalTalkBy", TOO_LONG), "最多2000字"),
+            bad("talker not of the approving committee", preApprovalTalk.with("preApprovalTalkBy", "P011"),
+                "须指派党委委员或组织员"),
             bad("overlong opinion", preApprovalTalk.with("preApprovalTalkOpinion", TOO_LONG), "最多2000字")),
         atTask("Task_Approval 上级党委审批", () -> {
           submit("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", preApprovalTalk);

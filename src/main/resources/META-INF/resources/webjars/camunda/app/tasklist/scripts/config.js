@@ -30,8 +30,10 @@ export default {
     fallbackLocale: 'en'
   },
   // Relative dates in the page's language; list sorted by due date; Camunda Forms in Chinese with
-  // yyyy-MM-dd dates in every browser language; a link home to 工作台 (see each script's header).
-  customScripts: ['scripts/partyflow-tasklist', 'scripts/partyflow-forms', 'scripts/partyflow-home-link'],
+  // yyyy-MM-dd dates in every browser language; after 发起流程 the new case's first task; a link home to 工作台
+  // (see each script's header).
+  customScripts: ['scripts/partyflow-tasklist', 'scripts/partyflow-forms', 'scripts/partyflow-started',
+    'scripts/partyflow-home-link'],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
   dateFormat: {
     monthName: 'MMMM',
