@@ -28,12 +28,14 @@ public final class SvgChart {
   static final int ROW = 22;
   static final int HEADING = 20;
   static final int LABEL_CHARS = 7;
+  static final int LINE_CHARS = 28;
 
   private SvgChart() {}
 
   /** Horizontal bars in groups, each bar as long as its value of {@code max} (the largest value when 0). */
   public static String bars(String id, String title, String desc, List<Group> groups, long max) {
     long top = max > 0 ? max : groups.stream().flatMap(g -> g.bars().stream()).mapToLong(Bar::value).max().orElse(0);
+    Layout at = Layout.of(groups.stream().flatMap(g -> g.bars().stream()).map(Bar::label).toList());
     StringBuilder body = new StringBuilder();
     StringBuilder numbers = new StringBuilder();
     int y = 4;
@@ -46,13 +48,14 @@ public final class SvgChart {
       }
       body.append("<g data-group=\"").append(esc(g.heading() == null ? "" : g.heading())).append("\">");
       for (Bar b : g.bars()) {
-        int w = width(b.value(), top, BAR_END - LABEL);
+        int w = width(b.value(), top, BAR_END - at.left());
         body.append("<g class=\"bar\" data-label=\"").append(esc(b.label())).append("\" data-value=\"")
             .append(b.value()).append("\">")
-            .append(label(b.label(), y))
-            .append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
+            .append(label(b.label(), y));
+        y += at.above();
+        body.append("<rect x=\"").append(at.left()).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
             .append("\" height=\"").append(ROW - 6).append("\" fill=\"").append(b.color()).append("\"/>")
-            .append("<text class=\"value\" x=\"").append(LABEL + w + 4).append("\" y=\"").append(y + 15)
+            .append("<text class=\"value\" x=\"").append(at.left() + w + 4).append("\" y=\"").append(y + 15)
             .append("\">").append(esc(b.text())).append("</text></g>");
         y += ROW;
         numbers.append(b.label()).append(' ').append(b.text()).append("；");
@@ -77,18 +80,20 @@ public final class SvgChart {
           .append("</text>");
       x += 13 + s.label().length() * 11 + 12;
     }
+    Layout layout = Layout.of(stacks.stream().map(Stack::label).toList());
     int y = 24;
     for (Stack st : stacks) {
       long total = total(st);
       body.append("<g class=\"stack\" data-label=\"").append(esc(st.label())).append("\" data-total=\"")
           .append(total).append("\">").append(label(st.label(), y));
+      y += layout.above();
       numbers.append(st.label()).append('：');
-      int at = LABEL;
+      int at = layout.left();
       long sum = 0;
       for (int i = 0; i < series.size(); i++) {
         long v = i < st.values().size() ? st.values().get(i) : 0;
         // Segments end where the running sum ends, so rounding never makes a bar longer than its total.
-        int end = LABEL + width(sum + v, top, BAR_END - LABEL);
+        int end = layout.left() + width(sum + v, top, BAR_END - layout.left());
         sum += v;
         int w = end - at;
         body.append("<g class=\"segment\" data-series=\"").append(esc(series.get(i).label()))
@@ -111,6 +116,16 @@ public final class SvgChart {
     return svg(id, title, desc + " " + numbers, y + 4, body);
   }
 
+  /**
+   * Where bars start: after a label column when every label fits it, otherwise below each label on the whole width,
+   * so long names (县人民医院内科党支部) stay whole on a phone.
+   */
+  private record Layout(int left, int above) {
+    static Layout of(List<String> labels) {
+      return labels.stream().allMatch(l -> l.length() <= LABEL_CHARS) ? new Layout(LABEL, 0) : new Layout(0, 16);
+    }
+  }
+
   private static long total(Stack s) {
     return s.values().stream().mapToLong(Long::longValue).sum();
   }
@@ -122,11 +137,10 @@ public final class SvgChart {
     return (int) Math.max(1, Math.round((double) Math.min(value, max) * span / max));
   }
 
-  /** The row's label, shortened to what fits before the bars; the whole label stays in a tooltip. */
+  /** The row's label, cut only when longer than the chart is wide; the bar's data-label keeps it whole. */
   private static String label(String label, int y) {
-    String shown = label.length() > LABEL_CHARS ? label.substring(0, LABEL_CHARS - 1) + "…" : label;
-    return "<text class=\"label\" x=\"0\" y=\"" + (y + 15) + "\"><title>" + esc(label) + "</title>" + esc(shown)
-        + "</text>";
+    String shown = label.length() > LINE_CHARS ? label.substring(0, LINE_CHARS - 1) + "…" : label;
+    return "<text class=\"label\" x=\"0\" y=\"" + (y + 15) + "\">" + esc(shown) + "</text>";
   }
 
   private static String svg(String id, String title, String desc, int height, StringBuilder body) {
