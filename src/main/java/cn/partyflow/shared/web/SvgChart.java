@@ -32,7 +32,10 @@ public final class SvgChart {
 
   private SvgChart() {}
 
-  /** Horizontal bars in groups, each bar as long as its value of {@code max} (the largest value when 0). */
+  /**
+   * Horizontal bars in groups, each bar as long as its value of {@code max} on a grey track of the full scale, or of
+   * the largest value (no track) when {@code max} is 0.
+   */
   public static String bars(String id, String title, String desc, List<Group> groups, long max) {
     long top = max > 0 ? max : groups.stream().flatMap(g -> g.bars().stream()).mapToLong(Bar::value).max().orElse(0);
     Layout at = Layout.of(groups.stream().flatMap(g -> g.bars().stream()).map(Bar::label).toList());
@@ -53,6 +56,11 @@ public final class SvgChart {
             .append(b.value()).append("\">")
             .append(label(b.label(), y));
         y += at.above();
+        if (max > 0) {
+          // On a fixed scale (a rate of 100%) the grey track shows how far the bar is from full.
+          body.append("<rect x=\"").append(at.left()).append("\" y=\"").append(y + 3).append("\" width=\"")
+              .append(BAR_END - at.left()).append("\" height=\"").append(ROW - 6).append("\" fill=\"#eee\"/>");
+        }
         body.append("<rect x=\"").append(at.left()).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
             .append("\" height=\"").append(ROW - 6).append("\" fill=\"").append(b.color()).append("\"/>")
             .append("<text class=\"value\" x=\"").append(at.left() + w + 4).append("\" y=\"").append(y + 15)
