@@ -10,6 +10,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Roster;
 import cn.partyflow.rectification.Rectification;
+import cn.partyflow.rectification.RectificationCharts;
 import cn.partyflow.rectification.RectificationDashboard;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.tasklist.MyTasks;
@@ -85,14 +86,18 @@ class HomeController {
     model.addAttribute("tasklist", Navigation.TASKLIST);
     model.addAttribute("taskCounts", tasks.filterCounts(me.userId()));
     if (me.officer()) {
-      model.addAttribute("pipeline", pipeline(orgs));
+      List<PipelineRow> pipeline = pipeline(orgs);
+      model.addAttribute("pipeline", pipeline);
+      model.addAttribute("pipelineChart", HomeCharts.funnel(pipeline));
       model.addAttribute("stages", PIPELINE);
       model.addAttribute("deadlines", deadlines(me.userId(), today));
       String period = YearMonth.from(today).toString();
       model.addAttribute("duesPeriod", period);
       List<Organization> branches = orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH).toList();
-      model.addAttribute("dues", dues.month(branches.stream().map(Organization::id).toList(), period).stream()
-          .map(m -> new DuesRow(name(branches, m.branchId()), m)).toList());
+      List<DuesRow> duesRows = dues.month(branches.stream().map(Organization::id).toList(), period).stream()
+          .map(m -> new DuesRow(name(branches, m.branchId()), m)).toList();
+      model.addAttribute("dues", duesRows);
+      model.addAttribute("duesChart", HomeCharts.duesRate(duesRows, period));
       model.addAttribute("hasBranches", !branches.isEmpty());
     }
     if (me.manager() || me.admin()) {
@@ -105,6 +110,9 @@ class HomeController {
       model.addAttribute("rectificationClosed", closed);
       model.addAttribute("rectificationPercent", total == 0 ? 0 : closed * 100 / total);
       model.addAttribute("rectificationStatuses", Rectification.STATUSES);
+      model.addAttribute("rectificationStatusChart", RectificationCharts.byStatus("chart-rectification-status", summary));
+      model.addAttribute("rectificationDepartmentChart",
+          RectificationCharts.byDepartment("chart-rectification-departments", summary));
     }
     if (me.auditor() || me.admin()) {
       model.addAttribute("cases", cases.overview(visible, LIST_ROWS));

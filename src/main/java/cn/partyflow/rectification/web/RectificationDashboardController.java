@@ -3,6 +3,7 @@ package cn.partyflow.rectification.web;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.rectification.Rectification;
+import cn.partyflow.rectification.RectificationCharts;
 import cn.partyflow.rectification.RectificationDashboard;
 import cn.partyflow.rectification.RectificationDashboard.Filter;
 import cn.partyflow.rectification.RectificationSettings;
@@ -64,6 +65,8 @@ class RectificationDashboardController {
     RectificationDashboard.Summary summary = dashboard.summary(orgs, filter);
     model.addAttribute("statusCounts", summary.byStatus());
     model.addAttribute("departmentCounts", summary.byDepartment());
+    model.addAttribute("statusChart", RectificationCharts.byStatus("chart-status", summary));
+    model.addAttribute("departmentChart", RectificationCharts.byDepartment("chart-departments", summary));
     List<Organization> visible = new ArrayList<>(directory.organizations());
     visible.removeIf(o -> !orgs.contains(o.id()));
     model.addAttribute("organizations", visible);
