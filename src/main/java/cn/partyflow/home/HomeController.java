@@ -103,7 +103,9 @@ class HomeController {
     if (me.manager() || me.admin()) {
       RectificationDashboard.Summary summary = rectification.summary(visible, RectificationDashboard.Filter.none());
       long total = summary.byStatus().entrySet().stream()
-          .filter(e -> Rectification.STATUSES.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+          .filter(e -> !RectificationDashboard.OVERDUE.equals(e.getKey())
+              && !RectificationDashboard.DUE_SOON.equals(e.getKey()))
+          .mapToLong(Map.Entry::getValue).sum();
       long closed = summary.byStatus().getOrDefault(Rectification.CLOSED, 0L);
       model.addAttribute("rectification", summary);
       model.addAttribute("rectificationTotal", total);
