@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,8 @@ class HomeBrowserTest {
     driver = BrowserSupport.chromium();
     wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(200));
   }
+
+  private final List<String> errands = new ArrayList<>();
 
   @AfterAll
   void closeBrowser() {
@@ -319,7 +322,18 @@ class HomeBrowserTest {
   }
 
   private void errand(String title, Instant due) {
-    runtime.startProcessInstanceByKey("officerErrand", Map.of("orgId", "rmyy-nk", "orgName", "内科党支部",
-        "itemTitle", title + UUID.randomUUID().toString().substring(0, 4), "due", Date.from(due)));
+    errands.add(runtime.startProcessInstanceByKey("officerErrand", Map.of("orgId", "rmyy-nk", "orgName", "内科党支部",
+        "itemTitle", title + UUID.randomUUID().toString().substring(0, 4), "due", Date.from(due))).getId());
+  }
+
+  /** The shared database keeps no errand of this test, so other tests' task lists stay as they expect. */
+  @AfterEach
+  void removeTheErrands() {
+    for (String id : errands) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtime.deleteProcessInstance(id, "test cleanup");
+      }
+    }
+    errands.clear();
   }
 }
