@@ -125,7 +125,7 @@ final class DossierPdf {
     section(doc, "案卷概况");
     PdfPTable table = new PdfPTable(new float[] {2, 4, 2, 4});
     table.setWidthPercentage(100);
-    pair(table, "流程", s.procedureName() + "（" + s.processKey() + " 第" + s.procedureVersion() + "版）");
+    pair(table, "流程", s.procedureName() + "（第" + s.procedureVersion() + "版）");
     pair(table, "业务编号", s.businessKey() == null ? "" : s.businessKey());
     pair(table, "当事人", s.person());
     pair(table, "所属组织", s.orgName());

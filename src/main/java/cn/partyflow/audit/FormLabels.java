@@ -46,7 +46,9 @@ class FormLabels {
   private Map<String, Field> read(ProcessDefinition definition) {
     Set<String> used = formsUsedBy(repository.getBpmnModelInstance(definition.getId()));
     Map<String, Field> fields = new LinkedHashMap<>();
-    for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+    // Sorted so that a variable two forms label differently always reads the same.
+    for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId()).stream().sorted()
+        .toList()) {
       if (!resource.endsWith(".form")) {
         continue;
       }
