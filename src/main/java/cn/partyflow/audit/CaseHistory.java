@@ -242,7 +242,7 @@ class CaseHistory {
       b.actor = who == null ? (b.open ? "（尚未办理）" : "（未记录）") : user(who);
       b.due = task.getDueDate();
       if (task.getFollowUpDate() != null) {
-        b.notes.add("提醒日期：" + Formats.dateTime(task.getFollowUpDate()));
+        b.notes.add("提醒日期：" + Wording.date(task.getFollowUpDate()));
       }
       if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
         b.notes.add("任务未办理即结束：" + task.getDeleteReason());
@@ -273,6 +273,10 @@ class CaseHistory {
         String old = last.put(name, value);
         Builder owner = owner(d);
         boolean changed = old != null && !old.equals(value);
+        // A listener writing back the value just submitted is one value to a person, not two.
+        if (!changed && owner.values.stream().anyMatch(v -> v.name().equals(label.get()))) {
+          continue;
+        }
         owner.values.add(new CaseFile.Value(label.get(), changed ? old : null, value,
             isOpinion(name) || isVote(name)));
         if (isOpinion(name) && !value.isBlank() && !"（空）".equals(value)) {
@@ -382,7 +386,8 @@ class CaseHistory {
         listed.add(op.getOperationId());
         String oldValue = operationValue(property, op.getOrgValue());
         String newValue = operationValue(property, op.getNewValue());
-        String words = Formats.operation(op.getOperationType(), op.getProperty(), op.getNewValue());
+        String words = Formats.operation(op.getOperationType(), op.getEntityType(), op.getProperty(),
+            op.getNewValue());
         operations.add(new CaseFile.Operation(op.getTimestamp(), user(op.getUserId()), words,
             Formats.entity(op.getEntityType()), Formats.propertyLabel(property), oldValue, newValue,
             op.getTaskId() == null ? "" : taskName(op.getTaskId())));

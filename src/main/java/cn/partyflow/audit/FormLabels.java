@@ -115,7 +115,8 @@ class FormLabels {
   private static String label(JsonNode c) {
     for (String attribute : new String[] {"label", "dateLabel", "timeLabel"}) {
       if (!c.path(attribute).asText().isBlank()) {
-        return c.path(attribute).asText().trim();
+        // Hints meant for whoever fills the form in, such as （用户名） or （只读…）, say nothing to an auditor.
+        return c.path(attribute).asText().trim().replaceAll("（[^（）]*(只读|用户名)[^（）]*）$", "");
       }
     }
     return "";

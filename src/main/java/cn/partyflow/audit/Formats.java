@@ -93,9 +93,12 @@ final class Formats {
   }
 
   /** An operation in words; giving up a claimed task is logged as a claim by nobody. */
-  static String operation(String type, String property, String newValue) {
+  static String operation(String type, String entity, String property, String newValue) {
     if ("Claim".equals(type) && "assignee".equals(property) && newValue == null) {
       return "退回认领";
+    }
+    if ("Create".equals(type) && "ProcessInstance".equals(entity)) {
+      return "发起流程";
     }
     return operation(type);
   }
