@@ -50,5 +50,11 @@ record CaseFile(
   record TimerFired(Date time, String activity, String kind) {}
 
   record Operation(Date time, String user, String operation, String entity, String property, String oldValue,
-      String newValue, String taskName) {}
+      String newValue, String taskName) {
+
+    /** What changed, old → new; empty where the operation changed nothing a person reads. */
+    public String change() {
+      return property.isEmpty() ? "" : Formats.orEmpty(oldValue) + " → " + Formats.orEmpty(newValue);
+    }
+  }
 }

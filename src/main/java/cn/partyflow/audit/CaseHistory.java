@@ -49,7 +49,7 @@ class CaseHistory {
   static final List<String> VOTE_VARIABLES =
       List.of("votersEntitled", "votersPresent", "votesFor", "votesAgainst", "votesAbstain");
 
-  private static final Map<String, String> VOTE_LABELS = Map.of(
+  static final Map<String, String> VOTE_LABELS = Map.of(
       "votersEntitled", "应到（有表决权）", "votersPresent", "实到", "votesFor", "赞成",
       "votesAgainst", "反对", "votesAbstain", "弃权");
 
@@ -67,9 +67,12 @@ class CaseHistory {
   private final RoutingService routing;
   private final Notifications notifications;
   private final AccessLog accessLog;
+  private final FormLabels forms;
 
   CaseHistory(HistoryService history, RepositoryService repository, JdbcTemplate jdbc, IdentityService identity,
-      OrganizationDirectory directory, RoutingService routing, Notifications notifications, AccessLog accessLog) {
+      OrganizationDirectory directory, RoutingService routing, Notifications notifications, AccessLog accessLog,
+      FormLabels forms) {
+    this.forms = forms;
     this.history = history;
     this.repository = repository;
     this.jdbc = jdbc;
@@ -125,10 +128,15 @@ class CaseHistory {
     private final List<CaseFile.Opinion> opinions = new ArrayList<>();
     private final List<CaseFile.Operation> operations = new ArrayList<>();
     private Builder start;
+    private final ProcessDefinition definition;
+    private final Wording wording;
 
     Reader(HistoricProcessInstance pi) {
       this.pi = pi;
       this.pid = pi.getId();
+      this.definition = repository.createProcessDefinitionQuery().processDefinitionId(pi.getProcessDefinitionId())
+          .singleResult();
+      this.wording = new Wording(forms.of(definition), directory);
     }
 
     CaseFile read() {
@@ -159,8 +167,6 @@ class CaseHistory {
           .map(b -> new CaseFile.Vote(b.end != null ? b.end : b.time, b.title, b.actor, b.votes)).toList();
       opinions.sort(Comparator.comparing(CaseFile.Opinion::time));
 
-      ProcessDefinition definition = repository.createProcessDefinitionQuery()
-          .processDefinitionId(pi.getProcessDefinitionId()).singleResult();
       Set<String> done = new HashSet<>();
       Set<String> active = new HashSet<>();
       for (Builder b : entries) {
@@ -236,7 +242,7 @@ class CaseHistory {
       b.actor = who == null ? (b.open ? "（尚未办理）" : "（未记录）") : user(who);
       b.due = task.getDueDate();
       if (task.getFollowUpDate() != null) {
-        b.notes.add("提醒日期：" + Formats.dateTime(task.getFollowUpDate()));
+        b.notes.add("提醒日期：" + Wording.date(task.getFollowUpDate()));
       }
       if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
         b.notes.add("任务未办理即结束：" + task.getDeleteReason());
@@ -259,13 +265,22 @@ class CaseHistory {
           continue;
         }
         String name = u.getVariableName();
-        String value = format(u);
+        Optional<String> label = wording.label(name);
+        if (label.isEmpty()) {
+          continue;
+        }
+        String value = shown(name, u);
         String old = last.put(name, value);
         Builder owner = owner(d);
         boolean changed = old != null && !old.equals(value);
-        owner.values.add(new CaseFile.Value(name, changed ? old : null, value, isOpinion(name) || isVote(name)));
+        // A listener writing back the value just submitted is one value to a person, not two.
+        if (!changed && owner.values.stream().anyMatch(v -> v.name().equals(label.get()))) {
+          continue;
+        }
+        owner.values.add(new CaseFile.Value(label.get(), changed ? old : null, value,
+            isOpinion(name) || isVote(name)));
         if (isOpinion(name) && !value.isBlank() && !"（空）".equals(value)) {
-          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, name, value));
+          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, label.get(), value));
         }
         if (isVote(name)) {
           owner.votes.put(VOTE_LABELS.get(name), value);
@@ -325,7 +340,7 @@ class CaseHistory {
           rs -> {
             String group = rs.getString(2);
             candidatesOfTask.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(group != null ? group : user(rs.getString(3)));
+                .add(group != null ? wording.group(group) : user(rs.getString(3)));
           }, args.toArray());
     }
 
@@ -361,20 +376,27 @@ class CaseHistory {
 
     private void operations(List<UserOperationLogEntry> ops) {
       Map<String, Builder> grouped = new LinkedHashMap<>();
+      Set<String> listed = new HashSet<>();
       for (UserOperationLogEntry op : ops) {
-        String property = op.getProperty();
-        String oldValue = Formats.property(property, op.getOrgValue());
-        String newValue = Formats.property(property, op.getNewValue());
-        operations.add(new CaseFile.Operation(op.getTimestamp(), user(op.getUserId()),
-            Formats.operation(op.getOperationType()), Formats.entity(op.getEntityType()), Formats.propertyLabel(property),
-            oldValue, newValue, op.getTaskId() == null ? "" : taskName(op.getTaskId())));
+        // Camunda records engine details as properties too (a completion "deletes" its task): not for people.
+        String property = Formats.shownProperty(op.getProperty()) ? op.getProperty() : null;
+        if (property == null && !listed.add(op.getOperationId())) {
+          continue;
+        }
+        listed.add(op.getOperationId());
+        String oldValue = operationValue(property, op.getOrgValue());
+        String newValue = operationValue(property, op.getNewValue());
+        String words = Formats.operation(op.getOperationType(), op.getEntityType(), op.getProperty(),
+            op.getNewValue());
+        operations.add(new CaseFile.Operation(op.getTimestamp(), user(op.getUserId()), words,
+            Formats.entity(op.getEntityType()), Formats.propertyLabel(property), oldValue, newValue,
+            op.getTaskId() == null ? "" : taskName(op.getTaskId())));
         if (FOLDED_OPERATIONS.contains(op.getOperationType())) {
           continue;
         }
         Builder b = grouped.computeIfAbsent(op.getOperationId(), k -> {
           Builder n = new Builder(op.getTimestamp(), "操作");
-          n.title = Formats.operation(op.getOperationType()) + (op.getTaskId() != null
-              ? "（" + taskName(op.getTaskId()) + "）" : "");
+          n.title = words + (op.getTaskId() != null ? "（" + taskName(op.getTaskId()) + "）" : "");
           n.actor = user(op.getUserId());
           entries.add(n);
           return n;
@@ -409,11 +431,47 @@ class CaseHistory {
     }
 
     private List<CaseFile.Value> finalValues() {
-      return history.createHistoricVariableInstanceQuery().processInstanceId(pid).disableCustomObjectDeserialization()
-          .orderByVariableName().asc().list().stream()
-          .map(v -> new CaseFile.Value(v.getName(), null, format(v.getTypedValue(), v.getTypeName()),
-              isOpinion(v.getName()) || isVote(v.getName())))
-          .toList();
+      List<CaseFile.Value> values = new ArrayList<>();
+      for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(pid)
+          .disableCustomObjectDeserialization().orderByVariableName().asc().list()) {
+        wording.label(v.getName()).ifPresent(label -> values.add(new CaseFile.Value(label, null,
+            shown(v.getName(), v.getTypedValue()), isOpinion(v.getName()) || isVote(v.getName()))));
+      }
+      return values;
+    }
+
+    private String shown(String name, HistoricVariableUpdate u) {
+      if (u.getErrorMessage() != null) {
+        return "（无法读取）";
+      }
+      try {
+        return shown(name, u.getTypedValue());
+      } catch (RuntimeException e) {
+        return "（无法读取）";
+      }
+    }
+
+    private String shown(String name, TypedValue typed) {
+      if (typed == null) {
+        return "（空）";
+      }
+      Object raw = typed instanceof SerializableValue s && !s.isDeserialized() ? s.getValueSerialized()
+          : typed.getValue();
+      return wording.value(name, raw);
+    }
+
+    /** An old or new value in the operation log, in words: names for users, units and roles for groups. */
+    private String operationValue(String property, String value) {
+      if (value == null || property == null) {
+        return null;
+      }
+      return switch (property) {
+        case "assignee", "owner", "userId" -> user(value);
+        case "candidate", "groupId" -> identity.createUserQuery().userId(value).count() > 0 ? user(value)
+            : wording.group(value);
+        case "variableName" -> wording.label(value).orElse("（内部数据）");
+        default -> Formats.property(property, value);
+      };
     }
 
     private String activityName(String activityId) {
@@ -437,27 +495,6 @@ class CaseHistory {
         return name == null || name.isEmpty() ? id : name + "（" + id + "）";
       });
     }
-  }
-
-  private static String format(HistoricVariableUpdate u) {
-    if (u.getErrorMessage() != null) {
-      return "（无法读取：" + u.getErrorMessage() + "）";
-    }
-    try {
-      return format(u.getTypedValue(), u.getTypeName());
-    } catch (RuntimeException e) {
-      return "（" + u.getTypeName() + "）";
-    }
-  }
-
-  private static String format(TypedValue typed, String typeName) {
-    if (typed == null) {
-      return "（" + typeName + "）";
-    }
-    if (typed instanceof SerializableValue s && !s.isDeserialized()) {
-      return Formats.value(s.getValueSerialized());
-    }
-    return Formats.value(typed.getValue());
   }
 
   private static String kind(String activityType) {

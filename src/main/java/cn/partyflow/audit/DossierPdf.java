@@ -90,9 +90,7 @@ final class DossierPdf {
         PdfPTable table = table(new float[] {2.2f, 2.2f, 2f, 3f, 2f, 3.5f}, "时间", "操作人", "操作", "任务",
             "项目", "原值 → 新值");
         for (CaseFile.Operation o : file.operations()) {
-          row(table, Formats.dateTime(o.time()), o.user(), o.operation() + " " + o.entity(), o.taskName(),
-              o.property(), (o.oldValue() == null ? "" : o.oldValue()) + " → "
-                  + (o.newValue() == null ? "" : o.newValue()));
+          row(table, Formats.dateTime(o.time()), o.user(), o.operation(), o.taskName(), o.property(), o.change());
         }
         doc.add(table);
       }
@@ -127,7 +125,7 @@ final class DossierPdf {
     section(doc, "案卷概况");
     PdfPTable table = new PdfPTable(new float[] {2, 4, 2, 4});
     table.setWidthPercentage(100);
-    pair(table, "流程", s.procedureName() + "（" + s.processKey() + " 第" + s.procedureVersion() + "版）");
+    pair(table, "流程", s.procedureName() + "（第" + s.procedureVersion() + "版）");
     pair(table, "业务编号", s.businessKey() == null ? "" : s.businessKey());
     pair(table, "当事人", s.person());
     pair(table, "所属组织", s.orgName());

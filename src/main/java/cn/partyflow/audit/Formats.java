@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 
 /** How history reads to a Chinese auditor: China time, durations in days and hours, operation names in Chinese. */
 final class Formats {
@@ -13,8 +14,9 @@ final class Formats {
       .withZone(ChinaClock.ZONE);
 
   private static final Map<String, String> OPERATIONS = Map.ofEntries(
-      Map.entry("Complete", "完成任务"), Map.entry("Create", "创建"), Map.entry("Assign", "指定办理人"),
-      Map.entry("Claim", "认领任务"), Map.entry("Delegate", "委托办理"), Map.entry("Resolve", "委托办结"),
+      Map.entry("Complete", "办理完成"), Map.entry("Create", "创建"), Map.entry("Assign", "转交"),
+      Map.entry("SetAssignee", "转交"), Map.entry("Claim", "认领"), Map.entry("Delegate", "委托办理"),
+      Map.entry("Resolve", "委托办结"),
       Map.entry("SetOwner", "设置任务所有人"), Map.entry("Update", "修改任务"), Map.entry("Delete", "删除/撤销"),
       Map.entry("Suspend", "挂起"), Map.entry("Activate", "激活"), Map.entry("SetPriority", "修改优先级"),
       Map.entry("AddUserLink", "增加候选人"), Map.entry("DeleteUserLink", "移除候选人"),
@@ -39,7 +41,15 @@ final class Formats {
       Map.entry("candidate", "候选"), Map.entry("suspensionState", "挂起状态"), Map.entry("delete", "删除"),
       Map.entry("cascade", "级联"), Map.entry("nrOfInstances", "数量"), Map.entry("async", "异步"),
       Map.entry("processDefinitionKey", "流程"), Map.entry("historyTimeToLive", "保存天数"),
-      Map.entry("variableName", "数据项"));
+      Map.entry("variableName", "数据项"), Map.entry("userId", "人员"), Map.entry("groupId", "办理组"));
+
+  /**
+   * Properties of the operation log a person can read. The rest are the engine's own details (a completed task is
+   * logged with {@code delete: false → true}, cascades, async flags, instance counts) and stay hidden.
+   */
+  private static final Set<String> SHOWN_PROPERTIES = Set.of("assignee", "owner", "dueDate", "followUpDate",
+      "priority", "name", "description", "delegation", "deleteReason", "candidate", "suspensionState",
+      "historyTimeToLive", "variableName", "userId", "groupId");
 
   private Formats() {}
 
@@ -80,6 +90,21 @@ final class Formats {
 
   static String operation(String type) {
     return type == null ? "" : OPERATIONS.getOrDefault(type, type);
+  }
+
+  /** An operation in words; giving up a claimed task is logged as a claim by nobody. */
+  static String operation(String type, String entity, String property, String newValue) {
+    if ("Claim".equals(type) && "assignee".equals(property) && newValue == null) {
+      return "退回认领";
+    }
+    if ("Create".equals(type) && "ProcessInstance".equals(entity)) {
+      return "发起流程";
+    }
+    return operation(type);
+  }
+
+  static boolean shownProperty(String property) {
+    return property != null && SHOWN_PROPERTIES.contains(property);
   }
 
   static String entity(String type) {

@@ -85,12 +85,15 @@ class AuditCaseFileTest {
         .contains("赞成 7", "反对 1", "应到（有表决权） 9", "实到 8")
         .contains("同意接收为预备党员")
         .contains("定时器触发")
-        .contains("指定办理人", "办理期限", "2030-01-15 17:00")
+        .contains("转交", "办理期限", "2030-01-15 17:00")
         .contains("<s>内科会议室</s>", "医院第二会议室")
         .contains("已办结", "县人民医院内科党支部", scenario.businessKey)
-        .contains("rmyy-nk.organizer", "rmyy-nk.secretary");
-    assertThat(opinionsSection(html)).contains(AuditScenario.RETURN_REASON, "returnReason");
-    assertThat(html.split("class=\"name\">returnReason<", -1)).as("each submitted value shown once").hasSize(2);
+        .contains("县人民医院内科党支部 组织委员", "县人民医院内科党支部 书记")
+        .doesNotContain("rmyy-nk.organizer", "rmyy-nk.secretary", "prepareDue", "false → true");
+    assertThat(ReadableCaseFileTest.text(html)).contains("材料合格：否", "材料合格：否 → 是", "已交材料：", "会议地点：");
+    assertThat(opinionsSection(html)).contains(AuditScenario.RETURN_REASON, "退回理由");
+    assertThat(html.split("class=\"name\">退回理由<", -1)).as("each submitted value shown once").hasSize(2);
+    assertThat(section(html, "id=\"operations\"")).contains("办理完成", "转交").doesNotContain("删除");
   }
 
   @Test

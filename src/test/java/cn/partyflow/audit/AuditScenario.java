@@ -53,7 +53,7 @@ final class AuditScenario {
   static void deploy(RepositoryService repository) {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("auditReview").count() == 0) {
       repository.createDeployment().name("audit-test").addClasspathResource("test-processes/audit-review.bpmn")
-          .deploy();
+          .addClasspathResource("test-processes/audit-review.form").deploy();
     }
   }
 
