@@ -1,5 +1,6 @@
 package cn.partyflow.audit;
 
+import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
@@ -492,7 +493,11 @@ class CaseHistory {
         User u = identity.createUserQuery().userId(id).singleResult();
         String name = u == null ? null : ((u.getFirstName() == null ? "" : u.getFirstName())
             + (u.getLastName() == null ? "" : u.getLastName())).trim();
-        return name == null || name.isEmpty() ? id : name + "（" + id + "）";
+        if (name != null && !name.isEmpty()) {
+          return name;
+        }
+        boolean admin = identity.createGroupQuery().groupMember(id).groupId(Groups.ADMINS).count() > 0;
+        return admin ? "系统管理员" : id;
       });
     }
   }

@@ -58,7 +58,7 @@ class ReadableCaseFileTest {
     String pi = (String) started.getBody().get("id");
     submit(pi, "nk_zuzhi", "Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20",
         "gender", "女", "autobiographyReceived", true);
-    submit(pi, "nk_zuzhi", "Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "刘洋",
+    submit(pi, "nk_zuzhi", "Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011",
         "talkRecord", "了解入党动机");
     submit(pi, "nk_zuzhi", "Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15",
         "committeeMeetingDate", "2024-07-15");
@@ -72,7 +72,7 @@ class ReadableCaseFileTest {
     for (String key : MEMBER_KEYS) {
       assertThat(text).as("variable key or raw value %s", key).doesNotContain(key);
     }
-    assertThat(text).contains("申请人人员编号：案卷可读测试", "从哪个阶段开始：申请入党（新申请）",
+    assertThat(text).contains("申请人：案卷可读测试", "从哪个阶段开始：申请入党（新申请）",
         "已附自传：是", "是否确定为入党积极分子：确定", "审核结论：通过", "培养联系人：谢华", "收到入党申请书日期：2024-01-10")
         .doesNotContain(applicant + "（", "false → true", "删除");
     assertThat(operations(html)).contains("发起流程", "办理完成");
