@@ -94,7 +94,7 @@ class BoundedInputTest {
         Long.class, pi);
     jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, measures, category, leader_user,"
             + " department, responsible_user, deadline, status, process_instance_id, updated_at)"
-            + " values (?, 'rmyy', 1, ?, '措施', '限期整改', 'rmyy_fgld', '医务科', 'nk_zhuren', ?, 'IN_PROGRESS',"
+            + " values (?, 'rmyy', 1, ?, '措施', '限期整改', 'rmyy_fgld', '医务科', 'nk_zhuren', ?, '推进中',"
             + " 'none', ?)",
         caseId, pi, Date.valueOf(LocalDate.of(2030, 6, 30)), Timestamp.valueOf(LocalDateTime.now()));
     item = jdbc.queryForObject("select id from pf_rectification_item where problem = ?", Long.class, pi);
