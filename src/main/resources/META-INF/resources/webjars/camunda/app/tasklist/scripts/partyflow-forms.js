@@ -15,6 +15,19 @@
  * 3. An earlier error is gone at the next submission. Tasklist's start dialog adds one error per failed attempt
  * (the task form replaces its own); clicking 发起 or 完成 now first removes the form errors already shown.
  *
+ * 4. Dynamic lists leave 完成 usable. form-js records a field's messages with min-dash's
+ * set(errors, [fieldId, ...rowIndexes], messages or undefined) (Form#_update and the viewer's validation commands).
+ * For a field inside a dynamic list the path holds a row index, so set creates errors[fieldId] = [] and "removes" a
+ * row's messages by deleting that array slot: errors[fieldId] stays behind, empty, as soon as any field of a list was
+ * checked (a value loaded, typed or left). Tasklist (camunda-tasklist-bootstrap.js, the form's "changed" listener)
+ * disables 完成 while Object.keys(errors).length is not 0, so 完成 stayed disabled with nothing on screen. Removing a
+ * row kept its messages too, under its index, where the next row inherited them or, for the last row, nobody saw
+ * them. The form's state now keeps only the fields that hold a message, and a removed row's messages go with it;
+ * a real error (a required field left empty) still shows its message and keeps 完成 disabled. The patch is on
+ * form-js's Form class, which Tasklist does not expose: it is taken from the page's webpack modules (module 57661
+ * of camunda-webapp-webjar 7.24.0, checked for its shape; another build leaves the form as it is and the browser
+ * tests of dynamic lists fail).
+ *
  * Loaded as a custom script (scripts/config.js, customScripts); it registers no plugin.
  */
 var NativeDateTimeFormat = Intl.DateTimeFormat;
@@ -213,5 +226,109 @@ document.addEventListener('click', function(event) {
     });
   injector.get('$rootScope').$applyAsync();
 }, true);
+
+var FORM_JS_MODULE = 57661;
+
+function formJsForm() {
+  var chunks = self.webpackChunkcamunda_bpm_webapp;
+  var webpackRequire = null;
+  if (!chunks) {
+    return null;
+  }
+  // A chunk with a runtime function is how webpack hands out its require; the chunk itself adds no module.
+  chunks.push([['partyflow-forms'], {}, function(require) {
+    webpackRequire = require;
+  }]);
+  if (!webpackRequire || !webpackRequire.m || !webpackRequire.m[FORM_JS_MODULE]) {
+    return null;
+  }
+  var Form = webpackRequire(FORM_JS_MODULE).Form;
+  var shaped = typeof Form === 'function' && ['_setState', '_getState', '_update', 'validate']
+    .every(function(name) {
+      return typeof Form.prototype[name] === 'function';
+    });
+  return shaped ? Form : null;
+}
+
+function holdsMessage(entry) {
+  if (typeof entry === 'string') {
+    return entry.length > 0;
+  }
+  return !!entry && typeof entry === 'object' && Object.keys(entry).some(function(key) {
+    return holdsMessage(entry[key]);
+  });
+}
+
+function withMessagesOnly(errors) {
+  return Object.keys(errors).reduce(function(kept, fieldId) {
+    if (holdsMessage(errors[fieldId])) {
+      kept[fieldId] = errors[fieldId];
+    }
+    return kept;
+  }, {});
+}
+
+function valueAt(target, path) {
+  return path.reduce(function(value, key) {
+    return value === undefined || value === null ? undefined : value[key];
+  }, target);
+}
+
+function insideList(registry, fieldId, listId) {
+  var field = registry.get(fieldId);
+  for (var parent = field && field._parent; parent; parent = (registry.get(parent) || {})._parent) {
+    if (parent === listId) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The row a remove button took out: the remaining rows are the same objects (or at least equal ones), in order. */
+function removedRow(before, after) {
+  for (var i = 0; i < after.length; i++) {
+    if (before[i] !== after[i] && JSON.stringify(before[i]) !== JSON.stringify(after[i])) {
+      return i;
+    }
+  }
+  return after.length;
+}
+
+function forgetRemovedRow(form, update) {
+  var instance = update.fieldInstance;
+  var registry = form.get('formFieldRegistry');
+  var list = instance && registry.get(instance.id);
+  var state = form._getState();
+  var before = list && list.type === 'dynamiclist' ? valueAt(state.data, instance.valuePath) : undefined;
+  if (!Array.isArray(before) || !Array.isArray(update.value) || update.value.length !== before.length - 1) {
+    return;
+  }
+  var row = removedRow(before, update.value);
+  var listIndexes = Object.keys(instance.indexes || {}).map(function(key) {
+    return instance.indexes[key];
+  });
+  Object.keys(state.errors || {}).forEach(function(fieldId) {
+    var rows = insideList(registry, fieldId, list.id) && valueAt(state.errors, [fieldId].concat(listIndexes));
+    if (Array.isArray(rows)) {
+      rows.splice(row, 1);
+    }
+  });
+}
+
+var Form = formJsForm();
+if (Form) {
+  var setState = Form.prototype._setState;
+  Form.prototype._setState = function(state) {
+    if (state && state.errors) {
+      state = Object.assign({}, state, {errors: withMessagesOnly(state.errors)});
+    }
+    return setState.call(this, state);
+  };
+  var update = Form.prototype._update;
+  Form.prototype._update = function(change) {
+    forgetRemovedRow(this, change);
+    return update.apply(this, arguments);
+  };
+}
 
 export default [];
