@@ -335,6 +335,8 @@ public class RectificationService {
     } else {
       String detail = "责任领导退回：" + text(task.getVariable("leaderComment"));
       task.setVariable(RETURN_REASON, detail);
+      // Back with the 责任人, the item is no longer applied for 销号 until they say so again.
+      task.setVariable("readyForVerification", false);
       returned(id, task.getAssignee(), detail);
     }
   }
@@ -357,6 +359,8 @@ public class RectificationService {
       } else {
         String detail = "验收未通过：" + text(task.getVariable("verifyComment"));
         task.setVariable(RETURN_REASON, detail);
+        // Back with the 责任人, the item is no longer applied for 销号 until they say so again.
+        task.setVariable("readyForVerification", false);
         returned(id, task.getAssignee(), detail);
       }
     }

@@ -188,7 +188,7 @@ class InspectionRectificationJourneyTest {
     Task redraft = only("Task_DraftPlan");
     browser.signIn(ZZB, ZZB_NAME);
     browser.openTask(MY_GROUPS, redraft.getId());
-    assertThat(browser.formText()).contains("第2项措施不够具体");
+    assertThat(browser.value("上次退回理由")).contains("第2项措施不够具体");
     browser.type("整改措施", 2, "对药剂科、设备科的采购开展为期一个月的专项治理");
     browser.shot("07-plan-redrafted");
     browser.complete();
@@ -232,7 +232,8 @@ class InspectionRectificationJourneyTest {
     browser.signIn(RESPONSIBLE, RESPONSIBLE_NAME);
     Task again = itemTask("Task_ReportProgress", 1);
     browser.openTask(MINE, again.getId());
-    assertThat(browser.formText()).contains("验收未通过：未见党委会审议通过的记录");
+    assertThat(browser.value("退回理由")).contains("验收未通过：未见党委会审议通过的记录");
+    assertThat(browser.ticked("已完成，申请销号")).as("sent back, not yet applied for 销号 again").isFalse();
     browser.shot("10-item-1-back-with-the-reason");
     fillReport("议事规则已经党委会审议通过，会议纪要已上传");
     browser.complete();
@@ -296,7 +297,7 @@ class InspectionRectificationJourneyTest {
     Task draft = only("Task_DraftReport");
     browser.signIn(ZZB, ZZB_NAME);
     browser.openTask(MY_GROUPS, draft.getId());
-    assertThat(browser.formText()).contains("整改事项共2项：已完成销号2项");
+    assertThat(browser.value("系统汇总的整改情况")).contains("整改事项共2项：已完成销号2项");
     browser.type("整改情况报告正文", "县人民医院党委关于巡察整改情况的报告：两项问题均已整改销号。");
     browser.shot("11-report-drafted");
     browser.complete();

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
@@ -78,11 +79,12 @@ final class RectificationBrowser implements AutoCloseable {
   /** Opens the task from the list of {@code filter} and claims it when it is not yet the user's. */
   void openTask(String filter, String taskId) {
     selectFilter(filter);
-    WebElement inList = wait.until(ExpectedConditions.elementToBeClickable(taskInList(taskId)));
-    inList.click();
-    wait.until(ExpectedConditions.or(
-        ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")),
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form"))));
+    // The list is drawn again when its count comes in; an entry found just before is then gone.
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(taskInList(taskId)).click();
+      return true;
+    });
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
     if (!driver.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).toList()
         .isEmpty()) {
       driver.findElement(By.cssSelector("button.claim")).click();
@@ -116,11 +118,25 @@ final class RectificationBrowser implements AutoCloseable {
     return field(label, 1);
   }
 
+  /** What the field shows: the value of its input or text area. */
+  String value(String label) {
+    return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
+  }
+
   void type(String label, int n, String text) {
     WebElement input = field(label, n).findElement(By.cssSelector("input, textarea"));
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(text);
+    settle();
+  }
+
+  /**
+   * Lets form-js commit what was typed (a short debounce) before the next field, as a person's pace does: typed
+   * straight on, a field can lose its text when the previous one's value lands.
+   */
+  void settle() {
+    new Actions(driver).pause(Duration.ofMillis(600)).perform();
   }
 
   void type(String label, String text) {
@@ -157,6 +173,7 @@ final class RectificationBrowser implements AutoCloseable {
     wait.until(d -> field.getText().contains(option)
         || field.findElements(By.cssSelector("input.fjs-input")).stream()
             .anyMatch(i -> option.equals(i.getAttribute("value"))));
+    settle();
   }
 
   void choose(String label, String option) {
@@ -166,6 +183,11 @@ final class RectificationBrowser implements AutoCloseable {
   /** Clicks the radio button or checkbox labelled {@code option} inside the field labelled {@code label}. */
   void tick(String label, String option) {
     field(label).findElement(By.xpath(".//label[contains(normalize-space(.),'" + option + "')]")).click();
+  }
+
+  /** Whether the checkbox labelled {@code label} is ticked. */
+  boolean ticked(String label) {
+    return field(label).findElement(By.cssSelector("input[type=checkbox]")).isSelected();
   }
 
   void leaveField() {
@@ -179,7 +201,7 @@ final class RectificationBrowser implements AutoCloseable {
 
   /** Clicks 完成 once form-js has taken the typed text (it commits after a short debounce). */
   void complete() {
-    new Actions(driver).pause(Duration.ofMillis(600)).perform();
+    settle();
     wait.until(ExpectedConditions.elementToBeClickable(completeButton())).click();
   }
 
