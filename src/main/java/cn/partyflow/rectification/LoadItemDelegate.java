@@ -10,7 +10,7 @@ public class LoadItemDelegate implements JavaDelegate {
 
   static final java.util.List<String> ITEM_ANSWERS = java.util.List.of("progress", "readyForVerification",
       "leaderApproved", "leaderComment", "verified", "verifyComment", "verifyGrade", "superviseNote",
-      "accountabilityAction", "accountabilityNote");
+      "accountabilityAction", "accountabilityNote", RectificationService.RETURN_REASON);
 
   private final RectificationService service;
 

@@ -5,7 +5,9 @@ import static cn.partyflow.rectification.FormValues.date;
 import static cn.partyflow.rectification.FormValues.rows;
 import static cn.partyflow.rectification.FormValues.text;
 
+import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
@@ -145,6 +147,30 @@ public class RectificationService {
   }
 
   // ---- Task_DraftPlan ---------------------------------------------------------------------------------------
+
+  /** The task-local variable with the people the plan's 责任领导 and 责任人 are chosen from. */
+  public static final String PLAN_PEOPLE = "planPeople";
+
+  /**
+   * Lets the plan form offer the 责任领导 and 责任人 by name: everybody with a login in the inspected organization and
+   * below (tasks can only reach people with a login). The server still checks every name submitted.
+   */
+  public void openPlan(DelegateTask task) {
+    String orgId = text(task.getVariable("orgId"));
+    Map<String, Organization> organizations = directory.organizationsById();
+    List<Map<String, Object>> people = new ArrayList<>();
+    for (Person p : directory.people(directory.selfAndDescendants(orgId))) {
+      if (p.username() != null && !p.username().isBlank()) {
+        Organization org = organizations.get(p.orgId());
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("label", org == null ? p.name() : p.name() + "（" + org.name() + "）");
+        option.put("value", p.username());
+        people.add(option);
+      }
+    }
+    task.setVariableLocal(PLAN_PEOPLE,
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(FormValues.json(people)).create());
+  }
 
   /**
    * Checks the 整改方案 (三个清单) and replaces the draft items: every problem has at least one item, every item
@@ -293,6 +319,12 @@ public class RectificationService {
     event(id, Rectification.EVENT_PROGRESS, task.getAssignee(), (ready ? "申请销号：" : "进展：") + progress);
   }
 
+  /**
+   * The item's variable with the last reason it was sent back for, shown on the 责任人's next report task. Declared
+   * on the item's own execution (LoadItemDelegate), so parallel items keep their own.
+   */
+  public static final String RETURN_REASON = "returnReason";
+
   /** Task_LeaderReview: the 责任领导 passes the item on for verification or sends it back with reasons. */
   public void leaderReviewed(DelegateTask task) {
     long id = itemOf(task);
@@ -301,7 +333,11 @@ public class RectificationService {
     if (approved) {
       event(id, Rectification.EVENT_REVIEWED, task.getAssignee(), text(task.getVariable("leaderComment")));
     } else {
-      returned(id, task.getAssignee(), "责任领导退回：" + text(task.getVariable("leaderComment")));
+      String detail = "责任领导退回：" + text(task.getVariable("leaderComment"));
+      task.setVariable(RETURN_REASON, detail);
+      // Back with the 责任人, the item is no longer applied for 销号 until they say so again.
+      task.setVariable("readyForVerification", false);
+      returned(id, task.getAssignee(), detail);
     }
   }
 
@@ -321,7 +357,11 @@ public class RectificationService {
             + text(task.getVariable("verifyComment")));
         markStatus(id, Rectification.ONGOING);
       } else {
-        returned(id, task.getAssignee(), "验收未通过：" + text(task.getVariable("verifyComment")));
+        String detail = "验收未通过：" + text(task.getVariable("verifyComment"));
+        task.setVariable(RETURN_REASON, detail);
+        // Back with the 责任人, the item is no longer applied for 销号 until they say so again.
+        task.setVariable("readyForVerification", false);
+        returned(id, task.getAssignee(), detail);
       }
     }
   }

@@ -75,11 +75,13 @@ class RectificationPlanBrowserTest {
     openClaimed(plan);
     assertThat(rows()).as("one row to start with").hasSize(1);
 
-    fillRow(0, "1", "修订党委会议事规则并经党委会通过", "限期整改", "rmyy_fgld", "党委办公室", "nk_zhuren",
+    fillRow(0, "1", "修订党委会议事规则并经党委会通过", "限期整改", "周明（县人民医院党委）", "党委办公室",
+        "何军（县人民医院内科党支部）",
         ChinaClock.today().plusDays(30).toString());
     shot("01-first-row");
     addRow();
-    fillRow(1, "2", "建立医药购销廉洁风险点台账并定期排查", "长期坚持", "rmyy_fgld", "纪委办公室", "xz1_keshi", null);
+    fillRow(1, "2", "建立医药购销廉洁风险点台账并定期排查", "长期坚持", "周明（县人民医院党委）", "纪委办公室",
+        "沈斌（县人民医院行政第一党支部）", null);
     addRow();
     type(text(row(2), "整改措施"), "多添的一行");
     leaveField();
@@ -200,9 +202,9 @@ class RectificationPlanBrowserTest {
         + "[contains(@class,'fjs-input-group')][1]")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')"
         + " and normalize-space(.)='" + category + "']"))).click();
-    type(input(row, "责任领导"), leader);
+    pick(input(row, "责任领导"), leader);
     type(input(row, "责任科室"), department);
-    type(input(row, "责任人"), responsible);
+    pick(input(row, "责任人"), responsible);
     if (deadline != null) {
       WebElement date = row.findElement(By.cssSelector("input.flatpickr-input"));
       date.click();
@@ -217,6 +219,15 @@ class RectificationPlanBrowserTest {
    */
   private void type(WebElement field, String text) {
     field.sendKeys(text);
+    settle();
+  }
+
+  /** Chooses a person in a searchable select: types the name, clicks the option (name and organization). */
+  private void pick(WebElement select, String option) {
+    select.click();
+    select.sendKeys(option.substring(0, option.indexOf('（')));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')"
+        + " and normalize-space(.)='" + option + "']"))).click();
     settle();
   }
 

@@ -2,19 +2,13 @@ package cn.partyflow.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ChinaClock;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -24,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PostgresTest
 class RectificationRegistrationJourneyTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  static final List<List<Object>> PROBLEMS = List.of(List.of(1, "一、党的领导", "党委会议事规则不健全"),
+      List.of(2, "二、从严治党", "医药购销廉洁风险防控不到位"));
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
@@ -55,13 +49,12 @@ class RectificationRegistrationJourneyTest {
   @Autowired JdbcTemplate jdbc;
   @TempDir Path files;
 
-  WebDriver driver;
-  WebDriverWait wait;
+  RectificationBrowser browser;
 
   @AfterEach
   void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -72,35 +65,29 @@ class RectificationRegistrationJourneyTest {
     Task register = tasks.createTaskQuery().processInstanceId(pi).singleResult();
     assertThat(register.getName()).isEqualTo("登记县人民医院党委民主生活会反馈问题清单");
 
-    driver = BrowserSupport.chromium();
-    ((ChromiumDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride",
-        Map.of("timezoneId", ChinaClock.ZONE_ID));
-    wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(500));
-    BrowserSupport.signIn(driver, tasklist(), "rmyy_zzb", "赵志强");
+    browser = new RectificationBrowser(port, "rectification-registration");
+    WebDriver driver = browser.driver;
+    WebDriverWait wait = browser.wait;
+    browser.signIn("rmyy_zzb", "赵志强");
 
-    selectFilter("本组织待办");
-    WebElement inList = wait.until(ExpectedConditions.elementToBeClickable(taskInList(register.getId())));
-    assertThat(inList.getText()).contains("登记县人民医院党委民主生活会反馈问题清单");
+    browser.selectFilter("本组织待办");
+    assertThat(browser.listEntry(register.getId())).contains("登记县人民医院党委民主生活会反馈问题清单");
     shot("01-task-in-list");
-    inList.click();
+    wait.until(ExpectedConditions.elementToBeClickable(RectificationBrowser.taskInList(register.getId()))).click();
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
     shot("02-task-before-claim");
     claim.click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    assertThat(formText()).contains("尚未导入问题清单");
+    assertThat(browser.formText()).contains("尚未导入问题清单");
 
-    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("打开问题清单导入页面"))).click();
-    WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("#tasks tr[data-task='" + register.getId() + "']")));
+    WebElement row = browser.openImportPage(register.getId());
     assertThat(row.getText()).contains("已由我认领").contains("尚未导入");
     assertThat(row.findElement(By.cssSelector("input[type=radio]")).isSelected()).isTrue();
     assertThat(driver.findElement(By.id("template-xlsx")).getText()).contains("Excel模板");
     shot("03-import-page");
 
-    driver.findElement(By.id("file")).sendKeys(csv("缺行.csv",
-        "序号,反馈意见,问题表现\n1,一、党的领导,党委会议事规则不健全\n2,二、从严治党,\n").toString());
-    driver.findElement(By.id("import-submit")).click();
+    browser.upload(csv("缺行.csv", "序号,反馈意见,问题表现\n1,一、党的领导,党委会议事规则不健全\n2,二、从严治党,\n"));
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-error")));
     assertThat(error.getText()).contains("第3行").contains("缺少问题表现").contains("未导入任何数据");
     assertThat(tasks.getVariable(register.getId(), "problems")).isNull();
@@ -108,15 +95,14 @@ class RectificationRegistrationJourneyTest {
 
     assertThat(driver.findElement(By.cssSelector("#tasks tr[data-task='" + register.getId() + "'] input[type=radio]"))
         .isSelected()).isTrue();
-    driver.findElement(By.id("file")).sendKeys(xlsx("问题清单.xlsx").toString());
-    driver.findElement(By.id("import-submit")).click();
+    browser.upload(RectificationBrowser.problemSheet(files, "问题清单.xlsx", PROBLEMS));
     WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-message")));
     assertThat(message.getText()).contains("已导入2条问题");
     shot("05-two-problems-imported");
 
-    driver.findElement(By.id("back-to-task")).click();
-    wait.until(d -> formText().contains("医药购销廉洁风险防控不到位"));
-    assertThat(formText()).contains("党委会议事规则不健全").doesNotContain("尚未导入问题清单");
+    browser.backToTask();
+    wait.until(d -> browser.formText().contains("医药购销廉洁风险防控不到位"));
+    assertThat(browser.formText()).contains("党委会议事规则不健全").doesNotContain("尚未导入问题清单");
     WebElement complete = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("button[ng-click='complete()']")));
     // A form that reads the imported list must leave 完成 usable: the dynamic list it replaces did not.
@@ -124,21 +110,20 @@ class RectificationRegistrationJourneyTest {
     assertThat(complete.isEnabled()).as("完成 after the import").isTrue();
     shot("06-back-at-the-task");
 
-    fieldLabelled("巡察轮次").sendKeys("县委第六轮巡察");
-    fieldLabelled("巡察组").sendKeys("县委第二巡察组");
+    browser.type("巡察轮次", "县委第六轮巡察");
+    browser.type("巡察组", "县委第二巡察组");
     driver.findElement(By.cssSelector(".fjs-form input.flatpickr-input")).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))).click();
-    driver.findElement(By.cssSelector(".fjs-form h2")).click();
+    browser.leaveField();
     wait.until(ExpectedConditions.elementToBeClickable(complete));
     shot("07-form-filled");
     complete.click();
 
     wait.until(d -> "Task_DraftPlan".equals(currentTaskKey(pi)));
     Task plan = tasks.createTaskQuery().processInstanceId(pi).singleResult();
-    selectFilter("本组织待办");
-    WebElement next = wait.until(ExpectedConditions.visibilityOfElementLocated(taskInList(plan.getId())));
-    assertThat(next.getText()).contains("拟定县人民医院党委整改方案（三个清单）");
+    browser.selectFilter("本组织待办");
+    assertThat(browser.listEntry(plan.getId())).contains("拟定县人民医院党委整改方案（三个清单）");
     shot("08-plan-task-in-list");
 
     assertThat(runtime.getVariable(pi, "problemCount")).isEqualTo(2);
@@ -165,63 +150,12 @@ class RectificationRegistrationJourneyTest {
     return Files.write(files.resolve(name), content.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Path xlsx(String name) throws Exception {
-    Path path = files.resolve(name);
-    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(path)) {
-      Sheet sheet = wb.createSheet("问题清单");
-      List<List<Object>> rows = List.of(List.of("序号", "反馈意见", "问题表现"),
-          List.of(1, "一、党的领导", "党委会议事规则不健全"),
-          List.of(2, "二、从严治党", "医药购销廉洁风险防控不到位"));
-      for (int r = 0; r < rows.size(); r++) {
-        Row row = sheet.createRow(r);
-        for (int c = 0; c < rows.get(r).size(); c++) {
-          Object v = rows.get(r).get(c);
-          if (v instanceof Integer n) {
-            row.createCell(c).setCellValue(n);
-          } else {
-            row.createCell(c).setCellValue(v.toString());
-          }
-        }
-      }
-      wb.write(out);
-    }
-    return path;
-  }
-
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/";
-  }
-
-  private By taskInList(String taskId) {
-    return By.cssSelector("ol.tasks-list a[href*='task=" + taskId + "']");
-  }
-
-  private void selectFilter(String name) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.),'" + name + "')]"))).click();
-    wait.until(d -> {
-      List<WebElement> active = d.findElements(By.cssSelector(".task-filter.active .name a"));
-      return !active.isEmpty() && active.get(0).getText().startsWith(name);
-    });
-  }
-
-  private WebElement fieldLabelled(String label) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'" + label + "')]"
-            + "/following::input[1]")));
-  }
-
-  private String formText() {
-    List<WebElement> form = driver.findElements(By.cssSelector(".fjs-form"));
-    return form.isEmpty() ? "" : form.get(0).getText();
-  }
-
   private String currentTaskKey(String processInstanceId) {
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     return task == null ? null : task.getTaskDefinitionKey();
   }
 
   private void shot(String name) {
-    BrowserSupport.screenshot(driver, "rectification-registration-" + name);
+    browser.shot(name);
   }
 }
