@@ -507,6 +507,8 @@ public class RectificationService {
     LocalDate submitted = FormValues.doneOn(task.getVariable("reportSubmittedDate"), "报告报送巡察办日期",
         date(task.getVariable("feedbackDate")), "反馈日期");
     FormValues.doneOn(task.getVariable("disclosureDate"), "公开日期", submitted, "报告报送巡察办日期");
+    // The form shows 不予公开的理由 only beside withheld content, so the form rules leave its length to this check.
+    FormText.limited("不予公开的理由", text(task.getVariable("withheldReason")));
     if (!text(task.getVariable("withheldContent")).isEmpty() && text(task.getVariable("withheldReason")).isEmpty()) {
       throw new RuleViolation("rectification-disclosure-withheld",
           "有不予公开的内容时须写明理由（如涉及党和国家秘密、正在初核的问题线索等），并经巡察领导小组同意");
