@@ -115,7 +115,7 @@ class HomeBrowserTest {
     click("menu-people");
     driver.findElement(By.id("search-name")).sendKeys(tag + "雪");
     driver.findElement(By.id("search-submit")).click();
-    wait.until(d -> d.findElement(By.id("result-count")).getText().equals("1"));
+    wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1"));
     BrowserSupport.screenshot(driver, "home-roster-search");
     driver.findElement(By.linkText("司马" + tag + "雪")).click();
     wait.until(ExpectedConditions.textToBe(By.id("person-name"), "司马" + tag + "雪"));
