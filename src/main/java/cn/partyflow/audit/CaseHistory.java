@@ -203,7 +203,7 @@ class CaseHistory {
       return new CaseFile.Summary(pid, pi.getBusinessKey(), pi.getProcessDefinitionKey(), name,
           pi.getProcessDefinitionVersion() == null ? 0 : pi.getProcessDefinitionVersion(), orgId,
           orgName, personName, user(pi.getStartUserId()), pi.getStartTime(), pi.getEndTime(),
-          CaseSearch.statusLabel(pi.getState()), pi.getDeleteReason(), current);
+          CaseStates.label(pi.getState()), pi.getDeleteReason(), current);
     }
 
     private void steps() {

@@ -36,7 +36,7 @@ class CaseSearch {
       String state, String orgId, String orgName, String person) {
 
     public String statusLabel() {
-      return CaseSearch.statusLabel(state);
+      return CaseStates.label(state);
     }
   }
 
@@ -98,20 +98,6 @@ class CaseSearch {
       names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
     }
     return names;
-  }
-
-  static String statusLabel(String state) {
-    if (state == null) {
-      return "";
-    }
-    return switch (state) {
-      case "ACTIVE" -> "办理中";
-      case "SUSPENDED" -> "已挂起";
-      case "COMPLETED" -> "已办结";
-      case "EXTERNALLY_TERMINATED" -> "已撤销";
-      case "INTERNALLY_TERMINATED" -> "已终止";
-      default -> state;
-    };
   }
 
   private record Query(String from, List<Object> args) {}

@@ -1,5 +1,6 @@
 package cn.partyflow.roster;
 
+import cn.partyflow.audit.CaseStates;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
@@ -66,7 +67,7 @@ class PersonCases {
           : tasks.createTaskQuery().processInstanceId(p.getId()).list().stream()
               .map(t -> step(t, userId, groups)).toList();
       cases.add(new Case(p.getId(), names.getOrDefault(p.getProcessDefinitionId(), p.getProcessDefinitionKey()),
-          status(p.getState()), day(p.getStartTime()), day(p.getEndTime()), steps));
+          CaseStates.label(p.getState()), day(p.getStartTime()), day(p.getEndTime()), steps));
     }
     return cases;
   }
@@ -122,20 +123,6 @@ class PersonCases {
         identity.setAuthentication(previous);
       }
     }
-  }
-
-  static String status(String state) {
-    if (state == null) {
-      return "";
-    }
-    return switch (state) {
-      case "ACTIVE" -> "办理中";
-      case "SUSPENDED" -> "已挂起";
-      case "COMPLETED" -> "已办结";
-      case "EXTERNALLY_TERMINATED" -> "已撤销";
-      case "INTERNALLY_TERMINATED" -> "已终止";
-      default -> state;
-    };
   }
 
   private static LocalDate day(Date date) {
