@@ -16,6 +16,7 @@ public final class Groups {
   public static final String TYPE_ROLE = "PF_ROLE";
   public static final String TYPE_SCOPE = "PF_SCOPE";
   public static final String TYPE_FUNCTION = "PF_FUNCTION";
+  public static final String TYPE_STAFF = "PF_STAFF";
 
   private Groups() {}
 
@@ -30,5 +31,13 @@ public final class Groups {
    */
   public static String scopeGroup(String orgId) {
     return orgId;
+  }
+
+  /**
+   * Everyone with a role in a 党委 or 党组 or anywhere below it, e.g. {@code rmyy.staff}: they work on each other's
+   * tasks, so they see each other's names in Tasklist.
+   */
+  public static String staffGroup(String committeeId) {
+    return committeeId + ".staff";
   }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
@@ -26,8 +28,12 @@ import org.springframework.stereotype.Service;
  * Only users the registry made are deleted (members of {@link Groups#USERS}); administrators are never deleted here.
  *
  * <p>Groups: one per organization and role ({@code rmyy-nk.organizer}), one per organization for reading its cases
- * (its role holders and those of every organization above it), and the function groups that decide which
- * applications a user gets.
+ * (its role holders and those of every organization above it), one per 党委 or 党组 for everyone with a role in it
+ * or below it, and the function groups that decide which applications a user gets.
+ *
+ * <p>Names: Tasklist shows an assignee's name only to a user who may read that user. A person's name is readable by
+ * the staff of the nearest 党委 or 党组 at or above each of their roles and by the role holders above it (who
+ * approve and inspect its work); people of another unit see neither name nor e-mail address.
  */
 @Service
 public class IdentitySync {
@@ -73,12 +79,17 @@ public class IdentitySync {
     for (Organization o : orgs.values()) {
       groupNames.put(Groups.scopeGroup(o.id()), o.name());
       groupTypes.put(Groups.scopeGroup(o.id()), Groups.TYPE_SCOPE);
+      if (RoleGrants.isCommitteeLevel(o)) {
+        groupNames.put(Groups.staffGroup(o.id()), o.name() + "工作人员");
+        groupTypes.put(Groups.staffGroup(o.id()), Groups.TYPE_STAFF);
+      }
       for (Role r : Role.values()) {
         groupNames.put(Groups.roleGroup(o.id(), r), o.name() + r.label());
         groupTypes.put(Groups.roleGroup(o.id(), r), Groups.TYPE_ROLE);
       }
     }
     List<Organization> all = List.copyOf(orgs.values());
+    Map<String, Set<String>> nameReaders = new HashMap<>();
     for (Person p : loginPeople) {
       add(members, Groups.USERS, p.username());
     }
@@ -88,6 +99,18 @@ public class IdentitySync {
         continue;
       }
       add(members, a.groupId(), p.username());
+      for (Organization o = orgs.get(a.orgId()); o != null; o = o.parentId() == null ? null : orgs.get(o.parentId())) {
+        if (RoleGrants.isCommitteeLevel(o)) {
+          add(members, Groups.staffGroup(o.id()), p.username());
+        }
+      }
+      Organization unit = nearestCommittee(orgs, a.orgId());
+      if (unit != null) {
+        add(nameReaders, p.username(), Groups.staffGroup(unit.id()));
+        add(nameReaders, p.username(), Groups.scopeGroup(unit.id()));
+      } else {
+        add(nameReaders, p.username(), Groups.scopeGroup(a.orgId()));
+      }
       for (String scope : OrganizationDirectory.selfAndDescendants(List.of(a.orgId()), all)) {
         add(members, Groups.scopeGroup(scope), p.username());
       }
@@ -152,6 +175,46 @@ public class IdentitySync {
         }
       }
     }
+    syncNameReaders(loginPeople, nameReaders);
+  }
+
+  /** Grants READ on each login to the groups that may see its name; removes what no longer applies. */
+  private void syncNameReaders(List<Person> loginPeople, Map<String, Set<String>> nameReaders) {
+    for (Person p : loginPeople) {
+      Set<String> want = nameReaders.getOrDefault(p.username(), Set.of());
+      Set<String> have = new HashSet<>();
+      for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.USER)
+          .resourceId(p.username()).list()) {
+        if (a.getGroupId() == null || a.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
+          continue;
+        }
+        if (want.contains(a.getGroupId())) {
+          have.add(a.getGroupId());
+        } else {
+          authorizations.deleteAuthorization(a.getId());
+        }
+      }
+      for (String group : want) {
+        if (!have.contains(group)) {
+          Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          a.setGroupId(group);
+          a.setResource(Resources.USER);
+          a.setResourceId(p.username());
+          a.addPermission(Permissions.READ);
+          authorizations.saveAuthorization(a);
+        }
+      }
+    }
+  }
+
+  /** The nearest 党委 or 党组 at or above an organization, or null. */
+  private static Organization nearestCommittee(Map<String, Organization> orgs, String orgId) {
+    for (Organization o = orgs.get(orgId); o != null; o = o.parentId() == null ? null : orgs.get(o.parentId())) {
+      if (RoleGrants.isCommitteeLevel(o)) {
+        return o;
+      }
+    }
+    return null;
   }
 
   private static void fn(Map<String, String> names, Map<String, String> types, String id, String name) {

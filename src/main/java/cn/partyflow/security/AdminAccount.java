@@ -79,6 +79,7 @@ public class AdminAccount extends AbstractProcessEnginePlugin {
     }
     grantAll(authorizations, Groups.USERS, Resources.APPLICATION, Permissions.ACCESS, "tasklist");
     grantAll(authorizations, Groups.USERS, Resources.PROCESS_DEFINITION, Permissions.READ);
+    grantAll(authorizations, Groups.USERS, Resources.GROUP, Permissions.READ);
     grantAll(authorizations, Groups.OFFICERS, Resources.PROCESS_DEFINITION, Permissions.CREATE_INSTANCE);
     grantAll(authorizations, Groups.OFFICERS, Resources.PROCESS_INSTANCE, Permissions.CREATE);
   }

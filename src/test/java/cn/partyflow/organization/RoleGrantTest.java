@@ -229,7 +229,7 @@ class RoleGrantTest {
         HttpMethod.PUT, new HttpEntity<>("{\"id\":\"rmyy_jiwei\",\"firstName\":\"x\"}", json),
         String.class);
     assertThat(List.of(join.getStatusCode().value(), create.getStatusCode().value(), group.getStatusCode().value(),
-        profile.getStatusCode().value())).containsExactly(403, 403, 403, 404);
+        profile.getStatusCode().value())).containsExactly(403, 403, 403, 403);
     assertThat(snapshot()).isEqualTo(before);
   }
 
