@@ -263,6 +263,10 @@ class HomeBrowserTest {
       click(link);
       if (link.equals("menu-tasks")) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本组织待办"));
+        List<String> header = links.stream().filter(l -> !l.equals("menu-tasks"))
+            .map(l -> l.equals("menu-home") ? "pf-home-link" : "pf-tl-" + l).toList();
+        wait.until(d -> d.findElements(By.cssSelector("li.pf-home-link a")).stream().map(a -> a.getAttribute("id"))
+            .toList().equals(header));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("pf-home-link"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
       } else {
