@@ -126,7 +126,10 @@ class OrganizationalLifePages {
     model.addAttribute("calendar", calendar(service.types(branch), plan, meetings, y));
     model.addAttribute("planRows", planRows(plan, held));
     model.addAttribute("meetings", meetings.stream().map(this::summary).toList());
-    model.addAttribute("reviews", store.reviews(branch, y));
+    model.addAttribute("reviews", store.reviews(branch, y).stream().map(r -> Map.of("quarter", r.quarter(),
+        "result", r.result().equals("GOOD") ? "符合要求" : "需要改进", "opinion", r.opinion(), "reviewer",
+        r.reviewedBy() == null ? "" : directory.personByUsername(r.reviewedBy()).map(Person::name)
+            .orElse(r.reviewedBy()))).toList());
     model.addAttribute("tasks", cases.open(branch, y));
     model.addAttribute("settings", service.settings());
     return "organizational-life/branch";
