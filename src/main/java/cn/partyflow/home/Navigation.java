@@ -61,6 +61,10 @@ public class Navigation {
       links.add(link("menu-rectification", "整改看板", "/dashboard/rectification", path.startsWith("/dashboard")
           || path.startsWith("/rectification")));
     }
+    if (me.admin() || me.officer()) {
+      links.add(link("menu-organizational-life", "组织生活", "/organizational-life",
+          path.startsWith("/organizational-life")));
+    }
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
     }

@@ -14,9 +14,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 /**
  * The kinds of file accepted as evidence, recognised from the content (its leading bytes and, for zip and OLE
  * containers, the names of their parts), never from the type a browser declares. A kind knows the media type it is
- * stored and served with.
+ * stored and served with. Other modules that keep files (组织生活's minutes and photos) check them with it too.
  */
-enum EvidenceKind {
+public enum EvidenceKind {
   PDF("PDF文档", "application/pdf", "pdf"),
   JPEG("JPEG图片", "image/jpeg", "jpg", "jpeg"),
   PNG("PNG图片", "image/png", "png"),
@@ -45,7 +45,7 @@ enum EvidenceKind {
   }
 
   /** What the content is, or empty when it is none of the kinds (HTML, scripts, executables, anything else). */
-  static Optional<EvidenceKind> of(byte[] content) {
+  public static Optional<EvidenceKind> of(byte[] content) {
     if (startsWith(content, PDF_MAGIC)) {
       return Optional.of(PDF);
     }
@@ -62,6 +62,21 @@ enum EvidenceKind {
       return oleKind(content);
     }
     return Optional.empty();
+  }
+
+  /** The kind's name in Chinese, e.g. PDF文档. */
+  public String label() {
+    return label;
+  }
+
+  /** The media type the kind is stored and served with. */
+  public String mediaType() {
+    return mediaType;
+  }
+
+  /** The file name extensions that name this kind, the usual one first. */
+  public List<String> extensions() {
+    return extensions;
   }
 
   /** The type a stored file is served with: its kind's own, or a plain download for anything else on record. */

@@ -58,6 +58,7 @@ class HomeBrowserTest {
   private static final Map<String, String> PAGES = Map.of(
       "menu-people", "党员花名册",
       "menu-rectification", "巡察整改督办看板",
+      "menu-organizational-life", "年度组织生活",
       "menu-dues", "大额自愿多交党费",
       "menu-audit", "案卷查询");
 
@@ -106,7 +107,7 @@ class HomeBrowserTest {
     assertTaskCounts("nk_zuzhi");
     assertPipeline("rmyy-nk");
     BrowserSupport.screenshot(driver, "home-nk_zuzhi");
-    assertMenu("nk_zuzhi", List.of("menu-home", "menu-tasks", "menu-people"));
+    assertMenu("nk_zuzhi", List.of("menu-home", "menu-tasks", "menu-people", "menu-organizational-life"));
 
     String tag = UUID.randomUUID().toString().substring(0, 4);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, application_date, activist_date,"
@@ -166,7 +167,8 @@ class HomeBrowserTest {
     assertThat(duesCell("arrears")).isEqualTo(((Number) arrears.get("people")).intValue() + "人");
     assertThat(money("arrears-amount")).isEqualByComparingTo((BigDecimal) arrears.get("owed"));
     BrowserSupport.screenshot(driver, "home-nk_dangfei");
-    assertMenu("nk_dangfei", List.of("menu-home", "menu-tasks", "menu-people", "menu-dues"));
+    assertMenu("nk_dangfei", List.of("menu-home", "menu-tasks", "menu-people", "menu-organizational-life",
+        "menu-dues"));
   }
 
   @Test
@@ -185,7 +187,8 @@ class HomeBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#rectification-counts [data-status='已逾期'] .value")).getText())
         .isEqualTo(String.valueOf(overdue));
     BrowserSupport.screenshot(driver, "home-rmyy_shuji");
-    assertMenu("rmyy_shuji", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-dues"));
+    assertMenu("rmyy_shuji", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification",
+        "menu-organizational-life", "menu-dues"));
 
     click("menu-rectification");
     assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("王建国");
