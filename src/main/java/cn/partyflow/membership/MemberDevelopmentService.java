@@ -137,7 +137,8 @@ public class MemberDevelopmentService {
       rules.trainingSufficient(v.integer("trainingDays", "培训天数"), v.integer(TRAINING_HOURS, "培训学时"));
       // The later steps check the training's end (支委会审查, 支部大会) and the review's age (支部大会): a case
       // entered here must bring both, or it could never hold its branch meeting.
-      LocalDate trainingEnd = v.requiredDate("trainingEnd", "集中培训结束日期");
+      LocalDate trainingEnd = depth == 2 ? v.requiredDate("trainingEnd", "集中培训结束日期")
+          : v.date("trainingEnd", "集中培训结束日期");
       rules.notInFuture("集中培训结束日期", trainingEnd, today);
       LocalDate reviewed = depth == 2 ? v.requiredDate("politicalReviewDate", "政审日期")
           : v.date("politicalReviewDate", "政审日期");
@@ -493,7 +494,7 @@ public class MemberDevelopmentService {
     committeeRules.meeting(m.date(), m.members(), s.today);
     committeeRules.verify(name, m.entitled(), m.present(), d);
     s.committeeDate = m.date();
-    s.out.put(COMMITTEE_MEETING_ID, id);
+    s.out.put(COMMITTEE_MEETING_ID, id.longValue());
     s.out.put(COMMITTEE_VOTE_RECORD, m.describe(d));
     return d;
   }
