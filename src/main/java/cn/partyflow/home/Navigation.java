@@ -68,6 +68,11 @@ public class Navigation {
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
     }
+    if (me.roles().stream().anyMatch(r -> r.role() == Role.ORG_DEPARTMENT
+        && directory.organization(r.orgId()).map(o -> o.approvalPower()).orElse(false))) {
+      links.add(link("menu-committee-meetings", "党委会研究", "/membership/committee-meetings",
+          path.startsWith("/membership/committee-meetings")));
+    }
     if (me.admin() || me.auditor()) {
       links.add(link("menu-audit", "案卷查阅", "/audit", path.startsWith("/audit")));
     }

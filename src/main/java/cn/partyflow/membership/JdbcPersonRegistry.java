@@ -65,6 +65,11 @@ class JdbcPersonRegistry implements PersonRegistry {
         Role.ORG_DEPARTMENT);
   }
 
+  @Override
+  public String approvingCommittee(String branchId) {
+    return routing.approvalOrgId(branchId);
+  }
+
   private List<Person> holders(String orgId, Role... roles) {
     Map<String, Person> people = new LinkedHashMap<>();
     for (Role role : roles) {

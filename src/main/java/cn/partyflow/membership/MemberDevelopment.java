@@ -35,6 +35,24 @@ public final class MemberDevelopment {
   public static final String CONVERSION_APPROVAL_DATE = "conversionApprovalDate";
   public static final String PARTY_STANDING_FROM = "partyStandingFrom";
 
+  /** The 党委会 that decided an approval (pf_committee_meeting), and its account for the case file. */
+  public static final String COMMITTEE_MEETING_ID = "committeeMeetingId";
+  public static final String COMMITTEE_VOTE_RECORD = "committeeVoteRecord";
+  /** When the 党委 returned the case (or the approval expired): the next branch meeting lies after it. */
+  public static final String COMMITTEE_RETURN_DATE = "committeeReturnDate";
+  /** Absent voting members whose written opinions, submitted before the meeting, are counted (细则第二十一条). */
+  public static final String WRITTEN_OPINIONS = "writtenOpinions";
+  public static final String CONVERSION_VOTE_PASSED = "conversionVotePassed";
+  /** 火线入党: the special path of the 2020 notice, authorized by the 党委. */
+  public static final String FRONTLINE_ADMISSION = "frontlineAdmission";
+
+  // Activity ids that code touches.
+  public static final String TASK_CULTIVATE = "Task_Cultivate";
+  public static final String TASK_ADMISSION_MEETING = "Task_AdmissionMeeting";
+  public static final String TASK_APPROVAL = "Task_Approval";
+  public static final String TASK_CONVERSION_APPROVAL = "Task_ConversionApproval";
+  public static final String TASK_ARCHIVE = "Task_ArchiveMaterials";
+
   /** Where a case enters: APPLICATION (default), ACTIVIST, TARGET, ADMISSION or PROBATION. */
   public static final String START_STAGE = "startStage";
   /** Where a stage sub-process starts when the case enters or returns to it mid-stage. */

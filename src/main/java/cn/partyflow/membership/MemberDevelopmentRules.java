@@ -143,6 +143,7 @@ public class MemberDevelopmentRules {
   public void developmentTarget(LocalDate activistDate, LocalDate targetDate, int assessmentsRecorded) {
     require("activist-date", activistDate, "确定为入党积极分子的日期");
     require("target-date", targetDate, "确定为发展对象的日期");
+    notBefore("确定为发展对象的日期", targetDate, "确定为入党积极分子的日期", activistDate);
     if (targetDate.isBefore(earliestTargetDate(activistDate))) {
       throw new RuleViolation("cultivation-one-year", "入党积极分子须经过一年以上培养教育和考察，方可列为发展对象（"
           + XIZE + "第十三条）：确定为积极分子" + activistDate + "，最早可于" + earliestTargetDate(activistDate) + "列为发展对象");
@@ -217,23 +218,83 @@ public class MemberDevelopmentRules {
    * so exactly half fails. Returns whether the resolution passed.
    */
   public boolean meeting(Integer entitled, Integer present, Integer votesFor) {
+    return meeting(entitled, present, 0, votesFor, null, null);
+  }
+
+  /**
+   * The branch meeting's vote as it was taken: the written opinions of absent voting members, formally submitted
+   * before the meeting, are counted with the ballots of those present (细则第二十一条), but the quorum is of those
+   * present (细则第二十条).
+   */
+  public boolean meeting(Integer entitled, Integer present, Integer writtenOpinions, Integer votesFor,
+      Integer votesAgainst, Integer abstentions) {
     if (entitled == null || present == null || votesFor == null) {
       throw new RuleViolation("meeting-numbers", "请填写应到会、实到会有表决权的正式党员人数和赞成票数");
     }
-    if (entitled <= 0 || present < 0 || votesFor < 0) {
-      throw new RuleViolation("meeting-numbers", "应到会人数须大于零，实到会人数和赞成票数不能为负数");
+    int written = writtenOpinions == null ? 0 : writtenOpinions;
+    if (entitled <= 0 || present < 0 || votesFor < 0 || written < 0 || negative(votesAgainst)
+        || negative(abstentions)) {
+      throw new RuleViolation("meeting-numbers", "应到会人数须大于零，实到会人数、书面意见数和票数不能为负数");
     }
     if (present > entitled) {
       throw new RuleViolation("meeting-numbers", "实到会人数（" + present + "）不能多于应到会人数（" + entitled + "）");
     }
-    if (votesFor > present) {
-      throw new RuleViolation("meeting-numbers", "赞成票数（" + votesFor + "）不能多于实到会人数（" + present + "）");
+    if (present + written > entitled) {
+      throw new RuleViolation("meeting-numbers", "实到会人数（" + present + "）与会前提交书面意见的缺席党员数（" + written
+          + "）之和不能多于应到会人数（" + entitled + "）");
+    }
+    if (votesFor > present + written) {
+      throw new RuleViolation("meeting-numbers", "赞成票数（" + votesFor + "）不能多于实到会人数（" + present + "）"
+          + (written == 0 ? "" : "与会前提交书面意见的缺席党员数（" + written + "）之和"));
+    }
+    int cast = votesFor + (votesAgainst == null ? 0 : votesAgainst) + (abstentions == null ? 0 : abstentions);
+    if (cast > present + written) {
+      throw new RuleViolation("meeting-numbers", "赞成、反对、弃权票数之和（" + cast + "）不能多于实到会人数（" + present
+          + "）与会前提交书面意见的缺席党员数（" + written + "）之和");
     }
     if (present * 2 <= entitled) {
       throw new RuleViolation("meeting-quorum", "到会有表决权的正式党员须超过应到会人数的半数，支部大会方为有效（" + XIZE
           + "第二十条）：应到" + entitled + "人，实到" + present + "人");
     }
     return votesFor * 2 > entitled;
+  }
+
+  private static boolean negative(Integer n) {
+    return n != null && n < 0;
+  }
+
+  /**
+   * 火线入党 (中组部 notice of 2020-02-23): an activist or 发展对象 outstanding on the front line may be proposed before
+   * a full year of cultivation, only where the county has enabled the path, with the front-line record; the 党委
+   * authorizes it separately.
+   */
+  public void frontline(String duty, String performance) {
+    if (!settings.isFrontlineAdmissionEnabled()) {
+      throw new RuleViolation("frontline-disabled", "本地未启用火线入党（在重大任务一线发展党员）的特殊程序，须按"
+          + XIZE + "第十三条培养考察一年以上（设置 partyflow.membership.frontline-admission-enabled）");
+    }
+    if (blank(duty) || blank(performance)) {
+      throw new RuleViolation("frontline-record", "火线入党须记录所在一线岗位（任务）和突出表现事迹"
+          + "（中组部《关于抓紧做好在新冠肺炎疫情防控第一线发展党员工作的通知》）");
+    }
+  }
+
+  /** 细则第十九条: a 发展对象 who will leave the work or study unit within three months is generally not admitted. */
+  public void notLeavingSoon(boolean leaving) {
+    if (leaving) {
+      throw new RuleViolation("leaving-unit", "发展对象未来" + settings.getLeavingUnitMonths()
+          + "个月内将离开工作、学习单位的，一般不办理接收预备党员的手续（" + XIZE + "第十九条）：请退回，待其到新单位后由新单位党组织继续培养考察");
+    }
+  }
+
+  /** The last day of the [L] 转正公示 that starts on {@code start}. */
+  public LocalDate conversionPublicityEnd(LocalDate start) {
+    return workdays.plusWorkdays(start, settings.getConversionPublicityWorkdays());
+  }
+
+  /** The last day the 党委 may approve at all; after it the 支部大会 discusses the admission again. */
+  public LocalDate approvalMaxDeadline(LocalDate meetingDate) {
+    return meetingDate.plusMonths(settings.getApprovalMaxMonths());
   }
 
   public LocalDate approvalDeadline(LocalDate meetingDate) {
@@ -247,7 +308,7 @@ public class MemberDevelopmentRules {
     LocalDate max = meetingDate.plusMonths(settings.getApprovalMaxMonths());
     if (approvalDate.isAfter(max)) {
       throw new RuleViolation("approval-max", "上级党委审批最长不超过支部大会后" + settings.getApprovalMaxMonths()
-          + "个月（" + max + "）：已超期，须重新履行接收程序");
+          + "个月（" + max + "）：已超期，须提交支部大会重新讨论");
     }
     if (approvalDate.isAfter(approvalDeadline(meetingDate)) && blank(extensionReason)) {
       throw new RuleViolation("approval-within-3-months", "上级党委应在支部大会后" + settings.getApprovalMonths()

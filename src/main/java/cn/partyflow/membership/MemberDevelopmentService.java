@@ -37,11 +37,16 @@ public class MemberDevelopmentService {
   private final MemberDevelopmentRules rules;
   private final PersonRegistry registry;
   private final Consumer<Object> events;
+  private final CommitteeMeetings meetings;
+  private final CommitteeDecisionRules committeeRules;
 
-  MemberDevelopmentService(MemberDevelopmentRules rules, PersonRegistry registry, Consumer<Object> events) {
+  MemberDevelopmentService(MemberDevelopmentRules rules, PersonRegistry registry, Consumer<Object> events,
+      CommitteeMeetings meetings) {
     this.rules = rules;
     this.registry = registry;
     this.events = events;
+    this.meetings = meetings;
+    this.committeeRules = new CommitteeDecisionRules(rules.settings());
   }
 
   /**
@@ -130,6 +135,14 @@ public class MemberDevelopmentService {
         throw new RuleViolation("political-review", "未经政治审查或政治审查不合格的，不能发展入党（" + MemberDevelopmentRules.XIZE + "）");
       }
       rules.trainingSufficient(v.integer("trainingDays", "培训天数"), v.integer(TRAINING_HOURS, "培训学时"));
+      // The later steps check the training's end (支委会审查, 支部大会) and the review's age (支部大会): a case
+      // entered here must bring both, or it could never hold its branch meeting.
+      LocalDate trainingEnd = depth == 2 ? v.requiredDate("trainingEnd", "集中培训结束日期")
+          : v.date("trainingEnd", "集中培训结束日期");
+      rules.notInFuture("集中培训结束日期", trainingEnd, today);
+      LocalDate reviewed = depth == 2 ? v.requiredDate("politicalReviewDate", "政审日期")
+          : v.date("politicalReviewDate", "政审日期");
+      rules.notInFuture("政审日期", reviewed, today);
       out.put(ENTRY_STEP, "");
     }
     if (depth >= 3) {
@@ -153,10 +166,15 @@ public class MemberDevelopmentService {
     return out;
   }
 
-  /** What the officer submitted for step {@code taskKey}: checked, completed with derived values, registry updated. */
   Map<String, Object> complete(String taskKey, Map<String, Object> variables) {
+    return complete(taskKey, null, variables);
+  }
+
+  /** What the officer submitted for step {@code taskKey}: checked, completed with derived values, registry updated. */
+  Map<String, Object> complete(String taskKey, String processInstanceId, Map<String, Object> variables) {
     CaseVariables v = new CaseVariables(variables);
     Step step = new Step(v, ChinaClock.today(), v.string(APPLICANT_ID));
+    step.processInstanceId = processInstanceId;
     switch (taskKey) {
       case "Task_RecordApplication" -> recordApplication(step);
       case "Task_TalkWithApplicant" -> talk(step);
@@ -169,6 +187,7 @@ public class MemberDevelopmentService {
       case "Task_FixSponsors" -> fixSponsors(step);
       case "Task_PoliticalReview" -> politicalReview(step);
       case "Task_Training" -> training(step);
+      case "Task_AuthorizeFrontline" -> authorizeFrontline(step);
       case "Task_CommitteeScreening" -> committeeScreening(step);
       case "Task_StartPublicity" -> startPublicity(step);
       case "Task_WatchPublicity" -> watchPublicity(step);
@@ -185,6 +204,7 @@ public class MemberDevelopmentService {
       case "Task_ContinuedAssessment" -> { }
       case "Task_ConversionApplication" ->
           step.happened("conversionApplicationDate", "转正申请日期", APPROVAL_DATE, "审批日期");
+      case "Task_ConversionPublicity" -> conversionPublicity(step);
       case "Task_ConversionMeeting" -> conversionMeeting(step);
       case "Task_ConversionApproval" -> conversionApproval(step);
       case "Task_ArchiveMaterials" -> archive(step);
@@ -273,12 +293,32 @@ public class MemberDevelopmentService {
     }
     LocalDate target = s.v.requiredDate(DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
     Integer count = s.v.integer("assessmentCount", "考察次数");
-    rules.developmentTarget(s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期"), target,
-        count == null ? 0 : count);
+    boolean frontline = Boolean.TRUE.equals(s.v.bool(FRONTLINE_ADMISSION));
+    s.out.put(FRONTLINE_ADMISSION, frontline);
+    if (frontline) {
+      rules.frontline(s.v.text("frontlineDuty", "一线岗位（任务）"), s.v.text("frontlinePerformance", "突出表现事迹"));
+      rules.notBefore("确定为发展对象的日期", target, "确定为入党积极分子的日期",
+          s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期"));
+    } else {
+      rules.developmentTarget(s.v.requiredDate(ACTIVIST_DATE, "确定为入党积极分子的日期"), target,
+          count == null ? 0 : count);
+    }
     rules.notInFuture("确定为发展对象的日期", target, s.today);
     s.v.required("targetOpinions", "党小组、培养联系人和党员群众的意见");
     s.out.put(STAGE_OUTCOME, Outcome.CONTINUE.name());
     s.stage(MemberStatus.TARGET, StageDate.TARGET, target);
+  }
+
+  /** 火线入党: the 党委 authorizes the special path with its own record, or the activist is cultivated on. */
+  private void authorizeFrontline(Step s) {
+    if (s.returned("frontlineAuthorizationDecision")) {
+      s.out.put(FRONTLINE_ADMISSION, Boolean.FALSE);
+      s.outcome(Outcome.BACK_TO_CULTIVATION, "CULTIVATION");
+      s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
+      return;
+    }
+    s.happened("frontlineAuthorizationDate", "党委批准日期", DEVELOPMENT_TARGET_DATE, "确定为发展对象的日期");
+    s.v.required("frontlineAuthorizationDocument", "党委批准的会议或文件");
   }
 
   private void fileTarget(Step s) {
@@ -316,7 +356,9 @@ public class MemberDevelopmentService {
     s.happened("screeningDate", "支委会审查日期", "trainingEnd", "培训结束日期");
     if (s.returned("screeningDecision")) {
       s.outcome(Outcome.BACK_TO_TARGET, "TRAINING");
+      return;
     }
+    rules.notLeavingSoon(s.yes("leavingUnitSoon", "未来三个月内是否将离开工作、学习单位"));
   }
 
   private void startPublicity(Step s) {
@@ -368,17 +410,20 @@ public class MemberDevelopmentService {
 
   private void admissionMeeting(Step s) {
     LocalDate meeting = s.happened(ADMISSION_MEETING_DATE, "支部大会日期", "volunteerFormDate", "填写入党志愿书日期");
+    rules.notBefore("支部大会日期", meeting, "上级党委退回或超期的日期", s.v.date(COMMITTEE_RETURN_DATE, "退回日期"));
     rules.readyForMeeting(s.v.bool(POLITICAL_REVIEW_PASSED), s.v.date("politicalReviewDate", "政审日期"),
         s.v.integer("trainingDays", "培训天数"), s.v.integer(TRAINING_HOURS, "培训学时"),
         s.v.date("trainingEnd", "培训结束日期"), meeting);
     boolean passed = rules.meeting(s.v.integer(VOTERS_ENTITLED, "应到会人数"), s.v.integer(VOTERS_PRESENT, "实到会人数"),
-        s.v.integer(VOTES_FOR, "赞成票数"));
+        s.v.integer(WRITTEN_OPINIONS, "会前提交书面意见的缺席党员数"), s.v.integer(VOTES_FOR, "赞成票数"),
+        s.v.integer("votesAgainst", "反对票数"), s.v.integer("abstentions", "弃权票数"));
     s.v.required("admissionMeetingRecord", "会议记录（决议内容）");
     s.out.put("admissionPassed", passed);
     if (passed) {
       LocalDate deadline = rules.approvalDeadline(meeting);
       s.out.put("approvalDeadline", deadline.toString());
       s.out.put("approvalDeadlineAt", endOfDay(deadline));
+      s.out.put("approvalMaxAt", endOfDay(rules.approvalMaxDeadline(meeting)));
     } else {
       s.outcome(Outcome.BACK_TO_CULTIVATION, "CULTIVATION");
       s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
@@ -392,40 +437,90 @@ public class MemberDevelopmentService {
     s.v.required("preApprovalTalkOpinion", "谈话意见");
   }
 
+  /**
+   * The 党委's approval of the admission: decided at a 党委会 recorded on the 党委会研究 page, whose record this reads
+   * and checks again; the decision is the one the vote gave. A return goes back to the branch's 支部大会.
+   */
   private void approval(Step s) {
-    String decision = s.v.required("approvalDecision", "审批结论");
+    CommitteeMeeting.Decision d = committee(s, TASK_APPROVAL);
+    String decision = d.decision();
+    s.out.put("approvalDecision", decision);
+    LocalDate date = s.committeeDate;
     if (decision.equals("RETURN")) {
-      s.v.required("returnOpinion", "退回意见");
+      s.out.put("returnOpinion", d.opinion());
+      s.out.put(COMMITTEE_RETURN_DATE, date.toString());
       return;
     }
     LocalDate meeting = s.v.requiredDate(ADMISSION_MEETING_DATE, "支部大会日期");
-    LocalDate approved = s.happened(APPROVAL_DATE, "审批日期", ADMISSION_MEETING_DATE, "支部大会日期");
+    rules.notBefore("党委会日期", date, "支部大会日期", meeting);
+    s.out.put(APPROVAL_DATE, date.toString());
     if (decision.equals("REFUSE")) {
-      s.v.required("refusalReason", "不予批准的理由");
+      s.out.put("refusalReason", d.opinion());
       s.outcome(Outcome.REFUSED, "");
       s.stage(MemberStatus.ACTIVIST, StageDate.TARGET, null);
       return;
     }
-    if (!decision.equals("APPROVE")) {
-      throw new RuleViolation("approval-decision", "审批结论须为批准、不予批准或退回");
+    rules.approvalInTime(meeting, date, d.extensionReason());
+    if (d.extensionReason() != null) {
+      s.out.put("approvalExtensionReason", d.extensionReason());
     }
-    rules.approvalInTime(meeting, approved, s.v.text("approvalExtensionReason", "延长审批期限的原因"));
     s.out.putAll(probation(rules.probationEnd(meeting)));
     s.stage(MemberStatus.PROBATIONARY, StageDate.ADMISSION, meeting);
     s.event = new ProbationaryMemberAdmitted(s.applicantId, s.v.string(BRANCH_ID), meeting);
   }
 
+  /**
+   * The 党委会 record of this case's approval task: the meeting named by {@code committeeMeetingId}, of the 党委
+   * that approves the branch's members, with a vote on this very case; quorum and vote checked again, so no record
+   * approves without the majority. Its account goes into the case for the auditors.
+   */
+  private CommitteeMeeting.Decision committee(Step s, String taskKey) {
+    Integer id = s.v.integer(COMMITTEE_MEETING_ID, "党委会记录编号");
+    if (id == null) {
+      throw new RuleViolation("committee-decision", CommitteeDecisionRules.COLLECTIVE
+          + "：本任务由党委组织部门在“党委会研究”页面登记党委会的日期、到会委员和逐个表决结果后办结，不能单独办理");
+    }
+    CommitteeMeeting m = meetings.find(id).orElseThrow(() ->
+        new RuleViolation("committee-decision", "没有编号为" + id + "的党委会记录：" + CommitteeDecisionRules.COLLECTIVE));
+    String name = s.v.string(APPLICANT_NAME);
+    CommitteeMeeting.Decision d = m.decisionFor(s.processInstanceId, taskKey).orElseThrow(() ->
+        new RuleViolation("committee-decision", m.committeeName() + "党委会（" + m.date() + "）没有对" + name
+            + "的表决记录：" + CommitteeDecisionRules.COLLECTIVE));
+    String committee = registry.approvingCommittee(s.v.string(BRANCH_ID));
+    if (committee != null && !committee.equals(m.committeeId())) {
+      throw new RuleViolation("committee-decision", "审批" + name + "的是具有审批权的" + registry.organizationName(committee)
+          .orElse(committee) + "，" + m.committeeName() + "的党委会不能审批");
+    }
+    committeeRules.meeting(m.date(), m.members(), s.today);
+    committeeRules.verify(name, m.entitled(), m.present(), d);
+    s.committeeDate = m.date();
+    s.out.put(COMMITTEE_MEETING_ID, id.longValue());
+    s.out.put(COMMITTEE_VOTE_RECORD, m.describe(d));
+    return d;
+  }
+
   private void conversionMeeting(Step s) {
     LocalDate meeting = s.happened(CONVERSION_MEETING_DATE, "转正支部大会日期", "conversionApplicationDate", "转正申请日期");
     rules.conversionMeetingAfterProbation(s.v.requiredDate(PROBATION_END_DATE, "预备期满日期"), meeting);
+    rules.notBefore("转正支部大会日期", meeting, "上级党委退回的日期", s.v.date(COMMITTEE_RETURN_DATE, "退回日期"));
+    LocalDate publicityEnd = s.v.date("conversionPublicityEnd", "转正公示结束日期");
+    if (publicityEnd != null && !meeting.isAfter(publicityEnd)) {
+      throw new RuleViolation("conversion-publicity", "转正公示期满（" + publicityEnd + "）后方可召开支部大会讨论转正（本地规定）");
+    }
     String outcome = s.v.required(CONVERSION_OUTCOME, "支部大会决议");
     if (!Set.of("CONVERT", "EXTEND", "CANCEL").contains(outcome)) {
       throw new RuleViolation("conversion-outcome", "支部大会决议须为按期转正、延长预备期或取消预备党员资格");
     }
-    if (!rules.meeting(s.v.integer("conversionVotersEntitled", "应到会人数"),
-        s.v.integer("conversionVotersPresent", "实到会人数"), s.v.integer("conversionVotesFor", "赞成票数"))) {
-      throw new RuleViolation("conversion-vote", "赞成票未超过应到会有表决权正式党员的半数，未形成决议（" + MemberDevelopmentRules.XIZE
-          + "）：可重新说明情况后再表决，或另行提出决议");
+    boolean passed = rules.meeting(s.v.integer("conversionVotersEntitled", "应到会人数"),
+        s.v.integer("conversionVotersPresent", "实到会人数"),
+        s.v.integer("conversionWrittenOpinions", "会前提交书面意见的缺席党员数"),
+        s.v.integer("conversionVotesFor", "赞成票数"), s.v.integer("conversionVotesAgainst", "反对票数"),
+        s.v.integer("conversionAbstentions", "弃权票数"));
+    s.out.put(CONVERSION_VOTE_PASSED, passed);
+    if (!passed) {
+      // 细则第二十一条: no resolution is formed; the vote is kept with its outcome and the branch meets again.
+      s.v.required("conversionVoteFailedOpinion", "表决未通过后的处理意见");
+      return;
     }
     if (outcome.equals("EXTEND")) {
       rules.extension(Boolean.TRUE.equals(s.v.bool("extended")), s.v.integer(EXTENSION_MONTHS, "延长预备期月数"));
@@ -437,15 +532,24 @@ public class MemberDevelopmentService {
     s.out.put("conversionApprovalDeadlineAt", endOfDay(deadline));
   }
 
+  /** The 党委's approval of the branch's conversion resolution, decided at a 党委会; a failed vote sends it back. */
   private void conversionApproval(Step s) {
-    String decision = s.v.required("conversionApprovalDecision", "审批结论");
+    CommitteeMeeting.Decision d = committee(s, TASK_CONVERSION_APPROVAL);
+    String decision = d.decision();
+    s.out.put("conversionApprovalDecision", decision);
     if (decision.equals("RETURN")) {
-      s.v.required("returnOpinion", "退回意见");
+      s.out.put("returnOpinion", d.opinion());
+      s.out.put(COMMITTEE_RETURN_DATE, s.committeeDate.toString());
       return;
     }
     LocalDate meeting = s.v.requiredDate(CONVERSION_MEETING_DATE, "转正支部大会日期");
-    LocalDate approved = s.happened(CONVERSION_APPROVAL_DATE, "审批日期", CONVERSION_MEETING_DATE, "转正支部大会日期");
-    rules.approvalInTime(meeting, approved, s.v.text("conversionApprovalExtensionReason", "延长审批期限的原因"));
+    LocalDate approved = s.committeeDate;
+    rules.notBefore("党委会日期", approved, "转正支部大会日期", meeting);
+    s.out.put(CONVERSION_APPROVAL_DATE, approved.toString());
+    rules.approvalInTime(meeting, approved, d.extensionReason());
+    if (d.extensionReason() != null) {
+      s.out.put("conversionApprovalExtensionReason", d.extensionReason());
+    }
     LocalDate end = s.v.requiredDate(PROBATION_END_DATE, "预备期满日期");
     switch (s.v.required(CONVERSION_OUTCOME, "支部大会决议")) {
       case "CONVERT" -> {
@@ -464,6 +568,19 @@ public class MemberDevelopmentService {
         s.stage(MemberStatus.NON_MEMBER, StageDate.ADMISSION, s.v.date(ADMISSION_MEETING_DATE, "支部大会日期"));
       }
     }
+  }
+
+  /** [L] 转正公示: the days run on the working-day calendar and the meeting waits for their end. */
+  private void conversionPublicity(Step s) {
+    LocalDate start = s.happened("conversionPublicityStart", "转正公示开始日期", "conversionApplicationDate", "转正申请日期");
+    LocalDate end = rules.conversionPublicityEnd(start);
+    if (!s.today.isAfter(end)) {
+      throw new RuleViolation("publicity-running", "转正公示期（" + rules.settings().getConversionPublicityWorkdays()
+          + "个工作日，至" + end + "）未满，期满后方可提交（本地规定）");
+    }
+    s.v.required("conversionPublicityPlace", "公示地点（方式）");
+    s.v.required("conversionPublicityResult", "公示结果");
+    s.out.put("conversionPublicityEnd", end.toString());
   }
 
   private void archive(Step s) {
@@ -535,6 +652,8 @@ public class MemberDevelopmentService {
     MemberStatus status;
     final Map<StageDate, LocalDate> dates = new EnumMap<>(StageDate.class);
     Object event;
+    String processInstanceId;
+    LocalDate committeeDate;
 
     Step(CaseVariables v, LocalDate today, String applicantId) {
       this.v = v;

@@ -25,6 +25,7 @@ class MemberDevelopmentValidation implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
-    execution.setVariables(service.complete(execution.getCurrentActivityId(), execution.getVariables()));
+    execution.setVariables(service.complete(execution.getCurrentActivityId(), execution.getProcessInstanceId(),
+        execution.getVariables()));
   }
 }

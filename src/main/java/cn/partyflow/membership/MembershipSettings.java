@@ -48,6 +48,70 @@ public class MembershipSettings {
   private int extensionMaxMonths = 12;
   /** [L] Archive the file within this many days of the conversion approval. */
   private int archiveDays = 7;
+  /**
+   * [M] How many committee members must attend a 党委会 that approves new members. The 细则 says the 党委 decides
+   * collectively; the attendance it needs is not found in a public source.
+   */
+  private Quorum committeeQuorum = Quorum.MORE_THAN_HALF;
+  /**
+   * 火线入党 (2020-02-23 中组部 notice): an activist or 发展对象 outstanding on the front line of an emergency may be
+   * admitted before a full year of cultivation, on the 党委's separate authorization. A special path, off by default.
+   */
+  private boolean frontlineAdmissionEnabled = false;
+  /** [L] 转正公示 in working days before the conversion meeting; 0 (the default) means the county has none. */
+  private int conversionPublicityWorkdays = 0;
+  /** 细则第十九条: a 发展对象 leaving the unit within this many months is generally not admitted. */
+  private int leavingUnitMonths = 3;
+
+  /** The attendance a 党委会 needs to decide. */
+  public enum Quorum {
+    MORE_THAN_HALF("超过应到会委员的半数", "本地设置，参照" + MemberDevelopmentRules.XIZE + "第二十条"),
+    TWO_THIRDS("达到应到会委员的三分之二以上", "本地设置");
+
+    final String label;
+    final String source;
+
+    Quorum(String label, String source) {
+      this.label = label;
+      this.source = source;
+    }
+
+    boolean met(int entitled, int present) {
+      return this == MORE_THAN_HALF ? present * 2 > entitled : present * 3 >= entitled * 2;
+    }
+  }
+
+  public Quorum getCommitteeQuorum() {
+    return committeeQuorum;
+  }
+
+  public void setCommitteeQuorum(Quorum committeeQuorum) {
+    this.committeeQuorum = committeeQuorum;
+  }
+
+  public boolean isFrontlineAdmissionEnabled() {
+    return frontlineAdmissionEnabled;
+  }
+
+  public void setFrontlineAdmissionEnabled(boolean frontlineAdmissionEnabled) {
+    this.frontlineAdmissionEnabled = frontlineAdmissionEnabled;
+  }
+
+  public int getConversionPublicityWorkdays() {
+    return conversionPublicityWorkdays;
+  }
+
+  public void setConversionPublicityWorkdays(int conversionPublicityWorkdays) {
+    this.conversionPublicityWorkdays = conversionPublicityWorkdays;
+  }
+
+  public int getLeavingUnitMonths() {
+    return leavingUnitMonths;
+  }
+
+  public void setLeavingUnitMonths(int leavingUnitMonths) {
+    this.leavingUnitMonths = leavingUnitMonths;
+  }
 
   public int getMinimumAge() {
     return minimumAge;

@@ -36,6 +36,11 @@ interface PersonRegistry {
     return List.of();
   }
 
+  /** The 党委 with the power to approve the branch's new members, whose committee decides them. */
+  default String approvingCommittee(String branchId) {
+    return null;
+  }
+
   /** Sets the status and the given stage dates; a null date clears the column. Other columns are not touched. */
   void update(String personId, MemberStatus status, Map<StageDate, LocalDate> dates);
 }

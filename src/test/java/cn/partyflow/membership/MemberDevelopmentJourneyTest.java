@@ -122,6 +122,7 @@ class MemberDevelopmentJourneyTest {
     date("screeningDate", today.minusDays(130));
     type("screeningRecord", "支委会审查，同意");
     radio("通过");
+    radio("否");
     complete(pi, "Task_StartPublicity");
 
     signIn("nk_zuzhi", "刘洋");

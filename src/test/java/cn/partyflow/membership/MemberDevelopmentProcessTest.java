@@ -51,6 +51,7 @@ class MemberDevelopmentProcessTest {
       .officer("P011", "刘洋")
       .committeeMember("P002", "李红梅");
   final List<Object> events = new ArrayList<>();
+  final FakeCommitteeMeetings meetings = new FakeCommitteeMeetings();
   final MembershipSettings settings = new MembershipSettings();
   Deployment deployment;
   ProcessInstance pi;
@@ -61,13 +62,14 @@ class MemberDevelopmentProcessTest {
     init(e);
     WorkdayCalendar calendar = ChinaCalendarFixture.calendar(false);
     MemberDevelopmentService service = new MemberDevelopmentService(
-        new MemberDevelopmentRules(settings, calendar), registry, events::add);
+        new MemberDevelopmentRules(settings, calendar), registry, events::add, meetings);
     Mocks.register("workdays", calendar);
     Mocks.register("routing", new FixedRouting("rmyy"));
     Mocks.register("memberDevelopmentValidation", new MemberDevelopmentValidation(service));
     Mocks.register("memberDevelopmentStart", new MemberDevelopmentStart(service, registry));
     Mocks.register("memberDevelopmentEscalation", new TaskEscalation());
     Mocks.register("memberDevelopmentTaskOptions", new TaskOptions(service));
+    Mocks.register("memberDevelopmentSteps", new MemberDevelopmentSteps(settings));
     DeploymentBuilder builder = e.getRepositoryService().createDeployment()
         .addClasspathResource("processes/member-development/member-development.bpmn");
     try (Stream<Path> forms = Files.list(Path.of("forms/member-development"))) {
@@ -102,7 +104,7 @@ class MemberDevelopmentProcessTest {
     conversionMeeting("2026-10-20", "CONVERT", null);
     assertThat(pi).isWaitingAt("Task_ConversionApproval");
     assertThat(task()).hasCandidateGroup("rmyy.orgdept");
-    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
+    approveConversion("2026-11-01");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.FULL_MEMBER);
     Assertions.assertThat(person().fullMemberDate()).isEqualTo(LocalDate.parse("2026-10-20"));
     Assertions.assertThat(var("partyStandingFrom")).isEqualTo("2026-10-20");
@@ -184,7 +186,7 @@ class MemberDevelopmentProcessTest {
     submit("Task_Training", "trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
         "trainingHours", 24);
     submit("Task_CommitteeScreening", "screeningDate", "2025-09-01", "screeningRecord", "同意",
-        "screeningDecision", "PASS");
+        "screeningDecision", "PASS", "leavingUnitSoon", "false");
     submit("Task_StartPublicity", "publicityStart", "2025-09-01", "publicityPlace", "内科公示栏");
     submit("Task_WatchPublicity", "objectionReceived", false);
     submit("Task_PreReview", "preReviewDate", "2025-09-20", "preReviewOpinion", "同意", "preReviewPassed", "true");
@@ -279,7 +281,7 @@ class MemberDevelopmentProcessTest {
     clock("2027-06-01T09:00");
     runDueJob();
     admitThroughVote(14);
-    submit("Task_Approval", "approvalDecision", "REFUSE", "approvalDate", "2025-11-10", "refusalReason", "群众反映问题");
+    committeeDecides("Task_Approval", "2025-11-10", 1, "REFUSE", "群众反映问题", null);
     assertThat(pi).isWaitingAt("Task_NotifyRefusal");
     assertThat(task()).hasCandidateGroup("rmyy-nk.secretary");
     submit("Task_NotifyRefusal", "refusalNoticeDate", "2025-11-12", "refusalNoticeRecord", "已谈话");
@@ -292,7 +294,7 @@ class MemberDevelopmentProcessTest {
   void extendsProbationOnceThenConverts() {
     toProbation();
     conversionMeeting("2026-10-20", "EXTEND", 6);
-    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
+    approveConversion("2026-11-01");
     assertThat(pi).isWaitingAt("Task_ContinuedAssessment");
     Assertions.assertThat(var("probationEndDate")).isEqualTo("2027-04-20");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
@@ -301,7 +303,7 @@ class MemberDevelopmentProcessTest {
     assertThatRefused(() -> conversionMeeting("2027-04-19", "CONVERT", null), "预备期满（2027-04-20）前");
     assertThatRefused(() -> conversionMeeting("2027-04-20", "EXTEND", 6), "只能延长一次");
     conversionMeeting("2027-04-20", "CONVERT", null);
-    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2027-05-01");
+    approveConversion("2027-05-01");
     Assertions.assertThat(var("partyStandingFrom")).isEqualTo("2027-04-20");
     Assertions.assertThat(person().fullMemberDate()).isEqualTo(LocalDate.parse("2027-04-20"));
     assertThat(pi).isWaitingAt("Task_ArchiveMaterials");
@@ -311,7 +313,7 @@ class MemberDevelopmentProcessTest {
   void cancelsProbationaryStatus() {
     toProbation();
     conversionMeeting("2026-10-20", "CANCEL", null);
-    submit("Task_ConversionApproval", "conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2026-11-01");
+    approveConversion("2026-11-01");
     assertThat(pi).isEnded().hasPassed("EndEvent_Cancelled");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.NON_MEMBER);
   }
@@ -451,8 +453,7 @@ class MemberDevelopmentProcessTest {
     runDueJob();
     admitThroughVote(14);
     assertThatRefused(() -> approve("2026-01-21"), "支部大会后3个月内（2026-01-20前）审批");
-    submit("Task_Approval", "approvalDecision", "APPROVE", "approvalDate", "2026-01-21",
-        "approvalExtensionReason", "党委换届");
+    committeeDecides("Task_Approval", "2026-01-21", 3, "APPROVE", null, "党委换届");
     Assertions.assertThat(var("probationEndDate")).isEqualTo("2026-10-20");
   }
 
@@ -526,6 +527,353 @@ class MemberDevelopmentProcessTest {
     Assertions.assertThat(person().admissionDate()).isEqualTo(LocalDate.parse("2025-09-10"));
   }
 
+  // ------------------------------------------------------------------ issue 15: collective decisions
+
+  @Test
+  void theApprovalCannotBeCompletedWithoutACommitteeMeeting() {
+    walkToApproval();
+    assertThatRefused(() -> submit("Task_Approval"), "须召开党委会集体讨论、对每名发展对象逐个表决");
+    assertThatRefused(() -> submit("Task_Approval", "committeeMeetingId", 99L), "没有编号为99的党委会记录");
+    assertThat(pi).isWaitingAt("Task_Approval");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.TARGET);
+  }
+
+  @Test
+  void theVoteDecidesAndHalfOfTheEntitledMembersIsNotAMajority() {
+    walkToApproval();
+    // two of the four members entitled vote for: a record that says approved is refused
+    assertThatRefused(() -> committeeDecides("Task_Approval", "2025-11-10", 2, "APPROVE", null, null),
+        "赞成票须超过应到会委员（4人）的半数方为批准");
+    assertThat(pi).isWaitingAt("Task_Approval");
+    long id = committeeDecides("Task_Approval", "2025-11-10", 3, "APPROVE", null, null);
+    Assertions.assertThat(var("committeeMeetingId")).isEqualTo(id);
+    Assertions.assertThat(var("approvalDate")).isEqualTo("2025-11-10");
+    Assertions.assertThat((String) var("committeeVoteRecord")).contains("应到委员4人，实到3人", "吴芳（书面意见：同意）",
+        "赞成3票，反对0票，弃权0票", "批准");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
+  }
+
+  @Test
+  void aCommitteeWithoutQuorumDecidesNothing() {
+    walkToApproval();
+    Task t = task("Task_Approval");
+    long id = meetings.record(new CommitteeMeeting(0, "rmyy", "县人民医院", LocalDate.parse("2025-11-10"), List.of(
+        new CommitteeMeeting.Member("P001", "王建国", CommitteeMeeting.Attendance.PRESENT, null),
+        new CommitteeMeeting.Member("P002", "李红梅", CommitteeMeeting.Attendance.PRESENT, null),
+        new CommitteeMeeting.Member("P005", "周明", CommitteeMeeting.Attendance.ABSENT, null),
+        new CommitteeMeeting.Member("P006", "吴芳", CommitteeMeeting.Attendance.ABSENT, null)),
+        List.of(new CommitteeMeeting.Decision(pi.getId(), "Task_Approval", "A1", "林小雨", 2, 0, 0, "REFUSE", "未过半",
+            null)), "rmyy_zzb", null));
+    assertThatRefused(() -> complete(t, Variables.createVariables().putValue("committeeMeetingId", id)),
+        "到会党委委员须超过应到会委员的半数");
+    assertThat(pi).isWaitingAt("Task_Approval");
+  }
+
+  @Test
+  void aRefusalByVoteNeedsItsReasonAndEndsTheCase() {
+    walkToApproval();
+    assertThatRefused(() -> committeeDecides("Task_Approval", "2025-11-10", 1, "REFUSE", null, null),
+        "不予批准或退回须写明理由");
+    committeeDecides("Task_Approval", "2025-11-10", 1, "REFUSE", "群众反映问题", null);
+    assertThat(pi).isWaitingAt("Task_NotifyRefusal");
+    Assertions.assertThat(var("refusalReason")).isEqualTo("群众反映问题");
+  }
+
+  @Test
+  void aCommitteeReturnGoesBackToTheBranchMeetingNotToTheTalk() {
+    walkToApproval();
+    committeeDecides("Task_Approval", "2025-11-10", 0, "RETURN", "支部大会记录不全，请重新讨论", null);
+    assertThat(pi).isWaitingAt("Task_AdmissionMeeting");
+    assertThatRefused(() -> submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-11-05", "votersEntitled", 20,
+        "votersPresent", 15, "votesFor", 14, "admissionMeetingRecord", "重新表决"), "上级党委退回或超期的日期");
+    submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-11-20", "votersEntitled", 20, "votersPresent", 15,
+        "votesFor", 14, "admissionMeetingRecord", "重新表决");
+    assertThat(pi).isWaitingAt("Task_PreApprovalTalk");
+  }
+
+  @Test
+  void pastSixMonthsTheAdmissionIsRedoneFromTheBranchMeetingAndProbationCountsFromTheNewOne() {
+    walkToPublicity();
+    clock("2025-10-14T00:01");
+    runDueJob();
+    clock("2025-10-26T09:00");
+    admitThroughVote(14);
+    assertThat(pi).isWaitingAt("Task_Approval");
+    clock("2026-04-20T23:00");
+    Assertions.assertThat(executableJobs()).as("only the three-month escalation").hasSize(1);
+    clock("2026-04-21T00:01");
+    for (Job due = nextDueJob(); due != null; due = nextDueJob()) {
+      managementService().executeJob(due.getId());
+    }
+    assertThat(pi).isWaitingAt("Task_AdmissionMeeting").hasPassed("Task_RedoAdmission");
+    Assertions.assertThat((String) var("admissionRedoReason")).contains("6个月内未审批");
+    submit("Task_AdmissionMeeting", "admissionMeetingDate", "2026-04-21", "votersEntitled", 20, "votersPresent", 15,
+        "votesFor", 14, "admissionMeetingRecord", "重新讨论");
+    submit("Task_PreApprovalTalk", "preApprovalTalkDate", "2026-04-21", "preApprovalTalkBy", "P002",
+        "preApprovalTalkOpinion", "同意");
+    approve("2026-04-21");
+    Assertions.assertThat(var("probationEndDate")).isEqualTo("2027-04-21");
+    Assertions.assertThat(person().admissionDate()).isEqualTo(LocalDate.parse("2026-04-21"));
+  }
+
+  @Test
+  void aFailedConversionVoteOnTheCommitteeSendsItBackToTheBranch() {
+    toProbation();
+    conversionMeeting("2026-10-20", "CONVERT", null);
+    committeeDecides("Task_ConversionApproval", "2026-11-01", 2, "RETURN", "转正材料不全", null);
+    assertThat(pi).isWaitingAt("Task_ConversionMeeting");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.PROBATIONARY);
+  }
+
+  // ------------------------------------------------------------------ issue 15: votes as taken
+
+  @Test
+  void writtenOpinionsOfAbsentMembersAreCountedWithTheBallots() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
+    submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
+    assertThatRefused(() -> submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 9,
+        "votersPresent", 5, "votesFor", 6, "admissionMeetingRecord", "表决"), "赞成票数（6）不能多于实到会人数（5）");
+    submit("Task_AdmissionMeeting", "admissionMeetingDate", "2025-10-20", "votersEntitled", 9, "votersPresent", 5,
+        "writtenOpinions", 2, "votesFor", 6, "votesAgainst", 1, "abstentions", 0, "admissionMeetingRecord", "表决");
+    assertThat(pi).isWaitingAt("Task_PreApprovalTalk");
+    Assertions.assertThat(var("admissionPassed")).isEqualTo(true);
+  }
+
+  @Test
+  void aFailedConversionVoteIsRecordedWithItsOutcomeAndTheBranchMeetsAgain() {
+    toProbation();
+    VariableMap failed = Variables.createVariables().putValue("conversionMeetingDate", "2026-10-20")
+        .putValue("conversionVotersEntitled", 20).putValue("conversionVotersPresent", 16)
+        .putValue("conversionVotesFor", 10).putValue("conversionVotesAgainst", 6).putValue("conversionOutcome", "CONVERT");
+    assertThatRefused(() -> complete(task("Task_ConversionMeeting"), failed), "请填写表决未通过后的处理意见");
+    complete(task("Task_ConversionMeeting"), failed.putValue("conversionVoteFailedOpinion", "重新说明情况后下月再表决"));
+    assertThat(pi).isWaitingAt("Task_ConversionMeeting").hasPassed("Event_ConversionVoteFailed");
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("conversionVotePassed").singleResult().getValue()).isEqualTo(false);
+    conversionMeeting("2026-11-20", "CONVERT", null);
+    assertThat(pi).isWaitingAt("Task_ConversionApproval");
+  }
+
+  // ------------------------------------------------------------------ issue 15: missing paths
+
+  @Test
+  void frontlineAdmissionIsASpecialPathOffByDefault() {
+    clock("2025-03-01T09:00");
+    walkToDecideTargetEarly();
+    assertThatRefused(() -> submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate", "2025-02-20",
+        "targetOpinions", "同意", "frontlineAdmission", true, "frontlineDuty", "抗洪一线医疗队",
+        "frontlinePerformance", "连续救治"), "本地未启用火线入党");
+  }
+
+  @Test
+  void whereEnabledAnOutstandingActivistIsProposedEarlyOnTheCommitteesSeparateAuthorization() {
+    settings.setFrontlineAdmissionEnabled(true);
+    clock("2025-03-01T09:00");
+    walkToDecideTargetEarly();
+    assertThatRefused(() -> submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate", "2025-02-20",
+        "targetOpinions", "同意", "frontlineAdmission", true), "一线岗位");
+    submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate", "2025-02-20", "targetOpinions", "同意",
+        "frontlineAdmission", true, "frontlineDuty", "抗洪一线医疗队", "frontlinePerformance", "连续救治");
+    assertThat(pi).isWaitingAt("Task_AuthorizeFrontline");
+    assertThat(task()).hasCandidateGroup("rmyy.orgdept");
+    submit("Task_AuthorizeFrontline", "frontlineAuthorizationDecision", "PASS", "frontlineAuthorizationDate",
+        "2025-02-25", "frontlineAuthorizationDocument", "党委会2025年第3次会议");
+    assertThat(pi).isWaitingAt("Task_FixSponsors").hasPassed("Task_AuthorizeFrontline");
+    Assertions.assertThat(var("frontlineAdmission")).isEqualTo(true);
+  }
+
+  @Test
+  void aFrontlineProposalTheCommitteeDoesNotAuthorizeReturnsToCultivation() {
+    settings.setFrontlineAdmissionEnabled(true);
+    clock("2025-03-01T09:00");
+    walkToDecideTargetEarly();
+    submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate", "2025-02-20", "targetOpinions", "同意",
+        "frontlineAdmission", true, "frontlineDuty", "抗洪一线医疗队", "frontlinePerformance", "连续救治");
+    submit("Task_AuthorizeFrontline", "frontlineAuthorizationDecision", "RETURN", "returnOpinion", "表现尚需考察");
+    assertThat(pi).isWaitingAt("Task_Cultivate");
+    Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
+  }
+
+  @Test
+  void theHalfYearlyAssessmentIsRemindedWhileTheActivistIsCultivated() {
+    clock("2024-07-20T09:00");
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "谈话");
+    submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15");
+    submit("Task_FileActivist", "activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");
+    submit("Task_AppointContacts", "contactIds", json("[\"M1\"]"));
+    assertThat(pi).isWaitingAt("Task_Cultivate");
+    clock("2025-01-19T09:00");
+    Assertions.assertThat(executableJobs()).isEmpty();
+    clock("2025-01-20T09:01");
+    runDueJob();
+    assertThat(pi).isWaitingAt("Task_Cultivate");
+    Assertions.assertThat(var("assessmentReminders")).isEqualTo(1);
+    Assertions.assertThat(task().getFollowUpDate()).isNotNull();
+    Assertions.assertThat(task().getDescription()).contains("第1个半年考察期已满");
+    clock("2025-07-20T09:02");
+    runDueJob();
+    Assertions.assertThat(var("assessmentReminders")).isEqualTo(2);
+  }
+
+  @Test
+  void aTargetLeavingTheUnitWithinThreeMonthsIsNotSentOnToAdmission() {
+    clock("2025-09-29T09:00");
+    walkToPoliticalReview();
+    submit("Task_PoliticalReview", "politicalReviewDate", "2025-08-10", "politicalReviewConclusion", "合格",
+        "politicalReviewPassed", "true");
+    submit("Task_Training", "trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
+        "trainingHours", 24);
+    assertThatRefused(() -> submit("Task_CommitteeScreening", "screeningDate", "2025-09-01", "screeningRecord", "同意",
+        "screeningDecision", "PASS", "leavingUnitSoon", "true"), "第十九条");
+    assertThat(pi).isWaitingAt("Task_CommitteeScreening");
+  }
+
+  @Test
+  void theCommitteesOrganizationDepartmentArchivesTheFile() {
+    toProbation();
+    conversionMeeting("2026-10-20", "CONVERT", null);
+    approveConversion("2026-11-01");
+    assertThat(pi).isWaitingAt("Task_ArchiveMaterials");
+    assertThat(task()).hasCandidateGroup("rmyy.orgdept");
+  }
+
+  @Test
+  void whereTheCountyHoldsAConversionPublicityTheMeetingWaitsForItsEnd() {
+    settings.setConversionPublicityWorkdays(5);
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    approve("2025-11-10");
+    probationToConversionMeeting();
+    assertThat(pi).isWaitingAt("Task_ConversionPublicity");
+    clock("2026-09-25T09:00");
+    assertThatRefused(() -> submit("Task_ConversionPublicity", "conversionPublicityStart", "2026-09-21",
+        "conversionPublicityPlace", "内科公示栏", "conversionPublicityResult", "无异议"), "转正公示期（5个工作日");
+    clock("2027-06-01T09:00");
+    submit("Task_ConversionPublicity", "conversionPublicityStart", "2026-09-21", "conversionPublicityPlace", "内科公示栏",
+        "conversionPublicityResult", "无异议");
+    Assertions.assertThat(var("conversionPublicityEnd")).isEqualTo("2026-09-29");   // 中秋节 25-27 September
+    conversionMeeting("2026-10-20", "CONVERT", null);
+    assertThat(pi).isWaitingAt("Task_ConversionApproval");
+  }
+
+  // ------------------------------------------------------------------ issue 15: cases entered mid-pipeline
+
+  @Test
+  void aCaseEnteredAtEachOfTheFiveStagesRunsToItsEnd() {
+    VariableMap entry = Variables.createVariables().putValue("applicantId", "A1");
+    VariableMap activist = Variables.fromMap(entry).putValue("startStage", "ACTIVIST")
+        .putValue("applicationDate", "2024-01-10").putValue("birthDate", "1999-05-20")
+        .putValue("activistDate", "2024-07-15");
+    VariableMap target = Variables.fromMap(activist).putValue("startStage", "TARGET")
+        .putValue("developmentTargetDate", "2025-07-20");
+    VariableMap admission = Variables.fromMap(target).putValue("startStage", "ADMISSION").putValue("sponsorIds", "M1, M2")
+        .putValue("politicalReviewPassed", "true").putValue("politicalReviewDate", "2025-08-10")
+        .putValue("trainingDays", 3).putValue("trainingHours", 24).putValue("trainingEnd", "2025-08-22");
+    VariableMap probation = Variables.fromMap(admission).putValue("startStage", "PROBATION")
+        .putValue("admissionMeetingDate", "2025-10-20").putValue("approvalDate", "2025-11-10");
+    for (VariableMap start : List.of(entry, activist, target, admission, probation)) {
+      clock("PROBATION".equals(start.get("startStage")) ? "2027-06-01T09:00" : "2025-09-29T09:00");
+      pi = runtimeService().startProcessInstanceByKey("memberDevelopment", start);
+      driveToEnd();
+      assertThat(pi).as("entered at " + start.get("startStage")).isEnded().hasPassed("EndEvent_FullMember");
+      Assertions.assertThat(person().status()).isEqualTo(MemberStatus.FULL_MEMBER);
+    }
+  }
+
+  @Test
+  void aCaseEnteredAtAdmissionMustBringTheTrainingEndItsBranchMeetingChecks() {
+    clock("2025-09-29T09:00");
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("memberDevelopment",
+        Variables.createVariables().putValue("applicantId", "A1").putValue("startStage", "ADMISSION")
+            .putValue("applicationDate", "2024-01-10").putValue("birthDate", "1999-05-20")
+            .putValue("activistDate", "2024-07-15").putValue("developmentTargetDate", "2025-07-20")
+            .putValue("sponsorIds", "M1, M2").putValue("politicalReviewPassed", "true")
+            .putValue("politicalReviewDate", "2025-08-10").putValue("trainingHours", 24)))
+        .isInstanceOf(RuleViolation.class).hasMessageContaining("集中培训结束日期");
+  }
+
+  /** Works whatever task is open with the walk's dates until the case ends. */
+  void driveToEnd() {
+    for (int step = 0; step < 60 && processInstanceQuery().processInstanceId(pi.getId()).count() > 0; step++) {
+      switch (task().getTaskDefinitionKey()) {
+        case "Task_RecordApplication" -> submit("Task_RecordApplication", "applicationDate", "2024-01-10",
+            "birthDate", "1999-05-20", "gender", "女");
+        case "Task_TalkWithApplicant" -> submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011",
+            "talkRecord", "谈话");
+        case "Task_NominateActivist" -> submit("Task_NominateActivist", "activistSelected", "true",
+            "activistDate", "2024-07-15");
+        case "Task_FileActivist" -> submit("Task_FileActivist", "activistFilingDecision", "PASS",
+            "activistFilingDate", "2024-07-20");
+        case "Task_AppointContacts" -> submit("Task_AppointContacts", "contactIds", json("[\"M1\"]"));
+        case "Task_Cultivate" -> submit("Task_Cultivate", "assessments",
+            json("[{\"assessmentDate\":\"2025-01-10\"},{\"assessmentDate\":\"2025-07-10\"}]"));
+        case "Task_DecideTarget" -> submit("Task_DecideTarget", "targetListed", "true", "developmentTargetDate",
+            "2025-07-20", "targetOpinions", "同意");
+        case "Task_FileTarget" -> submit("Task_FileTarget", "targetFilingDecision", "PASS", "targetFilingDate",
+            "2025-07-25");
+        case "Task_FixSponsors" -> submit("Task_FixSponsors", "sponsorIds", json("[\"M1\",\"M2\"]"),
+            "sponsorsConsented", true);
+        case "Task_PoliticalReview" -> submit("Task_PoliticalReview", "politicalReviewDate", "2025-08-10",
+            "politicalReviewConclusion", "合格", "politicalReviewPassed", "true");
+        case "Task_Training" -> submit("Task_Training", "trainingStart", "2025-08-20", "trainingEnd", "2025-08-22",
+            "trainingDays", 3, "trainingHours", 24);
+        case "Task_CommitteeScreening" -> submit("Task_CommitteeScreening", "screeningDate", "2025-09-01",
+            "screeningRecord", "同意", "screeningDecision", "PASS", "leavingUnitSoon", "false");
+        case "Task_StartPublicity" -> submit("Task_StartPublicity", "publicityStart", "2025-09-29",
+            "publicityPlace", "内科公示栏");
+        case "Task_WatchPublicity" -> {
+          clock("2025-10-14T00:01");
+          runDueJob();
+          clock("2027-06-01T09:00");
+        }
+        case "Task_PreReview" -> submit("Task_PreReview", "preReviewDate", "2025-10-14", "preReviewOpinion", "同意",
+            "preReviewPassed", "true");
+        case "Task_FillVolunteerForm" -> submit("Task_FillVolunteerForm", "volunteerFormDate", "2025-10-15",
+            "sponsorOpinionsWritten", true);
+        case "Task_AdmissionMeeting" -> admitThroughVote(14);
+        case "Task_Approval" -> approve("2025-11-10");
+        case "Task_FileUpward", "Task_Placement", "Task_Oath" -> probationToConversionMeeting();
+        case "Task_ContinuedAssessment" -> {
+          submit("Task_ContinuedAssessment");
+          submit("Task_ConversionApplication", "conversionApplicationDate", "2026-09-20");
+        }
+        case "Task_ConversionMeeting" -> conversionMeeting("2026-10-20", "CONVERT", null);
+        case "Task_ConversionApproval" -> approveConversion("2026-11-01");
+        case "Task_ArchiveMaterials" -> submit("Task_ArchiveMaterials", "archiveChecklist",
+            json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]"),
+            "archiveDate", "2026-11-05", "archiveLocation", "人事档案");
+        default -> throw new AssertionError("no walk for " + task().getTaskDefinitionKey());
+      }
+    }
+  }
+
+  /** An activist since 2024-07-15 at the decision on 发展对象, before a year of cultivation is over. */
+  void walkToDecideTargetEarly() {
+    start();
+    submit("Task_RecordApplication", "applicationDate", "2024-01-10", "birthDate", "1999-05-20", "gender", "女");
+    submit("Task_TalkWithApplicant", "talkDate", "2024-01-20", "talkBy", "P011", "talkRecord", "谈话");
+    submit("Task_NominateActivist", "activistSelected", "true", "activistDate", "2024-07-15");
+    submit("Task_FileActivist", "activistFilingDecision", "PASS", "activistFilingDate", "2024-07-20");
+    submit("Task_AppointContacts", "contactIds", json("[\"M1\"]"));
+    submit("Task_Cultivate", "assessments", json("[{\"assessmentDate\":\"2025-01-10\"}]"));
+    assertThat(pi).isWaitingAt("Task_DecideTarget");
+  }
+
+  void walkToApproval() {
+    walkToPublicity();
+    clock("2027-06-01T09:00");
+    runDueJob();
+    admitThroughVote(14);
+    assertThat(pi).isWaitingAt("Task_Approval");
+  }
+
   // ------------------------------------------------------------------ walking helpers
 
   void start() {
@@ -566,7 +914,7 @@ class MemberDevelopmentProcessTest {
     submit("Task_Training", "trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
         "trainingHours", 24);
     submit("Task_CommitteeScreening", "screeningDate", "2025-09-01", "screeningRecord", "同意",
-        "screeningDecision", "PASS");
+        "screeningDecision", "PASS", "leavingUnitSoon", "false");
     submit("Task_StartPublicity", "publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
     assertThat(pi).isWaitingAt("Task_WatchPublicity");
   }
@@ -586,7 +934,29 @@ class MemberDevelopmentProcessTest {
   }
 
   void approve(String date) {
-    submit("Task_Approval", "approvalDecision", "APPROVE", "approvalDate", date);
+    committeeDecides("Task_Approval", date, 3, "APPROVE", null, null);
+  }
+
+  void approveConversion(String date) {
+    committeeDecides("Task_ConversionApproval", date, 3, "APPROVE", null, null);
+  }
+
+  /**
+   * What the 党委会研究 page does: a meeting of the four members of 县人民医院党委 (three present, one absent with a
+   * written opinion) recorded with this case's vote, then the approval task completed with the meeting's id.
+   */
+  long committeeDecides(String taskKey, String date, int votesFor, String decision, String opinion,
+      String extensionReason) {
+    Task t = task(taskKey);
+    long id = meetings.record(new CommitteeMeeting(0, "rmyy", "县人民医院", LocalDate.parse(date), List.of(
+        new CommitteeMeeting.Member("P001", "王建国", CommitteeMeeting.Attendance.PRESENT, null),
+        new CommitteeMeeting.Member("P002", "李红梅", CommitteeMeeting.Attendance.PRESENT, null),
+        new CommitteeMeeting.Member("P005", "周明", CommitteeMeeting.Attendance.PRESENT, null),
+        new CommitteeMeeting.Member("P006", "吴芳", CommitteeMeeting.Attendance.ABSENT_WRITTEN, "同意")),
+        List.of(new CommitteeMeeting.Decision(pi.getId(), taskKey, "A1", "林小雨", votesFor, 3 - votesFor, 0, decision,
+            opinion, extensionReason)), "rmyy_zzb", null));
+    complete(t, Variables.createVariables().putValue("committeeMeetingId", id));
+    return id;
   }
 
   void toProbation() {
@@ -609,7 +979,8 @@ class MemberDevelopmentProcessTest {
   void conversionMeeting(String date, String outcome, Integer months) {
     VariableMap v = Variables.createVariables().putValue("conversionMeetingDate", date)
         .putValue("conversionVotersEntitled", 20).putValue("conversionVotersPresent", 16)
-        .putValue("conversionVotesFor", 15).putValue("conversionOutcome", outcome)
+        .putValue("conversionVotesFor", 15).putValue("conversionVotesAgainst", 1)
+        .putValue("conversionOutcome", outcome)
         .putValue("extensionMonths", months).putValue("conversionReason", outcome.equals("CONVERT") ? null : "需进一步考察");
     complete(task("Task_ConversionMeeting"), v);
   }
@@ -644,6 +1015,11 @@ class MemberDevelopmentProcessTest {
     List<Job> due = executableJobs();
     Assertions.assertThat(due).as("due jobs").hasSize(1);
     managementService().executeJob(due.get(0).getId());
+  }
+
+  Job nextDueJob() {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).executable().orderByJobDuedate().asc()
+        .listPage(0, 1).stream().findFirst().orElse(null);
   }
 
   List<Job> executableJobs() {

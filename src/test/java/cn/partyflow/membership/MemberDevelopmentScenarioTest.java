@@ -126,7 +126,7 @@ class MemberDevelopmentScenarioTest {
 
     // Stage 4: 预备党员的接收, with the publicity running over National Day
     submit(SECRETARY, "Task_CommitteeScreening", "screeningDate", "2025-09-01", "screeningRecord", "同意",
-        "screeningDecision", "PASS");
+        "screeningDecision", "PASS", "leavingUnitSoon", "false");
     submit(ORGANIZER, "Task_StartPublicity", "publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
     assertThat(runtime.getVariable(pi, "publicityEnd")).isEqualTo("2025-10-13");
     clock("2025-10-14T00:01");
@@ -140,7 +140,10 @@ class MemberDevelopmentScenarioTest {
         "votersPresent", 8, "votesFor", 7, "admissionMeetingRecord", "无记名投票，赞成7票");
     submit(COMMITTEE, "Task_PreApprovalTalk", "preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "P002",
         "preApprovalTalkOpinion", "同意接收");
-    submit(ORG_DEPT, "Task_Approval", "approvalDecision", "APPROVE", "approvalDate", "2025-11-10");
+    ResponseEntity<Map> alone = post(ORG_DEPT, "Task_Approval");
+    assertThat(alone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) alone.getBody().get("message")).contains("须召开党委会集体讨论");
+    CommitteeApprovals.approve(context, ORG_DEPT, "rmyy", "2025-11-10", pi);
     assertRegistry("PROBATIONARY", "admission_date", "2025-10-20");
     assertThat(events)
         .containsExactly(new ProbationaryMemberAdmitted(applicant, "rmyy-nk", LocalDate.parse("2025-10-20")));
@@ -154,10 +157,9 @@ class MemberDevelopmentScenarioTest {
         "conversionOpinions", "同意");
     submit(SECRETARY, "Task_ConversionMeeting", "conversionMeetingDate", "2026-10-20", "conversionVotersEntitled", 9,
         "conversionVotersPresent", 9, "conversionVotesFor", 9, "conversionOutcome", "CONVERT");
-    submit(ORG_DEPT, "Task_ConversionApproval", "conversionApprovalDecision", "APPROVE",
-        "conversionApprovalDate", "2026-11-01");
+    CommitteeApprovals.approve(context, ORG_DEPT, "rmyy", "2026-11-01", pi);
     assertRegistry("FULL_MEMBER", "full_member_date", "2026-10-20");
-    submit(ORGANIZER, "Task_ArchiveMaterials", "archiveChecklist",
+    submit(ORG_DEPT, "Task_ArchiveMaterials", "archiveChecklist",
         json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]"),
         "archiveDate", "2026-11-05", "archiveLocation", "人事档案");
 

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import cn.partyflow.membership.CommitteeApprovals;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -67,6 +69,7 @@ class FormBadInputTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentitySync identitySync;
   @Autowired DuesArrearsService arrears;
+  @Autowired ApplicationContext context;
 
   final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
@@ -102,17 +105,16 @@ class FormBadInputTest {
         "politicalReviewPassed", "true");
     Form training = form("trainingStart", "2025-08-20", "trainingEnd", "2025-08-22", "trainingDays", 3,
         "trainingHours", 24);
-    Form screening = form("screeningDate", "2025-09-01", "screeningRecord", "同意", "screeningDecision", "PASS");
+    Form screening = form("screeningDate", "2025-09-01", "screeningRecord", "同意", "screeningDecision", "PASS",
+        "leavingUnitSoon", "false");
     Form publicity = form("publicityStart", "2025-09-29", "publicityPlace", "内科公示栏");
     Form preReview = form("preReviewDate", "2025-10-14", "preReviewOpinion", "同意", "preReviewPassed", "true");
     Form volunteer = form("volunteerFormDate", "2025-10-15", "sponsorOpinionsWritten", true);
     Form preApprovalTalk = form("preApprovalTalkDate", "2025-10-25", "preApprovalTalkBy", "P002",
         "preApprovalTalkOpinion", "同意接收");
-    Form approval = form("approvalDecision", "APPROVE", "approvalDate", "2025-11-10");
     Form fileUpward = form("upwardFilingDate", "2025-11-15", "upwardFiledWith", "县委组织部");
     Form placement = form("placementDate", "2025-11-16", "partyGroup", "第一党小组");
     Form oath = form("oathDate", "2025-11-20", "oathPlace", "院党委会议室");
-    Form conversionApproval = form("conversionApprovalDecision", "APPROVE", "conversionApprovalDate", "2025-11-01");
     Form archive = form("archiveChecklist", json("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\","
         + "\"培养教育考察材料\"]"), "archiveDate", "2025-11-05", "archiveLocation", "人事档案");
     Supplier<String> registry = () -> rows("select * from pf_person where id in (?, ?, ?) order by id", applicant,
@@ -287,7 +289,8 @@ class FormBadInputTest {
           pi[2] = startMemberDevelopment(form("applicantId", admitted, "startStage", "ADMISSION",
               "applicationDate", "2023-01-10", "birthDate", "1998-03-01", "activistDate", "2023-07-15",
               "developmentTargetDate", "2024-07-20", "sponsorIds", "P019, P022", "politicalReviewPassed", "true",
-              "trainingDays", 3, "trainingHours", 24, "trainingEnd", "2025-08-22"));
+              "politicalReviewDate", "2025-08-10", "trainingDays", 3, "trainingHours", 24,
+              "trainingEnd", "2025-08-22"));
           return desk("nk_shuji", pi[2], "Task_CommitteeScreening", registry);
         },
             bad("screening before the training ended", screening.with("screeningDate", "2025-08-21"),
@@ -366,18 +369,11 @@ class FormBadInputTest {
           submit("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", preApprovalTalk);
           return desk("rmyy_zzb", pi[2], "Task_Approval", registry);
         },
-            bad("decision missing", approval.without("approvalDecision"), "请选择审批结论"),
-            bad("unknown decision", approval.with("approvalDecision", "MAYBE"), "审批结论须为批准、不予批准或退回"),
-            bad("return without an opinion", form("approvalDecision", "RETURN"), "请填写退回意见"),
-            bad("refusal without a reason", approval.with("approvalDecision", "REFUSE"), "请填写不予批准的理由"),
-            bad("overlong refusal reason", approval.with("approvalDecision", "REFUSE")
-                .with("refusalReason", TOO_LONG), "不予批准的理由最多2000字"),
-            bad("approval date missing", approval.without("approvalDate"), "请填写审批日期"),
-            bad("approval before the meeting", approval.with("approvalDate", "2025-10-19"), "不能早于支部大会日期"),
-            bad("approval in the future", approval.with("approvalDate", "2025-11-21"), "不能晚于今天"),
-            bad("overlong extension reason", approval.with("approvalExtensionReason", TOO_LONG), "最多2000字")),
+            bad("approved by one clerk without a 党委会", form(), "须召开党委会集体讨论"),
+            bad("a decision typed into the form", form("approvalDecision", "APPROVE", "approvalDate", "2025-11-10"),
+                "表单未声明的字段")),
         atTask("Task_FileUpward 报上级组织部门备案", () -> {
-          submit("rmyy_zzb", pi[2], "Task_Approval", approval);
+          CommitteeApprovals.approve(context, "rmyy_zzb", "rmyy", "2025-11-10", pi[2]);
           return desk("rmyy_zzb", pi[2], "Task_FileUpward", registry);
         },
             bad("filed before the approval", fileUpward.with("upwardFilingDate", "2025-11-09"), "不能早于审批日期"),
@@ -443,18 +439,10 @@ class FormBadInputTest {
           return desk("rmyy_zzb", pi[0], "Task_ConversionApproval",
               () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
         },
-            bad("decision missing", conversionApproval.without("conversionApprovalDecision"), "请选择审批结论"),
-            bad("return without an opinion", form("conversionApprovalDecision", "RETURN"), "请填写退回意见"),
-            bad("approval date missing", conversionApproval.without("conversionApprovalDate"), "请填写审批日期"),
-            bad("approval before the meeting", conversionApproval.with("conversionApprovalDate", "2025-10-24"),
-                "不能早于转正支部大会日期"),
-            bad("approval in the future", conversionApproval.with("conversionApprovalDate", "2025-11-21"),
-                "不能晚于今天"),
-            bad("overlong return opinion", form("conversionApprovalDecision", "RETURN", "returnOpinion", TOO_LONG),
-                "退回意见最多2000字")),
+            bad("approved by one clerk without a 党委会", form(), "须召开党委会集体讨论")),
         atTask("Task_ArchiveMaterials 入党材料归档", () -> {
-          submit("rmyy_zzb", pi[0], "Task_ConversionApproval", conversionApproval);
-          return desk("nk_zuzhi", pi[0], "Task_ArchiveMaterials",
+          CommitteeApprovals.approve(context, "rmyy_zzb", "rmyy", "2025-11-01", pi[0]);
+          return desk("rmyy_zzb", pi[0], "Task_ArchiveMaterials",
               () -> rows("select * from pf_person where id = ?", "FB" + tag + "C"));
         },
             bad("material missing", archive.with("archiveChecklist", json("[\"入党志愿书\"]")), "尚缺"),

@@ -1,0 +1,39 @@
+package cn.partyflow.membership;
+
+import cn.partyflow.membership.CommitteeMeetingService.Submission;
+import cn.partyflow.membership.CommitteeMeetingService.Vote;
+import cn.partyflow.organization.Person;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * For tests outside this package that walk a case past a 党委 approval: records a 党委会 as the 党委会研究 page does,
+ * every committee member present and voting for each case named.
+ */
+public final class CommitteeApprovals {
+
+  private CommitteeApprovals() {}
+
+  /** Approves the open admission or conversion approval of each case at a meeting on {@code date}. */
+  public static void approve(ApplicationContext context, String orgDeptUser, String committeeId, String date,
+      String... processInstanceIds) {
+    CommitteeMeetingService service = context.getBean(CommitteeMeetingService.class);
+    TaskService tasks = context.getBean(TaskService.class);
+    Map<String, String> attendance = new LinkedHashMap<>();
+    List<Person> members = service.entitled(committeeId);
+    members.forEach(p -> attendance.put(p.id(), "PRESENT"));
+    List<Vote> votes = new ArrayList<>();
+    for (String pi : processInstanceIds) {
+      Task t = tasks.createTaskQuery().processInstanceId(pi)
+          .taskDefinitionKeyIn(MemberDevelopment.TASK_APPROVAL, MemberDevelopment.TASK_CONVERSION_APPROVAL)
+          .singleResult();
+      votes.add(new Vote(t.getId(), members.size(), 0, 0, false, null, null));
+    }
+    service.record(orgDeptUser, new Submission(committeeId, date, "集体讨论，逐个表决", attendance, Map.of(), votes));
+  }
+}
