@@ -51,7 +51,7 @@ class RectificationScenarioTest {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired RectificationService service;
+  @Autowired RectificationItems service;
   @Autowired RectificationDigest digest;
   @Autowired JdbcTemplate jdbc;
 
@@ -266,7 +266,7 @@ class RectificationScenarioTest {
   }
 
   List<String> kinds(long item) {
-    return service.events(item).stream().map(RectificationService.Event::kind).toList();
+    return service.events(item).stream().map(RectificationItems.Event::kind).toList();
   }
 
   List<String> mails(String to) throws Exception {
