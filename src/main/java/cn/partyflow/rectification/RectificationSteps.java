@@ -176,7 +176,6 @@ public class RectificationSteps {
   public void submitPlan(DelegateTask task) {
     FormValues.doneOn(task.getVariable("planSubmittedDate"), "报送日期", date(task.getVariable("feedbackDate")),
         "反馈日期");
-    FormText.limited("报送文号", text(task.getVariable("planDocumentNo")), 100);
     cases.status(task.getProcessInstanceId(), "方案报审");
   }
 
