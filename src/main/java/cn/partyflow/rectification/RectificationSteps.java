@@ -150,8 +150,13 @@ public class RectificationSteps {
         problems(task), date(task.getVariable("feedbackDate")), u -> directory.personByUsername(u).isPresent());
     items.replaceDraft(caseId, text(task.getVariable("orgId")), task.getProcessInstanceId(), planned);
     task.setVariable("itemCount", planned.size());
-    task.setVariable("planApproved", null);
-    task.setVariable("planAccepted", null);
+    // A plan returned by the reviewing body goes through the 党委会 and the review afresh: no earlier decision is
+    // offered as already made.
+    for (String decision : List.of("planApproved", "planAccepted")) {
+      if (task.hasVariable(decision)) {
+        task.setVariable(decision, null);
+      }
+    }
   }
 
   /**
