@@ -19,7 +19,9 @@ public enum Role {
   DUES_KEEPER("dues", "党费管理员", Function.OFFICER),
   AUDITOR("auditor", "纪委/审计", Function.AUDITOR),
   LEADER_IN_CHARGE("leader", "分管领导", Function.MANAGER),
-  DEPARTMENT_HEAD("depthead", "科室负责人", Function.OFFICER);
+  DEPARTMENT_HEAD("depthead", "科室负责人", Function.OFFICER),
+  /** The county committee's inspection office (巡察办): receives 巡察 plans and reports and accepts items. */
+  INSPECTION_OFFICE("inspection", "巡察办", Function.OFFICER);
 
   /** What the holder does in the system, which decides the applications and pages they get. */
   public enum Function {

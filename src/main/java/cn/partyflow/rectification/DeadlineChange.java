@@ -23,11 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeadlineChange {
 
-  private final RectificationService service;
+  private final RectificationItems service;
   private final RuntimeService runtime;
   private final ManagementService management;
 
-  public DeadlineChange(RectificationService service, RuntimeService runtime, ManagementService management) {
+  public DeadlineChange(RectificationItems service, RuntimeService runtime, ManagementService management) {
     this.service = service;
     this.runtime = runtime;
     this.management = management;

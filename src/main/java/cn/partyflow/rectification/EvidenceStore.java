@@ -30,9 +30,9 @@ public class EvidenceStore {
 
   private final JdbcTemplate jdbc;
   private final RectificationSettings settings;
-  private final RectificationService service;
+  private final RectificationItems service;
 
-  public EvidenceStore(JdbcTemplate jdbc, RectificationSettings settings, RectificationService service) {
+  public EvidenceStore(JdbcTemplate jdbc, RectificationSettings settings, RectificationItems service) {
     this.jdbc = jdbc;
     this.settings = settings;
     this.service = service;

@@ -7,7 +7,8 @@ public final class Rectification {
 
   public static final String PROCESS_KEY = "inspectionRectification";
 
-  public static final List<String> SOURCES = List.of("巡察", "民主生活会", "组织生活会");
+  public static final String INSPECTION = "巡察";
+  public static final List<String> SOURCES = List.of(INSPECTION, "民主生活会", "组织生活会");
 
   /** What the 党委 may decide on an item that is still overdue after the ladder's last step. */
   public static final List<String> ACCOUNTABILITY_ACTIONS = List.of("约谈", "通报", "问责", "不予追究");
@@ -26,8 +27,33 @@ public final class Rectification {
   public static final String CLOSED = "已销号";
   public static final String ONGOING = "长期坚持";
   public static final String RETURNED = "已退回";
+  /** The 责任领导 passed the 销号申请 on: it lies with the inspecting side (巡察办 or the higher 党委). */
+  public static final String ACCEPTANCE = "验收中";
   public static final List<String> STATUSES =
-      List.of(NOT_STARTED, IN_PROGRESS, AWAITING_VERIFICATION, RETURNED, ONGOING, CLOSED);
+      List.of(NOT_STARTED, IN_PROGRESS, AWAITING_VERIFICATION, ACCEPTANCE, RETURNED, ONGOING, CLOSED);
+
+  /** Activity ids that code and tests touch. */
+  public static final String TASK_REGISTER_FEEDBACK = "Task_RegisterFeedback";
+  public static final String TASK_DRAFT_PLAN = "Task_DraftPlan";
+  public static final String TASK_APPROVE_PLAN = "Task_ApprovePlan";
+  public static final String TASK_SUBMIT_PLAN = "Task_SubmitPlan";
+  public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
+  public static final String TASK_REPORT_PROGRESS = "Task_ReportProgress";
+  public static final String TASK_LEADER_REVIEW = "Task_LeaderReview";
+  public static final String TASK_VERIFY_ITEM = "Task_VerifyItem";
+  public static final String TASK_LONG_TERM_REPORT = "Task_LongTermReport";
+  public static final String TASK_VERIFY_LONG_TERM = "Task_VerifyLongTerm";
+  public static final String TASK_SUPERVISE = "Task_Supervise";
+  public static final String TASK_ESCALATE = "Task_Escalate";
+  public static final String TASK_LIFE_MEETING = "Task_RecordLifeMeeting";
+  public static final String TASK_DRAFT_REPORT = "Task_DraftReport";
+  public static final String TASK_APPROVE_REPORT = "Task_ApproveReport";
+  public static final String TASK_RECORD_DISCLOSURE = "Task_RecordDisclosure";
+  public static final String TIMER_REPORT_COMPILE = "Timer_ReportCompile";
+
+  /** The tasks of an item's own sub-process, which record themselves as the item's current task when created. */
+  public static final java.util.Set<String> ITEM_TASKS = java.util.Set.of(TASK_REPORT_PROGRESS, TASK_LEADER_REVIEW,
+      TASK_VERIFY_ITEM, TASK_LONG_TERM_REPORT, TASK_VERIFY_LONG_TERM);
 
   /** Kinds of entries in an item's history (pf_rectification_event). */
   public static final String EVENT_PLANNED = "planned";

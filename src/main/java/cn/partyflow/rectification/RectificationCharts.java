@@ -39,7 +39,8 @@ public final class RectificationCharts {
   }
 
   private static final Map<String, String> COLORS = Map.of(RectificationDashboard.OVERDUE, "#c62828",
-      RectificationDashboard.DUE_SOON, "#ef8f00", Rectification.CLOSED, "#2e7d32", Rectification.RETURNED, "#ad1457");
+      RectificationDashboard.DUE_SOON, "#ef8f00", Rectification.CLOSED, "#2e7d32", Rectification.RETURNED, "#ad1457",
+      Rectification.ACCEPTANCE, "#00838f");
 
   private static String color(String status) {
     return COLORS.getOrDefault(status, "#5c6bc0");

@@ -27,10 +27,10 @@ public class RectificationLadder {
 
   private final WorkdayCalendar workdays;
   private final RectificationSettings settings;
-  private final RectificationService service;
+  private final RectificationItems service;
   private final Notifier notifier;
 
-  public RectificationLadder(WorkdayCalendar workdays, RectificationSettings settings, RectificationService service,
+  public RectificationLadder(WorkdayCalendar workdays, RectificationSettings settings, RectificationItems service,
       Notifier notifier) {
     this.workdays = workdays;
     this.settings = settings;
@@ -118,7 +118,7 @@ public class RectificationLadder {
   }
 
   private RectificationItem item(DelegateExecution execution) {
-    return service.item(RectificationService.itemId(execution)).orElseThrow();
+    return service.item(RectificationSteps.itemId(execution)).orElseThrow();
   }
 
   static String describe(RectificationItem item) {

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dueSoonDays the dashboard shows an open item amber when its deadline is this many days away or fewer
  * @param evidenceMaxBytes the largest evidence file accepted
  * @param evidenceTypes the file name extensions accepted as evidence
+ * @param inspectionOffice the organization whose 巡察办 ({@code inspection} role) receives 巡察 plans and reports
+ *     and accepts items (销号); its 纪委 and 组织部门 join it when {@code jointAcceptance} is set
+ * @param jointAcceptance the county accepts with a joint team (巡察办, 纪委监委, 组织部门) instead of the 巡察办 alone
  */
 @ConfigurationProperties("partyflow.rectification")
 public record RectificationSettings(
@@ -27,11 +30,19 @@ public record RectificationSettings(
     @DefaultValue("P3M") String longTermReportPeriod,
     @DefaultValue("7") int dueSoonDays,
     @DefaultValue("10485760") long evidenceMaxBytes,
-    @DefaultValue({"pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ofd"}) List<String> evidenceTypes) {
+    @DefaultValue({"pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ofd"}) List<String> evidenceTypes,
+    @DefaultValue("xw") String inspectionOffice,
+    @DefaultValue("false") boolean jointAcceptance) {
 
   /** The defaults, for tests built by hand. */
   public static RectificationSettings defaults() {
     return new RectificationSettings(3, 5, 2, 5, 15, "P3M", 7, 10_485_760L,
-        List.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ofd"));
+        List.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ofd"), "xw", false);
+  }
+
+  /** The same settings with the joint acceptance team switched on or off. */
+  public RectificationSettings withJointAcceptance(boolean joint) {
+    return new RectificationSettings(reminderWorkdaysBefore, escalationWorkdaysAfter, reportMonths, reportPrepWorkdays,
+        planWorkdays, longTermReportPeriod, dueSoonDays, evidenceMaxBytes, evidenceTypes, inspectionOffice, joint);
   }
 }

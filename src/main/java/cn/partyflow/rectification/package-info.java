@@ -3,6 +3,6 @@
  * rectification plan of items, each item tracked on its own from measures to 销号, an escalation ladder on the
  * working-day calendar that chases people before a deadline slips, notifications through pluggable channels, the
  * two-month report with its disclosure, and the managers' deadline dashboard. Item state lives in our tables,
- * mirrored from the process {@code inspectionRectification} by {@link cn.partyflow.rectification.RectificationService}.
+ * mirrored from the process {@code inspectionRectification} by {@link cn.partyflow.rectification.RectificationSteps}.
  */
 package cn.partyflow.rectification;

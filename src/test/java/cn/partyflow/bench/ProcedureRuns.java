@@ -85,8 +85,10 @@ final class ProcedureRuns {
     tasks.setVariable(register.getId(), "problems", SpinValues.jsonValue(problems.append("]").toString()).create());
     submit(pi, "Task_RegisterFeedback", "feedbackDate", DAY, "roundName", "基准巡察", "groupName", "基准巡察组");
     submit(pi, "Task_DraftPlan", "planItems", json(plan.append("]").toString()));
-    submit(pi, "Task_ApprovePlan", "planApproved", "true");
+    submit(pi, "Task_ApprovePlan", "planApproved", "true", "planMeetingDate", DAY, "planMeetingEntitled", 7,
+        "planMeetingPresent", 6, "planMeetingAttendees", "基准委员");
     submit(pi, "Task_SubmitPlan", "planSubmittedDate", BASE.plusDays(1).toString());
+    submit(pi, "Task_ReviewPlan", "planAccepted", "true");
     return pi;
   }
 
@@ -101,6 +103,12 @@ final class ProcedureRuns {
 
   /** One item from progress report to closing: three user tasks. */
   int rectificationItem(String pi, String execution) {
+    Task report = tasks.createTaskQuery().processInstanceId(pi).executionId(execution)
+        .taskDefinitionKey("Task_ReportProgress").singleResult();
+    jdbc.update("insert into pf_rectification_evidence (item_id, filename, content_type, size_bytes, content,"
+        + " uploaded_by, uploaded_at) values (?, '台账.pdf', 'application/pdf', 8, ?, 'nk_zhuren', current_timestamp)",
+        ((Number) tasks.getVariable(report.getId(), "itemId")).longValue(),
+        "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     submitIn(pi, execution, "Task_ReportProgress", "progress", "已完成整改", "readyForVerification", true);
     submitIn(pi, execution, "Task_LeaderReview", "leaderApproved", "true");
     submitIn(pi, execution, "Task_VerifyItem", "verified", "true", "verifyComment", "查阅材料，达标");

@@ -147,7 +147,7 @@ class HomeChartsTest {
     LocalDate today = LocalDate.now(CHINA);
     String open = " and status <> '已销号' and category <> '长期坚持'";
     Map<String, Long> expected = new LinkedHashMap<>();
-    for (String status : List.of("未启动", "推进中", "待验收", "已退回", "长期坚持", "已销号")) {
+    for (String status : cn.partyflow.rectification.Rectification.STATUSES) {
       expected.put(status, items(orgs, dept, " and status = ?", status));
     }
     expected.put("已逾期", items(orgs, dept, open + " and deadline < ?", Date.valueOf(today)));

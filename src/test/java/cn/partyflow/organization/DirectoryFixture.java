@@ -10,4 +10,9 @@ public final class DirectoryFixture {
   public static OrganizationDirectory directory(JdbcTemplate jdbc) {
     return new OrganizationDirectory(jdbc);
   }
+
+  /** The routing service over the same database, for services that route by themselves. */
+  public static RoutingService routing(JdbcTemplate jdbc) {
+    return new RoutingService(new OrganizationDirectory(jdbc), jdbc);
+  }
 }

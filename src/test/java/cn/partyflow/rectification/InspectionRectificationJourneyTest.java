@@ -32,13 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One 巡察整改 case from 发起流程 to the disclosure, in headless Chromium by mouse and keyboard, each step by the
  * demo user it is routed to: the 党办 (吴芳, rmyy_dangban) starts it for 县人民医院党委; the 组织部门干事 (赵志强,
  * rmyy_zzb) registers the feedback with an imported 问题清单 of two problems (a future 反馈日期 is refused in Chinese
- * first), drafts the plan's two items choosing 责任领导 and 责任人 by name; the 党委书记 (王建国, rmyy_shuji) returns
- * the plan once with a reason and approves the redraft; the plan is sent to the 巡察办; the 责任人 (何军, nk_zhuren)
- * reports both items done, the 责任领导 (周明, rmyy_fgld) passes them on, 赵志强 sends item 1 back (its 责任人 sees
- * why) and closes item 2, then item 1 goes round again and is closed; the engine clock moves to the report's
- * compilation day; 赵志强 drafts the 整改情况报告, 王建国 approves it, 赵志强 records its submission and disclosure
- * (with withheld content and its reason). Nothing but Chromium is used to work the case. Screenshots:
- * target/screenshots/rc-journey-*.png.
+ * first), drafts the plan's two items choosing the 对应问题, 责任领导 and 责任人 from lists; the 党委书记 (王建国,
+ * rmyy_shuji) returns the plan once with a reason and signs the redraft with the 党委会's date and attendance; the
+ * plan is sent to the 县委巡察办, whose 郑国华 (xw_xcb) accepts it; 赵志强 records the 专题民主生活会; the 责任人 (何军,
+ * nk_zhuren) applies for 销号 without evidence (refused in Chinese), uploads evidence on each item's page and applies;
+ * the 责任领导 (周明, rmyy_fgld) submits both; 郑国华 sends item 1 back (its 责任人 sees why) and accepts item 2, then
+ * item 1 goes round again and is accepted; the engine clock moves to the report's compilation day; 赵志强 drafts the
+ * 整改情况报告 with the 书记's 组织落实情况报告, 王建国 approves it, 赵志强 records its submission and disclosure (with
+ * withheld content, its reason and the 巡察领导小组's consent). Nothing but Chromium is used to work the case; the
+ * case is deleted afterwards. Screenshots: target/screenshots/rc-journey-*.png.
  */
 @PostgresTest
 class InspectionRectificationJourneyTest {
@@ -53,6 +55,8 @@ class InspectionRectificationJourneyTest {
   static final String RESPONSIBLE_NAME = "何军";
   static final String LEADER = "rmyy_fgld";
   static final String LEADER_NAME = "周明";
+  static final String INSPECTOR = "xw_xcb";
+  static final String INSPECTOR_NAME = "郑国华";
   static final String MINE = "我的待办";
   static final String MY_GROUPS = "本组织待办";
 
@@ -73,6 +77,7 @@ class InspectionRectificationJourneyTest {
     if (browser != null) {
       browser.close();
     }
+    CaseCleanup.delete(jdbc, runtime, history, pi);
   }
 
   @Test
@@ -86,6 +91,8 @@ class InspectionRectificationJourneyTest {
       draftPlan(today);
       returnThePlanAndApproveTheRedraft();
       submitThePlan(today);
+      theInspectionOfficeAcceptsThePlan();
+      recordTheLifeMeeting(today);
       workTheItems();
       reportAndDisclose();
     } catch (Throwable stopped) {
@@ -164,7 +171,8 @@ class InspectionRectificationJourneyTest {
 
   private void item(int row, int problemNo, String measures, String category, String department,
       LocalDate deadline) {
-    browser.type("对应问题序号", row, String.valueOf(problemNo));
+    String problem = (String) RectificationRegistrationJourneyTest.PROBLEMS.get(problemNo - 1).get(2);
+    browser.choose("对应问题序号", row, problem.substring(0, 4), problemNo + "．" + problem);
     browser.type("整改措施", row, measures);
     browser.type("整改目标/标准", row, "形成制度并执行到位");
     browser.choose("类别", row, category, category);
@@ -198,24 +206,62 @@ class InspectionRectificationJourneyTest {
     browser.signIn(SHUJI, SHUJI_NAME);
     browser.openTask(MY_GROUPS, approveAgain.getId());
     browser.tick("审定结论", "同意，报送巡察办");
+    browser.date("党委（党组）会日期", ChinaClock.today().toString());
+    browser.type("应到委员人数", "7");
+    browser.type("实到委员人数", "6");
+    browser.type("出席人员", "王建国、李红梅、周明、吴芳等6名委员");
+    browser.shot("07b-plan-signed-after-the-meeting");
     browser.complete();
     browser.wait.until(d -> tasks.createTaskQuery().taskId(approveAgain.getId()).count() == 0);
   }
 
   private void submitThePlan(LocalDate today) {
     Task submit = only("Task_SubmitPlan");
+    assertThat(submit.getName()).isEqualTo("向县委巡察办报送县人民医院党委整改方案");
     browser.signIn(ZZB, ZZB_NAME);
     browser.openTask(MY_GROUPS, submit.getId());
     browser.date("报送日期", today.toString());
     browser.type("报送文号", "人医党发〔2026〕12号");
     browser.complete();
+    browser.wait.until(d -> tasks.createTaskQuery().taskId(submit.getId()).count() == 0);
+  }
+
+  /** 郑国华 of the 县委巡察办 reviews the plan in his 本组织待办 and accepts it; the items start. */
+  private void theInspectionOfficeAcceptsThePlan() {
+    Task review = only("Task_ReviewPlan");
+    browser.signIn(INSPECTOR, INSPECTOR_NAME);
+    browser.openTask(MY_GROUPS, review.getId());
+    assertThat(browser.formText()).contains("应到7人").contains("实到6人");
+    browser.tick("审核结论", "同意，开始整改");
+    browser.shot("07c-plan-accepted-by-the-inspection-office");
+    browser.complete();
     browser.wait.until(d -> tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_ReportProgress")
         .count() == 2);
   }
 
+  private void recordTheLifeMeeting(LocalDate today) {
+    Task meeting = only("Task_RecordLifeMeeting");
+    browser.signIn(ZZB, ZZB_NAME);
+    browser.openTask(MY_GROUPS, meeting.getId());
+    browser.date("召开日期", today.toString());
+    browser.type("会议情况", "县纪委监委、县委组织部派员列席，班子成员逐一对照检查");
+    browser.complete();
+    browser.wait.until(d -> tasks.createTaskQuery().taskId(meeting.getId()).count() == 0);
+  }
+
   /** Both items reported and passed on; item 1 is sent back once by the verifier and closed the second time. */
-  private void workTheItems() {
+  private void workTheItems() throws Exception {
     browser.signIn(RESPONSIBLE, RESPONSIBLE_NAME);
+    Task first = itemTask("Task_ReportProgress", 1);
+    browser.openTask(MINE, first.getId());
+    fillReport("议事规则已修订，待党委会审议");
+    browser.complete();
+    browser.wait.until(d -> browser.errors().stream().anyMatch(e -> e.contains("申请销号须先上传证明材料")));
+    assertThat(browser.errors()).allSatisfy(e -> assertThat(e).doesNotContain("Cannot", first.getId()));
+    browser.shot("08a-closing-request-without-evidence-refused");
+    assertThat(tasks.createTaskQuery().taskId(first.getId()).count()).as("the task is still open").isEqualTo(1);
+    uploadEvidence(1, "议事规则修订稿.pdf");
+    uploadEvidence(2, "专项治理台账.pdf");
     report(1, "议事规则已修订，待党委会审议");
     report(2, "专项治理已完成，问题已整改");
     browser.shot("08-items-reported");
@@ -224,7 +270,7 @@ class InspectionRectificationJourneyTest {
     review(1);
     review(2);
 
-    browser.signIn(ZZB, ZZB_NAME);
+    browser.signIn(INSPECTOR, INSPECTOR_NAME);
     verify(1, false, "未见党委会审议通过的记录，请补充会议纪要");
     browser.shot("09-item-1-sent-back");
     verify(2, true, "查阅治理台账并实地查看，整改到位");
@@ -241,7 +287,7 @@ class InspectionRectificationJourneyTest {
 
     browser.signIn(LEADER, LEADER_NAME);
     review(1);
-    browser.signIn(ZZB, ZZB_NAME);
+    browser.signIn(INSPECTOR, INSPECTOR_NAME);
     verify(1, true, "查阅会议纪要，规则已执行");
     assertThat(jdbc.queryForList("select status from pf_rectification_item where case_id = ? order by seq",
         String.class, caseId())).containsOnly(Rectification.CLOSED);
@@ -249,6 +295,17 @@ class InspectionRectificationJourneyTest {
         + " on i.id = e.item_id where i.case_id = ? and i.seq = 1 order by e.occurred_at, e.id", String.class,
         caseId())).containsSubsequence("planned", "progress", "reviewed", "returned", "progress", "reviewed",
         "closed");
+  }
+
+  /** The 责任人 opens the item's task, follows its link to the evidence page and uploads a PDF there. */
+  private void uploadEvidence(int seq, String name) throws Exception {
+    Task report = itemTask("Task_ReportProgress", seq);
+    browser.openTask(MINE, report.getId());
+    Path pdf = java.nio.file.Files.write(files.resolve(name), "%PDF-1.4\n整改佐证".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(browser.uploadEvidence(pdf)).contains("已上传：" + name);
+    browser.shot("08b-evidence-uploaded-item-" + seq);
+    browser.driver.get(browser.tasklist());
   }
 
   private void report(int seq, String progress) {
@@ -299,6 +356,7 @@ class InspectionRectificationJourneyTest {
     browser.openTask(MY_GROUPS, draft.getId());
     assertThat(browser.value("系统汇总的整改情况")).contains("整改事项共2项：已完成销号2项");
     browser.type("整改情况报告正文", "县人民医院党委关于巡察整改情况的报告：两项问题均已整改销号。");
+    browser.type("主要负责人组织落实整改情况的报告", "党委书记履行第一责任人职责，主持党委会研究整改方案并逐项督办。");
     browser.shot("11-report-drafted");
     browser.complete();
     browser.wait.until(d -> tasks.createTaskQuery().taskId(draft.getId()).count() == 0);
@@ -313,12 +371,14 @@ class InspectionRectificationJourneyTest {
     Task disclose = only("Task_RecordDisclosure");
     browser.signIn(ZZB, ZZB_NAME);
     browser.openTask(MY_GROUPS, disclose.getId());
-    browser.date("报告报送巡察办日期", reportDay.toString());
+    browser.date("报告报送日期", reportDay.toString());
     browser.type("公开的内容", "整改情况报告（摘要）");
     browser.choose("公开渠道", "门户网站");
     browser.date("公开日期", reportDay.toString());
     browser.type("不予公开的内容", "问题2涉及的供应商名单");
-    browser.type("不予公开的理由", "涉及正在初核的问题线索，经巡察领导小组同意暂不公开");
+    browser.type("不予公开的理由", "涉及正在初核的问题线索，暂不公开");
+    browser.type("同意不予公开的机构及负责人", "县委巡察工作领导小组（组长李某）");
+    browser.date("同意日期", reportDay.toString());
     browser.shot("12-disclosure-filled");
     browser.complete();
     browser.wait.until(d -> history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished()

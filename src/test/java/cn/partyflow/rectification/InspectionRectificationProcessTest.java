@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/rectification/rc-review-progress.form", "forms/rectification/rc-verify-item.form",
     "forms/rectification/rc-supervise.form", "forms/rectification/rc-escalate.form",
     "forms/rectification/rc-long-term-report.form", "forms/rectification/rc-draft-report.form",
-    "forms/rectification/rc-approve-report.form", "forms/rectification/rc-disclosure.form"})
+    "forms/rectification/rc-approve-report.form", "forms/rectification/rc-disclosure.form",
+    "forms/rectification/rc-review-plan.form", "forms/rectification/rc-life-meeting.form"})
 class InspectionRectificationProcessTest {
 
   @RegisterExtension
@@ -53,18 +54,25 @@ class InspectionRectificationProcessTest {
       + "{\"problemNo\":3,\"measures\":\"建立三会一课督查制度\",\"category\":\"长期坚持\",\"leaderUser\":\"leader1\","
       + "\"department\":\"党委办公室\",\"responsibleUser\":\"resp1\"}]";
 
+  /** The 党委会 that studied the plan, as the 书记 records it when signing. */
+  static final Map<String, Object> MEETING = Map.of("planApproved", "true", "planMeetingDate", "2025-09-14",
+      "planMeetingEntitled", 7, "planMeetingPresent", 6, "planMeetingAttendees", "王书记、赵领导等6名委员");
+
   RectificationFixture fx;
 
   @BeforeEach
   void setUp(org.camunda.bpm.engine.ProcessEngine processEngine) {
     init(processEngine);
-    fx = new RectificationFixture("rc-process-" + System.nanoTime());
+    use(new RectificationFixture("rc-process-" + System.nanoTime()));
+    setClock(LocalDateTime.of(2025, 9, 15, 10, 0));
+  }
+
+  void use(RectificationFixture fixture) {
+    fx = fixture;
     Mocks.register("workdays", fx.workdays);
     Mocks.register("routing", new FixedRouting("rmyy"));
-    Mocks.register("rectification", fx.service);
+    Mocks.register("rectificationSteps", fx.steps);
     Mocks.register("rectificationLadder", fx.ladder);
-    Mocks.register("loadItemDelegate", fx.loadItem);
-    setClock(LocalDateTime.of(2025, 9, 15, 10, 0));
   }
 
   @AfterEach
@@ -89,13 +97,86 @@ class InspectionRectificationProcessTest {
     complete(task(pi), withVariables("planApproved", "false", "planReturnReason", "措施不够具体"));
     assertThat(pi).isWaitingAt("Task_DraftPlan");
     complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
-    complete(task(pi), withVariables("planApproved", "true"));
+    complete(task(pi), MEETING);
     assertThat(pi).isWaitingAt("Task_SubmitPlan");
     complete(task(pi), withVariables("planSubmittedDate", "2025-09-15"));
+    complete(task(pi), withVariables("planAccepted", "true"));
 
     Assertions.assertThat(reportTasks(pi)).hasSize(2);
-    Assertions.assertThat(fx.service.items(caseId(pi))).hasSize(3)
+    Assertions.assertThat(fx.items.items(caseId(pi))).hasSize(3)
         .extracting(RectificationItem::status).containsOnly(Rectification.NOT_STARTED, Rectification.ONGOING);
+  }
+
+  @Test
+  void planIsSignedOnlyAfterACommitteeMeetingWithMoreThanHalfPresent() {
+    ProcessInstance pi = startAndRegister();
+    complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
+    RuleViolation noMeeting = refused(() -> taskService().complete(task(pi).getId(), Map.of("planApproved", "true")));
+    Assertions.assertThat(noMeeting.getMessage()).contains("党委（党组）会日期");
+    Map<String, Object> half = new HashMap<>(MEETING);
+    half.put("planMeetingPresent", 3);
+    half.put("planMeetingEntitled", 6);
+    RuleViolation noQuorum = refused(() -> taskService().complete(task(pi).getId(), half));
+    Assertions.assertThat(noQuorum.getMessage()).contains("须有半数以上委员到会");
+    assertThat(pi).isWaitingAt("Task_ApprovePlan");
+
+    complete(task(pi), MEETING);
+    assertThat(pi).isWaitingAt("Task_SubmitPlan");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "planMeetingPresent")).isEqualTo(6);
+  }
+
+  @Test
+  void inspectionOfficeReturnsThePlanWithOpinionsAndItGoesBackThroughTheMeeting() {
+    ProcessInstance pi = startAndRegister();
+    complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
+    complete(task(pi), MEETING);
+    Assertions.assertThat(task(pi).getName()).isEqualTo("向县委巡察办报送rmyy整改方案");
+    complete(task(pi), withVariables("planSubmittedDate", "2025-09-15"));
+    Task review = task(pi);
+    Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPlan");
+    Assertions.assertThat(candidateGroups(review)).containsExactly("xw.inspection");
+    refused(() -> taskService().complete(review.getId(), Map.of("planAccepted", "false")));
+
+    complete(review, withVariables("planAccepted", "false", "planReviewOpinion", "问题2的措施缺少时间节点"));
+    assertThat(pi).isWaitingAt("Task_DraftPlan");
+    Assertions.assertThat(taskService().getVariable(task(pi).getId(), "planReturnReason"))
+        .isEqualTo("县委巡察办退回意见：问题2的措施缺少时间节点");
+    complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
+    assertThat(pi).isWaitingAt("Task_ApprovePlan");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "planApproved")).isNull();
+    complete(task(pi), MEETING);
+    complete(task(pi), withVariables("planSubmittedDate", "2025-09-15"));
+    complete(task(pi), withVariables("planAccepted", "true"));
+    Assertions.assertThat(reportTasks(pi)).hasSize(2);
+  }
+
+  @Test
+  void democraticLifeMeetingListGoesToTheHigherCommitteeAndHasNoTwoMonthRule() {
+    ProcessInstance pi = approvedPlanOf(startAndRegister("民主生活会"), "wjj.orgdept", "wjj.auditor");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "reportDue")).as("the plan's last deadline")
+        .isEqualTo("2025-10-31");
+    long item = itemId(pi, 1);
+    fx.evidence(item);
+    complete(reportTask(pi, item), withVariables("progress", "已完成", "readyForVerification", true));
+    complete(itemTask(pi, item, "Task_LeaderReview"), withVariables("leaderApproved", "true"));
+    Task verify = itemTask(pi, item, "Task_VerifyItem");
+    Assertions.assertThat(candidateGroups(verify)).containsExactlyInAnyOrder("wjj.orgdept", "wjj.auditor");
+    Assertions.assertThat(verify.getName()).startsWith("县卫生健康局党组验收销号");
+
+    Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordLifeMeeting")
+        .count()).as("no 专题民主生活会 on a 民主生活会's own list").isZero();
+    Job compile = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_ReportCompile")
+        .singleResult();
+    Assertions.assertThat(compile.getDuedate()).isEqualTo(at(2025, 10, 24, 9));
+    setClock(LocalDateTime.of(2025, 10, 24, 9, 0));
+    execute(compile);
+    Task draft = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_DraftReport").singleResult();
+    complete(draft, withVariables("reportText", "民主生活会整改情况报告"));
+    complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveReport").singleResult(),
+        withVariables("reportApproved", "true"));
+    Task disclosure = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordDisclosure")
+        .singleResult();
+    Assertions.assertThat(disclosure.getName()).isEqualTo("rmyy整改情况报送县卫生健康局党组并公开");
   }
 
   @Test
@@ -110,7 +191,7 @@ class InspectionRectificationProcessTest {
   }
 
   @Test
-  void itemIsClosedAfterReviewAndVerification() {
+  void itemIsAcceptedAndClosedByTheInspectionOfficeNotByTheUnit() {
     ProcessInstance pi = approvedPlan();
     long item = itemId(pi, 1);
     Task report = reportTask(pi, item);
@@ -118,25 +199,42 @@ class InspectionRectificationProcessTest {
     Assertions.assertThat(report.getDueDate()).isEqualTo(at(2025, 10, 10, 18));
 
     complete(report, withVariables("progress", "已起草新规则", "readyForVerification", false));
-    Assertions.assertThat(fx.service.item(item).orElseThrow().status()).isEqualTo(Rectification.IN_PROGRESS);
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.IN_PROGRESS);
+    fx.evidence(item);
     complete(reportTask(pi, item), withVariables("progress", "新规则已经党委会通过", "readyForVerification", true));
     Task review = itemTask(pi, item, "Task_LeaderReview");
     assertThat(review).isAssignedTo("leader1");
     complete(review, withVariables("leaderApproved", "true"));
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.ACCEPTANCE);
     Task verify = itemTask(pi, item, "Task_VerifyItem");
-    assertThat(verify).hasCandidateGroup("rmyy.orgdept").hasCandidateGroup("rmyy.auditor");
+    Assertions.assertThat(candidateGroups(verify)).containsExactly("xw.inspection");
+    Assertions.assertThat(verify.getName()).startsWith("县委巡察办验收销号");
     complete(verify, withVariables("verified", "true", "verifyComment", "查阅会议记录，规则已执行"));
 
-    Assertions.assertThat(fx.service.item(item).orElseThrow().status()).isEqualTo(Rectification.CLOSED);
-    Assertions.assertThat(fx.events(item)).containsExactly("planned", "progress", "progress", "reviewed", "closed");
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.CLOSED);
+    Assertions.assertThat(fx.events(item))
+        .containsExactly("planned", "progress", "evidence", "progress", "reviewed", "closed");
     // The other item's answers are its own: nothing leaked into its report task.
     Assertions.assertThat(taskService().getVariable(reportTask(pi, itemId(pi, 2)).getId(), "progress")).isNull();
   }
 
   @Test
-  void itemSentBackByTheVerifierReturnsToTheResponsiblePerson() {
+  void applyingForClosureWithoutEvidenceIsRefused() {
+    ProcessInstance pi = approvedPlan();
+    long item = itemId(pi, 1);
+    Task report = reportTask(pi, item);
+    RuleViolation e = refused(() -> taskService().complete(report.getId(),
+        Map.of("progress", "已完成", "readyForVerification", true)));
+    Assertions.assertThat(e.getMessage()).startsWith("申请销号须先上传证明材料");
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.NOT_STARTED);
+    Assertions.assertThat(reportTask(pi, item).getId()).isEqualTo(report.getId());
+  }
+
+  @Test
+  void itemSentBackByTheInspectionOfficeReturnsToTheResponsiblePerson() {
     ProcessInstance pi = approvedPlan();
     long item = itemId(pi, 2);
+    fx.evidence(item);
     complete(reportTask(pi, item), withVariables("progress", "已完成专项治理", "readyForVerification", true));
     complete(itemTask(pi, item, "Task_LeaderReview"), withVariables("leaderApproved", "true"));
     Task verify = itemTask(pi, item, "Task_VerifyItem");
@@ -144,16 +242,32 @@ class InspectionRectificationProcessTest {
         () -> taskService().complete(verify.getId(), Map.of("verified", "false")));
 
     complete(verify, withVariables("verified", "false", "verifyComment", "缺少整改台账"));
-    Assertions.assertThat(fx.service.item(item).orElseThrow().status()).isEqualTo(Rectification.RETURNED);
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.RETURNED);
     Assertions.assertThat(fx.events(item)).endsWith("returned");
-    Assertions.assertThat(reportTask(pi, item)).isNotNull();
+    Task again = reportTask(pi, item);
+    Assertions.assertThat(taskService().getVariable(again.getId(), "returnReason").toString())
+        .contains("验收未通过：缺少整改台账").contains("县委巡察办");
+  }
+
+  @Test
+  void jointTeamAcceptsWhenTheCountyUsesOne() {
+    use(new RectificationFixture("rc-joint-" + System.nanoTime(),
+        RectificationSettings.defaults().withJointAcceptance(true)));
+    ProcessInstance pi = approvedPlanOf(startAndRegister(), "xw.inspection", "xw.auditor", "xw.orgdept");
+    long item = itemId(pi, 1);
+    fx.evidence(item);
+    complete(reportTask(pi, item), withVariables("progress", "已完成", "readyForVerification", true));
+    complete(itemTask(pi, item, "Task_LeaderReview"), withVariables("leaderApproved", "true"));
+    Task verify = itemTask(pi, item, "Task_VerifyItem");
+    Assertions.assertThat(candidateGroups(verify)).containsExactlyInAnyOrder("xw.inspection", "xw.auditor", "xw.orgdept");
+    Assertions.assertThat(verify.getName()).startsWith("县委巡察办、纪委监委、组织部门联合验收组验收销号");
   }
 
   @Test
   void longTermItemReportsEachPeriodAndClosesOnEvaluation() {
     ProcessInstance pi = approvedPlan();
     long item = itemId(pi, 3);
-    Assertions.assertThat(fx.service.item(item).orElseThrow().status()).isEqualTo(Rectification.ONGOING);
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.ONGOING);
     Job first = periodJob(pi);
     Assertions.assertThat(first.getDuedate()).isEqualTo(at(2025, 12, 15, 10));
 
@@ -166,10 +280,13 @@ class InspectionRectificationProcessTest {
 
     setClock(LocalDateTime.of(2026, 3, 15, 10, 0));
     execute(periodJob(pi));
+    // No evidence uploaded: a 长期坚持 item reports each period and applies for its evaluation without it.
     complete(itemTask(pi, item, "Task_LongTermReport"),
         withVariables("progress", "已形成长效机制", "readyForVerification", true));
-    complete(itemTask(pi, item, "Task_VerifyLongTerm"), withVariables("verified", "true", "verifyComment", "评估合格"));
-    Assertions.assertThat(fx.service.item(item).orElseThrow().status()).isEqualTo(Rectification.CLOSED);
+    Task evaluate = itemTask(pi, item, "Task_VerifyLongTerm");
+    Assertions.assertThat(candidateGroups(evaluate)).containsExactly("xw.inspection");
+    complete(evaluate, withVariables("verified", "true", "verifyComment", "评估合格"));
+    Assertions.assertThat(fx.items.item(item).orElseThrow().status()).isEqualTo(Rectification.CLOSED);
   }
 
   @Test
@@ -208,14 +325,14 @@ class InspectionRectificationProcessTest {
   void approvedDeadlineChangeReschedulesTheLadder() {
     ProcessInstance pi = approvedPlan();
     long item = itemId(pi, 1);
-    DeadlineChange change = new DeadlineChange(fx.service, runtimeService(), managementService());
+    DeadlineChange change = new DeadlineChange(fx.items, runtimeService(), managementService());
     change.change(item, LocalDate.of(2025, 10, 20), "需提交党委会审议，会期推迟", "rmyy_shuji");
 
     Assertions.assertThat(ladderJob(pi, item, "BoundaryEvent_Reminder").getDuedate()).isEqualTo(at(2025, 10, 15, 9));
     Assertions.assertThat(ladderJob(pi, item, "BoundaryEvent_DeadlineReached").getDuedate())
         .isEqualTo(at(2025, 10, 20, 18));
     Assertions.assertThat(ladderJob(pi, item, "BoundaryEvent_Escalation").getDuedate()).isEqualTo(at(2025, 10, 27, 9));
-    Assertions.assertThat(fx.service.item(item).orElseThrow().deadline()).isEqualTo(LocalDate.of(2025, 10, 20));
+    Assertions.assertThat(fx.items.item(item).orElseThrow().deadline()).isEqualTo(LocalDate.of(2025, 10, 20));
     Assertions.assertThat(fx.events(item)).endsWith("deadline-moved");
     refused(() -> change.change(item, LocalDate.of(2025, 11, 1), " ", "rmyy_shuji"));
   }
@@ -223,6 +340,10 @@ class InspectionRectificationProcessTest {
   @Test
   void reportIsCompiledFromTheItemsApprovedAndDisclosed() {
     ProcessInstance pi = approvedPlan();
+    Task lifeMeeting = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordLifeMeeting")
+        .singleResult();
+    refused(() -> taskService().complete(lifeMeeting.getId(), Map.of("lifeMeetingDate", "2025-09-01")));
+    complete(lifeMeeting, withVariables("lifeMeetingDate", "2025-09-15", "lifeMeetingNote", "县纪委监委、县委组织部派员列席"));
     Job compile = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_ReportCompile")
         .singleResult();
     // Feedback 2025-09-12 -> report due 2025-11-12, compiled 5 working days before.
@@ -232,7 +353,10 @@ class InspectionRectificationProcessTest {
     Task draft = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_DraftReport").singleResult();
     Object summary = taskService().getVariable(draft.getId(), "reportSummary");
     Assertions.assertThat(summary.toString()).contains("共3项").contains("逾期未完成2项").contains("长期坚持1项");
-    complete(draft, withVariables("reportText", "整改情况报告"));
+    RuleViolation noLeaderReport = refused(() -> taskService().complete(draft.getId(),
+        Map.of("reportText", "整改情况报告")));
+    Assertions.assertThat(noLeaderReport.getMessage()).contains("主要负责人组织落实整改情况的报告");
+    complete(draft, withVariables("reportText", "整改情况报告", "leaderReportText", "书记履行第一责任人职责的情况"));
     complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveReport").singleResult(),
         withVariables("reportApproved", "true"));
     Task disclosure = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordDisclosure")
@@ -241,7 +365,11 @@ class InspectionRectificationProcessTest {
     Map<String, Object> values = new HashMap<>(Map.of("reportSubmittedDate", "2025-11-10", "disclosedContent",
         "整改情况通报", "disclosureChannel", "门户网站", "disclosureDate", "2025-11-12", "withheldContent", "问题线索2"));
     refused(() -> taskService().complete(disclosure.getId(), values));
-    values.put("withheldReason", "正在初核的问题线索，经巡察领导小组同意暂不公开");
+    values.put("withheldReason", "正在初核的问题线索");
+    RuleViolation noConsent = refused(() -> taskService().complete(disclosure.getId(), values));
+    Assertions.assertThat(noConsent.getMessage()).contains("须经巡察领导小组同意");
+    values.put("withheldConsentBy", "县委巡察工作领导小组（组长李某）");
+    values.put("withheldConsentDate", "2025-11-11");
     taskService().complete(disclosure.getId(), values);
     assertThat(pi).hasPassed("EndEvent_ReportDisclosed");
   }
@@ -249,8 +377,12 @@ class InspectionRectificationProcessTest {
   // ---- helpers --------------------------------------------------------------------------------------------
 
   ProcessInstance startAndRegister() {
+    return startAndRegister("巡察");
+  }
+
+  ProcessInstance startAndRegister(String source) {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(Rectification.PROCESS_KEY,
-        Map.of("orgId", "rmyy", "source", "巡察"));
+        Map.of("orgId", "rmyy", "source", source));
     assertThat(pi).isWaitingAt("Task_RegisterFeedback");
     assertThat(task(pi)).hasCandidateGroup("rmyy.orgdept");
     refused(() -> taskService().complete(task(pi).getId(),
@@ -262,11 +394,27 @@ class InspectionRectificationProcessTest {
   }
 
   ProcessInstance approvedPlan() {
-    ProcessInstance pi = startAndRegister();
+    return approvedPlan(startAndRegister());
+  }
+
+  ProcessInstance approvedPlan(ProcessInstance pi) {
+    return approvedPlanOf(pi, "xw.inspection");
+  }
+
+  /** Drafted, signed after the 党委会, submitted, and accepted by the reviewing body with these groups. */
+  ProcessInstance approvedPlanOf(ProcessInstance pi, String... reviewers) {
     complete(task(pi), withVariables("planItems", SpinValues.jsonValue(PLAN).create()));
-    complete(task(pi), withVariables("planApproved", "true"));
+    complete(task(pi), MEETING);
     complete(task(pi), withVariables("planSubmittedDate", "2025-09-15"));
+    assertThat(pi).isWaitingAt("Task_ReviewPlan");
+    Assertions.assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder(reviewers);
+    complete(task(pi), withVariables("planAccepted", "true"));
     return pi;
+  }
+
+  List<String> candidateGroups(Task task) {
+    return taskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId()).toList();
   }
 
   long caseId(ProcessInstance pi) {
@@ -274,7 +422,7 @@ class InspectionRectificationProcessTest {
   }
 
   long itemId(ProcessInstance pi, int seq) {
-    return fx.service.items(caseId(pi)).get(seq - 1).id();
+    return fx.items.items(caseId(pi)).get(seq - 1).id();
   }
 
   List<Task> reportTasks(ProcessInstance pi) {

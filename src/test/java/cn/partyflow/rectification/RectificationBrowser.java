@@ -217,6 +217,20 @@ final class RectificationBrowser implements AutoCloseable {
         .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
   }
 
+  // ---- the evidence page ------------------------------------------------------------------------------------
+
+  /**
+   * From an item task's form: the link to the item's evidence page (form-js opens it in the same tab), the file
+   * uploaded there, and the page's answer.
+   */
+  String uploadEvidence(Path file) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("本事项的证明材料页面"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(file.toString());
+    driver.findElement(By.xpath("//form[@enctype='multipart/form-data']//button[@type='submit']")).click();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.message, p#upload-error")))
+        .getText();
+  }
+
   // ---- the 问题清单 import page ----------------------------------------------------------------------------
 
   /** From the registration task's form: the import page, the sheet uploaded, back to the task. */

@@ -195,7 +195,7 @@ class RectificationPlanBrowserTest {
   private void fillRow(int index, String problemNo, String measures, String category, String leader,
       String department, String responsible, String deadline) {
     WebElement row = row(index);
-    type(input(row, "对应问题序号"), problemNo);
+    pickProblem(input(row, "对应问题序号"), problemNo);
     type(text(row, "整改措施"), measures);
     type(input(row, "整改目标"), "年内见效");
     row.findElement(By.xpath(".//label[contains(normalize-space(.),'类别')]/following::div"
@@ -219,6 +219,14 @@ class RectificationPlanBrowserTest {
    */
   private void type(WebElement field, String text) {
     field.sendKeys(text);
+    settle();
+  }
+
+  /** Chooses the problem of the imported list numbered {@code no}: the server lists them as "1．问题表现". */
+  private void pickProblem(WebElement select, String no) {
+    select.click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')"
+        + " and starts-with(normalize-space(.),'" + no + "．')]"))).click();
     settle();
   }
 

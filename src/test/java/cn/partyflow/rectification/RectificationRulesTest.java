@@ -1,175 +1,166 @@
 package cn.partyflow.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.partyflow.shared.ChinaClock;
-import cn.partyflow.shared.ImportLimits;
-import cn.partyflow.shared.ImportRefused;
 import cn.partyflow.shared.RuleViolation;
-import cn.partyflow.shared.SheetReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Evidence limits, the 问题清单 import and the daily digest, without an engine. */
+/** The rules of 巡察整改 as plain Java: no engine, no database. */
 class RectificationRulesTest {
 
-  RectificationFixture fx;
-  long item;
+  static final LocalDate FEEDBACK = LocalDate.of(2026, 3, 2);
+  static final Map<Integer, String> PROBLEMS = Map.of(1, "议事规则不健全", 2, "廉洁风险防控不到位");
+  static final Set<String> USERS = Set.of("leader1", "resp1");
 
   @BeforeEach
-  void setUp() {
-    fx = new RectificationFixture("rc-rules-" + System.nanoTime());
-    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(2026, 3, 10, 8, 0)));
-    fx.jdbc.update("insert into pf_rectification_case (org_id, source, status, process_instance_id, created_at)"
-        + " values ('rmyy', '巡察', '集中整改', 'pi-1', ?)", Timestamp.valueOf(LocalDateTime.now()));
-    item = item("逾期的问题", "resp1", "2026-03-01", Rectification.IN_PROGRESS);
-    item("三天后到期的问题", "resp1", "2026-03-13", Rectification.NOT_STARTED);
-    item("已销号的问题", "resp2", "2026-03-01", Rectification.CLOSED);
-    item("下月到期的问题", "resp2", "2026-04-30", Rectification.IN_PROGRESS);
+  void today() {
+    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(2026, 3, 20, 10, 0)));
   }
 
   @AfterEach
-  void tearDown() {
+  void reset() {
     ClockUtil.reset();
   }
 
   @Test
-  void evidenceAboveTheLimitOrOfAnUnlistedTypeIsRefusedAndNotStored() {
-    RectificationSettings small = new RectificationSettings(3, 5, 2, 5, 15, "P3M", 7, 1024, List.of("pdf"));
-    EvidenceStore store = new EvidenceStore(fx.jdbc, small, fx.service);
-    assertThatThrownBy(() -> store.store(item, "台账.pdf", pdf(2048), "resp1"))
-        .isInstanceOf(RuleViolation.class).hasMessageContaining("超过上限1KB");
-    assertThatThrownBy(() -> store.store(item, "台账.docx", zip("[Content_Types].xml", "word/document.xml"), "resp1"))
-        .isInstanceOf(RuleViolation.class).hasMessageContaining("不接受此类文件").hasMessageContaining("pdf");
-    assertThat(store.list(item)).isEmpty();
-
-    store.store(item, "台账.pdf", pdf(1024), "resp1");
-    assertThat(store.list(item)).extracting(EvidenceStore.Evidence::filename).containsExactly("台账.pdf");
-    assertThat(fx.events(item)).containsExactly("evidence");
+  void planCoveringEveryProblemWithKnownPeopleIsAccepted() {
+    List<RectificationRules.PlannedItem> items = RectificationRules.plan(
+        List.of(row("1", "限期整改", "resp1", "2026-04-30"), row("2", "长期坚持", "resp1", null)), PROBLEMS, FEEDBACK,
+        USERS::contains);
+    assertThat(items).extracting(RectificationRules.PlannedItem::problem)
+        .containsExactly("议事规则不健全", "廉洁风险防控不到位");
+    assertThat(items.get(1).deadline()).isNull();
   }
 
   @Test
-  void evidenceIsStoredWithTheTypeFoundInItsContent() {
-    EvidenceStore store = new EvidenceStore(fx.jdbc, fx.settings, fx.service);
-    store.store(item, "会议纪要.pdf", pdf(100), "resp1");
-    store.store(item, "现场.JPG", bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10), "resp1");
-    store.store(item, "截图.png", bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0), "resp1");
-    store.store(item, "台账.docx", zip("[Content_Types].xml", "word/document.xml"), "resp1");
-    store.store(item, "台账.xlsx", zip("[Content_Types].xml", "xl/workbook.xml"), "resp1");
-    store.store(item, "通知.ofd", zip("OFD.xml", "Doc_0/Document.xml"), "resp1");
-    assertThat(store.list(item)).extracting(EvidenceStore.Evidence::contentType).containsExactly(
-        "application/pdf", "image/jpeg", "image/png",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/ofd");
+  void planNamesEveryBadRowInOneMessage() {
+    assertThatThrownBy(() -> RectificationRules.plan(
+        List.of(row("", "限期整改", "nobody", "2026-02-01"), row("9", "立行立改", "resp1", null)), PROBLEMS, FEEDBACK,
+        USERS::contains))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("整改方案有误：")
+        .hasMessageContaining("第1项未选择对应的问题")
+        .hasMessageContaining("第1项责任人“nobody”不是系统用户")
+        .hasMessageContaining("第1项完成时限早于反馈日期")
+        .hasMessageContaining("第2项对应的问题序号“9”不在问题清单中")
+        .hasMessageContaining("第2项缺少完成时限")
+        .hasMessageContaining("问题1没有对应的整改事项").hasMessageContaining("问题2没有对应的整改事项");
   }
 
-  @Test
-  void evidenceWhoseContentIsNotItsNameOrNotAnAcceptedKindIsRefused() {
-    EvidenceStore store = new EvidenceStore(fx.jdbc, fx.settings, fx.service);
-    assertThatThrownBy(() -> store.store(item, "通知.pdf",
-        "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "resp1"))
-        .isInstanceOf(RuleViolation.class).hasMessageContaining("不接受此类文件“通知.pdf”")
-        .hasMessageContaining("pdf、jpg、jpeg、png、doc、docx、xls、xlsx、ofd");
-    assertThatThrownBy(() -> store.store(item, "截图.png", pdf(100), "resp1"))
-        .isInstanceOf(RuleViolation.class).hasMessageContaining("内容是PDF文档，与文件扩展名不符");
-    assertThatThrownBy(() -> store.store(item, "压缩包.docx", zip("readme.txt"), "resp1"))
-        .isInstanceOf(RuleViolation.class).hasMessageContaining("不接受此类文件");
-    assertThat(store.list(item)).isEmpty();
-  }
-
-  @Test
-  void evidenceRecordedWithAnyOtherTypeIsServedAsAPlainDownload() {
-    assertThat(new EvidenceStore.Evidence(1, item, "a.pdf", "foo", 1, "resp1", null).servedType())
-        .isEqualTo("application/octet-stream");
-    assertThat(new EvidenceStore.Evidence(1, item, "a.html", "text/html", 1, "resp1", null).servedType())
-        .isEqualTo("application/octet-stream");
-    assertThat(new EvidenceStore.Evidence(1, item, "a.pdf", "application/pdf", 1, "resp1", null).servedType())
-        .isEqualTo("application/pdf");
-  }
-
-  static byte[] pdf(int size) {
-    byte[] content = new byte[size];
-    byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(magic, 0, content, 0, Math.min(magic.length, size));
-    return content;
-  }
-
-  static byte[] bytes(int... values) {
-    byte[] content = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      content[i] = (byte) values[i];
-    }
-    return content;
-  }
-
-  static byte[] zip(String... entries) {
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (String entry : entries) {
-        zip.putNextEntry(new ZipEntry(entry));
-        zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-      zip.finish();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  @ParameterizedTest(name = "应到{0}人、实到{1}人：{2}")
+  @CsvSource({"7, 4, true", "7, 3, false", "6, 3, false", "6, 4, true", "5, 6, false", "1, 1, true"})
+  void planMeetingNeedsMoreThanHalfOfTheMembers(int entitled, int present, boolean signed) {
+    if (signed) {
+      assertThat(RectificationRules.planMeeting("2026-03-10", entitled, present, "全体到会委员", FEEDBACK).present())
+          .isEqualTo(present);
+    } else {
+      assertThatThrownBy(() -> RectificationRules.planMeeting("2026-03-10", entitled, present, "委员", FEEDBACK))
+          .isInstanceOf(RuleViolation.class).hasMessageContaining("委员");
     }
   }
 
   @Test
-  void problemSheetWithBadRowsIsRefusedWholeNamingTheRows() {
-    String csv = "序号,反馈意见,问题表现\n1,一,议事规则不健全\nx,二,台账缺失\n1,三,\n";
-    assertThatThrownBy(() -> new ProblemImport(new SheetReader(ImportLimits.defaults())).read("问题.csv", csv.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(ImportRefused.class)
-        .hasMessageContaining("第3行：序号“x”不是整数").hasMessageContaining("第4行：序号1重复")
-        .hasMessageContaining("第4行：缺少问题表现");
-    assertThat(new ProblemImport(new SheetReader(ImportLimits.defaults())).read("问题.csv", "问题表现\n甲\n乙\n".getBytes(StandardCharsets.UTF_8)))
-        .extracting(p -> p.get("no")).containsExactly(1, 2);
+  void planMeetingHeldBeforeTheFeedbackOrInTheFutureOrWithoutAttendeesIsRefused() {
+    assertThatThrownBy(() -> RectificationRules.planMeeting("2026-03-01", 7, 6, "委员", FEEDBACK))
+        .hasMessageContaining("不能早于反馈日期");
+    assertThatThrownBy(() -> RectificationRules.planMeeting("2026-03-21", 7, 6, "委员", FEEDBACK))
+        .hasMessageContaining("不能晚于今天");
+    assertThatThrownBy(() -> RectificationRules.planMeeting("2026-03-10", 7, 6, " ", FEEDBACK))
+        .hasMessage("请填写出席党委（党组）会的人员");
+    assertThatThrownBy(() -> RectificationRules.planMeeting(null, 7, 6, "委员", FEEDBACK))
+        .hasMessageContaining("请填写研究整改方案的党委（党组）会日期");
   }
 
   @Test
-  void digestListsEachPersonsOverdueAndDueSoonItemsOnly() {
-    RectificationDigest digest = new RectificationDigest(fx.jdbc, fx.settings, fx.workdays, fx.notifier);
-    assertThat(digest.send()).isEqualTo(2);
-    assertThat(fx.channel.sent).containsExactlyInAnyOrder(
-        "resp1@test.cn 【整改每日提示】2026-03-10：逾期1项，即将到期1项",
-        "leader1@test.cn 【整改每日提示】2026-03-10：逾期1项，即将到期1项");
-    assertThat(fx.jdbc.queryForObject("select count(*) from pf_notification where kind = 'digest' and delivered",
-        Integer.class)).isEqualTo(2);
+  void closingRequestNeedsEvidenceExceptForLongTermItems() {
+    assertThatThrownBy(() -> RectificationRules.closingRequest(Rectification.TIME_BOUND, true, 0))
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("申请销号须先上传证明材料");
+    assertThatThrownBy(() -> RectificationRules.closingRequest(Rectification.IMMEDIATE, true, 0))
+        .isInstanceOf(RuleViolation.class);
+    assertThatCode(() -> RectificationRules.closingRequest(Rectification.TIME_BOUND, true, 1)).doesNotThrowAnyException();
+    assertThatCode(() -> RectificationRules.closingRequest(Rectification.TIME_BOUND, false, 0))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> RectificationRules.closingRequest(Rectification.LONG_TERM, true, 0))
+        .doesNotThrowAnyException();
   }
 
   @Test
-  void aDigestRunTwiceTheSameDaySendsNobodyASecondOne() {
-    RectificationDigest digest = new RectificationDigest(fx.jdbc, fx.settings, fx.workdays, fx.notifier);
-    assertThat(digest.send()).isEqualTo(2);
-    assertThat(digest.send()).isZero();
-    assertThat(fx.channel.sent).hasSize(2);
-
-    ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(2026, 3, 11, 8, 0)));
-    assertThat(digest.send()).isEqualTo(2);
-    assertThat(fx.channel.sent).hasSize(4);
+  void inspectionReportNeedsTheLeadersOwnReportOtherSourcesDoNot() {
+    assertThatThrownBy(() -> RectificationRules.report("巡察", "报告", " "))
+        .isInstanceOf(RuleViolation.class).hasMessageContaining("主要负责人组织落实整改情况的报告");
+    assertThatCode(() -> RectificationRules.report("巡察", "报告", "书记的报告")).doesNotThrowAnyException();
+    assertThatCode(() -> RectificationRules.report("组织生活会", "报告", null)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> RectificationRules.report("组织生活会", "", null)).hasMessage("请填写整改情况报告正文");
   }
 
-  long item(String problem, String responsible, String deadline, String status) {
-    fx.jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, measures, category, leader_user,"
-            + " department, responsible_user, deadline, status, process_instance_id, updated_at)"
-            + " values ((select max(id) from pf_rectification_case), 'rmyy', 1, ?, '措施', '限期整改', 'leader1',"
-            + " '党办', ?, ?, ?, 'pi-1', ?)", problem, responsible, Date.valueOf(LocalDate.parse(deadline)), status,
-        Timestamp.valueOf(LocalDateTime.now()));
-    return fx.jdbc.queryForObject("select max(id) from pf_rectification_item", Long.class);
+  @Test
+  void withholdingNeedsItsReasonAndTheRecordedConsent() {
+    assertThatCode(() -> RectificationRules.withholding("巡察", "", null, null, null, FEEDBACK))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> RectificationRules.withholding("巡察", "线索名单", "", null, null, FEEDBACK))
+        .hasMessageContaining("须写明理由");
+    assertThatThrownBy(() -> RectificationRules.withholding("巡察", "线索名单", "正在初核", "", null, FEEDBACK))
+        .hasMessageStartingWith("不予公开须经巡察领导小组同意");
+    assertThatThrownBy(() -> RectificationRules.withholding("民主生活会", "线索名单", "正在初核", "", null, FEEDBACK))
+        .hasMessageStartingWith("不予公开须经上级党委同意");
+    assertThatThrownBy(() -> RectificationRules.withholding("巡察", "线索名单", "正在初核", "巡察领导小组", null, FEEDBACK))
+        .hasMessageContaining("请填写巡察领导小组同意不予公开的日期");
+    assertThatThrownBy(() -> RectificationRules.withholding("巡察", "线索名单", "正在初核", "巡察领导小组", "2026-03-01",
+        FEEDBACK)).hasMessageContaining("不能早于反馈日期");
+    assertThatCode(() -> RectificationRules.withholding("巡察", "线索名单", "正在初核", "巡察领导小组（组长李某）",
+        "2026-03-18", FEEDBACK)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void inspectionReportIsDueTwoMonthsAfterTheFeedbackOtherSourcesAtTheLastDeadline() {
+    List<LocalDate> deadlines = Arrays.asList(LocalDate.of(2026, 4, 30), null, LocalDate.of(2026, 9, 30));
+    assertThat(RectificationRules.reportDue("巡察", FEEDBACK, deadlines, 2)).isEqualTo(LocalDate.of(2026, 5, 2));
+    assertThat(RectificationRules.reportDue("民主生活会", FEEDBACK, deadlines, 2)).isEqualTo(LocalDate.of(2026, 9, 30));
+    assertThat(RectificationRules.reportDue("组织生活会", FEEDBACK, Arrays.asList((LocalDate) null), 2))
+        .as("every item 长期坚持").isEqualTo(LocalDate.of(2026, 5, 2));
+  }
+
+  @Test
+  void sourceIsOneOfTheThree() {
+    assertThat(RectificationRules.source(" ")).isEqualTo("巡察");
+    assertThat(RectificationRules.isInspection("组织生活会")).isFalse();
+    assertThatThrownBy(() -> RectificationRules.source("巡视")).hasMessage("整改来源只能是巡察、民主生活会、组织生活会");
+  }
+
+  @Test
+  void problemListIsNumberedAndNeverEmpty() {
+    assertThat(RectificationRules.numberedProblems(List.of(Map.of("problem", "甲"), Map.of("no", 5, "problem", "乙"))))
+        .extracting(p -> p.get("no")).containsExactly(1, 5);
+    assertThatThrownBy(() -> RectificationRules.numberedProblems(List.of()))
+        .hasMessageContaining("问题清单为空");
+    assertThatThrownBy(() -> RectificationRules.numberedProblems(List.of(Map.of("no", 1, "problem", "甲"),
+        Map.of("no", "1", "problem", "乙")))).hasMessageContaining("问题序号1重复");
+  }
+
+  static Map<String, Object> row(String problemNo, String category, String responsible, String deadline) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("problemNo", problemNo);
+    row.put("measures", "措施");
+    row.put("category", category);
+    row.put("leaderUser", "leader1");
+    row.put("department", "党办");
+    row.put("responsibleUser", responsible);
+    row.put("deadline", deadline);
+    return row;
   }
 }

@@ -51,15 +51,23 @@ class RectificationScenarioTest {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired RectificationService service;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired RectificationItems service;
   @Autowired RectificationDigest digest;
   @Autowired JdbcTemplate jdbc;
 
   final String dept = "党办" + UUID.randomUUID().toString().substring(0, 6);
 
+  /** The 党委会 that studied the plan, as the 书记 records it when signing. */
+  static final Map<String, Object> MEETING = Map.of("planApproved", v("true"), "planMeetingDate", v("2026-04-21"),
+      "planMeetingEntitled", v(7), "planMeetingPresent", v(6), "planMeetingAttendees", v("王建国等6名委员"));
+
+  final List<String> cases = new java.util.ArrayList<>();
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    cases.forEach(pi -> CaseCleanup.delete(jdbc, runtime, history, pi));
   }
 
   @Test
@@ -70,6 +78,7 @@ class RectificationScenarioTest {
         json(Map.of("variables", Map.of("orgId", v("rmyy"), "source", v("巡察")))), Map.class);
     assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
     String pi = (String) started.getBody().get("id");
+    cases.add(pi);
 
     // 问题清单 from a sheet: a bad row refuses the whole file and is named; the good file fills the form.
     Task register = only(pi, "Task_RegisterFeedback");
@@ -93,8 +102,9 @@ class RectificationScenarioTest {
     submit("rmyy_shuji", only(pi, "Task_ApprovePlan"),
         Map.of("planApproved", v("false"), "planReturnReason", v("责任分工不清")));
     submit("rmyy_zzb", only(pi, "Task_DraftPlan"), Map.of("planItems", jsonValue(plan)));
-    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
+    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), MEETING);
     submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-22")));
+    submit("xw_xcb", only(pi, "Task_ReviewPlan"), Map.of("planAccepted", v("true")));
 
     long caseId = ((Number) runtime.getVariable(pi, "caseId")).longValue();
     List<RectificationItem> items = service.items(caseId);
@@ -113,7 +123,10 @@ class RectificationScenarioTest {
     submit("nk_zhuren", itemTask(pi, onTime, "Task_ReportProgress"),
         Map.of("progress", v("新议事规则已经党委会通过"), "readyForVerification", v(true)));
     submit("rmyy_fgld", itemTask(pi, onTime, "Task_LeaderReview"), Map.of("leaderApproved", v("true")));
-    submit("rmyy_jiwei", itemTask(pi, onTime, "Task_VerifyItem"),
+    ResponseEntity<String> ownUnit = trySubmit("rmyy_jiwei", itemTask(pi, onTime, "Task_VerifyItem"),
+        Map.of("verified", v("true"), "verifyComment", v("自己验收自己")));
+    assertThat(ownUnit.getStatusCode().is2xxSuccessful()).as("the unit does not close its own items").isFalse();
+    submit("xw_xcb", itemTask(pi, onTime, "Task_VerifyItem"),
         Map.of("verified", v("true"), "verifyComment", v("查阅会议纪要")));
     assertThat(service.item(onTime).orElseThrow().status()).isEqualTo(Rectification.CLOSED);
 
@@ -155,30 +168,34 @@ class RectificationScenarioTest {
     digest.send();
     assertThat(mails("xz1_keshi@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改每日提示】"));
 
-    // The two-month report (due 20 June) is compiled from the items' state.
+    // The 专题民主生活会 is recorded; the two-month report (due 20 June) is compiled from the items' state.
+    submit("rmyy_zzb", only(pi, "Task_RecordLifeMeeting"), Map.of("lifeMeetingDate", v("2026-05-14")));
     clock(2026, 6, 12, 9);
     runDueJobs(pi);
     Task draft = only(pi, "Task_DraftReport");
     assertThat(tasks.getVariable(draft.getId(), "reportSummary").toString())
         .contains("已完成销号1项").contains("逾期未完成1项").contains("长期坚持1项");
-    submit("rmyy_zzb", draft, Map.of("reportText", v("整改情况报告（正文）")));
+    submit("rmyy_zzb", draft, Map.of("reportText", v("整改情况报告（正文）"),
+        "leaderReportText", v("主要负责人组织落实整改情况的报告")));
     submit("rmyy_shuji", only(pi, "Task_ApproveReport"), Map.of("reportApproved", v("true")));
     submit("rmyy_zzb", only(pi, "Task_RecordDisclosure"), new LinkedHashMap<>(Map.of(
         "reportSubmittedDate", v("2026-06-12"), "disclosedContent", v("整改进展情况"),
         "disclosureChannel", v("门户网站"), "disclosureDate", v("2026-06-12"),
-        "withheldContent", v("问题线索处置情况"), "withheldReason", v("正在初核，经巡察领导小组同意暂不公开"))));
+        "withheldContent", v("问题线索处置情况"), "withheldReason", v("正在初核，暂不公开"),
+        "withheldConsentBy", v("县委巡察工作领导小组"), "withheldConsentDate", v("2026-06-11"))));
 
     // Item 2 is finally closed; the long-term item reports after its period and is closed on evaluation.
     clock(2026, 6, 18, 10);
+    assertThat(upload("xz1_keshi", late, "台账.pdf", "%PDF-1.4".getBytes()).getStatusCode().is2xxSuccessful()).isTrue();
     submit("xz1_keshi", itemTask(pi, late, "Task_ReportProgress"),
         Map.of("progress", v("已完成"), "readyForVerification", v(true)));
     submit("rmyy_fgld", itemTask(pi, late, "Task_LeaderReview"), Map.of("leaderApproved", v("true")));
-    submit("rmyy_zzb", itemTask(pi, late, "Task_VerifyItem"), Map.of("verified", v("true"), "verifyComment", v("达标")));
+    submit("xw_xcb", itemTask(pi, late, "Task_VerifyItem"), Map.of("verified", v("true"), "verifyComment", v("达标")));
     clock(2026, 7, 23, 10);
     runDueJobs(pi);
     submit("xz1_keshi", itemTask(pi, longTerm, "Task_LongTermReport"),
         Map.of("progress", v("制度已运行一季度"), "readyForVerification", v(true)));
-    submit("rmyy_jiwei", itemTask(pi, longTerm, "Task_VerifyLongTerm"),
+    submit("xw_xcb", itemTask(pi, longTerm, "Task_VerifyLongTerm"),
         Map.of("verified", v("true"), "verifyComment", v("已形成长效机制")));
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
@@ -197,6 +214,7 @@ class RectificationScenarioTest {
         json(Map.of("variables", Map.of("orgId", v(unit), "source", v("巡察")))), Map.class);
     assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
     String pi = (String) started.getBody().get("id");
+    cases.add(pi);
     Task register = only(pi, "Task_RegisterFeedback");
     assertThat(importProblems(register.getId(), "序号,反馈意见,问题表现\n1,一、党的领导,议事规则不健全\n").getBody())
         .contains("\"imported\":1");
@@ -204,8 +222,9 @@ class RectificationScenarioTest {
         "groupName", v("第一巡察组")));
     submit("rmyy_zzb", only(pi, "Task_DraftPlan"),
         Map.of("planItems", jsonValue("[" + item(1, "限期整改", "nk_zhuren", "2026-04-30") + "]")));
-    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), Map.of("planApproved", v("true")));
+    submit("rmyy_shuji", only(pi, "Task_ApprovePlan"), MEETING);
     submit("rmyy_zzb", only(pi, "Task_SubmitPlan"), Map.of("planSubmittedDate", v("2026-04-22")));
+    submit("xw_xcb", only(pi, "Task_ReviewPlan"), Map.of("planAccepted", v("true")));
     long item = service.items(((Number) runtime.getVariable(pi, "caseId")).longValue()).get(0).id();
 
     clock(2026, 5, 20, 9);
@@ -224,6 +243,7 @@ class RectificationScenarioTest {
         "/engine-rest/process-definition/key/inspectionRectification/start",
         json(Map.of("variables", Map.of("orgId", v("rmyy"), "source", v("巡察")))), Map.class);
     String pi = (String) started.getBody().get("id");
+    cases.add(pi);
     Task register = only(pi, "Task_RegisterFeedback");
 
     assertThat(rest.withBasicAuth("nk_zuzhi", "demo").getForObject("/rectification/problems", String.class))
@@ -266,7 +286,7 @@ class RectificationScenarioTest {
   }
 
   List<String> kinds(long item) {
-    return service.events(item).stream().map(RectificationService.Event::kind).toList();
+    return service.events(item).stream().map(RectificationItems.Event::kind).toList();
   }
 
   List<String> mails(String to) throws Exception {

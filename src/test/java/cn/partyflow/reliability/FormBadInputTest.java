@@ -507,7 +507,10 @@ class FormBadInputTest {
     Form escalate = form("accountabilityAction", "约谈", "accountabilityNote", "约谈分管领导和责任人");
     Form disclosure = form("reportSubmittedDate", "2026-06-15", "disclosedContent", "整改进展情况",
         "disclosureChannel", "门户网站", "disclosureDate", "2026-06-16", "withheldContent", "问题线索处置情况",
-        "withheldReason", "正在初核，经巡察领导小组同意暂不公开");
+        "withheldReason", "正在初核，暂不公开", "withheldConsentBy", "县委巡察工作领导小组",
+        "withheldConsentDate", "2026-06-14");
+    Form meeting = form("planApproved", "true", "planMeetingDate", "2026-04-21", "planMeetingEntitled", 7,
+        "planMeetingPresent", 6, "planMeetingAttendees", "王建国等6名委员");
     Form longTerm = form("progress", "制度已运行一季度", "readyForVerification", true);
 
     return Stream.of(
@@ -576,9 +579,15 @@ class FormBadInputTest {
             bad("return with a blank reason", form("planApproved", "false", "planReturnReason", "  "),
                 "退回整改方案须写明理由"),
             bad("decision as text", form("planApproved", "再看看"), "是或否"),
-            bad("overlong reason", form("planApproved", "false", "planReturnReason", TOO_LONG), "最多2000字")),
+            bad("overlong reason", form("planApproved", "false", "planReturnReason", TOO_LONG), "最多2000字"),
+            bad("signed without the committee meeting", form("planApproved", "true"), "党委（党组）会日期"),
+            bad("signed with half the members present", meeting.with("planMeetingPresent", 3)
+                .with("planMeetingEntitled", 6), "须有半数以上委员到会"),
+            bad("more present than entitled", meeting.with("planMeetingPresent", 8), "不能多于应到委员人数"),
+            bad("meeting in the future", meeting.with("planMeetingDate", "2026-04-23"), "不能晚于今天"),
+            bad("attendees missing", meeting.without("planMeetingAttendees"), "请填写出席党委（党组）会的人员")),
         atTask("Task_SubmitPlan 向巡察办报送整改方案", () -> {
-          submit("rmyy_shuji", pi[0], "Task_ApprovePlan", form("planApproved", "true"));
+          submit("rmyy_shuji", pi[0], "Task_ApprovePlan", meeting);
           return desk("rmyy_zzb", pi[0], "Task_SubmitPlan", tables);
         },
             bad("date missing", submitPlan.without("planSubmittedDate"), "请填写报送日期"),
@@ -588,8 +597,15 @@ class FormBadInputTest {
             bad("date as text", submitPlan.with("planSubmittedDate", "四月下旬"), "不是有效日期"),
             bad("impossible date", submitPlan.with("planSubmittedDate", "2026-04-31"), "不是有效日期"),
             bad("overlong document number", submitPlan.with("planDocumentNo", TOO_LONG), "报送文号最多2000字")),
-        atTask("Task_ReportProgress 报告整改进展", () -> {
+        atTask("Task_ReviewPlan 巡察办审核整改方案", () -> {
           submit("rmyy_zzb", pi[0], "Task_SubmitPlan", submitPlan);
+          return desk("xw_xcb", pi[0], "Task_ReviewPlan", tables);
+        },
+            bad("decision missing", form(), "请选择审核结论"),
+            bad("return without opinions", form("planAccepted", "false"), "退回整改方案须写明理由"),
+            bad("decision as text", form("planAccepted", "还行"), "是或否")),
+        atTask("Task_ReportProgress 报告整改进展", () -> {
+          submit("xw_xcb", pi[0], "Task_ReviewPlan", form("planAccepted", "true"));
           List<Long> ids = jdbc.queryForList("select id from pf_rectification_item where process_instance_id = ?"
               + " order by seq", Long.class, pi[0]);
           item[0] = ids.get(0);
@@ -602,8 +618,12 @@ class FormBadInputTest {
             bad("ready flag as text", progress.with("readyForVerification", "也许"), "是或否"),
             bad("unknown item id", progress.with("itemId", 999999999L), "itemId"),
             bad("the other item's id", progress.with("itemId", (Supplier<Long>) () -> item[1]), "itemId"),
-            bad("text beyond what the engine stores", progress.with("progress", HUGE), "最多4000字")),
+            bad("text beyond what the engine stores", progress.with("progress", HUGE), "最多4000字"),
+            bad("closing request without evidence", progress, "申请销号须先上传证明材料")),
         atTask("Task_LeaderReview 责任领导审核", () -> {
+          jdbc.update("insert into pf_rectification_evidence (item_id, filename, content_type, size_bytes, content,"
+              + " uploaded_by, uploaded_at) values (?, '规则.pdf', 'application/pdf', 8, ?, 'nk_zhuren',"
+              + " current_timestamp)", item[0], "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
           submitItem("nk_zhuren", pi[0], "Task_ReportProgress", item[0], progress);
           return itemDesk("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], tables);
         },
@@ -614,7 +634,7 @@ class FormBadInputTest {
             bad("the other item's id", review.with("itemId", (Supplier<Long>) () -> item[1]), "itemId")),
         atTask("Task_VerifyItem 验收销号", () -> {
           submitItem("rmyy_fgld", pi[0], "Task_LeaderReview", item[0], review);
-          return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], tables);
+          return itemDesk("xw_xcb", pi[0], "Task_VerifyItem", item[0], tables);
         },
             bad("decision missing", verify.without("verified"), "请选择验收结论"),
             bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),
@@ -622,7 +642,7 @@ class FormBadInputTest {
             bad("overlong comment", verify.with("verifyComment", TOO_LONG), "最多2000字"),
             bad("unknown item id", verify.with("itemId", 999999999L), "itemId")),
         atTask("Task_Supervise 督办逾期事项", () -> {
-          submitItem("rmyy_jiwei", pi[0], "Task_VerifyItem", item[0], verify);
+          submitItem("xw_xcb", pi[0], "Task_VerifyItem", item[0], verify);
           clock("2026-05-06T10:00");
           runDueJobs(pi[0]);
           return itemDesk("rmyy_zzb", pi[0], "Task_Supervise", item[1], tables);
@@ -644,15 +664,18 @@ class FormBadInputTest {
             bad("overlong reason", escalate.with("accountabilityNote", TOO_LONG), "最多2000字")),
         atTask("Task_DraftReport 起草整改情况报告", () -> {
           submitItem("rmyy_shuji", pi[0], "Task_Escalate", item[1], escalate);
+          submit("rmyy_zzb", pi[0], "Task_RecordLifeMeeting", form("lifeMeetingDate", "2026-05-15"));
           clock("2026-06-12T09:00");
           runDueJobs(pi[0]);
           return desk("rmyy_zzb", pi[0], "Task_DraftReport", tables);
         },
             bad("report missing", form(), "请填写整改情况报告正文"),
             bad("overlong report", form("reportText", TOO_LONG), "最多2000字"),
-            bad("report beyond what the engine stores", form("reportText", HUGE), "最多4000字")),
+            bad("report beyond what the engine stores", form("reportText", HUGE), "最多4000字"),
+            bad("the leader's own report missing", form("reportText", "正文"), "主要负责人组织落实整改情况的报告")),
         atTask("Task_ApproveReport 党委书记审定整改情况报告", () -> {
-          submit("rmyy_zzb", pi[0], "Task_DraftReport", form("reportText", "整改情况报告（正文）"));
+          submit("rmyy_zzb", pi[0], "Task_DraftReport", form("reportText", "整改情况报告（正文）",
+              "leaderReportText", "主要负责人组织落实整改情况的报告"));
           return desk("rmyy_shuji", pi[0], "Task_ApproveReport", tables);
         },
             bad("decision missing", form(), "请选择审定结论"),
@@ -666,7 +689,10 @@ class FormBadInputTest {
         },
             bad("withheld without a reason", disclosure.without("withheldReason"), "有不予公开的内容时须写明理由"),
             bad("disclosed before the report was sent", disclosure.with("disclosureDate", "2026-06-14"),
-                "公开日期（2026-06-14）不能早于报告报送巡察办日期（2026-06-15）"),
+                "公开日期（2026-06-14）不能早于报告报送日期（2026-06-15）"),
+            bad("withheld without the recorded consent", disclosure.without("withheldConsentBy"),
+                "不予公开须经巡察领导小组同意"),
+            bad("consent date missing", disclosure.without("withheldConsentDate"), "同意不予公开的日期"),
             bad("report sent before the feedback", disclosure.with("reportSubmittedDate", "2026-04-01")
                 .with("disclosureDate", "2026-04-02"), "不能早于反馈日期"),
             bad("disclosed in the future", disclosure.with("disclosureDate", "2026-06-18"), "公开日期（2026-06-18）不能晚于今天"),
@@ -690,7 +716,7 @@ class FormBadInputTest {
             bad("the other item's id", longTerm.with("itemId", (Supplier<Long>) () -> item[1]), "itemId")),
         atTask("Task_VerifyLongTerm 评估长期坚持事项", () -> {
           submitItem("nk_zhuren", pi[0], "Task_LongTermReport", item[2], longTerm);
-          return itemDesk("rmyy_jiwei", pi[0], "Task_VerifyLongTerm", item[2], tables);
+          return itemDesk("xw_xcb", pi[0], "Task_VerifyLongTerm", item[2], tables);
         },
             bad("decision missing", verify.without("verified"), "请选择验收结论"),
             bad("refusal without a reason", form("verified", "false"), "不予销号须写明理由"),

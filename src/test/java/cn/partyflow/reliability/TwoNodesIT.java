@@ -182,9 +182,12 @@ class TwoNodesIT {
     submit(a, "rmyy_zzb", pi, "Task_RegisterFeedback", "\"feedbackDate\":{\"value\":\"" + today.minusDays(60)
         + "\"},\"roundName\":{\"value\":\"双节点巡察\"},\"groupName\":{\"value\":\"第一巡察组\"}");
     submit(b, "rmyy_zzb", pi, "Task_DraftPlan", "\"planItems\":" + json(plan.append("]").toString()));
-    submit(a, "rmyy_shuji", pi, "Task_ApprovePlan", "\"planApproved\":{\"value\":\"true\"}");
+    submit(a, "rmyy_shuji", pi, "Task_ApprovePlan", "\"planApproved\":{\"value\":\"true\"},"
+        + "\"planMeetingDate\":{\"value\":\"" + today.minusDays(56) + "\"},\"planMeetingEntitled\":{\"value\":7},"
+        + "\"planMeetingPresent\":{\"value\":6},\"planMeetingAttendees\":{\"value\":\"王建国等6名委员\"}");
     submit(b, "rmyy_zzb", pi, "Task_SubmitPlan",
         "\"planSubmittedDate\":{\"value\":\"" + today.minusDays(55) + "\"}");
+    submit(a, "xw_xcb", pi, "Task_ReviewPlan", "\"planAccepted\":{\"value\":\"true\"}");
 
     try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
       Instant until = Instant.now().plusSeconds(120);

@@ -43,14 +43,18 @@ class FormRequiredFieldsTest {
       Map.entry("md-conversion-meeting", List.of("conversionOutcome", "extensionMonths", "conversionReason")),
       Map.entry("md-archive", List.of("archiveChecklist", "archiveDate", "archiveLocation")),
       Map.entry("dues-confirm-receipt", List.of("receivedAmount", "receivedDate")),
-      Map.entry("rc-approve-plan", List.of("planApproved", "planReturnReason")),
+      Map.entry("rc-approve-plan", List.of("planApproved", "planReturnReason", "planMeetingDate",
+          "planMeetingEntitled", "planMeetingPresent", "planMeetingAttendees")),
+      Map.entry("rc-review-plan", List.of("planAccepted", "planReviewOpinion")),
+      Map.entry("rc-life-meeting", List.of("lifeMeetingDate")),
+      Map.entry("rc-draft-report", List.of("reportText", "leaderReportText")),
       Map.entry("rc-approve-report", List.of("reportApproved", "reportReturnReason")),
       Map.entry("rc-draft-plan", List.of("problemNo", "measures", "category", "leaderUser", "department",
           "responsibleUser")),
       Map.entry("rc-review-progress", List.of("leaderApproved")),
       Map.entry("rc-verify-item", List.of("verified")),
       Map.entry("rc-disclosure", List.of("reportSubmittedDate", "disclosedContent", "disclosureChannel",
-          "disclosureDate", "withheldReason")));
+          "disclosureDate", "withheldReason", "withheldConsentBy", "withheldConsentDate")));
 
   @Test
   void everyFieldTheRulesNeedIsRequiredWhereItIsShown() throws IOException {

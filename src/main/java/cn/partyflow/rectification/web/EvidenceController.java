@@ -3,7 +3,7 @@ package cn.partyflow.rectification.web;
 import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.EvidenceStore;
 import cn.partyflow.rectification.RectificationItem;
-import cn.partyflow.rectification.RectificationService;
+import cn.partyflow.rectification.RectificationItems;
 import cn.partyflow.rectification.RectificationSettings;
 import cn.partyflow.shared.RuleViolation;
 import java.io.IOException;
@@ -33,13 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EvidenceController {
 
-  private final RectificationService service;
+  private final RectificationItems service;
   private final EvidenceStore store;
   private final RectificationSettings settings;
   private final Viewer viewer;
   private final DeadlineChange deadlineChange;
 
-  EvidenceController(RectificationService service, EvidenceStore store, RectificationSettings settings,
+  EvidenceController(RectificationItems service, EvidenceStore store, RectificationSettings settings,
       Viewer viewer, DeadlineChange deadlineChange) {
     this.deadlineChange = deadlineChange;
     this.service = service;

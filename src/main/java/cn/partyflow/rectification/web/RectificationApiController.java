@@ -2,7 +2,7 @@ package cn.partyflow.rectification.web;
 
 import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.RectificationItem;
-import cn.partyflow.rectification.RectificationService;
+import cn.partyflow.rectification.RectificationItems;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -21,11 +21,11 @@ class RectificationApiController {
 
   private final RegistrationTasks registrations;
   private final DeadlineChange deadlineChange;
-  private final RectificationService service;
+  private final RectificationItems service;
   private final Viewer viewer;
 
   RectificationApiController(RegistrationTasks registrations, DeadlineChange deadlineChange,
-      RectificationService service, Viewer viewer) {
+      RectificationItems service, Viewer viewer) {
     this.registrations = registrations;
     this.deadlineChange = deadlineChange;
     this.service = service;
