@@ -64,6 +64,9 @@ public class Navigation {
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
     }
+    if (me.admin() || me.officer() || me.manager() || me.auditor()) {
+      links.add(link("menu-reports", "统计", "/reports", path.startsWith("/reports")));
+    }
     if (me.admin() || me.auditor()) {
       links.add(link("menu-audit", "案卷查阅", "/audit", path.startsWith("/audit")));
     }
