@@ -59,6 +59,7 @@ class HomeBrowserTest {
       "menu-people", "党员花名册",
       "menu-rectification", "巡察整改督办看板",
       "menu-dues", "大额自愿多交党费",
+      "menu-reports", "统计期间",
       "menu-audit", "案卷查询");
 
   @LocalServerPort int port;
@@ -106,7 +107,7 @@ class HomeBrowserTest {
     assertTaskCounts("nk_zuzhi");
     assertPipeline("rmyy-nk");
     BrowserSupport.screenshot(driver, "home-nk_zuzhi");
-    assertMenu("nk_zuzhi", List.of("menu-home", "menu-tasks", "menu-people"));
+    assertMenu("nk_zuzhi", List.of("menu-home", "menu-tasks", "menu-people", "menu-reports"));
 
     String tag = UUID.randomUUID().toString().substring(0, 4);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, application_date, activist_date,"
@@ -166,7 +167,7 @@ class HomeBrowserTest {
     assertThat(duesCell("arrears")).isEqualTo(((Number) arrears.get("people")).intValue() + "人");
     assertThat(money("arrears-amount")).isEqualByComparingTo((BigDecimal) arrears.get("owed"));
     BrowserSupport.screenshot(driver, "home-nk_dangfei");
-    assertMenu("nk_dangfei", List.of("menu-home", "menu-tasks", "menu-people", "menu-dues"));
+    assertMenu("nk_dangfei", List.of("menu-home", "menu-tasks", "menu-people", "menu-dues", "menu-reports"));
   }
 
   @Test
@@ -185,7 +186,8 @@ class HomeBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#rectification-counts [data-status='已逾期'] .value")).getText())
         .isEqualTo(String.valueOf(overdue));
     BrowserSupport.screenshot(driver, "home-rmyy_shuji");
-    assertMenu("rmyy_shuji", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-dues"));
+    assertMenu("rmyy_shuji", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-dues",
+        "menu-reports"));
 
     click("menu-rectification");
     assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("王建国");
@@ -212,7 +214,8 @@ class HomeBrowserTest {
     driver.findElement(By.cssSelector("#recent-running tbody a")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-pdf")));
     click("menu-home");
-    assertMenu("rmyy_jiwei", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-audit"));
+    assertMenu("rmyy_jiwei", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-reports",
+        "menu-audit"));
   }
 
   /** Signs in at Tasklist and follows the 工作台 link of Tasklist's header to the home page. */
