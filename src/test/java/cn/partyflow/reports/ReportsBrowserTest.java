@@ -52,9 +52,9 @@ class ReportsBrowserTest {
     assertThat(driver.findElement(By.id("report-org")).getText()).isEqualTo("县人民医院党委");
     BrowserSupport.screenshot(driver, "reports-committee");
 
-    new Select(driver.findElement(By.id("report-org-select"))).selectByVisibleText("内科党支部");
+    new Select(driver.findElement(By.id("report-org-select"))).selectByVisibleText("县人民医院内科党支部");
     driver.findElement(By.id("report-submit")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("report-org"), "内科党支部"));
+    wait.until(ExpectedConditions.textToBe(By.id("report-org"), "县人民医院内科党支部"));
     WebElement members = driver.findElement(By.cssSelector("#table-members-status a[data-figure='members.all']"));
     String count = members.getText();
     assertThat(Integer.parseInt(count)).isPositive();
