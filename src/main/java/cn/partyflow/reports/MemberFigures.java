@@ -89,10 +89,10 @@ final class MemberFigures {
     });
     List<Person> members = at.keySet().stream().filter(p -> isMember(at.get(p))).toList();
     List<ReportTable.Row> status = new ArrayList<>();
-    status.add(row("党员合计", f.count("members.all", "党员合计", refs(members, scope))));
+    status.add(row("党员合计", f.count("members.all", "党员合计", refs(members, scope, at))));
     for (MemberStatus s : PIPELINE) {
       List<Person> list = at.keySet().stream().filter(p -> at.get(p) == s).toList();
-      status.add(row(s.label(), f.count("members.status." + s.name(), s.label(), refs(list, scope))));
+      status.add(row(s.label(), f.count("members.status." + s.name(), s.label(), refs(list, scope, at))));
     }
     f.number("members", members.size());
     f.number("fullMembers", count(at, FULL_MEMBER));
@@ -104,7 +104,7 @@ final class MemberFigures {
     List<ReportTable.Row> gender = new ArrayList<>();
     for (String g : List.of("男", "女", "未登记")) {
       List<Person> list = members.stream().filter(p -> genderOf(p).equals(g)).toList();
-      gender.add(new ReportTable.Row(g, List.of(f.count("members.gender." + g, g + "党员", refs(list, scope)),
+      gender.add(new ReportTable.Row(g, List.of(f.count("members.gender." + g, g + "党员", refs(list, scope, at)),
           ReportTable.Cell.text(Figures.rate(list.size(), members.size())))));
       if (g.equals("女")) {
         f.number("women", list.size());
@@ -115,7 +115,7 @@ final class MemberFigures {
     for (int i = 0; i < AGE_BANDS.size(); i++) {
       String band = AGE_BANDS.get(i);
       List<Person> list = members.stream().filter(p -> ageBand(p.birthDate(), day).equals(band)).toList();
-      age.add(new ReportTable.Row(band, List.of(f.count("members.age." + i, band + "党员", refs(list, scope)),
+      age.add(new ReportTable.Row(band, List.of(f.count("members.age." + i, band + "党员", refs(list, scope, at)),
           ReportTable.Cell.text(Figures.rate(list.size(), members.size())))));
       if (i == 0) {
         f.number("young", list.size());
@@ -132,10 +132,10 @@ final class MemberFigures {
       }
       List<ReportTable.Cell> cells = new ArrayList<>();
       List<Person> m = list.stream().filter(p -> isMember(at.get(p))).toList();
-      cells.add(f.count("members.branch." + branch, scope.name(branch) + "党员", refs(m, scope)));
+      cells.add(f.count("members.branch." + branch, scope.name(branch) + "党员", refs(m, scope, at)));
       for (MemberStatus s : PIPELINE) {
         cells.add(f.count("members.branch." + branch + "." + s.name(), scope.name(branch) + s.label(),
-            refs(list.stream().filter(p -> at.get(p) == s).toList(), scope)));
+            refs(list.stream().filter(p -> at.get(p) == s).toList(), scope, at)));
       }
       branches.add(new ReportTable.Row(scope.name(branch), cells));
     });
@@ -243,8 +243,9 @@ final class MemberFigures {
     return new ReportTable.Row(label, List.of(cell));
   }
 
-  static List<Ref> refs(List<Person> people, ReportScope scope) {
-    return people.stream().map(p -> new Ref(p.name(), scope.name(p.orgId()), p.status().label(),
+  /** The people with the stage they stood at on the report's day (today's may be higher). */
+  static List<Ref> refs(List<Person> people, ReportScope scope, Map<Person, MemberStatus> at) {
+    return people.stream().map(p -> new Ref(p.name(), scope.name(p.orgId()), at.get(p).label(),
         ReportScope.personHref(p.id()), null)).toList();
   }
 
