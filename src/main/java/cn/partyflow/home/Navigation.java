@@ -73,6 +73,9 @@ public class Navigation {
       links.add(link("menu-committee-meetings", "党委会研究", "/membership/committee-meetings",
           path.startsWith("/membership/committee-meetings")));
     }
+    if (me.admin() || me.officer() || me.manager() || me.auditor()) {
+      links.add(link("menu-reports", "统计", "/reports", path.startsWith("/reports")));
+    }
     if (me.admin() || me.auditor()) {
       links.add(link("menu-audit", "案卷查阅", "/audit", path.startsWith("/audit")));
     }

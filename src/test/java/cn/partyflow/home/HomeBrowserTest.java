@@ -60,6 +60,7 @@ class HomeBrowserTest {
       "menu-rectification", "巡察整改督办看板",
       "menu-organizational-life", "年度组织生活",
       "menu-dues", "大额自愿多交党费",
+      "menu-reports", "统计期间",
       "menu-audit", "案卷查询");
 
   @LocalServerPort int port;
@@ -107,7 +108,8 @@ class HomeBrowserTest {
     assertTaskCounts("nk_zuzhi");
     assertPipeline("rmyy-nk");
     BrowserSupport.screenshot(driver, "home-nk_zuzhi");
-    assertMenu("nk_zuzhi", List.of("menu-home", "menu-tasks", "menu-people", "menu-organizational-life"));
+    assertMenu("nk_zuzhi", List.of("menu-home", "menu-tasks", "menu-people", "menu-organizational-life",
+        "menu-reports"));
 
     String tag = UUID.randomUUID().toString().substring(0, 4);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, application_date, activist_date,"
@@ -168,7 +170,7 @@ class HomeBrowserTest {
     assertThat(money("arrears-amount")).isEqualByComparingTo((BigDecimal) arrears.get("owed"));
     BrowserSupport.screenshot(driver, "home-nk_dangfei");
     assertMenu("nk_dangfei", List.of("menu-home", "menu-tasks", "menu-people", "menu-organizational-life",
-        "menu-dues"));
+        "menu-dues", "menu-reports"));
   }
 
   @Test
@@ -188,7 +190,7 @@ class HomeBrowserTest {
         .isEqualTo(String.valueOf(overdue));
     BrowserSupport.screenshot(driver, "home-rmyy_shuji");
     assertMenu("rmyy_shuji", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification",
-        "menu-organizational-life", "menu-dues"));
+        "menu-organizational-life", "menu-dues", "menu-reports"));
 
     click("menu-rectification");
     assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("王建国");
@@ -215,7 +217,8 @@ class HomeBrowserTest {
     driver.findElement(By.cssSelector("#recent-running tbody a")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-pdf")));
     click("menu-home");
-    assertMenu("rmyy_jiwei", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-audit"));
+    assertMenu("rmyy_jiwei", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-reports",
+        "menu-audit"));
   }
 
   /** Signs in at Tasklist and follows the 工作台 link of Tasklist's header to the home page. */
