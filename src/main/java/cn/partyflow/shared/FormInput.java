@@ -60,11 +60,7 @@ public final class FormInput {
   }
 
   public static String requiredText(Object value, String label) {
-    String t = text(value, label);
-    if (t == null) {
-      throw missing(label, false);
-    }
-    return t;
+    return present(text(value, label), label, false);
   }
 
   public static LocalDate date(Object value, String label) {
@@ -89,11 +85,7 @@ public final class FormInput {
   }
 
   public static LocalDate requiredDate(Object value, String label) {
-    LocalDate d = date(value, label);
-    if (d == null) {
-      throw missing(label, false);
-    }
-    return d;
+    return present(date(value, label), label, false);
   }
 
   public static BigDecimal number(Object value, String label) {
@@ -121,11 +113,7 @@ public final class FormInput {
   }
 
   public static BigDecimal requiredNumber(Object value, String label) {
-    BigDecimal n = number(value, label);
-    if (n == null) {
-      throw missing(label, false);
-    }
-    return n;
+    return present(number(value, label), label, false);
   }
 
   public static Integer integer(Object value, String label) {
@@ -173,11 +161,7 @@ public final class FormInput {
   }
 
   public static boolean requiredYesNo(Object value, String label) {
-    Boolean b = yesNo(value, label);
-    if (b == null) {
-      throw missing(label, true);
-    }
-    return b;
+    return present(yesNo(value, label), label, true);
   }
 
   /** One of {@code options}; null when nothing was chosen. */
@@ -193,11 +177,7 @@ public final class FormInput {
   }
 
   public static String requiredOption(Object value, String label, Collection<String> options) {
-    String s = option(value, label, options);
-    if (s == null) {
-      throw missing(label, true);
-    }
-    return s;
+    return present(option(value, label, options), label, true);
   }
 
   /**
@@ -285,8 +265,12 @@ public final class FormInput {
     return scope.getVariable(name);
   }
 
-  private static RuleViolation missing(String label, boolean choice) {
-    return new RuleViolation("form.required", (choice ? "请选择" : "请填写") + label);
+  /** A required answer: 请填写… for what is typed, 请选择… for what is chosen. */
+  private static <T> T present(T value, String label, boolean choice) {
+    if (value == null) {
+      throw new RuleViolation("form.required", (choice ? "请选择" : "请填写") + label);
+    }
+    return value;
   }
 
   private static RuleViolation notNumber(String label, String value) {
