@@ -25,6 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class BrowserSupport {
 
+  /** The JUnit tag of every test that drives Chromium: {@code ./mvnw test -Pquick} leaves these out. */
+  public static final String TAG = "browser";
+
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 

@@ -42,7 +42,7 @@ record CaseFile(
     }
   }
 
-  /** An opinion, a reason for a return, a remark: any variable whose name says it is one. */
+  /** An opinion, a reason for a return, a remark or a decision: what a form declares one, and comments. */
   record Opinion(Date time, String step, String actor, String name, String text) {}
 
   record Vote(Date time, String step, String actor, Map<String, String> counts) {}

@@ -6,6 +6,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,18 +42,11 @@ import org.springframework.stereotype.Service;
  * and by when, the user operation log for who completed or changed what, historic details for every value submitted
  * (and what it replaced), comments and candidate groups (by SQL, one query each per case), the job log for timers,
  * plus the routing log and notifications. Generic over
- * every procedure: it knows variable naming conventions (opinions end in Reason or Opinion, votes are counted in
- * votersEntitled, votesFor...), never a particular process.
+ * every procedure: which values are votes, opinions and decisions it learns from the forms, which declare them
+ * ({@link FormSchema#RECORD}), never from a particular process or variable name.
  */
 @Service
 class CaseHistory {
-
-  static final List<String> VOTE_VARIABLES =
-      List.of("votersEntitled", "votersPresent", "votesFor", "votesAgainst", "votesAbstain");
-
-  static final Map<String, String> VOTE_LABELS = Map.of(
-      "votersEntitled", "应到（有表决权）", "votersPresent", "实到", "votesFor", "赞成",
-      "votesAgainst", "反对", "votesAbstain", "弃权");
 
   /** Operations shown in the timeline themselves; completions and variable edits appear through their steps. */
   private static final Set<String> FOLDED_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_COMPLETE,
@@ -99,16 +93,6 @@ class CaseHistory {
       return Optional.empty();
     }
     return Optional.of(new Reader(pi).read());
-  }
-
-  static boolean isOpinion(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith("reason") || n.endsWith("opinion") || n.endsWith("comment") || n.endsWith("remark")
-        || name.contains("意见") || name.contains("理由") || name.contains("原因");
-  }
-
-  static boolean isVote(String name) {
-    return VOTE_VARIABLES.contains(name);
   }
 
   /** The state of reading one case. */
@@ -278,13 +262,14 @@ class CaseHistory {
         if (!changed && owner.values.stream().anyMatch(v -> v.name().equals(label.get()))) {
           continue;
         }
-        owner.values.add(new CaseFile.Value(label.get(), changed ? old : null, value,
-            isOpinion(name) || isVote(name)));
-        if (isOpinion(name) && !value.isBlank() && !"（空）".equals(value)) {
+        boolean vote = wording.records(name, FormSchema.VOTE);
+        boolean said = wording.records(name, FormSchema.OPINION) || wording.records(name, FormSchema.DECISION);
+        owner.values.add(new CaseFile.Value(label.get(), changed ? old : null, value, vote || said));
+        if (said && !value.isBlank() && !"（空）".equals(value)) {
           opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, label.get(), value));
         }
-        if (isVote(name)) {
-          owner.votes.put(VOTE_LABELS.get(name), value);
+        if (vote) {
+          owner.votes.put(label.get(), value);
         }
       }
     }
@@ -436,9 +421,14 @@ class CaseHistory {
       for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(pid)
           .disableCustomObjectDeserialization().orderByVariableName().asc().list()) {
         wording.label(v.getName()).ifPresent(label -> values.add(new CaseFile.Value(label, null,
-            shown(v.getName(), v.getTypedValue()), isOpinion(v.getName()) || isVote(v.getName()))));
+            shown(v.getName(), v.getTypedValue()), prominent(v.getName()))));
       }
       return values;
+    }
+
+    private boolean prominent(String name) {
+      return wording.records(name, FormSchema.VOTE) || wording.records(name, FormSchema.OPINION)
+          || wording.records(name, FormSchema.DECISION);
     }
 
     private String shown(String name, HistoricVariableUpdate u) {

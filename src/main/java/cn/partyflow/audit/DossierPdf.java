@@ -63,7 +63,7 @@ final class DossierPdf {
       summary(doc, s);
       timeline(doc, file.timeline());
       if (!file.opinions().isEmpty()) {
-        section(doc, "意见、退回理由与批注");
+        section(doc, "意见、决定、退回理由与批注");
         PdfPTable table = table(new float[] {2.2f, 3, 2.2f, 6}, "时间", "环节", "人员", "内容");
         for (CaseFile.Opinion o : file.opinions()) {
           row(table, Formats.dateTime(o.time()), o.step(), o.actor(), o.name() + "：" + o.text());

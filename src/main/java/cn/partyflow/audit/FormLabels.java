@@ -1,11 +1,10 @@
 package cn.partyflow.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import cn.partyflow.shared.FormSchema;
+import cn.partyflow.shared.FormSchemas;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,21 +17,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the forms of a procedure call its variables: reads the Camunda Forms deployed with the case's definition
- * (component key → label, and for choices value → option label). The forms are the one place where a procedure
- * says what its fields mean, so the auditors' page needs no list per procedure. Forms are read once per definition.
+ * (component key → label, for choices value → option label, and what a field records for the auditors: a vote, an
+ * opinion or a decision, as the form declares it with the custom property {@code record}). The forms are the one
+ * place where a procedure says what its fields mean, so the auditors' page needs no list per procedure.
  */
 @Component
 class FormLabels {
 
-  /** A form field: its label, the labels of its options, and for lists of records the fields of one record. */
-  record Field(String label, Map<String, String> options, Map<String, Field> columns) {}
+  /**
+   * A form field: its label, the labels of its options, for lists of records the fields of one record, and what it
+   * records ({@link FormSchema#VOTE}, {@link FormSchema#OPINION}, {@link FormSchema#DECISION}; null for plain data).
+   */
+  record Field(String label, Map<String, String> options, Map<String, Field> columns, String record) {
+
+    boolean records(String kind) {
+      return kind.equals(record);
+    }
+  }
 
   private final RepositoryService repository;
-  private final ObjectMapper json = new ObjectMapper();
+  private final FormSchemas schemas;
   private final Map<String, Map<String, Field>> byDefinition = new ConcurrentHashMap<>();
 
-  FormLabels(RepositoryService repository) {
+  FormLabels(RepositoryService repository, FormSchemas schemas) {
     this.repository = repository;
+    this.schemas = schemas;
   }
 
   /** The fields of every form the definition uses, by variable name; the first form to name a variable wins. */
@@ -46,20 +55,11 @@ class FormLabels {
   private Map<String, Field> read(ProcessDefinition definition) {
     Set<String> used = formsUsedBy(repository.getBpmnModelInstance(definition.getId()));
     Map<String, Field> fields = new LinkedHashMap<>();
-    // Sorted so that a variable two forms label differently always reads the same.
-    for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId()).stream().sorted()
-        .toList()) {
-      if (!resource.endsWith(".form")) {
-        continue;
-      }
-      try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), resource)) {
-        JsonNode form = json.readTree(in);
-        // One deployment holds every procedure's forms; a field of another procedure may share a name.
-        if (used.isEmpty() || used.contains(form.path("id").asText())) {
-          collect(form.path("components"), fields);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read form " + resource, e);
+    // In resource order, so that a variable two forms label differently always reads the same.
+    for (FormSchema form : schemas.ofDeployment(definition.getDeploymentId()).values()) {
+      // One deployment holds every procedure's forms; a field of another procedure may share a name.
+      if (used.isEmpty() || used.contains(form.id())) {
+        collect(form.components(), fields);
       }
     }
     return Map.copyOf(fields);
@@ -83,42 +83,41 @@ class FormLabels {
     return refs;
   }
 
-  private static void collect(JsonNode components, Map<String, Field> into) {
-    for (JsonNode c : components) {
-      String type = c.path("type").asText();
-      if ("dynamiclist".equals(type) && c.hasNonNull("path")) {
+  private static void collect(List<FormSchema.Component> components, Map<String, Field> into) {
+    for (FormSchema.Component c : components) {
+      String record = c.record().orElse(null);
+      if (c.isDynamicList() && c.path() != null) {
         Map<String, Field> columns = new LinkedHashMap<>();
-        collect(c.path("components"), columns);
-        into.putIfAbsent(c.path("path").asText(), new Field(label(c), Map.of(), columns));
-      } else if ("table".equals(type) && c.path("dataSource").asText().startsWith("=")) {
+        collect(c.components(), columns);
+        add(into, c.path(), new Field(label(c), Map.of(), columns, record));
+      } else if ("table".equals(c.type()) && c.dataSource() != null && c.dataSource().startsWith("=")) {
         Map<String, Field> columns = new LinkedHashMap<>();
-        for (JsonNode col : c.path("columns")) {
-          columns.putIfAbsent(col.path("key").asText(), new Field(col.path("label").asText(), Map.of(), Map.of()));
+        for (FormSchema.Column col : c.columns()) {
+          columns.putIfAbsent(col.key(), new Field(col.label(), Map.of(), Map.of(), null));
         }
-        String source = c.path("dataSource").asText().substring(1).trim();
+        String source = c.dataSource().substring(1).trim();
         if (source.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-          into.putIfAbsent(source, new Field(label(c), Map.of(), columns));
+          add(into, source, new Field(label(c), Map.of(), columns, record));
         }
-      } else if (c.hasNonNull("key") && !label(c).isBlank()) {
+      } else if (c.key() != null && !label(c).isBlank()) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (JsonNode v : c.path("values")) {
-          options.put(v.path("value").asText(), v.path("label").asText());
-        }
-        into.putIfAbsent(c.path("key").asText(), new Field(label(c), options, Map.of()));
+        c.options().forEach(o -> options.put(o.value(), o.label()));
+        add(into, c.key(), new Field(label(c), options, Map.of(), record));
       }
-      if (!"dynamiclist".equals(type) && c.has("components")) {
-        collect(c.path("components"), into);
+      if (!c.isDynamicList()) {
+        collect(c.components(), into);
       }
     }
   }
 
-  private static String label(JsonNode c) {
-    for (String attribute : new String[] {"label", "dateLabel", "timeLabel"}) {
-      if (!c.path(attribute).asText().isBlank()) {
-        // Hints meant for whoever fills the form in, such as （用户名） or （只读…）, say nothing to an auditor.
-        return c.path(attribute).asText().trim().replaceAll("（[^（）]*(只读|用户名)[^（）]*）$", "");
-      }
-    }
-    return "";
+  /** The first form's wording wins; what a field records counts wherever a form declares it. */
+  private static void add(Map<String, Field> into, String name, Field field) {
+    into.merge(name, field, (first, later) -> first.record() != null || later.record() == null ? first
+        : new Field(first.label(), first.options(), first.columns(), later.record()));
+  }
+
+  /** Hints meant for whoever fills the form in, such as （用户名） or （只读…）, say nothing to an auditor. */
+  private static String label(FormSchema.Component c) {
+    return c.label().replaceAll("（[^（）]*(只读|用户名)[^（）]*）$", "");
   }
 }

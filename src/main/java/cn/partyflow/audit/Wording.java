@@ -5,6 +5,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalTime;
@@ -51,10 +52,13 @@ final class Wording {
     if (field != null) {
       return Optional.of(field.label());
     }
-    if (CaseHistory.isVote(name)) {
-      return Optional.of(CaseHistory.VOTE_LABELS.get(name));
-    }
     return Optional.ofNullable(SERVER_SET.get(name));
+  }
+
+  /** Whether the form declares the variable a vote, an opinion or a decision ({@link FormSchema#RECORD}). */
+  boolean records(String name, String kind) {
+    FormLabels.Field field = fields.get(name);
+    return field != null && field.records(kind);
   }
 
   /** A value as the user chose it; {@code raw} is the variable's value or, for JSON and objects, its text. */

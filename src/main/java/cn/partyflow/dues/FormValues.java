@@ -1,17 +1,15 @@
 package cn.partyflow.dues;
 
-import cn.partyflow.shared.RuleViolation;
-import com.fasterxml.jackson.core.type.TypeReference;
+import cn.partyflow.shared.FormInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what Camunda Forms submit: numbers as Java number objects (turned into BigDecimal through their decimal
- * text, never through binary arithmetic), dates as "yyyy-MM-dd" strings and lists as Spin JSON.
+ * The dues steps' names for {@link FormInput}, which reads every form alike; what is the dues' own is money: an
+ * amount in yuan with at most two decimals.
  */
 final class FormValues {
 
@@ -20,21 +18,12 @@ final class FormValues {
   private FormValues() {}
 
   static BigDecimal money(Object value, String what) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return Money.yuan(new BigDecimal(value.toString().trim()), what);
-    } catch (NumberFormatException e) {
-      throw new RuleViolation("dues.amount.format", what + "“" + value + "”不是金额");
-    }
+    BigDecimal n = FormInput.number(value, what);
+    return n == null ? null : Money.yuan(n, what);
   }
 
   static BigDecimal requiredMoney(Object value, String what) {
-    BigDecimal m = money(value, what);
-    if (m == null) {
-      throw new RuleViolation("dues.amount.required", "请填写" + what);
-    }
+    BigDecimal m = Money.yuan(FormInput.requiredNumber(value, what), what);
     if (m.signum() < 0) {
       throw DuesRules.negativeAmount(what, m);
     }
@@ -42,71 +31,29 @@ final class FormValues {
   }
 
   static LocalDate date(Object value, String what) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof java.util.Date d) {
-      return cn.partyflow.shared.ChinaClock.toLocalDate(d);
-    }
-    try {
-      return LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("dues.date.format", what + "须写成“年-月-日”，当前为“" + value + "”");
-    }
+    return FormInput.date(value, what);
   }
 
   static LocalDate requiredDate(Object value, String what) {
-    LocalDate d = date(value, what);
-    if (d == null) {
-      throw new RuleViolation("dues.date.required", "请填写" + what + "（按实际发生的日期填写）");
-    }
-    return d;
+    return FormInput.requiredDate(value, what);
   }
 
   static String text(Object value) {
-    return value == null ? "" : value.toString().trim();
+    return FormInput.text(value);
   }
 
-  /** A checkbox or yes/no radio: true, false or left empty (false); anything else is refused, not read as no. */
+  /** A checkbox or yes/no radio: left empty is no; anything but yes or no is refused, not read as no. */
   static boolean flag(Object value, String label) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    String t = text(value);
-    if (t.isEmpty() || "false".equalsIgnoreCase(t)) {
-      return false;
-    }
-    if ("true".equalsIgnoreCase(t)) {
-      return true;
-    }
-    throw new RuleViolation("dues.flag", "“" + label + "”只能选择是或否，提交的是“" + t + "”");
+    return Boolean.TRUE.equals(FormInput.yesNo(value, label));
   }
 
   static Integer integer(Object value) {
-    String t = text(value);
-    if (t.isEmpty()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(t).intValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new RuleViolation("dues.number.format", "“" + t + "”不是整数");
-    }
+    return FormInput.integer(value, "数量");
   }
 
   /** A dynamic list or table as a list of rows; Spin JSON, a JSON string or Java lists all work. */
   static List<Map<String, Object>> rows(Object value) {
-    if (value == null || text(value).isEmpty()) {
-      return List.of();
-    }
-    try {
-      String json = value instanceof String s ? s
-          : value instanceof List<?> || value instanceof Map<?, ?> ? JSON.writeValueAsString(value)
-          : value.toString();
-      return JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() {});
-    } catch (java.io.IOException e) {
-      throw new RuleViolation("dues.list.format", "表格内容无法读取：" + e.getMessage());
-    }
+    return FormInput.rows(value, "表格");
   }
 
   /** Rows for a form table (Spin JSON), so Tasklist shows them without a custom page. */

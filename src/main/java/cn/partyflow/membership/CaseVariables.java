@@ -1,21 +1,11 @@
 package cn.partyflow.membership;
 
-import cn.partyflow.shared.FormText;
-import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.FormInput;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 
-/**
- * Reads a case's variables as Camunda Forms submit them: dates as "yyyy-MM-dd" strings, numbers as Integer, Long or
- * Double, lists as Spin JSON. A value of the wrong shape is a Chinese message, not a stack trace.
- */
+/** A case's variables read by name through {@link FormInput}, which reads every form alike. */
 final class CaseVariables {
 
   private final Map<String, Object> values;
@@ -34,114 +24,43 @@ final class CaseVariables {
   }
 
   String required(String name, String label) {
-    String s = text(name, label);
-    if (s == null || s.isEmpty()) {
-      throw new RuleViolation("required-" + name, "请填写" + label);
-    }
-    return s;
+    return FormInput.requiredText(values.get(name), label);
   }
 
   /** Free text the officer typed, if any, within the length every opinion and record keeps to. */
   String text(String name, String label) {
-    return FormText.limited(label, string(name));
+    String s = string(name);
+    return s == null ? null : s.isEmpty() ? s : FormInput.text(s, label);
   }
 
   LocalDate date(String name, String label) {
-    Object v = values.get(name);
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    if (v instanceof LocalDate d) {
-      return d;
-    }
-    if (v instanceof Date d) {
-      return cn.partyflow.shared.ChinaClock.toLocalDate(d);
-    }
-    String s = v.toString().trim();
-    try {
-      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("date-format-" + name, label + "不是有效日期（应为yyyy-MM-dd）：" + s);
-    }
+    return FormInput.date(values.get(name), label);
   }
 
   LocalDate requiredDate(String name, String label) {
-    LocalDate d = date(name, label);
-    if (d == null) {
-      throw new RuleViolation("required-" + name, "请填写" + label);
-    }
-    return d;
+    return FormInput.requiredDate(values.get(name), label);
   }
 
   Integer integer(String name, String label) {
-    Object v = values.get(name);
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    if (v instanceof Number n) {
-      if (n.doubleValue() != Math.rint(n.doubleValue())) {
-        throw new RuleViolation("integer-" + name, label + "须为整数：" + v);
-      }
-      return n.intValue();
-    }
-    try {
-      return Integer.valueOf(v.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new RuleViolation("integer-" + name, label + "须为整数：" + v);
-    }
+    return FormInput.integer(values.get(name), label);
   }
 
+  /** A yes/no the form has checked and labelled (see FormRulesPlugin); here only its value is read. */
   Boolean bool(String name) {
-    Object v = values.get(name);
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    return Boolean.valueOf(v.toString().trim());
+    return FormInput.yesNo(values.get(name), "“" + name + "”");
   }
 
   boolean requiredBool(String name, String label) {
-    Boolean b = bool(name);
-    if (b == null) {
-      throw new RuleViolation("required-" + name, "请选择" + label);
-    }
-    return b;
+    return FormInput.requiredYesNo(values.get(name), label);
   }
 
-  /**
-   * A list of ids or choices: a JSON array (taglist, checklist) or values separated by commas (start form); empty
-   * when absent.
-   */
+  /** Ids or choices: a JSON array (taglist, checklist) or values separated by commas (start form). */
   List<String> ids(String name, String label) {
-    if (values.get(name) instanceof String text && !text.trim().startsWith("[")) {
-      return List.of(text.trim().split("[,，、\\s]+")).stream().filter(s -> !s.isEmpty()).toList();
-    }
-    List<String> ids = new ArrayList<>();
-    for (Object o : list(name, label)) {
-      if (o instanceof SpinJsonNode n) {
-        ids.add(n.isString() ? n.stringValue() : n.toString());
-      } else if (o != null) {
-        ids.add(o.toString());
-      }
-    }
-    return ids.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return FormInput.ids(values.get(name), label);
   }
 
   /** Elements of a JSON array variable (dynamic lists, checklists); empty when absent. */
   List<Object> list(String name, String label) {
-    Object v = values.get(name);
-    if (v == null) {
-      return List.of();
-    }
-    if (v instanceof Collection<?> c) {
-      return new ArrayList<>(c);
-    }
-    SpinJsonNode node = v instanceof SpinJsonNode n ? n : Spin.JSON(v.toString());
-    if (!node.isArray()) {
-      throw new RuleViolation("list-" + name, label + "应为列表，请重新填写后提交");
-    }
-    return new ArrayList<>(node.elements());
+    return FormInput.list(values.get(name), label);
   }
 }

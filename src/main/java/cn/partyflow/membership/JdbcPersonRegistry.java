@@ -4,33 +4,32 @@ import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
+import cn.partyflow.organization.PersonStages;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.RoutingService;
-import java.sql.Date;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * pf_person belongs to the organization feature; this writes only the status and stage-date columns, in the engine's
- * transaction, so a refused task leaves the registry as it was.
+ * The registry as the membership rules see it, through the organization module's API: pf_person is that module's
+ * table, and a stage reached is recorded by its {@link PersonStages}, in the engine's transaction.
  */
 @Component
 class JdbcPersonRegistry implements PersonRegistry {
 
   private final OrganizationDirectory directory;
-  private final JdbcTemplate jdbc;
+  private final PersonStages stages;
   private final RoutingService routing;
 
-  JdbcPersonRegistry(OrganizationDirectory directory, JdbcTemplate jdbc, RoutingService routing) {
+  JdbcPersonRegistry(OrganizationDirectory directory, PersonStages stages, RoutingService routing) {
     this.directory = directory;
-    this.jdbc = jdbc;
+    this.stages = stages;
     this.routing = routing;
   }
 
@@ -41,7 +40,7 @@ class JdbcPersonRegistry implements PersonRegistry {
 
   @Override
   public void lock(String personId) {
-    jdbc.queryForList("select id from pf_person where id = ? for update", String.class, personId);
+    stages.lock(personId);
   }
 
   @Override
@@ -80,17 +79,8 @@ class JdbcPersonRegistry implements PersonRegistry {
 
   @Override
   public void update(String personId, MemberStatus status, Map<StageDate, LocalDate> dates) {
-    StringBuilder sql = new StringBuilder("update pf_person set status = ?");
-    List<Object> args = new ArrayList<>(List.of(status.name()));
-    List<Integer> types = new ArrayList<>(List.of(Types.VARCHAR));
-    dates.forEach((stage, date) -> {
-      sql.append(", ").append(stage.column).append(" = ?");
-      args.add(date == null ? null : Date.valueOf(date));
-      types.add(Types.DATE);
-    });
-    sql.append(" where id = ?");
-    args.add(personId);
-    types.add(Types.VARCHAR);
-    jdbc.update(sql.toString(), args.toArray(), types.stream().mapToInt(Integer::intValue).toArray());
+    Map<PersonStages.Stage, LocalDate> byStage = new EnumMap<>(PersonStages.Stage.class);
+    dates.forEach((stage, date) -> byStage.put(PersonStages.Stage.valueOf(stage.name()), date));
+    stages.recordStage(personId, status, byStage);
   }
 }

@@ -1,8 +1,9 @@
 package cn.partyflow.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.partyflow.shared.FormSchema;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,10 +16,10 @@ record DeclaredFields(Map<String, String> labels, Set<String> readonly) {
 
   static final DeclaredFields NONE = new DeclaredFields(Map.of(), Set.of());
 
-  static DeclaredFields of(JsonNode form) {
+  static DeclaredFields of(FormSchema form) {
     Map<String, String> labels = new LinkedHashMap<>();
     Set<String> readonly = new LinkedHashSet<>();
-    collect(form.path("components"), labels, readonly);
+    collect(form.components(), labels, readonly);
     return new DeclaredFields(Map.copyOf(labels), Set.copyOf(readonly));
   }
 
@@ -30,20 +31,18 @@ record DeclaredFields(Map<String, String> labels, Set<String> readonly) {
     return labels.getOrDefault(name, name);
   }
 
-  private static void collect(JsonNode components, Map<String, String> labels, Set<String> readonly) {
-    for (JsonNode c : components) {
-      String label = c.hasNonNull("label") ? c.path("label").asText() : c.path("dateLabel").asText("");
-      if (c.hasNonNull("path") && !c.path("path").asText().isBlank()) {
+  private static void collect(List<FormSchema.Component> components, Map<String, String> labels,
+      Set<String> readonly) {
+    for (FormSchema.Component c : components) {
+      if (c.path() != null && !c.path().isBlank()) {
         // a dynamic list or a group with a path: its fields are nested inside one variable
-        put(labels, c.path("path").asText(), label);
+        put(labels, c.path(), c.label());
         continue;
       }
-      if (c.has("components")) {
-        collect(c.path("components"), labels, readonly);
-      }
-      if (c.hasNonNull("key") && !"button".equals(c.path("type").asText())) {
-        String name = put(labels, c.path("key").asText(), label);
-        if (c.path("readonly").isBoolean() && c.path("readonly").asBoolean()) {
+      collect(c.components(), labels, readonly);
+      if (c.key() != null && !"button".equals(c.type())) {
+        String name = put(labels, c.key(), c.label());
+        if (c.readonly()) {
           readonly.add(name);
         }
       }

@@ -7,6 +7,8 @@ import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.StartFormOptions;
+import cn.partyflow.shared.FormSchema;
+import cn.partyflow.shared.FormSchemas;
 import cn.partyflow.shared.RuleConflict;
 import cn.partyflow.shared.RuleViolation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -149,11 +151,14 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<OrganizationDirectory> directories;
   private final ObjectProvider<CaseOrganization> caseOrganizations;
   private final ObjectProvider<StartFormOptions> startFormOptions;
+  private final FormSchemas formDefinitions;
   private final Map<String, DeclaredFields> forms = new ConcurrentHashMap<>();
   private ProcessEngineConfigurationImpl configuration;
 
   WriteScopePlugin(ObjectProvider<AccessScope> scopes, ObjectProvider<OrganizationDirectory> directories,
-      ObjectProvider<CaseOrganization> caseOrganizations, ObjectProvider<StartFormOptions> startFormOptions) {
+      ObjectProvider<CaseOrganization> caseOrganizations, ObjectProvider<StartFormOptions> startFormOptions,
+      FormSchemas formDefinitions) {
+    this.formDefinitions = formDefinitions;
     this.scopes = scopes;
     this.directories = directories;
     this.caseOrganizations = caseOrganizations;
@@ -459,8 +464,9 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     Map<String, Object> variables = submitted == null ? Map.of() : submitted;
     FormDefinition startForm = definition.getStartFormDefinition();
     if (!fromPage && startForm != null && startForm.getCamundaFormDefinitionKey() != null) {
-      refuseUndeclared(forms.computeIfAbsent(definition.getId() + "/start", k ->
-          read(context.runWithoutAuthorization(new GetDeployedStartFormCmd(definition.getId())))), variables.keySet());
+      refuseUndeclared(forms.computeIfAbsent(definition.getId() + "/start", k -> read(definition.getDeploymentId(),
+          startForm.getCamundaFormDefinitionKey().getExpressionText(),
+          () -> context.runWithoutAuthorization(new GetDeployedStartFormCmd(definition.getId())))), variables.keySet());
     }
     Subject subject = subject(definition.getKey(), variables);
     if (subject != null && !scopes.getObject().actingOrganizations(userId).contains(subject.orgId())) {
@@ -548,7 +554,9 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       return null;
     }
     return forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), k ->
-        read(context.runWithoutAuthorization(new GetDeployedTaskFormCmd(task.getId()))));
+        read(task.getProcessDefinition().getDeploymentId(),
+            task.getTaskDefinition().getCamundaFormDefinitionKey().getExpressionText(),
+            () -> context.runWithoutAuthorization(new GetDeployedTaskFormCmd(task.getId()))));
   }
 
   private static void refuseUndeclared(DeclaredFields fields, Collection<String> names) {
@@ -586,12 +594,15 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     return value.getValue() == null ? "" : value.getValue().toString();
   }
 
-  private static DeclaredFields read(InputStream form) {
-    try (form) {
-      return DeclaredFields.of(JSON.readTree(form));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The form of the deployment; one bound otherwise (a version, the latest) as the engine resolves it. */
+  private DeclaredFields read(String deploymentId, String formId, Supplier<InputStream> deployed) {
+    return DeclaredFields.of(formDefinitions.form(deploymentId, formId).orElseGet(() -> {
+      try (InputStream form = deployed.get()) {
+        return FormSchema.parse(form.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }));
   }
 
   private static ProcessDefinitionEntity definition(CommandContext context, String id, String key) {

@@ -21,7 +21,7 @@ public final class FormText {
 
   public static String limited(String label, String text, int max) {
     if (text != null && text.length() > max) {
-      throw new RuleViolation("text-too-long", label + "最多" + max + "字，现为" + text.length() + "字，请精简后再提交");
+      throw new RuleViolation("form.textTooLong", label + "最多" + max + "字，现为" + text.length() + "字，请精简后再提交");
     }
     return text;
   }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An auditor logs in on the Camunda login page, searches, opens a case and exports its dossier, in real Chromium. */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class AuditBrowserTest {
 

@@ -108,6 +108,15 @@ class AuditCaseFileTest {
     assertThat(html).contains(">材料合格？<", ">准备王审计测试的</text>").doesNotContain("${applicantName}");
   }
 
+  /** handsRaisedTwice is a name no audit code knows: only the test form's {"record": "vote"} makes it a vote. */
+  @Test
+  void aVoteTheFormDeclaresShowsAsAVoteWithoutAuditCodeKnowingItsName() {
+    String html = auditor().getForObject("/audit/cases/" + scenario.processInstanceId, String.class);
+    assertThat(section(html, "id=\"votes\"")).contains("复议举手人数 8", "赞成 7");
+    assertThat(opinionsSection(html)).contains("表决意见", "同意接收为预备党员", "材料合格")
+        .doesNotContain("会议地点");
+  }
+
   @Test
   void aRunningCaseShowsItsCurrentStepInOrange() {
     String id = runtime.startProcessInstanceByKey("auditReview", Map.of("orgId", "rmyy-nk", "applicantName",

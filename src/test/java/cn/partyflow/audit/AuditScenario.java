@@ -97,7 +97,7 @@ final class AuditScenario {
 
       clock(Duration.ofDays(8));
       submit("nk_zuzhi", "Task_Vote", vars("votersEntitled", 9, "votersPresent", 8, "votesFor", 7,
-          "votesAgainst", 1, "votesAbstain", 0, "voteOpinion", "同意接收为预备党员"));
+          "votesAgainst", 1, "votesAbstain", 0, "handsRaisedTwice", 8, "voteOpinion", "同意接收为预备党员"));
       return this;
     } finally {
       ClockUtil.reset();

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 党费管理员 starts it, enters one payment (first a wrong one), marks the others paid at once, closes the month and
  * remits in Tasklist; the 党委's 党费管理员 confirms the receipt. Screenshots in target/screenshots/dues-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class DuesBrowserJourneyTest {
 

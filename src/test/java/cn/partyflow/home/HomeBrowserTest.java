@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -48,6 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * items, the cases), every menu link the role gets opens its page by clicking, and the links it does not get are
  * refused by the server too. Screenshots go to target/screenshots/home-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HomeBrowserTest {

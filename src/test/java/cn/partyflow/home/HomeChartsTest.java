@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -42,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * description, and every number it draws (its bars' {@code data-value} and the text beside them) equals the count
  * taken here from the data. Screenshots at 390 px go to target/screenshots/chart-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HomeChartsTest {

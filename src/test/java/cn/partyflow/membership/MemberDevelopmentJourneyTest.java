@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rule's Chinese message. Only the registry entry of the applicant is prepared directly. Screenshots in
  * target/screenshots/md-journey-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class MemberDevelopmentJourneyTest {
 

@@ -117,7 +117,8 @@ class MemberDevelopmentScenarioTest {
     ResponseEntity<Map> watched = post(ORGANIZER, "Task_FixSponsors", "sponsorIds", json("[\"P019\",\"P021\"]"),
         "sponsorsConsented", true);
     assertThat(watched.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) watched.getBody().get("message")).contains("受留党察看处分");
+    // A member under 留党察看 is not among the sponsors the form offers, so the declared options refuse him first.
+    assertThat((String) watched.getBody().get("message")).contains("入党介绍人只能是", "P021");
     submit(ORGANIZER, "Task_FixSponsors", "sponsorIds", json("[\"P019\",\"P022\"]"), "sponsorsConsented", true);
     submit(ORGANIZER, "Task_PoliticalReview", "politicalReviewDate", "2025-08-10",
         "politicalReviewConclusion", "政治历史清楚，合格", "politicalReviewPassed", "true");

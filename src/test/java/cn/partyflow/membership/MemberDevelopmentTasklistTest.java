@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** 内科's 组织委员 works stage 1 of a case in Tasklist, in the Chinese Camunda Forms, as a person would. */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class MemberDevelopmentTasklistTest {
 

@@ -2,6 +2,7 @@ package cn.partyflow.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ChinaClock;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -42,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * withheld content, its reason and the 巡察领导小组's consent). Nothing but Chromium is used to work the case; the
  * case is deleted afterwards. Screenshots: target/screenshots/rc-journey-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class InspectionRectificationJourneyTest {
 

@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -42,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The managers' dashboard on PostgreSQL: a 党委书记 sees their own organization's items with overdue rows red and
  * due-soon rows amber, another hospital's 书记 sees none of them, and the filtered XLSX export reads back.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class RectificationDashboardTest {
 

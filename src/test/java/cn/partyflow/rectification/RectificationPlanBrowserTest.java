@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -41,6 +42,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * message. The case is prepared over REST up to the plan task. Screenshots go to
  * target/screenshots/rectification-plan-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class RectificationPlanBrowserTest {
 

@@ -2,6 +2,7 @@ package cn.partyflow.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ChinaClock;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -36,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the task, fills it in, completes it and finds the plan task. Screenshots go to
  * target/screenshots/rectification-registration-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class RectificationRegistrationJourneyTest {
 

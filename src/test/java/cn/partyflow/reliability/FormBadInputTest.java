@@ -159,8 +159,8 @@ class FormBadInputTest {
             bad("talk date as a boolean", talk.with("talkDate", true), "不是有效日期"),
             bad("overlong talk record", talk.with("talkRecord", TOO_LONG), "谈话记录最多2000字"),
             bad("talker not an officer of the branch", talk.with("talkBy", "P001"),
-                "谈话人须是党支部书记、副书记或组织委员"),
-            bad("talker typed as a name", talk.with("talkBy", "刘洋"), "请从列表中选择"),
+                "谈话人只能是"),
+            bad("talker typed as a name", talk.with("talkBy", "刘洋"), "谈话人只能是"),
             bad("text beyond what the engine stores", talk.with("talkRecord", HUGE), "最多4000字")),
         atTask("Task_NominateActivist 确定入党积极分子", () -> {
           submit("nk_zuzhi", pi[0], "Task_TalkWithApplicant", talk);
@@ -184,7 +184,7 @@ class FormBadInputTest {
           return desk("rmyy_zzb", pi[0], "Task_FileActivist", registry);
         },
             bad("decision missing", fileActivist.without("activistFilingDecision"), "请选择审核结论"),
-            bad("unknown decision", fileActivist.with("activistFilingDecision", "MAYBE"), "审核结论须为通过或退回"),
+            bad("unknown decision", fileActivist.with("activistFilingDecision", "MAYBE"), "审核结论只能是通过、退回上一步"),
             bad("return without an opinion", form("activistFilingDecision", "RETURN"), "请填写退回意见"),
             bad("overlong return opinion", form("activistFilingDecision", "RETURN", "returnOpinion", TOO_LONG),
                 "退回意见最多2000字"),
@@ -200,7 +200,7 @@ class FormBadInputTest {
           return desk("nk_zuzhi", pi[0], "Task_Cultivate", registry);
         },
             bad("assessments not a list", cultivate.with("assessments", json("{\"assessmentDate\":\"2025-01-10\"}")),
-                "考察记录应为列表"),
+                "考察记录的内容无法读取"),
             bad("assessments malformed JSON", cultivate.with("assessments", json("[{\"assessmentDate\":")),
                 "无法读取"),
             bad("assessment date missing", cultivate.with("assessments", json("[{\"assessmentResult\":\"良好\"}]")),
@@ -234,7 +234,7 @@ class FormBadInputTest {
           return desk("rmyy_zzb", pi[0], "Task_FileTarget", registry);
         },
             bad("decision missing", fileTarget.without("targetFilingDecision"), "请选择审核结论"),
-            bad("unknown decision", fileTarget.with("targetFilingDecision", "OK"), "审核结论须为通过或退回"),
+            bad("unknown decision", fileTarget.with("targetFilingDecision", "OK"), "审核结论只能是通过、退回上一步"),
             bad("return without an opinion", form("targetFilingDecision", "RETURN", "returnOpinion", " "),
                 "请填写退回意见"),
             bad("filing date missing", fileTarget.without("targetFilingDate"), "请填写备案日期"),
@@ -249,10 +249,10 @@ class FormBadInputTest {
           return desk("nk_zuzhi", pi[1], "Task_FixSponsors", registry);
         },
             bad("unknown sponsor", form("sponsorIds", json("[\"P019\",\"NOSUCH" + tag + "\"]"),
-                "sponsorsConsented", true), "不在人员名册中"),
+                "sponsorsConsented", true), "入党介绍人只能是"),
             bad("one sponsor only", form("sponsorIds", json("[\"P019\"]"), "sponsorsConsented", true), "两名"),
             bad("applicant as own sponsor", form("sponsorIds", json("[\"P019\",\"" + target + "\"]"),
-                "sponsorsConsented", true), "不能作自己的入党介绍人"),
+                "sponsorsConsented", true), "入党介绍人只能是"),
             bad("sponsors not a list", form("sponsorIds", json("{\"a\":1}"), "sponsorsConsented", true), "列表"),
             bad("sponsors malformed JSON", form("sponsorIds", json("[\"P019\","), "sponsorsConsented", true),
                 "无法读取"),
@@ -298,7 +298,7 @@ class FormBadInputTest {
             bad("screening in the future", screening.with("screeningDate", "2025-12-01"), "不能晚于今天"),
             bad("screening date missing", screening.without("screeningDate"), "请填写支委会审查日期"),
             bad("record missing", screening.without("screeningRecord"), "请填写审查意见"),
-            bad("unknown decision", screening.with("screeningDecision", "MAYBE"), "审核结论须为通过或退回"),
+            bad("unknown decision", screening.with("screeningDecision", "MAYBE"), "审核结论只能是通过、退回上一步"),
             bad("return without an opinion", screening.with("screeningDecision", "RETURN"), "请填写退回意见"),
             bad("overlong return opinion", screening.with("screeningDecision", "RETURN")
                 .with("returnOpinion", TOO_LONG), "退回意见最多2000字"),
@@ -363,7 +363,7 @@ class FormBadInputTest {
             bad("talker missing", preApprovalTalk.without("preApprovalTalkBy"), "请选择谈话人"),
             bad("opinion missing", preApprovalTalk.without("preApprovalTalkOpinion"), "请填写"),
             bad("talker not of the approving committee", preApprovalTalk.with("preApprovalTalkBy", "P011"),
-                "须指派党委委员或组织员"),
+                "谈话人（党委委员或组织员）只能是"),
             bad("overlong opinion", preApprovalTalk.with("preApprovalTalkOpinion", TOO_LONG), "最多2000字")),
         atTask("Task_Approval 上级党委审批", () -> {
           submit("rmyy_fushuji", pi[2], "Task_PreApprovalTalk", preApprovalTalk);
@@ -429,7 +429,7 @@ class FormBadInputTest {
             bad("meeting before the application", conversionMeeting.with("conversionMeetingDate", "2025-09-10"),
                 "不能早于转正申请日期"),
             bad("outcome missing", conversionMeeting.without("conversionOutcome"), "请选择决议"),
-            bad("unknown outcome", conversionMeeting.with("conversionOutcome", "PROMOTE"), "须为按期转正"),
+            bad("unknown outcome", conversionMeeting.with("conversionOutcome", "PROMOTE"), "决议只能是按期转正"),
             bad("extension too short", conversionMeeting.with("conversionOutcome", "EXTEND")
                 .with("extensionMonths", 3).with("conversionReason", "考察不够"), "不能少于6个月"),
             bad("overlong reason", conversionMeeting.with("conversionOutcome", "EXTEND").with("extensionMonths", 6)
@@ -447,7 +447,7 @@ class FormBadInputTest {
         },
             bad("material missing", archive.with("archiveChecklist", json("[\"入党志愿书\"]")), "尚缺"),
             bad("checklist not a list", archive.with("archiveChecklist", json("{\"入党志愿书\":true}")),
-                "归档材料应为列表"),
+                "归档材料的内容无法读取"),
             bad("archived before the approval", archive.with("archiveDate", "2025-10-31"), "不能早于审批日期"),
             bad("archived in the future", archive.with("archiveDate", "2025-11-21"), "不能晚于今天"),
             bad("location missing", archive.without("archiveLocation"), "请选择"),
@@ -547,7 +547,7 @@ class FormBadInputTest {
           return desk("rmyy_zzb", pi[0], "Task_DraftPlan", tables);
         },
             bad("unknown responsible user", form("planItems", json("[" + planItem(dept, "\"限期整改\"",
-                "\"nobody" + tag + "\"", "\"2026-05-20\"", "\"措施\"") + "]")), "不是系统用户"),
+                "\"nobody" + tag + "\"", "\"2026-05-20\"", "\"措施\"") + "]")), "不在可选的"),
             bad("unknown problem number", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
                 "\"2026-05-20\"", "\"措施\"").replace("\"problemNo\":1", "\"problemNo\":99") + "]")),
                 "不在问题清单中"),
@@ -563,12 +563,12 @@ class FormBadInputTest {
             bad("measures missing", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
                 "\"2026-05-20\"", "\"\"") + "]")), "缺少整改措施"),
             bad("unknown category", form("planItems", json("[" + planItem(dept, "\"随便改改\"", "\"nk_zhuren\"",
-                "\"2026-05-20\"", "\"措施\"") + "]")), "整改类别须为"),
+                "\"2026-05-20\"", "\"措施\"") + "]")), "类别只能是立行立改、限期整改、长期坚持"),
             bad("overlong measures", form("planItems", json("[" + planItem(dept, "\"限期整改\"", "\"nk_zhuren\"",
                 "\"2026-05-20\"", "\"" + TOO_LONG + "\"") + "]")), "最多2000字"),
             bad("overlong department", form("planItems", json("[" + planItem(TOO_LONG, "\"限期整改\"",
                 "\"nk_zhuren\"", "\"2026-05-20\"", "\"措施\"") + "]")), "最多100字"),
-            bad("plan items not a list", form("planItems", "第一项：整改"), "整改方案"),
+            bad("plan items not a list", form("planItems", "第一项：整改"), "整改事项的内容无法读取"),
             bad("plan items missing", form(), "没有对应的整改事项")),
         atTask("Task_ApprovePlan 党委书记审定整改方案", () -> {
           submit("rmyy_zzb", pi[0], "Task_DraftPlan", plan.get());
@@ -790,7 +790,7 @@ class FormBadInputTest {
             bad("negative amount", corrections("{\"personId\":\"" + m1 + "\",\"amount\":-15,\"reason\":\"核实\"}"),
                 "不能为负数"),
             bad("base as text", corrections("{\"personId\":\"" + m1 + "\",\"base\":\"三千\",\"reason\":\"核实\"}"),
-                "不是金额"),
+                "须为数字"),
             bad("fraction of a fen", corrections("{\"personId\":\"" + m1 + "\",\"amount\":15.001,\"reason\":\"核实\"}"),
                 "精确到分"),
             bad("reason missing", corrections("{\"personId\":\"" + m1 + "\",\"base\":3500}"), "须写明原因"),
@@ -798,7 +798,7 @@ class FormBadInputTest {
                 + "\"}"), "最多500字"),
             bad("unknown category", corrections("{\"personId\":\"" + m1 + "\",\"category\":\"外星人\",\"reason\":\"核实\"}"),
                 "无法识别"),
-            bad("corrections not a table", form("corrections", "甲更正为3500"), "表格内容无法读取")),
+            bad("corrections not a table", form("corrections", "甲更正为3500"), "的内容无法读取")),
         atTask("Task_ConfirmBySecretary 支部书记确认核定表", () -> {
           submit("nk_dangfei", pi[0], "Task_ReviewAmounts", form());
           return desk("nk_shuji", pi[0], "Task_ConfirmBySecretary", tables);
@@ -806,7 +806,7 @@ class FormBadInputTest {
             bad("return without a reason", form("secretaryConfirmed", false), "退回更正须写明需要更正的内容"),
             bad("nothing chosen, no reason", form(), "退回更正须写明需要更正的内容"),
             bad("confirmation as text", form("secretaryConfirmed", "也许", "secretaryComment", "再核"),
-                "“确认核定表无误”只能选择是或否"),
+                "确认核定表无误只能选择是或否"),
             bad("overlong comment", form("secretaryConfirmed", false, "secretaryComment", TOO_LONG), "意见最多2000字")),
         atTask("Task_ApproveByOrgDept 组织部门审批核定表", () -> {
           submit("nk_shuji", pi[0], "Task_ConfirmBySecretary", form("secretaryConfirmed", true));
@@ -824,25 +824,25 @@ class FormBadInputTest {
           return desk("nk_dangfei", pi[1], "Task_CollectDues", tables);
         },
             bad("negative amount", payments(m1, "-15.00", "2027-01-20", ""), "不能为负数"),
-            bad("amount as text", payments(m1, "十五元", "2027-01-20", ""), "不是金额"),
+            bad("amount as text", payments(m1, "十五元", "2027-01-20", ""), "须为数字"),
             bad("unknown person", payments("NOSUCH" + tag, "15.00", "2027-01-20", ""), "不在本支部"),
             bad("paid in the future", payments(m1, "15.00", "2027-01-25", ""), "晚于今天"),
             bad("paid date as text", payments(m1, "15.00", "昨天", ""), "年-月-日"),
             bad("paid date missing", payments(m1, "15.00", "", ""), "交纳日期"),
-            bad("months as text", payments(m1, "45.00", "2027-01-20", ",\"months\":\"三\""), "不是整数"),
+            bad("months as text", payments(m1, "45.00", "2027-01-20", ",\"months\":\"三\""), "须为整数"),
             bad("paid above what is due", payments(m1, "16.00", "2027-01-20", ""), "超出应交数额"),
             bad("overlong consent note", payments(m1, "45.00", "2027-01-20", ",\"months\":3,\"consentNote\":\""
                 + TOO_LONG + "\""), "最多500字"),
             bad("second payment bad", form("payments", json("[" + payment(m1, "15.00", "2027-01-20", "") + ","
                 + payment(m2, "-40.00", "2027-01-20", "") + "]")), "第2笔"),
-            bad("payments not a table", form("payments", typed("{\"personId\":1}", "Json")), "表格内容无法读取")),
+            bad("payments not a table", form("payments", typed("{\"personId\":1}", "Json")), "的内容无法读取")),
         atTask("Task_CloseMonth 月结对账", () -> {
           submit("nk_dangfei", pi[1], "Task_CollectDues", form("payments", json("[" + payment(m1, "15.00",
               "2027-01-20", "") + "," + payment(m2, "40.00", "2027-01-20", "") + "]")));
           return desk("nk_dangfei", pi[1], "Task_CloseMonth", tables);
         },
             bad("negative deposit", close.with("deposited", -55), "不能为负数"),
-            bad("deposit as text", close.with("deposited", "五十五"), "不是金额"),
+            bad("deposit as text", close.with("deposited", "五十五"), "须为数字"),
             bad("deposit missing", close.without("deposited"), "请填写存入"),
             bad("deposit date missing", close.without("depositDate"), "请填写存入"),
             bad("deposit date in the future", close.with("depositDate", "2027-01-27"), "不能晚于今天"),
@@ -865,12 +865,12 @@ class FormBadInputTest {
           return desk("rmyy_dangban", pi[1], "Task_ConfirmReceipt", tables);
         },
             bad("negative amount", receipt.with("receivedAmount", -55), "不能为负数"),
-            bad("amount as text", receipt.with("receivedAmount", "abc"), "不是金额"),
+            bad("amount as text", receipt.with("receivedAmount", "abc"), "须为数字"),
             bad("amount differs", receipt.with("receivedAmount", 50), "金额不符"),
             bad("received in the future", receipt.with("receivedDate", "2027-01-30"), "不能晚于今天"),
             bad("received before it was sent", receipt.with("receivedDate", "2027-01-20"), "不能早于"),
             bad("received date missing", receipt.without("receivedDate"), "收到的日期"),
-            bad("confirmation as text", receipt.with("receiptConfirmed", "收到了"), "“确认收到”只能选择是或否")),
+            bad("confirmation as text", receipt.with("receiptConfirmed", "收到了"), "已收到，金额一致只能选择是或否")),
         atTask("Task_TalkWithMember 与连续3个月未交党费的党员谈话", () -> {
           submit("rmyy_dangban", pi[1], "Task_ConfirmReceipt", receipt);
           unpaid(branch, late, "2026-11", 3);
@@ -884,7 +884,7 @@ class FormBadInputTest {
             bad("talk date as text", arrearsTalk.with("talkDate", "上周"), "年-月-日"),
             bad("proper reason without its text", arrearsTalk.with("properReason", true), "须写明理由"),
             bad("proper reason as text", arrearsTalk.with("properReason", "有").with("reasonText", "生病"),
-                "“有正当理由”只能选择是或否"),
+                "有正当理由只能选择是或否"),
             bad("overlong talk record", arrearsTalk.with("talkRecord", TOO_LONG), "谈话情况最多2000字"),
             bad("overlong reason", arrearsTalk.with("properReason", true).with("reasonText", "由".repeat(1500)),
                 "正当理由最多1000字")),
@@ -901,7 +901,7 @@ class FormBadInputTest {
                 "不能早于支部大会日期"),
             bad("approval date missing", committeeApproval.without("approvalDate"), "请填写批准日期"),
             bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字"),
-            bad("approval as text", committeeApproval.with("committeeApproved", "同意"), "“批准除名”只能选择是或否")),
+            bad("approval as text", committeeApproval.with("committeeApproved", "同意"), "批准除名只能选择是或否")),
         atTask("Task_ResolveDifference 处理对账差额", () -> {
           clock("2027-02-20T10:00");
           String february = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity(

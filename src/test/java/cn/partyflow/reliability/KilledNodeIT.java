@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The application is killed with kill -9 in the middle of a load of starts and completions. After a restart every
  * acknowledged action is there, nothing is duplicated, and the timers that fell due while it was down fire.
  */
+@Tag("cluster")
 class KilledNodeIT {
 
   private static final String CASE = "{\"orgId\":{\"value\":\"rmyy-nk\"},\"role\":{\"value\":\"member\"},"

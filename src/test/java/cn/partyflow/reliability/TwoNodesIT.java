@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * overdue rectification items climb exactly once each, and the calendar duties, set to run every five seconds,
  * send each person one digest a day and start each branch-month collection once.
  */
+@Tag("cluster")
 class TwoNodesIT {
 
   private static final int BURST = 40;

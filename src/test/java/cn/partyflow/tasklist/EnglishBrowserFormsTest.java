@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * typed as yyyy-MM-dd, form-js speaks Chinese, and a refusal shows only the rule's Chinese message, where it covers
  * no button, and is gone at the next submission. Screenshots go to target/screenshots/en-browser-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class EnglishBrowserFormsTest {
 

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its Camunda Form and completes it; the next task goes to the branch secretary; the 组织委员 of 外科支部 sees none
  * of it. Screenshots go to target/screenshots/tasklist-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class OfficerTasklistBrowserTest {
 

@@ -1,10 +1,9 @@
-package cn.partyflow.shared.web;
+package cn.partyflow.security;
 
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
-import cn.partyflow.security.EngineCaller;
 import cn.partyflow.shared.TaskConflict;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
