@@ -21,6 +21,12 @@ public class DuesArrearsSteps {
         StepSupport.text(task, "talkRecord"), proper, StepSupport.text(task, "reasonText"));
   }
 
+  /** Completing Task_TalkShortPayment (少交党费谈话): the talk and the deadline to make the month up. */
+  public void talkShort(DelegateTask task) {
+    service.recordShortTalk(caseId(task), FormValues.requiredDate(task.getVariable("talkDate"), "谈话日期"),
+        StepSupport.text(task, "talkRecord"), FormValues.requiredDate(task.getVariable("correctBy"), "限期补足日期"));
+  }
+
   /** Completing Task_BranchMeetingDecision (支部大会讨论决定). */
   public void meeting(DelegateTask task) {
     boolean remove = FormValues.flag(task.getVariable("removalDecided"), "决定除名");

@@ -12,6 +12,7 @@ import cn.partyflow.shared.RuleViolation;
 import cn.partyflow.shared.SheetReader;
 import cn.partyflow.shared.SheetRow;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,12 +43,10 @@ public class DuesAssessmentService {
   static final String CORRECTED = "CORRECTED";
   static final String APPROVED = "APPROVED";
 
-  /** Included regular pay items (2008 regulation Art. 1; for 事业单位 the basic performance pay counts). */
-  static final List<String> REGULAR_ITEMS = List.of("职务工资", "级别工资", "岗位工资", "薪级工资", "基础性绩效工资",
-      "津贴补贴", "技术等级工资", "基本工资", "年薪", "基本离退休费", "基本养老金", "其他固定收入");
-  /** Deducted from the regular items under the 2017 circular. */
-  static final List<String> EXCLUDED_ITEMS = List.of("养老保险", "医疗保险", "失业保险", "工伤保险", "生育保险",
-      "住房公积金", "职业年金", "企业年金", "其他不计入基数项目");
+  /** Every amount column of the payroll sheet: counted, deducted and not counted items ({@link IncomeBase}). */
+  static final List<String> PAYROLL_ITEMS = java.util.stream.Stream.of(IncomeBase.REGULAR_ITEMS,
+      IncomeBase.DEDUCTIONS, IncomeBase.NOT_COUNTED).flatMap(List::stream).toList();
+
 
   private final JdbcTemplate jdbc;
   private final DuesCalculator calculator;
@@ -158,17 +159,19 @@ public class DuesAssessmentService {
       if (category == null) {
         problems.add("人员类别“" + row.get("category") + "”无法识别，可填：在职、离退休、学生、下岗失业、低保、农民");
       }
-      BigDecimal regular = sum(row, REGULAR_ITEMS, "r:", problems).add(amount(row, "regular_income", "固定收入合计",
-          problems));
+      Map<String, BigDecimal> items = new LinkedHashMap<>();
+      for (String item : PAYROLL_ITEMS) {
+        items.put(item, amount(row, "i:" + item, item, problems));
+      }
       BigDecimal tax = amount(row, "tax", "个人所得税", problems);
-      BigDecimal excluded = sum(row, EXCLUDED_ITEMS, "x:", problems).add(amount(row, "excluded", "不计入基数合计",
-          problems));
+      BigDecimal otherRegular = amount(row, "regular_income", "固定收入合计", problems);
+      BigDecimal otherDeductions = amount(row, "excluded", "不计入基数合计", problems);
       DuesAssessment assessment = null;
+      IncomeBase.Result income = null;
       if (problems.isEmpty()) {
         try {
-          assessment = calculator.assess(category, calculator.base(new IncomeStatement(
-              List.of(new IncomeStatement.Item("固定收入", regular)), tax,
-              List.of(new IncomeStatement.Item("不计入项目", excluded)))));
+          income = IncomeBase.of(category, items, otherRegular, tax, otherDeductions);
+          assessment = calculator.assess(category, income.statement());
         } catch (RuleViolation e) {
           problems.add(e.getMessage());
         }
@@ -178,9 +181,10 @@ public class DuesAssessmentService {
         continue;
       }
       total = total.add(assessment.amount());
-      inserts.add(new Object[] {year, branchId, personId, category.name(), regular, tax, excluded,
-          assessment.base(), assessment.rate(), assessment.amount(), assessment.amount(), assessment.rule(),
-          IMPORTED, year + "-01", instanceId});
+      inserts.add(new Object[] {year, branchId, personId, category.name(), income.statement().regularIncome(), tax,
+          income.statement().excluded(), income.notCountedTotal(), income.notCountedText(), assessment.base(),
+          assessment.rate(), assessment.amount(), assessment.amount(), assessment.rule(), IMPORTED, year + "-01",
+          instanceId});
     }
     if (rows.isEmpty()) {
       errors.add(new ImportRefused.RowError(0, "文件中没有党员的收入数据"));
@@ -190,8 +194,9 @@ public class DuesAssessmentService {
     }
     jdbc.update("delete from pf_dues_assessment where branch_id = ? and assess_year = ?", branchId, year);
     jdbc.batchUpdate("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income,"
-        + " tax, excluded, base, rate, computed_amount, amount, rule_text, status, effective_from,"
-        + " process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        + " tax, excluded, not_counted, not_counted_items, base, rate, computed_amount, amount, rule_text, status,"
+        + " effective_from, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        inserts);
     return new ImportResult(inserts.size(), total);
   }
 
@@ -215,8 +220,7 @@ public class DuesAssessmentService {
     alias(aliases, "tax", "个人所得税");
     alias(aliases, "excluded", "不计入基数合计");
     alias(aliases, "remark", "备注");
-    REGULAR_ITEMS.forEach(item -> aliases.put(item, "r:" + item));
-    EXCLUDED_ITEMS.forEach(item -> aliases.put(item, "x:" + item));
+    PAYROLL_ITEMS.forEach(item -> aliases.put(item, "i:" + item));
     return aliases;
   }
 
@@ -225,14 +229,6 @@ public class DuesAssessmentService {
     for (String n : names) {
       aliases.put(n, key);
     }
-  }
-
-  private static BigDecimal sum(SheetRow row, List<String> items, String prefix, List<String> problems) {
-    BigDecimal sum = BigDecimal.ZERO.setScale(Money.SCALE);
-    for (String item : items) {
-      sum = sum.add(amount(row, prefix + item, item, problems));
-    }
-    return sum;
   }
 
   private static BigDecimal amount(SheetRow row, String column, String label, List<String> problems) {
@@ -335,18 +331,37 @@ public class DuesAssessmentService {
     }
   }
 
-  /** The organization department's approval: the amounts now hold for the year. */
+  /**
+   * The organization department's approval: the amounts now hold for the year, and the months already collected
+   * on last year's amounts are settled: their due becomes the approved amount, the provisional one is kept beside
+   * it, and the difference is owed as a back payment (or, where less is due, shown as overpaid).
+   */
+  @Transactional
   public int approve(String branchId, int year, String user) {
     requireEveryMember(branchId, year);
-    return jdbc.update("update pf_dues_assessment set status = ?, approved_by = ?, approved_at = ?"
+    int approved = jdbc.update("update pf_dues_assessment set status = ?, approved_by = ?, approved_at = ?"
             + " where branch_id = ? and assess_year = ? and status <> ?", APPROVED, user,
         Timestamp.from(ChinaClock.now()), branchId, year, APPROVED);
+    settleProvisional(branchId, year);
+    return approved;
+  }
+
+  private void settleProvisional(String branchId, int year) {
+    List<Object[]> updates = new ArrayList<>();
+    jdbc.queryForList("select l.id, a.base, a.rate, a.amount from pf_dues_ledger l join pf_dues_assessment a"
+        + " on a.person_id = l.person_id and a.assess_year = ? and a.status = ? where l.branch_id = ?"
+        + " and l.period >= ? and l.period <= ? and l.provisional = true", year, APPROVED, branchId, year + "-01",
+        year + "-12").forEach(r -> updates.add(new Object[] {r.get("base"), r.get("rate"), r.get("amount"),
+            r.get("id")}));
+    jdbc.batchUpdate("update pf_dues_ledger set provisional_due = due, base = ?, rate = ?, due = ?,"
+        + " provisional = false where id = ?", updates);
   }
 
   /** The assessment table for forms and the API. */
   public List<Map<String, Object>> rows(String branchId, int year) {
     return jdbc.queryForList("select a.person_id \"personId\", p.name \"name\", a.category \"category\","
-        + " a.base \"base\", a.rate \"rate\", a.computed_amount \"computed\", a.amount \"amount\","
+        + " a.regular_income \"regular\", a.tax \"tax\", a.excluded \"deducted\", a.not_counted \"notCounted\","
+        + " a.not_counted_items \"notCountedItems\", a.base \"base\", a.rate \"rate\", a.computed_amount \"computed\", a.amount \"amount\","
         + " a.rule_text \"rule\", a.correction_reason \"correctionReason\", a.status \"status\""
         + " from pf_dues_assessment a join pf_person p on p.id = a.person_id"
         + " where a.branch_id = ? and a.assess_year = ? order by a.person_id", branchId, year);
@@ -358,10 +373,31 @@ public class DuesAssessmentService {
     return n == null ? 0 : n;
   }
 
-  /** A change within the year: a new base or category for a member, or a member who joined after the assessment. */
+  /**
+   * A change within the year: a new base or category for a member, a member who joined after the assessment, or a
+   * reduction or exemption (少交、免交) in hardship, which the branch has studied first.
+   *
+   * @param reducedAmount what the member pays instead of the computed amount; null for no reduction
+   * @param branchDecisionDate when the branch studied (or, for a retiree, consented to) the reduction
+   */
   public record AdjustmentRequest(String personId, int year, MemberCategory category, BigDecimal base,
-      String effectiveFrom, String reason) {}
+      String effectiveFrom, String reason, BigDecimal reducedAmount, java.time.LocalDate branchDecisionDate) {
 
+    public AdjustmentRequest(String personId, int year, MemberCategory category, BigDecimal base,
+        String effectiveFrom, String reason) {
+      this(personId, year, category, base, effectiveFrom, reason, null, null);
+    }
+  }
+
+  /** Who approves: a retiree's reduction in hardship the branch alone (2017 notice); all else the higher 党委. */
+  static String approvalLevel(MemberCategory category, BigDecimal reducedAmount) {
+    return reducedAmount != null && category == MemberCategory.RETIRED ? "BRANCH" : "COMMITTEE";
+  }
+
+  /**
+   * Records the request and opens its approval case, whose task goes to whoever approves it ({@link
+   * #approvalLevel}); started as the requesting user, so the engine checks the user acts for the branch.
+   */
   @Transactional
   public long requestAdjustment(AdjustmentRequest r, String user) {
     Person person = directory.person(r.personId()).orElseThrow(() -> new RuleViolation("dues.adjustment.person",
@@ -369,11 +405,12 @@ public class DuesAssessmentService {
     if (person.status() != MemberStatus.FULL_MEMBER && person.status() != MemberStatus.PROBATIONARY) {
       throw new RuleViolation("dues.adjustment.member", person.name() + "不是党员，不交纳党费");
     }
-    branch(person.orgId());
+    Organization branch = branch(person.orgId());
     if (r.reason() == null || r.reason().isBlank()) {
       throw new RuleViolation("dues.adjustment.reason", "年内调整党费须写明原因（党费数额年初核定后一般不变，"
           + DuesRules.NOTICE_2017 + "）");
     }
+    FormText.limited("调整原因", r.reason().trim(), 500);
     if (r.category() == null || r.base() == null) {
       throw new RuleViolation("dues.adjustment.base", "请填写人员类别和计算基数");
     }
@@ -390,58 +427,141 @@ public class DuesAssessmentService {
           + "）起交纳党费（" + DuesRules.REGULATION_2008 + "第八条），生效月份不能早于" + admissionMonth);
     }
     DuesAssessment computed = calculator.assess(r.category(), r.base());
+    if (r.reducedAmount() != null) {
+      DuesReduction reduction = new DuesReduction(r.reducedAmount(), r.reason(), r.branchDecisionDate(), null);
+      if (reduction.branchDecisionDate().isAfter(ChinaClock.today())) {
+        throw new RuleViolation("dues.reduction.branchDate", "党支部研究的日期（" + reduction.branchDecisionDate()
+            + "）晚于今天，请填写实际日期");
+      }
+      if (reduction.reducedAmount().compareTo(computed.amount()) > 0) {
+        throw DuesRules.reductionAboveComputed(reduction.reducedAmount(), computed.amount());
+      }
+    }
     BigDecimal old = jdbc.queryForList("select amount from pf_dues_assessment where person_id = ? and assess_year = ?",
         BigDecimal.class, r.personId(), r.year()).stream().findFirst().orElse(null);
-    jdbc.update("insert into pf_dues_adjustment (assess_year, branch_id, person_id, category, base, old_amount,"
-            + " new_amount, effective_from, reason, requested_by, requested_at, status)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')", r.year(), person.orgId(), r.personId(),
-        r.category().name(), computed.base(), old, computed.amount(), from, r.reason().trim(), user,
-        Timestamp.from(ChinaClock.now()));
-    return jdbc.queryForObject("select max(id) from pf_dues_adjustment where person_id = ?", Long.class,
-        r.personId());
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("insert into pf_dues_adjustment (assess_year, branch_id,"
+          + " person_id, category, base, old_amount, new_amount, effective_from, reason, requested_by, requested_at,"
+          + " status, reduced_amount, branch_decision_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?)",
+          new String[] {"id"});
+      insert.setInt(1, r.year());
+      insert.setString(2, person.orgId());
+      insert.setString(3, r.personId());
+      insert.setString(4, r.category().name());
+      insert.setBigDecimal(5, computed.base());
+      insert.setBigDecimal(6, old);
+      insert.setBigDecimal(7, computed.amount());
+      insert.setString(8, from);
+      insert.setString(9, r.reason().trim());
+      insert.setString(10, user);
+      insert.setTimestamp(11, Timestamp.from(ChinaClock.now()));
+      insert.setBigDecimal(12, r.reducedAmount() == null ? null : r.reducedAmount().setScale(Money.SCALE));
+      insert.setDate(13, r.branchDecisionDate() == null ? null : java.sql.Date.valueOf(r.branchDecisionDate()));
+      return insert;
+    }, key);
+    long id = key.getKey().longValue();
+    String summary = r.category().label() + "，计算基数" + computed.base().toPlainString() + "元，月交纳由"
+        + (old == null ? "（未核定）" : old.toPlainString() + "元") + "调整为" + computed.amount().toPlainString() + "元"
+        + (r.reducedAmount() == null ? "" : "，少交后为" + r.reducedAmount().setScale(Money.SCALE).toPlainString()
+            + "元（党支部" + r.branchDecisionDate() + "研究）")
+        + "，自" + from + "起执行";
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(DuesProcesses.ORG_ID, person.orgId());
+    vars.put(DuesProcesses.BRANCH_NAME, branch.name());
+    vars.put("adjustmentId", id);
+    vars.put("personId", person.id());
+    vars.put("personName", person.name());
+    vars.put("adjustmentSummary", summary);
+    vars.put("adjustmentReason", r.reason().trim());
+    vars.put("requestedByName", directory.personByUsername(user).map(Person::name).orElse(user == null ? "" : user));
+    vars.put("approvalLevel", approvalLevel(r.category(), r.reducedAmount()));
+    runtime.startProcessInstanceByKey(DuesProcesses.ADJUSTMENT, DuesProcesses.adjustmentKey(person.orgId(), id),
+        vars);
+    return id;
   }
 
-  /**
-   * The higher organization department approves: the member's amount changes from the effective month, and
-   * ledger months already generated are brought in line, so a new 预备党员 owes from the month of the meeting.
-   */
-  @Transactional
-  public void approveAdjustment(long id, String user) {
+  /** The start of an adjustment's case: it names a requested adjustment of its branch that has no case yet. */
+  void admitAdjustmentCase(long id, String branchId, String instanceId) {
+    Map<String, Object> a = jdbc.queryForList("select branch_id, status, process_instance_id from pf_dues_adjustment"
+        + " where id = ?", id).stream().findFirst().orElseThrow(() -> new RuleViolation("dues.adjustment.unknown",
+        "党费调整" + id + "不存在"));
+    if (!branchId.equals(a.get("branch_id")) || !"REQUESTED".equals(a.get("status"))
+        || a.get("process_instance_id") != null) {
+      throw new RuleViolation("dues.adjustment.case", "党费调整" + id + "已有审批流程或已经处理过；请在“党费”页面申请调整");
+    }
+    jdbc.update("update pf_dues_adjustment set process_instance_id = ? where id = ?", instanceId, id);
+  }
+
+  /** Not approved: the member's amount stays; the reason is kept with the request. */
+  void refuseAdjustment(long id, String user, String comment) {
+    requested(id);
+    if (comment == null || comment.isBlank()) {
+      throw new RuleViolation("dues.adjustment.refusalReason", "不批准党费调整须写明理由");
+    }
+    FormText.limited("不批准的理由", comment.trim(), 500);
+    jdbc.update("update pf_dues_adjustment set status = 'REFUSED', approved_by = ?, approved_at = ?,"
+        + " decision_comment = ? where id = ?", user, Timestamp.from(ChinaClock.now()), comment.trim(), id);
+  }
+
+  private Map<String, Object> requested(long id) {
     Map<String, Object> a = jdbc.queryForList("select * from pf_dues_adjustment where id = ?", id).stream()
         .findFirst().orElseThrow(() -> new RuleViolation("dues.adjustment.unknown", "党费调整" + id + "不存在"));
     if (!"REQUESTED".equals(a.get("status"))) {
       throw new RuleViolation("dues.adjustment.decided", "党费调整" + id + "已经处理过");
     }
+    return a;
+  }
+
+  /**
+   * The approval (the higher organization department's, or the branch's for a retiree's reduction): the member's
+   * amount changes from the effective month, and ledger months already generated are brought in line, so a new
+   * 预备党员 owes from the month of the meeting.
+   */
+  @Transactional
+  public void approveAdjustment(long id, String user) {
+    Map<String, Object> a = requested(id);
     int year = ((Number) a.get("assess_year")).intValue();
     String branchId = (String) a.get("branch_id");
     String personId = (String) a.get("person_id");
     String from = (String) a.get("effective_from");
     MemberCategory category = MemberCategory.valueOf((String) a.get("category"));
     DuesAssessment computed = calculator.assess(category, (BigDecimal) a.get("base"));
+    BigDecimal reduced = (BigDecimal) a.get("reduced_amount");
+    java.time.LocalDate today = ChinaClock.today();
+    if (reduced != null) {
+      java.sql.Date decided = (java.sql.Date) a.get("branch_decision_date");
+      computed = computed.withReduction(new DuesReduction(reduced, (String) a.get("reason"),
+          decided == null ? null : decided.toLocalDate(), "BRANCH".equals(approvalLevel(category, reduced))
+              ? null : today));
+    }
+    BigDecimal due = computed.due();
     Timestamp now = Timestamp.from(ChinaClock.now());
-    String rule = computed.rule() + "；年内调整：" + a.get("reason");
+    String rule = computed.rule() + (reduced == null ? "" : "；少交或免交经批准，月交纳" + due.toPlainString() + "元")
+        + "；年内调整：" + a.get("reason");
+    String reductionReason = reduced == null ? null : (String) a.get("reason");
     int updated = jdbc.update("update pf_dues_assessment set category = ?, base = ?, rate = ?, computed_amount = ?,"
-            + " amount = ?, rule_text = ?, effective_from = ?, status = ?, approved_by = ?, approved_at = ?"
-            + " where person_id = ? and assess_year = ?", category.name(), computed.base(), computed.rate(),
-        computed.amount(), computed.amount(), rule, from, APPROVED, user, now, personId, year);
+            + " amount = ?, rule_text = ?, reduction_reason = ?, effective_from = ?, status = ?, approved_by = ?,"
+            + " approved_at = ? where person_id = ? and assess_year = ?", category.name(), computed.base(),
+        computed.rate(), computed.amount(), due, rule, reductionReason, from, APPROVED, user, now, personId, year);
     if (updated == 0) {
       jdbc.update("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
-              + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from, approved_by,"
-              + " approved_at) values (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year, branchId, personId,
-          category.name(), computed.base(), computed.base(), computed.rate(), computed.amount(), computed.amount(),
-          rule, APPROVED, from, user, now);
+              + " excluded, base, rate, computed_amount, amount, rule_text, reduction_reason, status, effective_from,"
+              + " approved_by, approved_at) values (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year,
+          branchId, personId, category.name(), computed.base(), computed.base(), computed.rate(), computed.amount(),
+          due, rule, reductionReason, APPROVED, from, user, now);
     }
     jdbc.update("update pf_dues_adjustment set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?",
         user, now, id);
     String last = year + "-12";
     jdbc.update("update pf_dues_ledger set base = ?, rate = ?, due = ? where person_id = ? and branch_id = ?"
-        + " and period >= ? and period <= ?", computed.base(), computed.rate(), computed.amount(), personId,
+        + " and period >= ? and period <= ?", computed.base(), computed.rate(), due, personId,
         branchId, from, last);
     jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary, prepaid)"
         + " select distinct l.branch_id, l.period, ?, ?, ?, ?, 0, 0, false from pf_dues_ledger l"
         + " where l.branch_id = ? and l.period >= ? and l.period <= ?"
         + " and not exists (select 1 from pf_dues_ledger m where m.branch_id = l.branch_id and m.period = l.period"
-        + " and m.person_id = ?)", personId, computed.base(), computed.rate(), computed.amount(), branchId, from,
+        + " and m.person_id = ?)", personId, computed.base(), computed.rate(), due, branchId, from,
         last, personId);
   }
 
@@ -450,7 +570,9 @@ public class DuesAssessmentService {
     return jdbc.queryForList("select a.id \"id\", a.person_id \"personId\", p.name \"name\", a.category \"category\","
         + " a.base \"base\", a.old_amount \"oldAmount\", a.new_amount \"newAmount\","
         + " a.effective_from \"effectiveFrom\", a.reason \"reason\", a.requested_by \"requestedBy\","
-        + " a.status \"status\", a.approved_by \"approvedBy\" from pf_dues_adjustment a"
+        + " a.status \"status\", a.approved_by \"approvedBy\", a.reduced_amount \"reducedAmount\","
+        + " a.branch_decision_date \"branchDecisionDate\", a.decision_comment \"decisionComment\","
+        + " a.process_instance_id \"processInstanceId\" from pf_dues_adjustment a"
         + " join pf_person p on p.id = a.person_id where a.branch_id = ? and a.assess_year = ? order by a.id desc",
         branchId, year);
   }

@@ -43,9 +43,12 @@ public class DuesCollectionService {
   private final HistoryService history;
   private final WorkdayCalendar workdays;
   private final DuesProperties properties;
+  private final ProbationaryDuesStart starts;
 
   DuesCollectionService(JdbcTemplate jdbc, OrganizationDirectory directory, DuesAssessmentService assessments,
-      RuntimeService runtime, HistoryService history, WorkdayCalendar workdays, DuesProperties properties) {
+      RuntimeService runtime, HistoryService history, WorkdayCalendar workdays, DuesProperties properties,
+      ProbationaryDuesStart starts) {
+    this.starts = starts;
     this.jdbc = jdbc;
     this.directory = directory;
     this.assessments = assessments;
@@ -64,12 +67,7 @@ public class DuesCollectionService {
     Organization branch = assessments.branch(branchId);
     String month = Periods.of(Periods.parse(period));
     String key = DuesProcesses.collectionKey(branchId, month);
-    Integer assessed = jdbc.queryForObject("select count(*) from pf_dues_assessment where branch_id = ?"
-        + " and assess_year = ? and status = 'APPROVED'", Integer.class, branchId, Periods.year(month));
-    if (assessed == null || assessed == 0) {
-      throw new RuleViolation("dues.collection.assessed", branch.name() + Periods.year(month)
-          + "年度党费尚未核定，请先完成年度党费核定（" + DuesRules.NOTICE_2017 + "：每年年初核定）");
-    }
+    amountsYear(branch, month);
     RuleViolation once = new RuleViolation("dues.collection.once", branch.name() + month + "党费收缴已经开始");
     if (started(branchId, month)) {
       throw once;
@@ -110,16 +108,46 @@ public class DuesCollectionService {
         .processInstanceBusinessKey(DuesProcesses.collectionKey(branchId, period)).count() > 0;
   }
 
-  /** Branches with approved amounts for the year whose month has not been started yet. */
+  /**
+   * Branches with approved amounts for the year (or, collecting before the approval, for the year before) whose
+   * month has not been started yet.
+   */
   public List<String> branchesToStart(String period) {
-    return jdbc.queryForList("select distinct branch_id from pf_dues_assessment where assess_year = ?"
-            + " and status = 'APPROVED' order by branch_id", String.class, Periods.year(period)).stream()
+    int year = Periods.year(period);
+    return jdbc.queryForList("select distinct branch_id from pf_dues_assessment where assess_year in (?, ?)"
+            + " and status = 'APPROVED' order by branch_id", String.class, year,
+            properties.isCollectBeforeApproval() ? year - 1 : year).stream()
         .filter(branchId -> !started(branchId, period)).toList();
   }
 
   /**
+   * The year whose approved amounts a month is collected on: its own; until that is approved, and where the
+   * setting allows it, last year's (2017 notice: fixed at the start of the year), settled once the new table is
+   * approved ({@link DuesAssessmentService#approve}).
+   */
+  int amountsYear(Organization branch, String month) {
+    int year = Periods.year(month);
+    if (approved(branch.id(), year)) {
+      return year;
+    }
+    if (properties.isCollectBeforeApproval() && approved(branch.id(), year - 1)) {
+      return year - 1;
+    }
+    throw new RuleViolation("dues.collection.assessed", branch.name() + year
+        + "年度党费尚未核定，请先完成年度党费核定（" + DuesRules.NOTICE_2017 + "：每年年初核定）"
+        + (properties.isCollectBeforeApproval() ? "；上一年度也没有已批准的数额可暂按收缴" : ""));
+  }
+
+  private boolean approved(String branchId, int year) {
+    Integer n = jdbc.queryForObject("select count(*) from pf_dues_assessment where branch_id = ?"
+        + " and assess_year = ? and status = 'APPROVED'", Integer.class, branchId, year);
+    return n != null && n > 0;
+  }
+
+  /**
    * One INSERT ... SELECT for the whole branch: approved amounts of members whose dues have begun (a 预备党员
-   * from the month of the 支部大会, 2008 regulation Art. 8), with what prepayments already cover.
+   * from the month of the 支部大会, 2008 regulation Art. 8), with what prepayments already cover. Before the year's
+   * table is approved the rows carry last year's amounts and are marked provisional.
    */
   public int generateLedger(String branchId, String period) {
     // Once per branch and month, as the collection itself; members added later are back-filled by their approved
@@ -130,10 +158,11 @@ public class DuesCollectionService {
     if (existing != null && existing > 0) {
       return 0;
     }
+    int amountsYear = amountsYear(assessments.branch(branchId), period);
     return jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary,"
-        + " paid_date, method, prepaid)"
+        + " paid_date, method, prepaid, provisional)"
         + " select a.branch_id, ?, a.person_id, a.base, a.rate, a.amount, coalesce(pay.paid, 0),"
-        + " coalesce(pay.vol, 0), pay.last_date, pay.method, coalesce(pay.pre, 0) = 1"
+        + " coalesce(pay.vol, 0), pay.last_date, pay.method, coalesce(pay.pre, 0) = 1, ?"
         + " from pf_dues_assessment a join pf_person p on p.id = a.person_id"
         + " left join (select person_id, sum(amount) paid, sum(voluntary) vol, max(paid_date) last_date,"
         + "   max(method) method, max(case when prepaid then 1 else 0 end) pre from pf_dues_payment"
@@ -141,24 +170,26 @@ public class DuesCollectionService {
         + " where a.branch_id = ? and a.assess_year = ? and a.status = 'APPROVED' and a.effective_from <= ?"
         + " and p.org_id = a.branch_id and (p.status = 'FULL_MEMBER'"
         + "   or (p.status = 'PROBATIONARY' and p.admission_date is not null and p.admission_date <= ?))",
-        period, branchId, period, branchId, Periods.year(period), period, Date.valueOf(Periods.lastDay(period)));
+        period, amountsYear != Periods.year(period), branchId, period, branchId, amountsYear, period,
+        Date.valueOf(Periods.lastDay(period)));
   }
 
   /** Who owes what this month, for the collection task. */
   public List<Map<String, Object>> ledger(String branchId, String period) {
     return jdbc.queryForList("select l.person_id \"personId\", p.name \"name\", l.base \"base\", l.rate \"rate\","
         + " l.due \"due\", l.paid \"paid\", l.voluntary \"voluntary\", l.paid_date \"paidDate\", l.method \"method\","
-        + " l.prepaid \"prepaid\" from pf_dues_ledger l join pf_person p on p.id = l.person_id"
+        + " l.prepaid \"prepaid\", l.provisional \"provisional\", l.provisional_due \"provisionalDue\" from pf_dues_ledger l join pf_person p on p.id = l.person_id"
         + " where l.branch_id = ? and l.period = ? order by l.person_id", branchId, period);
   }
 
-  /** Members of the branch whose dues have begun but who have no approved amount this year. */
+  /** Members of the branch whose dues have begun but who have no approved amount for the month. */
   public List<String> unassessed(String branchId, String period) {
+    int year = amountsYear(assessments.branch(branchId), period);
     return jdbc.queryForList("select p.name || '（' || p.id || '）' from pf_person p where p.org_id = ?"
         + " and (p.status = 'FULL_MEMBER' or (p.status = 'PROBATIONARY' and p.admission_date <= ?))"
         + " and not exists (select 1 from pf_dues_assessment a where a.person_id = p.id and a.assess_year = ?"
         + " and a.status = 'APPROVED') order by p.id", String.class, branchId,
-        Date.valueOf(Periods.lastDay(period)), Periods.year(period));
+        Date.valueOf(Periods.lastDay(period)), year);
   }
 
   /**
@@ -166,9 +197,16 @@ public class DuesCollectionService {
    *
    * @param period the month paid for; defaults to the collection month
    * @param months 1, or more for a prepayment (quarterly, yearly), which needs the branch's consent
+   * @param exceptionNote the recorded exception that allows a back payment beyond the limit
    */
   public record Payment(String personId, String period, BigDecimal amount, BigDecimal voluntary, LocalDate paidDate,
-      String method, int months, String consentNote) {}
+      String method, int months, String consentNote, String exceptionNote) {
+
+    public Payment(String personId, String period, BigDecimal amount, BigDecimal voluntary, LocalDate paidDate,
+        String method, int months, String consentNote) {
+      this(personId, period, amount, voluntary, paidDate, method, months, consentNote, null);
+    }
+  }
 
   /** Records a batch all or nothing: the first broken rule refuses the batch, naming the payment. */
   @Transactional
@@ -199,18 +237,17 @@ public class DuesCollectionService {
           .toList()) + "之一；党组织不得代交、不得从工资中扣缴（" + DuesRules.REGULATION_2008 + "第十四条）");
     }
     long behind = Periods.between(first, collectedIn);
-    if (behind > properties.getBackPaymentMonths()) {
-      throw new RuleViolation("dues.payment.backLimit", person.name() + "补交" + first + "的党费已超过"
-          + properties.getBackPaymentMonths() + "个月，补交党费一般不超过6个月（" + DuesRules.REGULATION_2008
-          + "第十二条）；连续6个月不交纳党费的按自行脱党程序处理");
-    }
+    FormText.limited("超期补交的特殊情况", p.exceptionNote(), 500);
+    boolean owedBeforeAdmission = starts.of(person.id())
+        .map(s -> ArrearsRules.beforeAdmission(first, s.duesFrom(), s.admittedIn())).orElse(false);
+    PaymentRules.backPayment(person.name(), first, behind, properties.getBackPaymentMonths(), p.exceptionNote(),
+        owedBeforeAdmission);
+    boolean exception = behind > properties.getBackPaymentMonths() && !owedBeforeAdmission;
     FormText.limited("支部同意的记录", p.consentNote(), 500);
     String last = Periods.plus(first, months - 1);
     boolean prepaid = last.compareTo(collectedIn) > 0;
-    if (prepaid && (p.consentNote() == null || p.consentNote().isBlank())) {
-      throw new RuleViolation("dues.payment.prepayConsent", person.name() + "预交" + months
-          + "个月党费须经党支部同意（" + DuesRules.REGULATION_2008 + "第十条：按月交纳，特殊情况经支部同意可按季度"
-          + "或按年交纳），请填写支部同意的记录");
+    if (prepaid) {
+      PaymentRules.prepayment(person.name(), months, p.consentNote(), properties.isYearlyPrepayment());
     }
     if (Periods.year(last) != Periods.year(first)) {
       throw new RuleViolation("dues.payment.yearEnd", "预交党费不能跨年度，下一年度的数额尚未核定");
@@ -242,10 +279,10 @@ public class DuesCollectionService {
       }
       BigDecimal extra = m == 0 ? voluntary : BigDecimal.ZERO.setScale(Money.SCALE);
       jdbc.update("insert into pf_dues_payment (branch_id, person_id, period, collected_in, amount, voluntary,"
-              + " paid_date, method, prepaid, consent_note, recorded_by, recorded_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", branchId, person.id(), period, collectedIn, share,
+              + " paid_date, method, prepaid, consent_note, exception_note, recorded_by, recorded_at)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", branchId, person.id(), period, collectedIn, share,
           extra, Date.valueOf(p.paidDate()), p.method().trim(), period.compareTo(collectedIn) > 0,
-          prepaid ? p.consentNote().trim() : null, user, now);
+          prepaid ? p.consentNote().trim() : null, exception ? p.exceptionNote().trim() : null, user, now);
       jdbc.update("update pf_dues_ledger set paid = paid + ?, voluntary = voluntary + ?, paid_date = ?, method = ?,"
               + " prepaid = ? where branch_id = ? and period = ? and person_id = ?", share, extra,
           Date.valueOf(p.paidDate()), p.method().trim(), period.compareTo(collectedIn) > 0, branchId, period,
@@ -267,11 +304,17 @@ public class DuesCollectionService {
             + "没有应交党费的记录（尚未核定党费，或预备党员尚未经支部大会通过）"));
   }
 
+  /** The member's approved monthly amount for the month; before the year's approval, last year's where allowed. */
   private BigDecimal monthlyAmount(Person person, int year, String period) {
-    return jdbc.queryForList("select amount from pf_dues_assessment where person_id = ? and assess_year = ?"
-            + " and status = 'APPROVED' and effective_from <= ?", BigDecimal.class, person.id(), year, period)
-        .stream().findFirst().orElseThrow(() -> new RuleViolation("dues.payment.notAssessed", person.name() + year
-            + "年的党费数额尚未核定"));
+    List<BigDecimal> amounts = jdbc.queryForList("select amount from pf_dues_assessment where person_id = ?"
+        + " and assess_year = ? and status = 'APPROVED' and effective_from <= ?", BigDecimal.class, person.id(), year,
+        period);
+    if (amounts.isEmpty() && properties.isCollectBeforeApproval() && !approved(person.orgId(), year)) {
+      amounts = jdbc.queryForList("select amount from pf_dues_assessment where person_id = ? and assess_year = ?"
+          + " and status = 'APPROVED'", BigDecimal.class, person.id(), year - 1);
+    }
+    return amounts.stream().findFirst().orElseThrow(() -> new RuleViolation("dues.payment.notAssessed",
+        person.name() + year + "年的党费数额尚未核定"));
   }
 
   /** The brief profile the 中组部 needs to issue the receipt for a large voluntary payment. */
@@ -445,12 +488,7 @@ public class DuesCollectionService {
     }
     Organization branch = assessments.branch(branchId);
     String month = Periods.of(Periods.parse(period));
-    Integer assessed = jdbc.queryForObject("select count(*) from pf_dues_assessment where branch_id = ?"
-        + " and assess_year = ? and status = 'APPROVED'", Integer.class, branchId, Periods.year(month));
-    if (assessed == null || assessed == 0) {
-      throw new RuleViolation("dues.collection.assessed", branch.name() + Periods.year(month)
-          + "年度党费尚未核定，请先完成年度党费核定（" + DuesRules.NOTICE_2017 + "：每年年初核定）");
-    }
+    amountsYear(branch, month);
     boolean other = history.createHistoricProcessInstanceQuery().processDefinitionKey(DuesProcesses.COLLECTION)
         .processInstanceBusinessKey(DuesProcesses.collectionKey(branchId, month)).list().stream()
         .anyMatch(h -> !h.getId().equals(instanceId));

@@ -6,6 +6,15 @@ public final class DuesProcesses {
   public static final String ASSESSMENT = "duesAssessment";
   public static final String COLLECTION = "duesCollection";
   public static final String ARREARS = "duesArrears";
+  public static final String ADJUSTMENT = "duesAdjustment";
+
+  // The activities the Java side names: the steps done on the /dues page and the adjustment's approvals.
+  public static final String TASK_IMPORT_INCOME = "Task_ImportIncome";
+  public static final String TASK_REVIEW_AMOUNTS = "Task_ReviewAmounts";
+  public static final String TASK_COLLECT_DUES = "Task_CollectDues";
+  public static final String TASK_BRANCH_CONSENT = "Task_BranchConsent";
+  public static final String TASK_APPROVE_ADJUSTMENT = "Task_ApproveAdjustment";
+  public static final String TASK_TALK_SHORT_PAYMENT = "Task_TalkShortPayment";
 
   public static final String ORG_ID = "orgId";
   public static final String BRANCH_NAME = "branchName";
@@ -19,6 +28,11 @@ public final class DuesProcesses {
   /** One assessment per branch and year: {@code rmyy-nk:2027}. */
   public static String assessmentKey(String branchId, int year) {
     return branchId + ":" + year;
+  }
+
+  /** One approval case per adjustment: {@code rmyy-nk:adjustment-12}; the branch comes before the last colon. */
+  public static String adjustmentKey(String branchId, long adjustmentId) {
+    return branchId + ":adjustment-" + adjustmentId;
   }
 
   /** One collection per branch and month: {@code rmyy-nk:2027-03}. */

@@ -29,6 +29,29 @@ public class DuesProperties {
   private int withdrawalAfterMonths = 6;
   /** Whether the application starts each month's collection by itself on the collection day. */
   private boolean scheduler = true;
+  /**
+   * Months collected before the year's table is approved: on last year's amounts, the difference settled once the
+   * new table is approved (true); or not at all until the approval (false).
+   */
+  private boolean collectBeforeApproval = true;
+  /** Prepayment for more than a quarter (up to the year's end), with the branch's consent; local rules only. */
+  private boolean yearlyPrepayment = false;
+
+  public boolean isCollectBeforeApproval() {
+    return collectBeforeApproval;
+  }
+
+  public void setCollectBeforeApproval(boolean collectBeforeApproval) {
+    this.collectBeforeApproval = collectBeforeApproval;
+  }
+
+  public boolean isYearlyPrepayment() {
+    return yearlyPrepayment;
+  }
+
+  public void setYearlyPrepayment(boolean yearlyPrepayment) {
+    this.yearlyPrepayment = yearlyPrepayment;
+  }
 
   public int getCollectionDay() {
     return collectionDay;

@@ -15,7 +15,7 @@ class CollectionDayTest {
 
   DuesProperties properties = new DuesProperties();
   DuesCollectionService service =
-      new DuesCollectionService(null, null, null, null, null, ChinaCalendarFixture.calendar(false), properties);
+      new DuesCollectionService(null, null, null, null, null, ChinaCalendarFixture.calendar(false), properties, null);
 
   DuesCollectionDay duty = new DuesCollectionDay(service, properties);
 

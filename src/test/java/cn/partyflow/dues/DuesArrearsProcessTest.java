@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = {"processes/dues/dues-arrears.bpmn", "forms/dues/dues-talk-with-member.form",
-    "forms/dues/dues-branch-meeting-decision.form", "forms/dues/dues-committee-approval.form"})
+    "forms/dues/dues-branch-meeting-decision.form", "forms/dues/dues-committee-approval.form",
+    "forms/dues/dues-talk-short-payment.form"})
 class DuesArrearsProcessTest {
 
   @RegisterExtension static ProcessEngineExtension engine = UnitEngine.extension();
@@ -55,6 +56,20 @@ class DuesArrearsProcessTest {
     complete(task(pi));
     verify(steps).talk(any(DelegateTask.class));
     assertThat(pi).isEnded().hasPassed("EndEvent_Talked");
+  }
+
+  @Test
+  void aMonthPaidShortIsATalkWithADeadlineNotAStepTowardsWithdrawal() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(DuesProcesses.ARREARS, Map.ofEntries(
+        Map.entry("orgId", "rmyy-nk"), Map.entry("branchName", "内科党支部"), Map.entry("arrearsCaseId", 2L),
+        Map.entry("arrearsKind", "SHORT"), Map.entry("personId", "P022"), Map.entry("personName", "潘悦"),
+        Map.entry("monthsUnpaid", 1), Map.entry("firstUnpaid", "2027-01"), Map.entry("lastUnpaid", "2027-01"),
+        Map.entry("shortAmount", "5.00")));
+    assertThat(pi).isWaitingAt(DuesProcesses.TASK_TALK_SHORT_PAYMENT);
+    assertThat(task(pi)).hasCandidateGroup("rmyy-nk.secretary").hasName("与潘悦谈话：2027-01少交党费5.00元");
+    complete(task(pi));
+    verify(steps).talkShort(any(DelegateTask.class));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ShortTalked").hasNotPassed("Task_BranchMeetingDecision");
   }
 
   @Test

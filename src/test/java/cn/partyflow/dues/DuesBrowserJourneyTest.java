@@ -40,7 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * uploads it filled in (first with a wrong amount, which the page refuses in Chinese), corrects one member with a
  * reason and sends it on; the 书记 confirms and the 党委组织部门 approves in Tasklist. Then one month: the
  * 党费管理员 starts it, enters one payment (first a wrong one), marks the others paid at once, closes the month and
- * remits in Tasklist; the 党委's 党费管理员 confirms the receipt. Screenshots in target/screenshots/dues-*.png.
+ * remits in Tasklist; the 党委's 党费管理员 confirms the receipt. The payroll carries columns the 2017 notice leaves
+ * out of the base (住房补贴, 奖励性绩效工资), which the amounts table lists but does not count; and a retiree's
+ * reduction in hardship, requested on the page, is approved by the branch's 书记 in Tasklist.
+ * Screenshots in target/screenshots/dues-*.png.
  */
 @Tag(BrowserSupport.TAG)
 @PostgresTest
@@ -90,6 +93,12 @@ class DuesBrowserJourneyTest {
     driver.findElement(By.id("payroll-file")).sendKeys(good.toString());
     click(By.id("upload-payroll"));
     assertThat(message()).contains("已导入");
+    String listed = driver.findElement(By.cssSelector("#assessment tbody tr")).getAttribute("data-person");
+    WebElement row = driver.findElement(By.cssSelector("#assessment tr[data-person='" + listed + "']"));
+    assertThat(row.findElement(By.cssSelector(".not-counted")).getText()).contains("住房补贴800.00")
+        .contains("奖励性绩效工资2000.00");
+    assertThat(row.findElement(By.cssSelector(".base")).getText()).isEqualTo("5400.00");
+    BrowserSupport.screenshot(driver, "dues-01b-payroll-with-exclusions");
     click(By.id("import-done"));
     assertThat(message()).contains("审核更正");
     String corrected = driver.findElement(By.cssSelector("#assessment tbody tr")).getAttribute("data-person");
@@ -109,6 +118,24 @@ class DuesBrowserJourneyTest {
     workInTasklist("Task_ApproveByOrgDept", () -> tick("批准，全年执行"), "dues-04-org-dept-approves");
     open("/dues/" + BRANCH + "?year=" + year);
     assertThat(driver.findElement(By.id("assessment-state")).getText()).isEqualTo("已办结");
+
+    // A retiree in hardship pays less: the 党费管理员 requests it on the page, the branch's 书记 approves in Tasklist.
+    switchUser("nk_dangfei");
+    open("/dues/" + BRANCH + "?year=" + year);
+    String retiree = requestReduction(null);
+    assertThat(error()).contains("党支部研究");
+    requestReduction(ChinaClock.today().toString());
+    assertThat(message()).contains("党支部审批").contains("待");
+    long adjustment = jdbc.queryForObject("select max(id) from pf_dues_adjustment where person_id = ?", Long.class,
+        retiree);
+    BrowserSupport.screenshot(driver, "dues-04b-adjustment-requested");
+    switchUser("nk_shuji");
+    workInTasklist("adjustment-" + adjustment, () -> choose("批准，自生效月份起执行"),
+        "dues-04c-secretary-approves-adjustment", "/dues/" + BRANCH + "?year=" + year);
+    open("/dues/" + BRANCH + "?year=" + year);
+    assertThat(driver.findElement(By.cssSelector("[data-adjustment='" + adjustment + "'] .adjustment-state"))
+        .getText()).startsWith("已批准");
+    assertThat(amountOf(retiree)).isEqualByComparingTo("10.00");
 
     // One month: start, a refused payment, one payment, the rest at once, then close and remit in Tasklist.
     switchUser("nk_dangfei");
@@ -160,7 +187,10 @@ class DuesBrowserJourneyTest {
         String.class, BRANCH, month.toString())).isEqualTo("CONFIRMED");
   }
 
-  /** Every member employed: 6000 pay, 100 tax, 500 pension, which is a base of 5400 and 81.00 a month. */
+  /**
+   * Every member employed: 6000 pay, 100 tax, 500 pension, which is a base of 5400 and 81.00 a month; 800 housing
+   * allowance and 2000 incentive performance pay are paid but not counted.
+   */
   private Path filled(Path template, boolean withWrongTax) throws Exception {
     Path target = downloads.resolve(withWrongTax ? "payroll-wrong.xlsx" : "payroll.xlsx");
     try (InputStream in = Files.newInputStream(template); Workbook book = new XSSFWorkbook(in)) {
@@ -177,6 +207,8 @@ class DuesBrowserJourneyTest {
           row.createCell(columns.get("个人所得税")).setCellValue(100);
         }
         row.createCell(columns.get("养老保险")).setCellValue(500);
+        row.createCell(columns.get("住房补贴")).setCellValue(800);
+        row.createCell(columns.get("奖励性绩效工资")).setCellValue(2000);
       }
       try (OutputStream out = Files.newOutputStream(target)) {
         book.write(out);
@@ -248,7 +280,11 @@ class DuesBrowserJourneyTest {
    * completes it; waits until the engine has the task done.
    */
   private void workInTasklist(String step, Runnable fill, String screenshot) {
-    open("/dues/" + BRANCH + "?month=" + YearMonth.from(ChinaClock.today()));
+    workInTasklist(step, fill, screenshot, "/dues/" + BRANCH + "?month=" + YearMonth.from(ChinaClock.today()));
+  }
+
+  private void workInTasklist(String step, Runnable fill, String screenshot, String page) {
+    open(page);
     WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.id("tasklist-" + step)));
     String taskId = link.getAttribute("href").replaceAll(".*task=", "");
     link.click();
@@ -265,6 +301,29 @@ class DuesBrowserJourneyTest {
   private void tick(String label) {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-form-field-checkbox')]"
         + "[.//label[contains(normalize-space(.),'" + label + "')]]//input"))).click();
+  }
+
+  /** Requests on the page that the second member, a retiree in hardship, pay 10.00 instead of 20.00. */
+  private String requestReduction(String branchDecisionDate) {
+    org.openqa.selenium.support.ui.Select person =
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("adjustment-person")));
+    person.selectByIndex(1);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("adjustment-category")))
+        .selectByVisibleText("离退休");
+    type(By.id("adjustment-base"), "4000");
+    type(By.id("adjustment-reason"), "长期患病，生活困难，本人申请少交");
+    type(By.id("adjustment-reduced"), "10.00");
+    if (branchDecisionDate != null) {
+      type(By.id("adjustment-branch-date"), branchDecisionDate);
+    }
+    String personId = person.getFirstSelectedOption().getAttribute("value");
+    click(By.id("request-adjustment"));
+    return personId;
+  }
+
+  private void choose(String label) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"
+        + "//label[contains(normalize-space(.),'" + label + "')]"))).click();
   }
 
   private void typeInForm(String label, String text) {

@@ -139,6 +139,15 @@ class DuesScenarioTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(jan).count()).isZero();
     assertThat(jdbc.queryForObject("select status from pf_dues_remittance where branch_id = ? and period = '2027-01'",
         String.class, branch)).isEqualTo("CONFIRMED");
+    // m3 paid 10.00 of 15.00: 不按规定交纳, a talk with a deadline, not a month unpaid.
+    Map<String, Object> shortCase = jdbc.queryForMap("select * from pf_dues_arrears_case where person_id = ?", m3);
+    assertThat(shortCase).containsEntry("kind", "SHORT").containsEntry("first_unpaid", "2027-01");
+    assertThat((BigDecimal) shortCase.get("short_amount")).isEqualByComparingTo("5.00");
+    String shortTalk = task((String) shortCase.get("process_instance_id"), "Task_TalkShortPayment");
+    assertRefused(submit("nk_shuji", shortTalk, Map.of("talkDate", "2027-01-20", "talkRecord", "已说明应交15元",
+        "correctBy", "2027-01-20")), "须晚于谈话日期");
+    submitOk("nk_shuji", shortTalk, Map.of("talkDate", "2027-01-20", "talkRecord", "已说明应交15元",
+        "correctBy", "2027-02-20"));
 
     // 3. February: a new 预备党员 admitted on 15 February owes from that month; prepayment with consent;
     //    a back payment; a large voluntary payment flagged for the Centre.
@@ -188,8 +197,8 @@ class DuesScenarioTest {
     pay("2027-03", payment(m2, null, "60.00", "2027-03-19"), payment(m3, null, "15.00", "2027-03-19"),
         payment(m5, null, "0.20", "2027-03-19"), payment(newcomer, null, "35.00", "2027-03-19"));
     closeAndRemit(mar, "110.20", "2027-03-19", false);
-    List<Map<String, Object>> cases = jdbc.queryForList("select * from pf_dues_arrears_case where branch_id = ?",
-        branch);
+    List<Map<String, Object>> cases = jdbc.queryForList("select * from pf_dues_arrears_case where branch_id = ?"
+        + " and kind <> 'SHORT'", branch);
     assertThat(cases).hasSize(1);
     assertThat(cases.get(0)).containsEntry("person_id", m4).containsEntry("kind", "TALK")
         .containsEntry("months_unpaid", 3);

@@ -80,6 +80,11 @@ class DuesCases {
 
   /** Completes the task as the user, claiming it first when nobody holds it; somebody else's task is refused. */
   void completeAs(String user, Task task) {
+    completeAs(user, task, java.util.Map.of());
+  }
+
+  /** As {@link #completeAs(String, Task)}, submitting the values the task's form would. */
+  void completeAs(String user, Task task, java.util.Map<String, Object> values) {
     if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
       throw new RuleViolation("dues.task.held", "“" + task.getName() + "”已由" + userName(task.getAssignee())
           + "认领，只能由认领人办理");
@@ -89,7 +94,7 @@ class DuesCases {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
-      tasks.complete(task.getId());
+      tasks.complete(task.getId(), values);
     } finally {
       identity.clearAuthentication();
     }
@@ -99,6 +104,18 @@ class DuesCases {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
         .singleResult();
     return instance == null ? null : instance.getBusinessKey();
+  }
+
+  /** Whether the user holds the task or, unclaimed, is one of its candidates. */
+  boolean mayWork(String user, Task task) {
+    return view(task, user, groups(user)).mine();
+  }
+
+  /** The open approval task of an adjustment's case, if any. */
+  Optional<Task> adjustmentTask(String branchId, long adjustmentId) {
+    return tasks.createTaskQuery().processDefinitionKey(cn.partyflow.dues.DuesProcesses.ADJUSTMENT)
+        .processInstanceBusinessKey(cn.partyflow.dues.DuesProcesses.adjustmentKey(branchId, adjustmentId)).list()
+        .stream().findFirst();
   }
 
   Optional<Task> task(String taskId) {

@@ -7,7 +7,6 @@ import cn.partyflow.dues.MemberCategory;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Role;
-import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.RuleViolation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,16 +50,16 @@ class DuesController {
   private final DuesLedgerExport export;
   private final DuesAccess access;
   private final OrganizationDirectory directory;
-  private final RoutingService routing;
+  private final DuesCases cases;
 
   DuesController(DuesAssessmentService assessments, DuesCollectionService collections, DuesLedgerExport export,
-      DuesAccess access, OrganizationDirectory directory, RoutingService routing) {
+      DuesAccess access, OrganizationDirectory directory, DuesCases cases) {
     this.assessments = assessments;
     this.collections = collections;
     this.export = export;
     this.access = access;
     this.directory = directory;
-    this.routing = routing;
+    this.cases = cases;
   }
 
   @PostMapping("/api/dues/assessments")
@@ -85,25 +85,35 @@ class DuesController {
   }
 
   record AdjustmentForm(String personId, int year, String category, BigDecimal base, String effectiveFrom,
-      String reason) {}
+      String reason, BigDecimal reducedAmount, LocalDate branchDecisionDate) {}
 
+  /** The request and its approval case, started as the user. */
   @PostMapping("/api/dues/adjustments")
   Map<String, Long> requestAdjustment(@RequestBody AdjustmentForm form, Authentication auth) {
     requireRole(auth, export.branchOf(form.personId()), KEEPERS);
     MemberCategory category = MemberCategory.parse(form.category()).orElseThrow(() -> new RuleViolation(
         "dues.category", "人员类别“" + form.category() + "”无法识别"));
-    return Map.of("id", assessments.requestAdjustment(new DuesAssessmentService.AdjustmentRequest(form.personId(),
-        form.year(), category, form.base(), form.effectiveFrom(), form.reason()), auth.getName()));
+    long id = Long.parseLong(cases.startAs(auth.getName(), () -> String.valueOf(assessments.requestAdjustment(
+        new DuesAssessmentService.AdjustmentRequest(form.personId(), form.year(), category, form.base(),
+            form.effectiveFrom(), form.reason(), form.reducedAmount(), form.branchDecisionDate()),
+        auth.getName()))));
+    return Map.of("id", id);
   }
 
-  /** Only the organization department of the 党委 that approves for the branch. */
+  /**
+   * Approves by completing the adjustment's approval task as the user, as Tasklist does: only whoever the task is
+   * routed to (the 组织部门 of the 党委 that approves for the branch; the branch's 书记 for a retiree's reduction).
+   */
   @PostMapping("/api/dues/adjustments/{id}/approve")
   Map<String, String> approveAdjustment(@PathVariable("id") long id, Authentication auth) {
-    String approvalOrg = routing.approvalOrgId(assessments.adjustmentBranch(id));
-    if (!isAdmin(auth) && !holds(auth, Set.of(approvalOrg), EnumSet.of(Role.ORG_DEPARTMENT))) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "党费调整须由上级党委组织部门批准");
+    String branch = assessments.adjustmentBranch(id);
+    requireVisible(auth, branch);
+    Task task = cases.adjustmentTask(branch, id).orElseThrow(() -> new RuleViolation("dues.adjustment.decided",
+        "党费调整" + id + "已经处理过，没有待审批的任务"));
+    if (!isAdmin(auth) && !cases.mayWork(auth.getName(), task)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "“" + task.getName() + "”不由您审批");
     }
-    assessments.approveAdjustment(id, auth.getName());
+    cases.completeAs(auth.getName(), task, Map.of("adjustmentDecision", "APPROVE"));
     return Map.of("status", "APPROVED");
   }
 
@@ -115,7 +125,7 @@ class DuesController {
   }
 
   record PaymentForm(String personId, String period, BigDecimal amount, BigDecimal voluntary, LocalDate paidDate,
-      String method, Integer months, String consentNote) {}
+      String method, Integer months, String consentNote, String exceptionNote) {}
 
   /** One payment or a batch, all or nothing. */
   @PostMapping("/api/dues/payments")
@@ -124,7 +134,7 @@ class DuesController {
     requireRole(auth, branch, KEEPERS);
     collections.record(branch, month, payments.stream().map(p -> new DuesCollectionService.Payment(p.personId(),
         p.period(), p.amount(), p.voluntary(), p.paidDate(), p.method(), p.months() == null ? 1 : p.months(),
-        p.consentNote())).toList(), auth.getName());
+        p.consentNote(), p.exceptionNote())).toList(), auth.getName());
     return Map.of("recorded", payments.size());
   }
 
@@ -181,10 +191,6 @@ class DuesController {
 
   private void requireRole(Authentication auth, String orgId, Set<Role> roles) {
     access.requireRole(auth, orgId, roles);
-  }
-
-  private boolean holds(Authentication auth, Set<String> orgIds, Set<Role> roles) {
-    return access.holds(auth, orgIds, roles);
   }
 
   private Set<String> visible(Authentication auth) {

@@ -6,14 +6,12 @@ import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.dues.DuesProcesses;
 import cn.partyflow.dues.MemberCategory;
 import cn.partyflow.dues.PayrollTemplate;
-import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
-import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.ImportRefused;
 import cn.partyflow.shared.RuleViolation;
@@ -57,7 +55,8 @@ class DuesPages {
 
   private static final Set<Role> KEEPERS = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
   /** The steps a keeper finishes on this page; all others are worked in Tasklist, linked from the page. */
-  private static final Set<String> PAGE_STEPS = Set.of("Task_ImportIncome", "Task_ReviewAmounts", "Task_CollectDues");
+  private static final Set<String> PAGE_STEPS = Set.of(DuesProcesses.TASK_IMPORT_INCOME,
+      DuesProcesses.TASK_REVIEW_AMOUNTS, DuesProcesses.TASK_COLLECT_DUES);
   private static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -68,11 +67,9 @@ class DuesPages {
   private final DuesAccess access;
   private final DuesCases cases;
   private final OrganizationDirectory directory;
-  private final RoutingService routing;
 
   DuesPages(DuesAssessmentService assessments, DuesCollectionService collections, DuesArrearsService arrears,
-      PayrollTemplate template, DuesAccess access, DuesCases cases, OrganizationDirectory directory,
-      RoutingService routing) {
+      PayrollTemplate template, DuesAccess access, DuesCases cases, OrganizationDirectory directory) {
     this.assessments = assessments;
     this.collections = collections;
     this.arrears = arrears;
@@ -80,7 +77,6 @@ class DuesPages {
     this.access = access;
     this.cases = cases;
     this.directory = directory;
-    this.routing = routing;
   }
 
   @GetMapping("/dues")
@@ -120,7 +116,6 @@ class DuesPages {
     }
     model.addAttribute("months", months);
     model.addAttribute("mayAct", access.mayAct(auth, branch, KEEPERS));
-    model.addAttribute("mayApprove", mayApprove(auth, branch));
     model.addAttribute("today", ChinaClock.today().toString());
     model.addAttribute("members", members(branch));
     model.addAttribute("categories", MemberCategory.values());
@@ -128,21 +123,28 @@ class DuesPages {
     model.addAttribute("assessmentState", state(cases.instance(DuesProcesses.ASSESSMENT, assessmentKey).isPresent(),
         assessmentTasks.isEmpty()));
     model.addAttribute("assessmentTasks", assessmentTasks);
-    model.addAttribute("importTask", mine(assessmentTasks, "Task_ImportIncome"));
-    model.addAttribute("reviewTask", mine(assessmentTasks, "Task_ReviewAmounts"));
+    model.addAttribute("importTask", mine(assessmentTasks, DuesProcesses.TASK_IMPORT_INCOME));
+    model.addAttribute("reviewTask", mine(assessmentTasks, DuesProcesses.TASK_REVIEW_AMOUNTS));
     model.addAttribute("assessment", assessments.rows(branch, y).stream().map(DuesPages::shown).toList());
     model.addAttribute("summary", assessments.summary(branch, y));
 
     model.addAttribute("collectionState", state(cases.instance(DuesProcesses.COLLECTION, collectionKey).isPresent(),
         collectionTasks.isEmpty()));
     model.addAttribute("collectionTasks", collectionTasks);
-    model.addAttribute("collectTask", mine(collectionTasks, "Task_CollectDues"));
-    model.addAttribute("ledger", collections.ledger(branch, m));
+    model.addAttribute("collectTask", mine(collectionTasks, DuesProcesses.TASK_COLLECT_DUES));
+    List<Map<String, Object>> ledger = collections.ledger(branch, m);
+    model.addAttribute("ledger", ledger);
+    model.addAttribute("provisional", ledger.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("provisional"))));
+    model.addAttribute("settled", ledger.stream().anyMatch(r -> r.get("provisionalDue") != null));
+    model.addAttribute("unassessed", unassessed(branch, m));
     model.addAttribute("close", status.close());
     model.addAttribute("remittance", status.remittance());
 
-    model.addAttribute("arrears", arrears.branchCases(branch));
-    model.addAttribute("adjustments", assessments.adjustments(branch, y));
+    List<Map<String, Object>> arrearsCases = arrears.branchCases(branch);
+    model.addAttribute("arrears", arrearsCases.stream().filter(a -> !"SHORT".equals(a.get("kind"))).toList());
+    model.addAttribute("shortPaid", arrearsCases.stream().filter(a -> "SHORT".equals(a.get("kind"))).toList());
+    model.addAttribute("adjustments", assessments.adjustments(branch, y).stream()
+        .map(a -> adjustmentShown(branch, a, user)).toList());
     return "dues/branch";
   }
 
@@ -235,11 +237,12 @@ class DuesPages {
       @RequestParam(required = false) String period, @RequestParam(required = false) String amount,
       @RequestParam(required = false) String voluntary, @RequestParam(required = false) String paidDate,
       @RequestParam(required = false) String method, @RequestParam(required = false) Integer months,
-      @RequestParam(required = false) String consentNote, Authentication auth, RedirectAttributes redirect) {
+      @RequestParam(required = false) String consentNote, @RequestParam(required = false) String exceptionNote,
+      Authentication auth, RedirectAttributes redirect) {
     return act(branch, null, month, auth, redirect, () -> {
       collections.record(branch, month(month).toString(), List.of(new DuesCollectionService.Payment(personId,
           period, Money.parse(amount, "交纳金额"), Money.parse(voluntary, "自愿多交的党费"), date(paidDate, "交纳日期"),
-          method, months == null ? 1 : months, consentNote)), auth.getName());
+          method, months == null ? 1 : months, consentNote, exceptionNote)), auth.getName());
       return "已登记" + name(personId) + "交纳的党费";
     });
   }
@@ -266,30 +269,31 @@ class DuesPages {
     });
   }
 
+  /**
+   * A request: recorded with its reason and started as the user into its approval case, whose task waits in
+   * Tasklist for whoever approves it (the branch's 书记 for a retiree's reduction, else the 党委's 组织部门).
+   */
   @PostMapping("/dues/{branch}/adjustments")
   String requestAdjustment(@PathVariable String branch, @RequestParam int year, @RequestParam String personId,
       @RequestParam String category, @RequestParam(required = false) String base,
       @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String reason,
-      Authentication auth, RedirectAttributes redirect) {
+      @RequestParam(required = false) String reducedAmount,
+      @RequestParam(required = false) String branchDecisionDate, Authentication auth, RedirectAttributes redirect) {
     return act(branch, year, null, auth, redirect, () -> {
       Person person = directory.person(personId).filter(p -> p.orgId().equals(branch))
           .orElseThrow(() -> new RuleViolation("dues.adjustment.person", "只能为本支部的党员申请党费调整"));
       BigDecimal newBase = Money.parse(base, "调整后的计算基数");
-      long id = assessments.requestAdjustment(new DuesAssessmentService.AdjustmentRequest(personId, year,
-          category(category), newBase, effectiveFrom, reason), auth.getName());
-      return "已提交" + person.name() + "的党费调整（第" + id + "号），待上级党委组织部门批准";
-    });
-  }
-
-  @PostMapping("/dues/{branch}/adjustments/{id}/approve")
-  String approveAdjustment(@PathVariable String branch, @PathVariable long id, @RequestParam int year,
-      Authentication auth, RedirectAttributes redirect) {
-    return act(branch, year, null, auth, redirect, false, () -> {
-      if (!branch.equals(assessments.adjustmentBranch(id)) || !mayApprove(auth, branch)) {
-        throw new RuleViolation("dues.adjustment.approver", "党费调整须由上级党委组织部门批准");
-      }
-      assessments.approveAdjustment(id, auth.getName());
-      return "已批准第" + id + "号党费调整，自生效月份起按新数额交纳";
+      BigDecimal reduced = Money.parse(reducedAmount, "少交后的月交纳数额");
+      LocalDate decided = branchDecisionDate == null || branchDecisionDate.isBlank() ? null
+          : date(branchDecisionDate, "党支部研究的日期");
+      String id = cases.startAs(auth.getName(), () -> String.valueOf(assessments.requestAdjustment(
+          new DuesAssessmentService.AdjustmentRequest(personId, year, category(category), newBase, effectiveFrom,
+              reason, reduced, decided), auth.getName())));
+      String next = cases.adjustmentTask(branch, Long.parseLong(id))
+          .map(t -> "“" + t.getName() + "”" + cases.open(DuesProcesses.ADJUSTMENT,
+              DuesProcesses.adjustmentKey(branch, Long.parseLong(id)), auth.getName()).get(0).holder())
+          .orElse("");
+      return "已提交" + person.name() + "的党费调整（第" + id + "号）。审批在任务列表中办理：" + next + "。";
     });
   }
 
@@ -338,9 +342,28 @@ class DuesPages {
         : "下一步“" + t.name() + "”" + t.holder() + (t.mine() ? "，请在任务列表中办理。" : "。");
   }
 
-  private boolean mayApprove(Authentication auth, String branch) {
-    return AccessScope.isAdmin(auth)
-        || access.holds(auth, Set.of(routing.approvalOrgId(branch)), EnumSet.of(Role.ORG_DEPARTMENT));
+  /** An adjustment with its state in words and, while open, its approval task as the page lists tasks. */
+  private Map<String, Object> adjustmentShown(String branch, Map<String, Object> a, String user) {
+    Map<String, Object> line = new java.util.LinkedHashMap<>(a);
+    long id = ((Number) a.get("id")).longValue();
+    DuesCases.OpenTask task = cases.open(DuesProcesses.ADJUSTMENT, DuesProcesses.adjustmentKey(branch, id), user)
+        .stream().findFirst().orElse(null);
+    line.put("task", task);
+    line.put("state", switch (String.valueOf(a.get("status"))) {
+      case "APPROVED" -> "已批准（" + a.get("approvedBy") + "）";
+      case "REFUSED" -> "不批准：" + a.get("decisionComment");
+      default -> task == null ? "待审批" : "待审批：" + task.holder();
+    });
+    return line;
+  }
+
+  /** Members whose dues have begun without an amount for the month (a new 预备党员 awaiting an adjustment). */
+  private List<String> unassessed(String branch, String month) {
+    try {
+      return collections.unassessed(branch, month);
+    } catch (RuleViolation notAssessedYet) {
+      return List.of();
+    }
   }
 
   private Organization assessmentsBranch(String branch) {
