@@ -1,5 +1,6 @@
 package cn.partyflow.audit;
 
+import cn.partyflow.shared.RuleSetting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,9 +15,14 @@ class AuditSettings {
   /** 30 years of 365.25 days: files of party members outlive most careers. */
   static final int THIRTY_YEARS = 10958;
 
+  @RuleSetting("案卷历史的保存天数（默认30年）")
+
   private int defaultRetentionDays = THIRTY_YEARS;
+  @RuleSetting(value = "各流程（按流程标识）单独的保存天数", operational = true)
   private Map<String, Integer> retentionDays = new LinkedHashMap<>();
+  @RuleSetting(value = "案卷查询每页条数", operational = true)
   private int pageSize = 20;
+  @RuleSetting(value = "案卷查询导出的最多条数", operational = true)
   private int exportLimit = 10000;
 
   int retentionDaysFor(String processKey) {

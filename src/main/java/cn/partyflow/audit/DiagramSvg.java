@@ -66,8 +66,9 @@ final class DiagramSvg {
     double height = maxY - minY + 2 * MARGIN;
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pf-diagram\""
-        + " viewBox=\"%.0f %.0f %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\""
-        + " font-size=\"12\">", x0, y0, width, height, width, height));
+        + " viewBox=\"%.0f %.0f %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-family=\"%s\""
+        + " font-size=\"12\" data-focus=\"%s\">", x0, y0, width, height, width, height, FONTS,
+        esc(focus(shapes, done, active))));
     svg.append("<defs>")
         .append(marker("pf-arrow", "#555")).append(marker("pf-arrow-taken", "#2e7d32"))
         .append("</defs>");
@@ -93,6 +94,30 @@ final class DiagramSvg {
     }
     svg.append("</svg>");
     return svg.toString();
+  }
+
+  /** Noto Sans SC first: the PDF dossier draws the diagram with the font it embeds. */
+  static final String FONTS = "Noto Sans SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif";
+
+  /**
+   * Where the case stands, for the page to open at: the first current step in the diagram, or for a finished case
+   * the end event it reached; empty when neither is drawn.
+   */
+  static String focus(Collection<BpmnShape> shapes, Set<String> done, Set<String> active) {
+    String end = "";
+    for (BpmnShape s : shapes) {
+      BaseElement e = s.getBpmnElement();
+      if (e == null || e instanceof Participant || e instanceof Lane) {
+        continue;
+      }
+      if (active.contains(e.getId()) && !(e instanceof SubProcess)) {
+        return e.getId();
+      }
+      if (end.isEmpty() && e instanceof EndEvent && done.contains(e.getId())) {
+        end = e.getId();
+      }
+    }
+    return end;
   }
 
   private static String marker(String id, String color) {
@@ -187,8 +212,9 @@ final class DiagramSvg {
     if (e instanceof Event event) {
       double r = Math.min(b.getWidth(), b.getHeight()) / 2;
       boolean end = event instanceof EndEvent;
-      svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" %s%s/>", cx, cy, r,
-          stroke(st), end ? " stroke-width=\"4\"" : ""));
+      // An end event's thick ring replaces the state's stroke width: a second attribute would not be XML.
+      String ring = end ? stroke(st).replaceFirst("stroke-width=\"[^\"]*\"", "stroke-width=\"4\"") : stroke(st);
+      svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" %s/>", cx, cy, r, ring));
       if (!event.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
         svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\""
             + " stroke=\"#555\"/><path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f\" fill=\"none\" stroke=\"#555\"/>", cx, cy,

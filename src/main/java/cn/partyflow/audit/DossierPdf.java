@@ -50,7 +50,7 @@ final class DossierPdf {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document doc = new Document(PageSize.A4, 36, 36, 40, 40);
     try {
-      PdfWriter.getInstance(doc, out);
+      PdfWriter writer = PdfWriter.getInstance(doc, out);
       CaseFile.Summary s = file.summary();
       doc.addTitle("案卷 " + s.procedureName() + " " + s.processInstanceId());
       doc.addCreator("partyflow");
@@ -114,6 +114,8 @@ final class DossierPdf {
       file.accessLog().forEach(a -> row(access, Formats.dateTime(a.time()), a.username(), a.action(),
           a.detail() == null ? "" : a.detail()));
       doc.add(access);
+      DiagramPdf.addPage(doc, writer, file.diagramSvg(), "流程图：" + s.procedureName()
+          + "（绿色为已完成，橙色为当前环节）");
       doc.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("案卷PDF生成失败：" + e.getMessage(), e);

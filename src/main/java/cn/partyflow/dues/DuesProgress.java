@@ -42,6 +42,30 @@ public class DuesProgress {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Each month from {@code from} to {@code to} ("yyyy-MM", both included) that a branch among {@code branchIds} has a
+   * ledger for, with its expected and received amounts (no arrears): one pass over the months' ledger rows.
+   */
+  public List<BranchMonth> months(Collection<String> branchIds, String from, String to) {
+    Periods.parse(from);
+    Periods.parse(to);
+    if (branchIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = branchIds.stream().map(b -> "?").collect(Collectors.joining(","));
+    List<Object> args = new ArrayList<>();
+    args.add(from);
+    args.add(to);
+    args.addAll(branchIds);
+    return jdbc.query("select l.branch_id, l.period, count(*) as members, sum(l.due) as expected,"
+            + " sum(l.paid) as received, sum(case when l.paid < l.due then 1 else 0 end) as unpaid"
+            + " from pf_dues_ledger l where l.period between ? and ? and l.branch_id in (" + marks + ")"
+            + " group by l.branch_id, l.period order by l.period, l.branch_id",
+        (rs, n) -> new BranchMonth(rs.getString("branch_id"), rs.getString("period"), rs.getInt("members"),
+            rs.getBigDecimal("expected"), rs.getBigDecimal("received"), rs.getInt("unpaid"), 0, BigDecimal.ZERO),
+        args.toArray());
+  }
+
   /** The branches among {@code branchIds} that have a ledger for {@code period} ("yyyy-MM"), in the order given. */
   public List<BranchMonth> month(Collection<String> branchIds, String period) {
     Periods.parse(period);

@@ -1,5 +1,6 @@
 package cn.partyflow.dues;
 
+import cn.partyflow.shared.RuleSetting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,25 +10,38 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * partyflow.dues.farmer-monthly-amount=0.50}. Validation lives in {@link DuesSettings}, so a bad
  * value stops the application at start-up with the rule's message.
  */
+@RuleSetting.Unbound(name = "collection-cron", value = "每日检查是否到收缴日的时间（六段式cron，北京时间）",
+    operational = true)
 @ConfigurationProperties(prefix = "partyflow.dues")
 public class DuesProperties {
 
+  @RuleSetting("党费金额精确到分（fen）或角（jiao）")
+
   private DuesPrecision precision = DuesSettings.DEFAULTS.precision();
+  @RuleSetting("党费金额的舍入方式")
   private RoundingMode roundingMode = DuesSettings.DEFAULTS.roundingMode();
+  @RuleSetting(value = "农民党员每月交纳党费（元，0.2至1元之间由省级确定）", article = "《关于中国共产党党费收缴、使用和管理的规定》（2008）")
   private BigDecimal farmerMonthlyAmount = DuesSettings.DEFAULTS.farmerMonthlyAmount();
+  @RuleSetting(value = "每月党费上限（元，2017年通知：一般不超过1000元）", article = "中组部2017年关于党费的通知")
   private BigDecimal monthlyCap = DuesSettings.DEFAULTS.monthlyCap();
 
   /** Day of the month the collection starts; moved to the next working day when it is not one. */
+  @RuleSetting("每月收缴党费的日期（遇非工作日顺延）")
   private int collectionDay = 20;
   /** Back payments accepted for at most this many months of arrears (2008 regulation Art. 12; some places 3). */
+  @RuleSetting(value = "补交党费最多月数", article = "《关于中国共产党党费收缴、使用和管理的规定》（2008）第十二条")
   private int backPaymentMonths = 6;
   /** Part of the deposited amount a branch remits to its 党委; the province fixes it, commonly all of it. */
+  @RuleSetting("党支部上缴党委的比例（由省级确定，通常全额）")
   private BigDecimal remittanceShare = BigDecimal.ONE;
   /** Consecutive unpaid months that call for a talk with the member (local practice: 3). */
+  @RuleSetting("连续未交党费多少个月须谈话")
   private int talkAfterMonths = 3;
   /** Consecutive unpaid months without a proper reason treated as 自行脱党 (2008 regulation Art. 13: 6). */
+  @RuleSetting(value = "连续未交党费多少个月按自行脱党处理", article = "《关于中国共产党党费收缴、使用和管理的规定》（2008）第十三条、《中国共产党章程》第九条")
   private int withdrawalAfterMonths = 6;
   /** Whether the application starts each month's collection by itself on the collection day. */
+  @RuleSetting(value = "是否在收缴日自动发起每月收缴", operational = true)
   private boolean scheduler = true;
   /**
    * Months collected before the year's table is approved: on last year's amounts, the difference settled once the

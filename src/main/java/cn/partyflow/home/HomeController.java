@@ -1,6 +1,7 @@
 package cn.partyflow.home;
 
 import cn.partyflow.audit.RecentCases;
+import cn.partyflow.dues.DuesCharts;
 import cn.partyflow.dues.DuesProgress;
 import cn.partyflow.membership.MemberDevelopment;
 import cn.partyflow.organization.AccessScope;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,8 @@ class HomeController {
   static final List<MemberStatus> PIPELINE =
       List.of(MemberStatus.APPLICANT, MemberStatus.ACTIVIST, MemberStatus.TARGET, MemberStatus.PROBATIONARY);
   static final int LIST_ROWS = 5;
+  /** Months of 收缴率 the dues keepers' chart shows, this month last. */
+  static final int DUES_MONTHS = 6;
 
   /** One organization's people on the way into the Party, by stage. */
   public record PipelineRow(String orgId, String orgName, Map<MemberStatus, Long> counts) {
@@ -99,6 +103,15 @@ class HomeController {
       model.addAttribute("dues", duesRows);
       model.addAttribute("duesChart", HomeCharts.duesRate(duesRows, period));
       model.addAttribute("hasBranches", !branches.isEmpty());
+      if (me.holdsAny(Navigation.DUES_ROLES) && !branches.isEmpty()) {
+        YearMonth now = YearMonth.from(today);
+        List<String> periods = DuesCharts.periods(now.minusMonths(DUES_MONTHS - 1), now);
+        Map<String, String> names = new LinkedHashMap<>();
+        branches.forEach(b -> names.put(b.id(), b.name()));
+        List<DuesProgress.BranchMonth> months = dues.months(names.keySet(), periods.get(0), now.toString());
+        model.addAttribute("duesMonthsChart", months.isEmpty() ? null
+            : DuesCharts.monthlyRates("chart-dues-months", names, periods, months));
+      }
     }
     if (me.manager() || me.admin()) {
       RectificationDashboard.Summary summary = rectification.summary(visible, RectificationDashboard.Filter.none());
@@ -115,6 +128,7 @@ class HomeController {
       model.addAttribute("rectificationStatusChart", RectificationCharts.byStatus("chart-rectification-status", summary));
       model.addAttribute("rectificationDepartmentChart",
           RectificationCharts.byDepartment("chart-rectification-departments", summary));
+      model.addAttribute("rectificationWeeklyChart", RectificationCharts.weekly("chart-rectification-weekly", summary));
     }
     if (me.auditor() || me.admin()) {
       model.addAttribute("cases", cases.overview(visible, LIST_ROWS));

@@ -79,6 +79,9 @@ public class Navigation {
     if (me.admin() || me.auditor()) {
       links.add(link("menu-audit", "案卷查阅", "/audit", path.startsWith("/audit")));
     }
+    if (me.admin()) {
+      links.add(link("menu-settings", "规则设置", "/admin/settings", path.startsWith("/admin/settings")));
+    }
     return new Menu(me.displayName(), links);
   }
 

@@ -1,52 +1,75 @@
 package cn.partyflow.membership;
 
+import cn.partyflow.shared.RuleSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code partyflow.membership.*}: the limits of the 发展党员 procedure. Values fixed by the 细则 have their legal value
  * as default; local practice ([L]/[M] in the domain rules) has the common default and may be changed per county.
  */
+@RuleSetting.Fixed("预备期未满不召开讨论转正的支部大会")
 @ConfigurationProperties(prefix = "partyflow.membership")
 public class MembershipSettings {
 
   /** 细则第五条: 年满十八岁. */
+  @RuleSetting(value = "申请入党的最低年龄（周岁）", article = "《中国共产党章程》第一条、《发展党员工作细则》第五条")
   private int minimumAge = 18;
   /** 细则第七条: talk within one month of receiving the application. */
+  @RuleSetting(value = "收到入党申请书后派人谈话的期限（月）", article = "《发展党员工作细则》第七条")
   private int talkMonths = 1;
   /** Days before the talk deadline when the task shows as due for follow-up. */
+  @RuleSetting("谈话期限前提醒的天数")
   private int talkReminderDays = 7;
   /** [L] Months between application and activist status; 0 switches the check off. */
+  @RuleSetting("递交申请书至确定入党积极分子的最短间隔（月，0为不检查）")
   private int minMonthsApplicationToActivist = 6;
   /**
    * [L] 团推优: applicants up to this age become activists only on the recommendation of the 共青团 organization
    * (28 where the county requires it); 0 switches the check off.
    */
+  @RuleSetting("须经共青团推优的入党申请人年龄上限（0为不要求）")
   private int leagueRecommendationMaxAge = 0;
   /** 细则第十三条: 一年以上 cultivation before becoming a 发展对象. */
+  @RuleSetting(value = "入党积极分子培养教育的最短时间（月）", article = "《发展党员工作细则》第十三条")
   private int cultivationMonths = 12;
   /** One assessment of each activist per half-year. */
+  @RuleSetting(value = "对入党积极分子考察的间隔（月）", article = "《发展党员工作细则》第十二条（每半年考察一次）")
   private int assessmentIntervalMonths = 6;
+  @RuleSetting(value = "培养联系人最少人数", article = "《发展党员工作细则》第十一条")
   private int minContacts = 1;
+  @RuleSetting(value = "培养联系人最多人数", article = "《发展党员工作细则》第十一条")
   private int maxContacts = 2;
+  @RuleSetting(value = "入党介绍人人数", article = "《中国共产党章程》第五条")
   private int sponsors = 2;
   /** 集中培训: at least this many days, or at least {@link #trainingMinHours} class hours. */
+  @RuleSetting(value = "发展对象集中培训最少天数", article = "《发展党员工作细则》第十七条")
   private int trainingMinDays = 3;
+  @RuleSetting(value = "发展对象集中培训最少学时", article = "《发展党员工作细则》第十七条")
   private int trainingMinHours = 24;
   /** [L] A political review older than this at the branch meeting must be redone. */
+  @RuleSetting("政治审查结论的有效期（月，支部大会时超过须重新审查）")
   private int politicalReviewValidityMonths = 12;
   /** [L] 发展对象公示 in working days before the 党委's pre-review. */
+  @RuleSetting("发展对象公示的工作日数")
   private int publicityWorkdays = 5;
   /** Months within which the 党委 approves, and the maximum with a recorded reason. */
+  @RuleSetting(value = "上级党委审批的期限（月）", article = "《发展党员工作细则》（三个月内审批）")
   private int approvalMonths = 3;
+  @RuleSetting(value = "特殊情况下审批期限的上限（月）", article = "《发展党员工作细则》（特殊情况可适当延长，不超过六个月）")
   private int approvalMaxMonths = 6;
   /** 党章第七条: probation of one year from the branch meeting's resolution. */
+  @RuleSetting(value = "预备期（月）", article = "《中国共产党章程》第七条")
   private int probationMonths = 12;
   /** [L] Reminder to submit the 转正申请 this many months before probation ends. */
+  @RuleSetting("预备期满前提醒提交转正申请的月数")
   private int conversionReminderMonths = 1;
   /** 细则第三十二条: extension once only, at least 6 and at most 12 months. */
+  @RuleSetting(value = "延长预备期最短（月）", article = "《发展党员工作细则》第三十二条")
   private int extensionMinMonths = 6;
+  @RuleSetting(value = "延长预备期最长（月）", article = "《发展党员工作细则》第三十二条")
   private int extensionMaxMonths = 12;
   /** [L] Archive the file within this many days of the conversion approval. */
+  @RuleSetting("转正批准后材料归档的期限（天）")
   private int archiveDays = 7;
   /**
    * [M] How many committee members must attend a 党委会 that approves new members. The 细则 says the 党委 decides

@@ -1,6 +1,7 @@
 package cn.partyflow.rectification;
 
 import cn.partyflow.shared.web.SvgChart;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,18 @@ public final class RectificationCharts {
     return SvgChart.stacked(id, "逾期情况（按责任科室）", "各责任科室的整改事项：已逾期、未逾期未销号、已销号" + more + "。",
         series, stacks);
   }
+
+  /** Per week of the last {@link RectificationDashboard#WEEKS}: items planned to be done and items closed. */
+  public static String weekly(String id, RectificationDashboard.Summary summary) {
+    List<SvgChart.Series> series = List.of(new SvgChart.Series("计划完成", "#9e9e9e"),
+        new SvgChart.Series("实际销号", "#2e7d32"));
+    List<SvgChart.Stack> weeks = summary.weeks().stream()
+        .map(w -> new SvgChart.Stack(WEEK.format(w.monday()), List.of(w.planned(), w.closed()))).toList();
+    return SvgChart.columns(id, "每周销号与计划", "近" + RectificationDashboard.WEEKS + "周（周一至周日，标注为周一的日期）"
+        + "完成时限在当周的事项数（计划完成，不含长期坚持类）与当周验收销号的事项数。", series, weeks, 0, "");
+  }
+
+  private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("M/d");
 
   private static final Map<String, String> COLORS = Map.of(RectificationDashboard.OVERDUE, "#c62828",
       RectificationDashboard.DUE_SOON, "#ef8f00", Rectification.CLOSED, "#2e7d32", Rectification.RETURNED, "#ad1457",

@@ -2,6 +2,8 @@ package cn.partyflow.rectification;
 
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.text.Collator;
@@ -98,12 +100,21 @@ public class RectificationDashboard {
   /** Per responsible department: all items, open items and overdue items. */
   public record DepartmentCount(String department, long total, long open, long overdue) {}
 
+  /** Weeks the closing chart covers, the current one last. */
+  public static final int WEEKS = 8;
+
+  /**
+   * A week from Monday to Sunday: the items planned to be done in it (deadline in the week, 长期坚持 left out) and the
+   * items closed (销号) in it.
+   */
+  public record Week(LocalDate monday, long planned, long closed) {}
+
   /**
    * The counts above the table under one filter: items per status (overdue and due-soon included), per responsible
-   * department, and the departments and leaders met.
+   * department, the departments and leaders met, and the last {@link #WEEKS} weeks' planned and closed items.
    */
   public record Summary(Map<String, Long> byStatus, List<DepartmentCount> byDepartment, List<String> departments,
-      List<String> leaders) {}
+      List<String> leaders, List<Week> weeks) {}
 
   /** Everything the counts need in one pass over the items, grouped by status, department and leader. */
   public Summary summary(Collection<String> orgs, Filter filter) {
@@ -111,22 +122,35 @@ public class RectificationDashboard {
     Rectification.STATUSES.forEach(s -> byStatus.put(s, 0L));
     byStatus.put(OVERDUE, 0L);
     byStatus.put(DUE_SOON, 0L);
+    LocalDate today = ChinaClock.today();
+    LocalDate firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1);
+    long[] planned = new long[WEEKS];
     if (orgs.isEmpty()) {
-      return new Summary(byStatus, List.of(), List.of(), List.of());
+      return new Summary(byStatus, List.of(), List.of(), List.of(), weeks(firstMonday, planned, new long[WEEKS]));
     }
     List<Object> args = new ArrayList<>();
-    LocalDate today = ChinaClock.today();
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
+    // The weeks' planned items are counted in the same pass over the index as the rest, not in a second one.
+    StringBuilder weekSums = new StringBuilder();
+    for (int k = 0; k < WEEKS; k++) {
+      weekSums.append(", sum(case when i.category <> '").append(Rectification.LONG_TERM)
+          .append("' and i.deadline >= ? and i.deadline < ? then 1 else 0 end) as w").append(k);
+      args.add(Date.valueOf(firstMonday.plusWeeks(k)));
+      args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
+    }
     String where = where(orgs, filter, args);
     Map<String, long[]> departments = new HashMap<>();
     Set<String> leaders = new HashSet<>();
     jdbc.query("select i.status, i.department, i.leader_user, count(*) as n,"
             + " sum(case when " + OPEN + " and i.deadline < ? then 1 else 0 end) as overdue,"
-            + " sum(case when " + OPEN + " and i.deadline between ? and ? then 1 else 0 end) as soon"
+            + " sum(case when " + OPEN + " and i.deadline between ? and ? then 1 else 0 end) as soon" + weekSums
             + " from pf_rectification_item i" + where + " group by i.status, i.department, i.leader_user",
         (RowCallbackHandler) rs -> {
+          for (int k = 0; k < WEEKS; k++) {
+            planned[k] += rs.getLong("w" + k);
+          }
           String status = rs.getString("status");
           long n = rs.getLong("n");
           long overdue = rs.getLong("overdue");
@@ -144,7 +168,34 @@ public class RectificationDashboard {
     byDepartment.sort(Comparator.comparingLong(DepartmentCount::overdue).reversed()
         .thenComparing(Comparator.comparingLong(DepartmentCount::total).reversed())
         .thenComparing(DepartmentCount::department, NAMES));
-    return new Summary(byStatus, byDepartment, sorted(departments.keySet()), sorted(leaders));
+    return new Summary(byStatus, byDepartment, sorted(departments.keySet()), sorted(leaders),
+        weeks(firstMonday, planned, closedPerWeek(orgs, filter, firstMonday)));
+  }
+
+  /** Items closed in each week from {@code firstMonday}, read through the index on the closing time. */
+  private long[] closedPerWeek(Collection<String> orgs, Filter filter, LocalDate firstMonday) {
+    long[] closed = new long[WEEKS];
+    List<Object> args = new ArrayList<>();
+    String where = where(orgs, filter, args);
+    args.add(Timestamp.valueOf(firstMonday.atStartOfDay()));
+    args.add(Timestamp.valueOf(firstMonday.plusWeeks(WEEKS).atStartOfDay()));
+    jdbc.query("select cast(i.closed_at as date) as day, count(*) as n from pf_rectification_item i" + where
+            + " and i.closed_at >= ? and i.closed_at < ? group by cast(i.closed_at as date)",
+        (RowCallbackHandler) rs -> {
+          long k = ChronoUnit.WEEKS.between(firstMonday, rs.getDate("day").toLocalDate());
+          if (k >= 0 && k < WEEKS) {
+            closed[(int) k] += rs.getLong("n");
+          }
+        }, args.toArray());
+    return closed;
+  }
+
+  private static List<Week> weeks(LocalDate firstMonday, long[] planned, long[] closed) {
+    List<Week> weeks = new ArrayList<>();
+    for (int k = 0; k < WEEKS; k++) {
+      weeks.add(new Week(firstMonday.plusWeeks(k), planned[k], closed[k]));
+    }
+    return weeks;
   }
 
   /** Chinese names in the order of the dictionary (pinyin), as the filter lists show them. */

@@ -130,7 +130,7 @@ class SecurityConfig {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/", "/error", "/favicon.ico").permitAll()
-            .requestMatchers("/api/admin/**").hasRole("ADMIN")
+            .requestMatchers("/api/admin/**", "/admin/**").hasRole("ADMIN")
             .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
             .anyRequest().authenticated());
     return http.build();

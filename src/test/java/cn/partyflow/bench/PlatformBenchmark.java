@@ -41,7 +41,8 @@ class PlatformBenchmark {
   private static final int ITEMS_PER_THREAD = 100;
   private static final int DUES_PER_THREAD = 75;
   private static final int WARM_UP = 10;
-  private static final int VOLUME = 100_000;
+  /** The profile's volume; {@code -Dbench.volume=20000} for a quicker check of the harness itself. */
+  private static final int VOLUME = Integer.getInteger("bench.volume", 100_000);
   private static final Figures FIGURES = new Figures();
 
   @Autowired RepositoryService repository;
@@ -102,6 +103,14 @@ class PlatformBenchmark {
   @Test
   @Order(2)
   void queriesWithAHundredThousandOpenTasksFinishedCasesAndItems() {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey("duesCollection")
+        .processInstanceBusinessKey(DuesProcesses.collectionKey("bench-c0", ProcedureRuns.MONTH)).finished()
+        .count() == 0) {
+      // Run on its own (-Dit.test=PlatformBenchmark#queries...), the case page needs one finished case of its own.
+      ProcedureRuns runs = new ProcedureRuns(forms, tasks, repository, jdbc, collections);
+      runs.prepareDuesBranches(1);
+      runs.duesMonth(0);
+    }
     seedVolume();
     String filterId = (String) ((Map<?, ?>) http.withBasicAuth("nk_zuzhi", "demo")
         .getForObject("/engine-rest/filter?resourceType=Task&name=本组织待办", List.class).get(0)).get("id");
@@ -116,6 +125,8 @@ class PlatformBenchmark {
     double[] casePage = latency("rmyy_jiwei", "/audit/cases/" + finished);
     double[] search = latency("rmyy_jiwei", "/audit?procedure=duesCollection");
     double[] dashboard = latency("rmyy_shuji", "/dashboard/rectification");
+    double[] officerHome = latency("nk_zuzhi", "/");
+    double[] managerHome = latency("rmyy_shuji", "/");
     String noOp = "authenticated no-op p95";
     FIGURES.add("本组织待办 filter list p50 (100k open tasks)", "ms", filter[0], "authenticated no-op p50",
         baseline[0], "");
@@ -127,6 +138,10 @@ class PlatformBenchmark {
     FIGURES.add("auditor search /audit first page p95", "ms", search[1], noOp, baseline[1], "");
     FIGURES.add("rectification dashboard p95 (100k items visible)", "ms", dashboard[1], noOp, baseline[1],
         "< 100 ms");
+    FIGURES.add("工作台 home page p95, branch officer (100k open tasks)", "ms", officerHome[1], noOp, baseline[1],
+        "< 100 ms");
+    FIGURES.add("工作台 home page p95, 党委书记 (100k open tasks, 100k items)", "ms", managerHome[1], noOp,
+        baseline[1], "< 100 ms");
     assertThat(filter[1]).isPositive();
   }
 

@@ -223,6 +223,23 @@ class HomeBrowserTest {
         "menu-audit"));
   }
 
+  @Test
+  void theAdministratorOpensTheRuleSettingsFromTheMenu() {
+    signInAndOpenHome("admin", "系统管理员");
+    click("menu-settings");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("规则设置");
+    assertThat(driver.findElement(By.id("menu-settings")).getAttribute("class")).contains("active");
+    WebElement publicity = driver.findElement(By.cssSelector(
+        "tr[data-property='partyflow.membership.publicity-workdays']"));
+    assertThat(publicity.findElement(By.cssSelector("[data-field=source]")).getText()).isEqualTo("本地规定");
+    assertThat(publicity.findElement(By.cssSelector("[data-field=value]")).getText()).isEqualTo("5");
+    assertThat(driver.findElement(By.cssSelector("tr[data-property='partyflow.membership.cultivation-months']"
+        + " [data-field=source]")).getText()).contains("第十三条");
+    BrowserSupport.screenshot(driver, "home-admin-settings");
+    click("menu-home");
+    assertThat(driver.findElements(By.id("menu-settings"))).hasSize(1);
+  }
+
   /** Signs in at Tasklist and follows the 工作台 link of Tasklist's header to the home page. */
   private void signInAndOpenHome(String user, String name) {
     driver.manage().deleteAllCookies();

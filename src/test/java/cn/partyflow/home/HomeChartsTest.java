@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -101,6 +102,22 @@ class HomeChartsTest {
       assertThat(bar.getAttribute("data-value")).isEqualTo(String.valueOf(rate));
       assertThat(valueText(bar)).isEqualTo(rate + "%");
       atPhoneWidth("chart-home-nk_dangfei-390", "chart-pipeline");
+
+      YearMonth now = YearMonth.now(CHINA);
+      List<String> halfYear = new ArrayList<>();
+      for (int i = 5; i >= 0; i--) {
+        halfYear.add(now.minusMonths(i).toString());
+      }
+      assertMonthlyRates("chart-dues-months", branch, halfYear);
+      open("nk_dangfei", "黄敏", "/dues");
+      assertMonthlyRates("chart-dues-rates", branch, halfYear);
+      atPhoneWidth("chart-dues-nk_dangfei-390", "chart-dues-rates");
+      open("nk_dangfei", "黄敏", "/dues/rmyy-nk");
+      List<String> year = new ArrayList<>();
+      for (int m = 1; m <= 12; m++) {
+        year.add(YearMonth.of(now.getYear(), m).toString());
+      }
+      assertMonthlyRates("chart-dues-rates", branch, year);
     } finally {
       rows.stream().filter(Objects::nonNull).forEach(id -> jdbc.update("delete from pf_dues_ledger where id = ?", id));
     }
@@ -122,11 +139,13 @@ class HomeChartsTest {
       open("rmyy_shuji", "王建国", "/");
       assertStatusChart("chart-rectification-status", orgs, null);
       assertDepartmentChart("chart-rectification-departments", orgs, null);
+      assertWeeklyChart("chart-rectification-weekly", orgs, null);
       atPhoneWidth("chart-home-rmyy_shuji-390", "chart-rectification-status");
 
       open("rmyy_shuji", "王建国", "/dashboard/rectification");
       assertStatusChart("chart-status", orgs, null);
       assertDepartmentChart("chart-departments", orgs, null);
+      assertWeeklyChart("chart-weekly", orgs, null);
       for (WebElement card : driver.findElements(By.cssSelector(".counts a.count"))) {
         String status = card.getAttribute("data-status");
         assertThat(bar("chart-status", "", status).getAttribute("data-value")).as(status)
@@ -135,8 +154,12 @@ class HomeChartsTest {
       open("rmyy_shuji", "王建国", "/dashboard/rectification?department=" + dept);
       assertStatusChart("chart-status", orgs, dept);
       assertDepartmentChart("chart-departments", orgs, dept);
+      assertWeeklyChart("chart-weekly", orgs, dept);
       assertThat(bar("chart-status", "", "已逾期").getAttribute("data-value")).isEqualTo("2");
+      assertThat(driver.findElements(By.cssSelector("#chart-weekly g.column[data-series='实际销号']")).stream()
+          .mapToLong(c -> Long.parseLong(c.getAttribute("data-value"))).sum()).isEqualTo(1);
       atPhoneWidth("chart-dashboard-rmyy_shuji-390", "chart-status");
+      atPhoneWidth("chart-dashboard-weekly-390", "chart-weekly");
     } finally {
       jdbc.update("delete from pf_rectification_item where case_id = ?", caseId);
       jdbc.update("delete from pf_rectification_case where id = ?", caseId);
@@ -161,6 +184,55 @@ class HomeChartsTest {
       assertThat(valueText(bar)).isEqualTo(bar.getAttribute("data-value"));
     }
     assertThat(drawn).isEqualTo(expected);
+  }
+
+  /**
+   * Eight weeks, Monday to Sunday, the current one last: each week's 计划完成 column is the number of items due in
+   * it (长期坚持 left out) and its 实际销号 column the number closed in it.
+   */
+  private void assertWeeklyChart(String chart, Set<String> orgs, String dept) {
+    assertDescribed(chart);
+    LocalDate first = LocalDate.now(CHINA).with(DayOfWeek.MONDAY).minusWeeks(7);
+    List<WebElement> weeks = driver.findElements(By.cssSelector("#" + chart + " g.category"));
+    assertThat(weeks).hasSize(8);
+    for (int k = 0; k < 8; k++) {
+      LocalDate monday = first.plusWeeks(k);
+      WebElement week = weeks.get(k);
+      assertThat(week.getAttribute("data-label")).isEqualTo(monday.getMonthValue() + "/" + monday.getDayOfMonth());
+      long planned = items(orgs, dept, " and category <> '长期坚持' and deadline >= ? and deadline < ?",
+          Date.valueOf(monday), Date.valueOf(monday.plusWeeks(1)));
+      long closed = items(orgs, dept, " and closed_at >= ? and closed_at < ?",
+          Timestamp.valueOf(monday.atStartOfDay()), Timestamp.valueOf(monday.plusWeeks(1).atStartOfDay()));
+      assertThat(column(week, "计划完成")).as("planned in the week of " + monday).isEqualTo(String.valueOf(planned));
+      assertThat(column(week, "实际销号")).as("closed in the week of " + monday).isEqualTo(String.valueOf(closed));
+    }
+  }
+
+  /**
+   * One column per month for the branch: its 收缴率 from the ledger (received of expected, rounded down), and no
+   * column for a month without a ledger.
+   */
+  private void assertMonthlyRates(String chart, String branch, List<String> periods) {
+    assertDescribed(chart);
+    List<WebElement> months = driver.findElements(By.cssSelector("#" + chart + " g.category"));
+    assertThat(months).hasSize(periods.size());
+    for (int i = 0; i < periods.size(); i++) {
+      Map<String, Object> m = jdbc.queryForMap("select count(*) as n, sum(due) as due, sum(paid) as paid"
+          + " from pf_dues_ledger where branch_id = 'rmyy-nk' and period = ?", periods.get(i));
+      WebElement column = months.get(i).findElement(By.cssSelector("g.column[data-series='" + branch + "']"));
+      if (((Number) m.get("n")).longValue() == 0) {
+        assertThat(column.getAttribute("data-missing")).as(periods.get(i)).isEqualTo("true");
+        continue;
+      }
+      BigDecimal due = (BigDecimal) m.get("due");
+      int rate = due.signum() == 0 ? 100 : ((BigDecimal) m.get("paid")).min(due).multiply(BigDecimal.valueOf(100))
+          .divide(due, 0, RoundingMode.DOWN).intValue();
+      assertThat(column.getAttribute("data-value")).as(periods.get(i)).isEqualTo(String.valueOf(rate));
+    }
+  }
+
+  private static String column(WebElement category, String series) {
+    return category.findElement(By.cssSelector("g.column[data-series='" + series + "']")).getAttribute("data-value");
   }
 
   /** Each department's stack is its overdue, other open and closed items. */
@@ -259,11 +331,14 @@ class HomeChartsTest {
   }
 
   private void newItem(long caseId, String dept, String category, LocalDate deadline, String status) {
+    // A closed item was closed two days ago, so it counts in this or last week's 实际销号.
+    Timestamp closedAt = "已销号".equals(status)
+        ? Timestamp.valueOf(LocalDate.now(CHINA).minusDays(2).atTime(10, 0)) : null;
     jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, measures, category, leader_user,"
-            + " department, responsible_user, deadline, status, process_instance_id, updated_at)"
-            + " values (?, 'rmyy', 1, ?, '措施', ?, 'rmyy_fgld', ?, 'nk_zhuren', ?, ?, 'none', ?)",
+            + " department, responsible_user, deadline, status, process_instance_id, updated_at, closed_at)"
+            + " values (?, 'rmyy', 1, ?, '措施', ?, 'rmyy_fgld', ?, 'nk_zhuren', ?, ?, 'none', ?, ?)",
         caseId, "图表问题" + run, category, dept, Date.valueOf(deadline), status,
-        Timestamp.valueOf(LocalDateTime.now()));
+        Timestamp.valueOf(LocalDateTime.now()), closedAt);
   }
 
   /** A ledger row for the test, unless the month already has one for the person; answers the new row's id. */

@@ -2,8 +2,10 @@ package cn.partyflow.dues.web;
 
 import cn.partyflow.dues.DuesArrearsService;
 import cn.partyflow.dues.DuesAssessmentService;
+import cn.partyflow.dues.DuesCharts;
 import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.dues.DuesProcesses;
+import cn.partyflow.dues.DuesProgress;
 import cn.partyflow.dues.MemberCategory;
 import cn.partyflow.dues.PayrollTemplate;
 import cn.partyflow.organization.MemberStatus;
@@ -25,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +56,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class DuesPages {
 
+  /** Months of 收缴率 the branches page charts, this month last. */
+  private static final int RATE_MONTHS = 6;
   private static final Set<Role> KEEPERS = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
   /** The steps a keeper finishes on this page; all others are worked in Tasklist, linked from the page. */
   private static final Set<String> PAGE_STEPS = Set.of(DuesProcesses.TASK_IMPORT_INCOME,
@@ -67,9 +72,12 @@ class DuesPages {
   private final DuesAccess access;
   private final DuesCases cases;
   private final OrganizationDirectory directory;
+  private final DuesProgress progress;
 
   DuesPages(DuesAssessmentService assessments, DuesCollectionService collections, DuesArrearsService arrears,
-      PayrollTemplate template, DuesAccess access, DuesCases cases, OrganizationDirectory directory) {
+      PayrollTemplate template, DuesAccess access, DuesCases cases, OrganizationDirectory directory,
+      DuesProgress progress) {
+    this.progress = progress;
     this.assessments = assessments;
     this.collections = collections;
     this.arrears = arrears;
@@ -89,6 +97,13 @@ class DuesPages {
         .forEach(o -> rows.add(Map.of("id", o.id(), "name", o.name(),
             "mayAct", access.mayAct(auth, o.id(), KEEPERS))));
     model.addAttribute("branches", rows);
+    Map<String, String> names = new LinkedHashMap<>();
+    rows.forEach(r -> names.put((String) r.get("id"), (String) r.get("name")));
+    YearMonth now = YearMonth.from(ChinaClock.today());
+    List<String> periods = DuesCharts.periods(now.minusMonths(RATE_MONTHS - 1), now);
+    List<DuesProgress.BranchMonth> rates = progress.months(names.keySet(), periods.get(0), now.toString());
+    model.addAttribute("ratesChart", rates.isEmpty() ? null
+        : DuesCharts.monthlyRates("chart-dues-rates", names, periods, rates));
     return "dues/branches";
   }
 
@@ -115,6 +130,9 @@ class DuesPages {
       months.add(YearMonth.of(y, i).toString());
     }
     model.addAttribute("months", months);
+    List<DuesProgress.BranchMonth> rates = progress.months(List.of(branch), months.get(0), months.get(11));
+    model.addAttribute("ratesChart", rates.isEmpty() ? null : DuesCharts.monthlyRates("chart-dues-rates",
+        Map.of(branch, assessmentsBranch(branch).name()), months, rates));
     model.addAttribute("mayAct", access.mayAct(auth, branch, KEEPERS));
     model.addAttribute("today", ChinaClock.today().toString());
     model.addAttribute("members", members(branch));

@@ -67,6 +67,7 @@ class RectificationDashboardController {
     model.addAttribute("departmentCounts", summary.byDepartment());
     model.addAttribute("statusChart", RectificationCharts.byStatus("chart-status", summary));
     model.addAttribute("departmentChart", RectificationCharts.byDepartment("chart-departments", summary));
+    model.addAttribute("weeklyChart", RectificationCharts.weekly("chart-weekly", summary));
     List<Organization> visible = new ArrayList<>(directory.organizations());
     visible.removeIf(o -> !orgs.contains(o.id()));
     model.addAttribute("organizations", visible);

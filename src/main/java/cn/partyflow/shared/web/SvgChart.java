@@ -124,6 +124,85 @@ public final class SvgChart {
     return svg(id, title, desc + " " + numbers, y + 4, body);
   }
 
+  static final int PLOT = 120;
+  static final int COLUMN_MAX = 18;
+
+  /**
+   * Vertical columns per category (a week, a month), one beside the other for each series, each as tall as its value
+   * of {@code max} (a fixed scale with a grid line at the top, such as 100%) or of the largest value when {@code max}
+   * is 0. A null value is a missing one: no column, and {@code data-missing} instead of a number. The number stands
+   * above its column when the column is wide enough to carry it, and always in the {@code <desc>}.
+   */
+  public static String columns(String id, String title, String desc, List<Series> series, List<Stack> categories,
+      long max, String unit) {
+    long top = max > 0 ? max : categories.stream().flatMap(c -> c.values().stream())
+        .filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
+    StringBuilder body = new StringBuilder();
+    StringBuilder numbers = new StringBuilder();
+    int y = legend(series, body);
+    int base = y + 14 + PLOT;
+    int n = Math.max(1, categories.size());
+    double slot = (double) WIDTH / n;
+    int column = (int) Math.max(2, Math.min(COLUMN_MAX, (slot - 6) / Math.max(1, series.size())));
+    body.append("<line x1=\"0\" y1=\"").append(base).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
+        .append(base).append("\" stroke=\"#999\"/>");
+    if (max > 0) {
+      body.append("<line x1=\"0\" y1=\"").append(base - PLOT).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
+          .append(base - PLOT).append("\" stroke=\"#ddd\" stroke-dasharray=\"3 3\"/>");
+    }
+    for (int c = 0; c < categories.size(); c++) {
+      Stack cat = categories.get(c);
+      int left = (int) Math.round(c * slot + (slot - column * series.size()) / 2);
+      body.append("<g class=\"category\" data-label=\"").append(esc(cat.label())).append("\">");
+      numbers.append(cat.label()).append('：');
+      for (int i = 0; i < series.size(); i++) {
+        Long v = i < cat.values().size() ? cat.values().get(i) : null;
+        int x = left + i * column;
+        body.append("<g class=\"column\" data-series=\"").append(esc(series.get(i).label())).append('"');
+        if (v == null) {
+          body.append(" data-missing=\"true\"></g>");
+          numbers.append(series.get(i).label()).append(" 无，");
+          continue;
+        }
+        int h = width(v, top, PLOT);
+        body.append(" data-value=\"").append(v).append("\"><rect x=\"").append(x).append("\" y=\"").append(base - h)
+            .append("\" width=\"").append(Math.max(1, column - 2)).append("\" height=\"").append(h)
+            .append("\" fill=\"").append(series.get(i).color()).append("\"/>");
+        String text = v + unit;
+        if (column >= text.length() * 5 + 2) {
+          body.append("<text x=\"").append(x + (column - 2) / 2.0).append("\" y=\"").append(base - h - 2)
+              .append("\" text-anchor=\"middle\" font-size=\"9\">").append(text).append("</text>");
+        }
+        body.append("</g>");
+        numbers.append(series.get(i).label()).append(' ').append(text).append('，');
+      }
+      body.append("<text class=\"label\" x=\"").append(Math.round(c * slot + slot / 2)).append("\" y=\"")
+          .append(base + 13).append("\" text-anchor=\"middle\" font-size=\"10\">").append(esc(cat.label()))
+          .append("</text></g>");
+      numbers.setLength(numbers.length() - 1);
+      numbers.append('；');
+    }
+    return svg(id, title, desc + " " + numbers, base + 18, body);
+  }
+
+  /** The series' colours and names on as many lines as they need; answers where the chart below may start. */
+  private static int legend(List<Series> series, StringBuilder body) {
+    int x = 0;
+    int y = 6;
+    for (Series s : series) {
+      int w = 13 + s.label().length() * 11 + 12;
+      if (x > 0 && x + w > WIDTH) {
+        x = 0;
+        y += 16;
+      }
+      body.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
+          .append(s.color()).append("\"/><text x=\"").append(x + 13).append("\" y=\"").append(y + 9)
+          .append("\" font-size=\"11\">").append(esc(s.label())).append("</text>");
+      x += w;
+    }
+    return y + 16;
+  }
+
   /**
    * Where bars start: after a label column when every label fits it, otherwise below each label on the whole width,
    * so long names (县人民医院内科党支部) stay whole on a phone.
