@@ -47,8 +47,10 @@ public class DuesProperties {
    * Months collected before the year's table is approved: on last year's amounts, the difference settled once the
    * new table is approved (true); or not at all until the approval (false).
    */
+  @RuleSetting("新年度党费核定批准前按上年数额暂收，批准后多退少补")
   private boolean collectBeforeApproval = true;
   /** Prepayment for more than a quarter (up to the year's end), with the branch's consent; local rules only. */
+  @RuleSetting("经支部同意可预交全年党费（否则最多预交一个季度）")
   private boolean yearlyPrepayment = false;
 
   public boolean isCollectBeforeApproval() {

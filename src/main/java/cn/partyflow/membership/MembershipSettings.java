@@ -75,15 +75,19 @@ public class MembershipSettings {
    * [M] How many committee members must attend a 党委会 that approves new members. The 细则 says the 党委 decides
    * collectively; the attendance it needs is not found in a public source.
    */
+  @RuleSetting("党委会审批发展党员时到会委员的最低人数（过半数或三分之二）")
   private Quorum committeeQuorum = Quorum.MORE_THAN_HALF;
   /**
    * 火线入党 (2020-02-23 中组部 notice): an activist or 发展对象 outstanding on the front line of an emergency may be
    * admitted before a full year of cultivation, on the 党委's separate authorization. A special path, off by default.
    */
+  @RuleSetting(value = "是否启用火线入党（党委另行批准的特殊程序）", article = "中组部2020年关于在疫情防控一线火线发展党员的通知")
   private boolean frontlineAdmissionEnabled = false;
   /** [L] 转正公示 in working days before the conversion meeting; 0 (the default) means the county has none. */
+  @RuleSetting("转正公示的工作日数（0为不公示）")
   private int conversionPublicityWorkdays = 0;
   /** 细则第十九条: a 发展对象 leaving the unit within this many months is generally not admitted. */
+  @RuleSetting(value = "三个月内将离开工作单位的发展对象一般不予发展（月）", article = "《中国共产党发展党员工作细则》第十九条")
   private int leavingUnitMonths = 3;
 
   /** The attendance a 党委会 needs to decide. */
