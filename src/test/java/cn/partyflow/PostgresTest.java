@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application, demo data included, on a real PostgreSQL 17 started from the embedded binaries once per
+ * The whole application, demo registry included (not the demo's cases: tests count their own), on a real PostgreSQL 17 started from the embedded binaries once per
  * test JVM. Every test class with this annotation shares one Spring context. The job executor is off: tests move
  * the engine clock and run due jobs themselves. Tagged {@value #TAG}: {@code ./mvnw test -Pquick} leaves these out.
  */
@@ -21,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "partyflow.demo=true",
+        "partyflow.demo-life=false",
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=localhost",
         "spring.mail.port=3025",

@@ -27,10 +27,14 @@ class DemoData {
   private final JdbcTemplate jdbc;
   private final OrganizationImport imports;
   private final IdentitySync identitySync;
+  private final DemoLife life;
+  private final boolean seedLife;
 
   DemoData(@Value("${partyflow.demo:false}") boolean demo, JdbcTemplate jdbc, OrganizationImport imports,
-      IdentitySync identitySync) {
+      IdentitySync identitySync, DemoLife life, @Value("${partyflow.demo-life:true}") boolean seedLife) {
     this.demo = demo;
+    this.life = life;
+    this.seedLife = seedLife;
     this.jdbc = jdbc;
     this.imports = imports;
     this.identitySync = identitySync;
@@ -45,8 +49,20 @@ class DemoData {
       imports.importPeople("people.csv", read("demo/people.csv"));
       imports.importRoles("roles.csv", read("demo/roles.csv"));
       LOG.info("Demo organizations and users seeded; every demo user's password is \"demo\"");
+      if (seedLife) {
+        seedLife();
+      }
     } else {
       syncIdentities();
+    }
+  }
+
+  /** The demo's cases; whatever goes wrong there is logged and the application starts all the same. */
+  private void seedLife() {
+    try {
+      life.seedIfEmpty();
+    } catch (RuntimeException e) {
+      LOG.warn("Demo cases not seeded: {}", e.getMessage(), e);
     }
   }
 

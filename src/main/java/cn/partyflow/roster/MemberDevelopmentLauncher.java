@@ -38,14 +38,14 @@ import org.springframework.stereotype.Component;
  * authorization, the form's rules and every start check of the procedure apply as they do in Tasklist.
  */
 @Component
-class MemberDevelopmentLauncher {
+public class MemberDevelopmentLauncher {
 
   /** Who runs member development in an organization or above it, and so is offered the start. */
   static final Set<Role> STARTERS =
       EnumSet.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORGANIZER, Role.ORG_DEPARTMENT);
 
   /** A start this user may make for this person: the entry stage, the button's text and the start variables. */
-  record Offer(String stage, String label, Map<String, Object> variables) {}
+  public record Offer(String stage, String label, Map<String, Object> variables) {}
 
   private final OrganizationDirectory directory;
   private final RuntimeService runtime;
@@ -94,7 +94,7 @@ class MemberDevelopmentLauncher {
   }
 
   /** Starts the case as the user and answers its process instance id. */
-  String start(Offer offer, String personId, String userId) {
+  public String start(Offer offer, String personId, String userId) {
     ProcessDefinition definition = repository.createProcessDefinitionQuery()
         .processDefinitionKey(MemberDevelopment.PROCESS_KEY).latestVersion().singleResult();
     Authentication previous = identity.getCurrentAuthentication();
@@ -111,7 +111,7 @@ class MemberDevelopmentLauncher {
   }
 
   /** Where the registry says the person stands; a member or a 预备党员 has no case to start here. */
-  static Optional<Offer> stage(Person p) {
+  public static Optional<Offer> stage(Person p) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put(APPLICANT_ID, p.id());
     MemberStatus s = p.status();

@@ -57,6 +57,7 @@ public final class Node implements AutoCloseable {
         "-Xmx512m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", jar,
         "--server.port=" + port,
         "--partyflow.demo=true",
+        "--partyflow.demo-life=false",
         "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres",
