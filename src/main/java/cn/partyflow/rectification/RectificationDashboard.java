@@ -179,10 +179,10 @@ public class RectificationDashboard {
     String where = where(orgs, filter, args);
     args.add(Timestamp.valueOf(firstMonday.atStartOfDay()));
     args.add(Timestamp.valueOf(firstMonday.plusWeeks(WEEKS).atStartOfDay()));
-    jdbc.query("select cast(i.closed_at as date) as day, count(*) as n from pf_rectification_item i" + where
+    jdbc.query("select cast(i.closed_at as date) as closed_on, count(*) as n from pf_rectification_item i" + where
             + " and i.closed_at >= ? and i.closed_at < ? group by cast(i.closed_at as date)",
         (RowCallbackHandler) rs -> {
-          long k = ChronoUnit.WEEKS.between(firstMonday, rs.getDate("day").toLocalDate());
+          long k = ChronoUnit.WEEKS.between(firstMonday, rs.getDate("closed_on").toLocalDate());
           if (k >= 0 && k < WEEKS) {
             closed[(int) k] += rs.getLong("n");
           }
