@@ -146,6 +146,32 @@ class ReElectionScenarioTest {
         .getStatusCode().value()).isEqualTo(404);
   }
 
+  @Test
+  void aTermRegisteredAboveIsPostponedOnlyWithTheHigherApprovalAndByAtMostAYear() {
+    LocalDate end = cn.partyflow.shared.ChinaClock.today().plusMonths(3);
+    assertThat(post("wk_shuji", "/re-election/rmyy-wk/term", Map.of("termEnd", end.toString())))
+        .contains("任期届满日期由上级党委的组织部门或系统管理员登记");
+    assertThat(post("rmyy_zzb", "/re-election/rmyy-wk/term", Map.of("termEnd", end.toString())))
+        .contains("已登记县人民医院外科党支部本届任期届满日期" + end);
+    assertThat(store.term(BRANCH).orElseThrow().termEnd()).isEqualTo(end);
+
+    assertThat(post("wk_shuji", "/re-election/rmyy-wk/start", Map.of("type", "POSTPONE", "reason", "医院搬迁",
+        "newTermEnd", end.plusMonths(13).toString()))).contains("不超过1年");
+    assertThat(store.openCase(BRANCH)).isEmpty();
+    assertThat(post("wk_shuji", "/re-election/rmyy-wk/start", Map.of("type", "POSTPONE", "reason", "医院搬迁",
+        "newTermEnd", end.plusMonths(6).toString()))).contains("延期换届的请示");
+    String pi = store.openCase(BRANCH).orElseThrow().processInstanceId();
+    assertThat(store.term(BRANCH).orElseThrow().termEnd()).as("unchanged until approved").isEqualTo(end);
+    assertThat(complete("rmyy_zzb", task(pi, ReElection.APPROVE_TERM_CHANGE), "{\"decision\":{\"value\":\"APPROVE\"}}")
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(store.term(BRANCH).orElseThrow().termEnd()).isEqualTo(end.plusMonths(6));
+    assertThat(store.termChanges(BRANCH)).first().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo("POSTPONE");
+      assertThat(c.approvedBy()).isEqualTo("rmyy_zzb");
+    });
+    assertThat(store.openCase(BRANCH)).isEmpty();
+  }
+
   private static String json(String value) {
     return "{\"value\":" + quote(value) + ",\"type\":\"Json\"}";
   }
