@@ -65,6 +65,9 @@ public class Navigation {
       links.add(link("menu-organizational-life", "组织生活", "/organizational-life",
           path.startsWith("/organizational-life")));
     }
+    if (me.admin() || me.holdsOfficeInCommittee(directory.organizationsById())) {
+      links.add(link("menu-re-election", "换届", "/re-election", path.startsWith("/re-election")));
+    }
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
     }

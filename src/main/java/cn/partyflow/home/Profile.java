@@ -57,4 +57,10 @@ public record Profile(String userId, String displayName, List<RoleAssignment> ro
     return roles.stream().map(r -> orgs.get(r.orgId()))
         .anyMatch(o -> o != null && o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal());
   }
+
+  /** Holds an officer's role (not 纪委/审计, not 分管领导 only) in a 党委 or 党组: who follows the terms below it. */
+  boolean holdsOfficeInCommittee(Map<String, Organization> orgs) {
+    return roles.stream().filter(r -> r.role().function() == Role.Function.OFFICER).map(r -> orgs.get(r.orgId()))
+        .anyMatch(o -> o != null && o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal());
+  }
 }

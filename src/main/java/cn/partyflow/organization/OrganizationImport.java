@@ -379,6 +379,52 @@ public class OrganizationImport {
   }
 
   /**
+   * Puts an elected committee into the registry: the roles in {@code replaced} of the organization become exactly
+   * {@code committee} (other roles, such as 党费管理员 or 组织部门干事, stay). Checked as an import of the same rows
+   * by {@code approver}: every holder a person of the organization or below it, nobody granting or removing a role
+   * of their own, and the leading offices of a 党委 only by the administrator or the 组织部门 of the level above.
+   * Routing reads the new holders for every task created afterwards.
+   */
+  @Transactional
+  public void installCommittee(String orgId, List<RoleAssignment> committee, Set<Role> replaced, String approver) {
+    Map<String, Organization> organizations = directory.organizationsById();
+    if (!organizations.containsKey(orgId)) {
+      throw new cn.partyflow.shared.RuleViolation("unknown-organization", "组织" + orgId + "不存在");
+    }
+    Set<String> subtree = directory.selfAndDescendants(orgId);
+    Map<String, String> people = organizationOfEveryPerson();
+    boolean admin = approver != null && identity.createUserQuery().userId(approver).memberOfGroup(Groups.ADMINS)
+        .count() > 0;
+    Scope scope = admin ? Scope.administrator(approver) : new Scope(subtree, approver);
+    RoleGrants grants = grants(scope, organizations);
+    List<String> problems = new ArrayList<>();
+    for (RoleAssignment a : committee) {
+      if (!a.orgId().equals(orgId) || !replaced.contains(a.role())) {
+        problems.add("选举只产生" + organizations.get(orgId).name() + "的委员职务，不能任命" + a.role().label());
+      } else if (!subtree.contains(people.get(a.personId()))) {
+        problems.add("人员" + a.personId() + "不是" + organizations.get(orgId).name() + "的党员");
+      }
+    }
+    Set<RoleAssignment> current = new HashSet<>(directory.roleAssignments());
+    Set<RoleAssignment> wanted = new HashSet<>(committee);
+    committee.stream().filter(a -> !current.contains(a))
+        .forEach(a -> grants.refusalToGrant(a).ifPresent(problems::add));
+    current.stream().filter(a -> a.orgId().equals(orgId) && replaced.contains(a.role()) && !wanted.contains(a))
+        .forEach(a -> grants.refusalToRemove(a).ifPresent(problems::add));
+    if (!problems.isEmpty()) {
+      throw new cn.partyflow.shared.RuleViolation("committee-install", String.join("；", problems));
+    }
+    for (Role role : replaced) {
+      jdbc.update("delete from pf_role_assignment where org_id = ? and role = ?", orgId, role.name());
+    }
+    for (RoleAssignment a : wanted) {
+      jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values (?, ?, ?)", a.orgId(),
+          a.personId(), a.role().name());
+    }
+    identitySync.sync();
+  }
+
+  /**
    * Why a 组织部门 may not write this row: an organization outside its subtree, its own unit moved elsewhere, a new
    * organization placed outside, or the power to approve new members changed (granted by the county 组织部门).
    */

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgresTest
 class CalendarDutiesTest {
 
-  static final List<String> DUTIES = List.of("duesCollectionDay", "rectificationDigest");
+  static final List<String> DUTIES = List.of("duesCollectionDay", "rectificationDigest", "reElectionReminder");
 
   @Autowired TestRestTemplate http;
   @Autowired ManagementService management;
@@ -48,6 +48,7 @@ class CalendarDutiesTest {
   void eachDutyHasOneTimerOnTheCronOfItsSettingAndIsNotOfferedInTasklist() {
     assertThat(cron("duesCollectionDay")).isEqualTo("0 0 7 * * *");
     assertThat(cron("rectificationDigest")).isEqualTo("0 0 8 * * *");
+    assertThat(cron("reElectionReminder")).isEqualTo("0 30 7 * * *");
     for (String duty : DUTIES) {
       assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(duty).latestVersion()
           .singleResult().isStartableInTasklist()).as(duty).isFalse();

@@ -1,0 +1,261 @@
+package cn.partyflow.reelection.web;
+
+import cn.partyflow.organization.AccessScope;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
+import cn.partyflow.organization.Role;
+import cn.partyflow.reelection.ReElectionRules;
+import cn.partyflow.reelection.ReElectionService;
+import cn.partyflow.reelection.RequestType;
+import cn.partyflow.reelection.TermStore;
+import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 换届 in the browser. Everybody sees the elected organizations in their scope with their term ends; the
+ * organization's 书记 and 副书记, the higher 党委's 书记, 副书记 and 组织部门 (and the administrator) start a request;
+ * the higher 组织部门 registers a term's end. A case's page shows its request, answers, every round of the election
+ * meeting with who was present and the votes per candidate, and the term changes.
+ */
+@Controller
+class ReElectionPages {
+
+  static final Set<Role> OWN_STARTERS = EnumSet.of(Role.SECRETARY, Role.DEPUTY_SECRETARY);
+  static final Set<Role> HIGHER_STARTERS = EnumSet.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORG_DEPARTMENT);
+  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+  private static final int MAX_REASON = 1000;
+
+  private final ReElectionService service;
+  private final TermStore store;
+  private final AccessScope scope;
+  private final OrganizationDirectory directory;
+  private final IdentityService identity;
+  private final TaskService tasks;
+
+  ReElectionPages(ReElectionService service, TermStore store, AccessScope scope, OrganizationDirectory directory,
+      IdentityService identity, TaskService tasks) {
+    this.service = service;
+    this.store = store;
+    this.scope = scope;
+    this.directory = directory;
+    this.identity = identity;
+    this.tasks = tasks;
+  }
+
+  @GetMapping("/re-election")
+  String organizations(Authentication auth, Model model) {
+    Set<String> visible = scope.visibleOrganizations(auth);
+    LocalDate today = ChinaClock.today();
+    Map<String, TermStore.Term> terms = store.terms();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    directory.organizations().stream().filter(o -> visible.contains(o.id()))
+        .filter(o -> ReElectionRules.isElected(o.kind()))
+        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
+          TermStore.Term term = terms.get(o.id());
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("id", o.id());
+          row.put("name", o.name());
+          row.put("kind", o.kind().label());
+          row.put("years", ReElectionRules.termYears(o.kind(), service.settings()));
+          row.put("termEnd", term == null ? null : term.termEnd());
+          row.put("electedOn", term == null ? null : term.electedOn());
+          String state = "";
+          String css = "";
+          if (term != null && term.termEnd().isBefore(today)) {
+            state = "已超期" + ChronoUnit.DAYS.between(term.termEnd(), today) + "天";
+            css = "overdue";
+          } else if (term != null && ReElectionRules.reminderDue(term.termEnd(), today, service.settings())) {
+            state = "将于" + ChronoUnit.DAYS.between(today, term.termEnd()) + "天后届满";
+            css = "soon";
+          }
+          row.put("state", state);
+          row.put("css", css);
+          row.put("open", store.openCase(o.id()).orElse(null));
+          row.put("mayStart", mayStart(auth, o));
+          row.put("mayRegister", mayRegister(auth, o));
+          rows.add(row);
+        });
+    model.addAttribute("organizations", rows);
+    model.addAttribute("settings", service.settings());
+    model.addAttribute("types", RequestType.values());
+    model.addAttribute("today", today.toString());
+    return "re-election/organizations";
+  }
+
+  @PostMapping("/re-election/{org}/start")
+  String start(@PathVariable String org, @RequestParam(required = false) String type,
+      @RequestParam(required = false) String reason, @RequestParam(required = false) String newTermEnd,
+      Authentication auth, RedirectAttributes redirect) {
+    Organization o = visible(auth, org);
+    try {
+      if (!mayStart(auth, o)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记、副书记，或上级党委的书记、"
+            + "副书记、组织部门干事可以发起换届事项");
+      }
+      RequestType t = RequestType.parse(type).orElseThrow(() ->
+          new RuleViolation("re.type", "请选择请示事项：换届选举、延期换届或提前换届"));
+      String r = reason == null ? "" : reason.strip();
+      if (r.isEmpty() || r.length() > MAX_REASON) {
+        throw new RuleViolation("re.reason", "请填写请示的理由（不超过" + MAX_REASON + "个字）");
+      }
+      LocalDate end = t == RequestType.ELECTION ? null : date(newTermEnd, "新的换届日期");
+      String pi = startAs(auth.getName(), () -> service.start(org, t, r, end));
+      redirect.addFlashAttribute("message", "已向上级党组织报送" + o.name() + t.label() + "的请示，待上级批复。");
+      return "redirect:/re-election/cases/" + pi;
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:/re-election";
+  }
+
+  @PostMapping("/re-election/{org}/term")
+  String registerTerm(@PathVariable String org, @RequestParam(required = false) String termEnd, Authentication auth,
+      RedirectAttributes redirect) {
+    Organization o = visible(auth, org);
+    try {
+      if (!mayRegister(auth, o)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "任期届满日期由上级党委的组织部门或系统管理员登记");
+      }
+      service.registerTerm(org, date(termEnd, "任期届满日期"), auth.getName());
+      redirect.addFlashAttribute("message", "已登记" + o.name() + "本届任期届满日期" + termEnd);
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:/re-election";
+  }
+
+  @GetMapping("/re-election/cases/{pi}")
+  String record(@PathVariable String pi, Authentication auth, Model model) {
+    TermStore.Case c = store.caseOf(pi).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "换届事项不存在"));
+    Organization o = visible(auth, c.orgId());
+    model.addAttribute("org", o);
+    model.addAttribute("higher", service.higher(o));
+    model.addAttribute("c", c);
+    model.addAttribute("starter", who(c.startedBy()));
+    model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", e.at().atZone(ChinaClock.ZONE)
+        .toLocalDateTime().withNano(0).toString().replace('T', ' '), "who", who(e.actor()), "text", e.text())).toList());
+    List<Map<String, Object>> meetings = new ArrayList<>();
+    for (TermStore.Meeting m : store.meetings(pi)) {
+      meetings.add(Map.of("m", m, "attendees", String.join("、", store.attendees(m.id())), "absent",
+          m.entitled() - m.present(), "votes", store.votes(m.id()), "half", m.entitled() / 2 + 1,
+          "recorder", who(m.recordedBy())));
+    }
+    model.addAttribute("meetings", meetings);
+    model.addAttribute("term", store.term(o.id()).orElse(null));
+    model.addAttribute("changes", store.termChanges(o.id()));
+    model.addAttribute("tasks", tasks.createTaskQuery().processInstanceId(pi).list().stream().map(t -> Map.of(
+        "name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null ? who(t.getAssignee())
+            : tasks.getIdentityLinksForTask(t.getId()).stream().filter(l -> "candidate".equals(l.getType())
+                && l.getGroupId() != null).map(IdentityLink::getGroupId).map(this::groupName).reduce((a, b) -> a
+                + "、" + b).orElse(""))).toList());
+    return "re-election/case";
+  }
+
+  private boolean mayStart(Authentication auth, Organization org) {
+    if (AccessScope.isAdmin(auth)) {
+      return true;
+    }
+    String higher;
+    try {
+      higher = service.higher(org).id();
+    } catch (RuleViolation e) {
+      higher = null;
+    }
+    String h = higher;
+    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
+        .anyMatch(a -> (a.orgId().equals(org.id()) && OWN_STARTERS.contains(a.role()))
+            || (a.orgId().equals(h) && HIGHER_STARTERS.contains(a.role())))).orElse(false);
+  }
+
+  private boolean mayRegister(Authentication auth, Organization org) {
+    if (AccessScope.isAdmin(auth)) {
+      return true;
+    }
+    String higher;
+    try {
+      higher = service.higher(org).id();
+    } catch (RuleViolation e) {
+      return false;
+    }
+    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
+        .anyMatch(a -> a.orgId().equals(higher) && a.role() == Role.ORG_DEPARTMENT)).orElse(false);
+  }
+
+  private Organization visible(Authentication auth, String org) {
+    if (!scope.visibleOrganizations(auth).contains(org)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + org + "不存在或不在您的权限范围内");
+    }
+    try {
+      return service.elected(org);
+    } catch (RuleViolation e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** The start runs as the user, so the engine's authorization and its check of whom the user acts for apply. */
+  private String startAs(String user, Supplier<String> start) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList());
+    try {
+      return WriteScopePlugin.startFromPage(start);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String who(String username) {
+    if (username == null) {
+      return "系统";
+    }
+    return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
+        : username);
+  }
+
+  private String groupName(String groupId) {
+    Group g = identity.createGroupQuery().groupId(groupId).singleResult();
+    return g == null || g.getName() == null ? groupId : g.getName();
+  }
+
+  private static LocalDate date(String text, String what) {
+    if (text == null || text.isBlank()) {
+      throw new RuleViolation("re.date", "请填写" + what);
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation("re.date.format", what + "须写成“年-月-日”，当前为“" + text + "”");
+    }
+  }
+}
