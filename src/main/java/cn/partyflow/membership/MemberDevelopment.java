@@ -46,12 +46,43 @@ public final class MemberDevelopment {
   /** 火线入党: the special path of the 2020 notice, authorized by the 党委. */
   public static final String FRONTLINE_ADMISSION = "frontlineAdmission";
 
-  // Activity ids that code touches.
+  // Activity ids: the BPMN's user tasks, each completed by the step of MemberDevelopmentSteps named after it.
+  public static final String TASK_RECORD_APPLICATION = "Task_RecordApplication";
+  public static final String TASK_TALK_WITH_APPLICANT = "Task_TalkWithApplicant";
+  public static final String TASK_NOMINATE_ACTIVIST = "Task_NominateActivist";
+  public static final String TASK_FILE_ACTIVIST = "Task_FileActivist";
+  public static final String TASK_APPOINT_CONTACTS = "Task_AppointContacts";
   public static final String TASK_CULTIVATE = "Task_Cultivate";
+  public static final String TASK_DECIDE_TARGET = "Task_DecideTarget";
+  public static final String TASK_FILE_TARGET = "Task_FileTarget";
+  public static final String TASK_AUTHORIZE_FRONTLINE = "Task_AuthorizeFrontline";
+  public static final String TASK_FIX_SPONSORS = "Task_FixSponsors";
+  public static final String TASK_POLITICAL_REVIEW = "Task_PoliticalReview";
+  public static final String TASK_TRAINING = "Task_Training";
+  public static final String TASK_COMMITTEE_SCREENING = "Task_CommitteeScreening";
+  public static final String TASK_START_PUBLICITY = "Task_StartPublicity";
+  public static final String TASK_WATCH_PUBLICITY = "Task_WatchPublicity";
+  public static final String TASK_INVESTIGATE_OBJECTION = "Task_InvestigateObjection";
+  public static final String TASK_PRE_REVIEW = "Task_PreReview";
+  public static final String TASK_FILL_VOLUNTEER_FORM = "Task_FillVolunteerForm";
   public static final String TASK_ADMISSION_MEETING = "Task_AdmissionMeeting";
+  public static final String TASK_PRE_APPROVAL_TALK = "Task_PreApprovalTalk";
   public static final String TASK_APPROVAL = "Task_Approval";
+  public static final String TASK_NOTIFY_REFUSAL = "Task_NotifyRefusal";
+  public static final String TASK_FILE_UPWARD = "Task_FileUpward";
+  public static final String TASK_PLACEMENT = "Task_Placement";
+  public static final String TASK_OATH = "Task_Oath";
+  public static final String TASK_CONTINUED_ASSESSMENT = "Task_ContinuedAssessment";
+  public static final String TASK_CONVERSION_APPLICATION = "Task_ConversionApplication";
+  public static final String TASK_CONVERSION_PUBLICITY = "Task_ConversionPublicity";
+  public static final String TASK_CONVERSION_MEETING = "Task_ConversionMeeting";
   public static final String TASK_CONVERSION_APPROVAL = "Task_ConversionApproval";
   public static final String TASK_ARCHIVE = "Task_ArchiveMaterials";
+
+  // The task-local variables with the people a task's form offers (its selects' valuesKey).
+  static final String MEMBER_OPTIONS = "memberOptions";
+  static final String OFFICER_OPTIONS = "officerOptions";
+  static final String COMMITTEE_OPTIONS = "committeeOptions";
 
   /** Where a case enters: APPLICATION (default), ACTIVIST, TARGET, ADMISSION or PROBATION. */
   public static final String START_STAGE = "startStage";

@@ -17,7 +17,7 @@ class MembershipConfiguration {
 
   @Bean
   MemberDevelopmentService memberDevelopmentService(MemberDevelopmentRules rules, PersonRegistry registry,
-      ApplicationEventPublisher events, CommitteeMeetings meetings) {
-    return new MemberDevelopmentService(rules, registry, events::publishEvent, meetings);
+      ApplicationEventPublisher events) {
+    return new MemberDevelopmentService(rules, registry, events::publishEvent);
   }
 }

@@ -61,15 +61,11 @@ class MemberDevelopmentProcessTest {
     ProcessEngine e = engine.getProcessEngine();
     init(e);
     WorkdayCalendar calendar = ChinaCalendarFixture.calendar(false);
-    MemberDevelopmentService service = new MemberDevelopmentService(
-        new MemberDevelopmentRules(settings, calendar), registry, events::add, meetings);
+    MemberDevelopmentRules rules = new MemberDevelopmentRules(settings, calendar);
+    MemberDevelopmentService service = new MemberDevelopmentService(rules, registry, events::add);
     Mocks.register("workdays", calendar);
     Mocks.register("routing", new FixedRouting("rmyy"));
-    Mocks.register("memberDevelopmentValidation", new MemberDevelopmentValidation(service));
-    Mocks.register("memberDevelopmentStart", new MemberDevelopmentStart(service, registry));
-    Mocks.register("memberDevelopmentEscalation", new TaskEscalation());
-    Mocks.register("memberDevelopmentTaskOptions", new TaskOptions(service));
-    Mocks.register("memberDevelopmentSteps", new MemberDevelopmentSteps(settings));
+    Mocks.register("memberDevelopmentSteps", new MemberDevelopmentSteps(service, rules, registry, meetings));
     DeploymentBuilder builder = e.getRepositoryService().createDeployment()
         .addClasspathResource("processes/member-development/member-development.bpmn");
     try (Stream<Path> forms = Files.list(Path.of("forms/member-development"))) {
@@ -148,7 +144,7 @@ class MemberDevelopmentProcessTest {
     runDueJob();
     assertThat(pi).isWaitingAt("Task_TalkWithApplicant");
     assertThat(task()).hasCandidateGroup("rmyy-nk.secretary").hasCandidateGroup("rmyy-nk.organizer");
-    Assertions.assertThat(task().getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
+    Assertions.assertThat(task().getPriority()).isEqualTo(MemberDevelopmentSteps.ESCALATED_PRIORITY);
     assertThatRefused(() -> submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "P010",
         "talkRecord", "了解入党动机"), "一个月内派人谈话");
     submit("Task_TalkWithApplicant", "talkDate", "2025-04-02", "talkBy", "P010", "talkRecord", "了解入党动机",
@@ -482,7 +478,7 @@ class MemberDevelopmentProcessTest {
     runDueJob();
     assertThat(pi).isWaitingAt("Task_ConversionApproval");
     assertThat(task()).hasCandidateGroup("rmyy.secretary").hasCandidateGroup("rmyy.orgdept");
-    Assertions.assertThat(task().getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
+    Assertions.assertThat(task().getPriority()).isEqualTo(MemberDevelopmentSteps.ESCALATED_PRIORITY);
   }
 
   // ------------------------------------------------------------------ cases under way on paper
