@@ -69,6 +69,14 @@ public final class Rectification {
   public static final String EVENT_DEADLINE_MOVED = "deadline-moved";
   public static final String EVENT_EVIDENCE = "evidence";
 
+  /**
+   * How the inspecting body's acceptance opens its {@link #EVENT_CLOSED} record, the body named in the brackets; a
+   * closure the unit recorded itself (as before the 巡察办 accepted items) does not, and is no 销号 in the reports.
+   */
+  public static final String ACCEPTANCE_RECORD = "验收销号（";
+  /** How a 长期坚持 item kept open by the inspecting body opens its {@link #EVENT_RETURNED} record: no 退回重改. */
+  public static final String KEEP_ON_RECORD = "暂不销号，继续坚持";
+
   /** The boundary timers of the escalation ladder, rescheduled when a deadline moves. */
   public static final List<String> LADDER_TIMERS =
       List.of("BoundaryEvent_Reminder", "BoundaryEvent_DeadlineReached", "BoundaryEvent_Escalation");

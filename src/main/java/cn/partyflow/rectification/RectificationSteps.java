@@ -275,18 +275,18 @@ public class RectificationSteps {
     if (!grade.isEmpty()) {
       FormValues.option(grade, "验收评价", List.of("好", "较好", "一般", "差"));
     }
-    String by = "（" + reviewBody(text(task.getVariable("orgId")), text(task.getVariable("source")))
+    String by = reviewBody(text(task.getVariable("orgId")), text(task.getVariable("source")))
         + (grade.isEmpty() ? "" : "，评价" + grade) + "）";
     if (closed) {
       items.close(id);
-      items.event(id, Rectification.EVENT_CLOSED, task.getAssignee(), "验收销号" + by + "："
+      items.event(id, Rectification.EVENT_CLOSED, task.getAssignee(), Rectification.ACCEPTANCE_RECORD + by + "："
           + text(task.getVariable("verifyComment")));
     } else if (items.item(id).orElseThrow().isLongTerm()) {
       items.markStatus(id, Rectification.ONGOING);
-      items.event(id, Rectification.EVENT_RETURNED, task.getAssignee(), "暂不销号，继续坚持" + by + "："
+      items.event(id, Rectification.EVENT_RETURNED, task.getAssignee(), Rectification.KEEP_ON_RECORD + "（" + by + "："
           + text(task.getVariable("verifyComment")));
     } else {
-      returned(task, id, "验收未通过：" + text(task.getVariable("verifyComment")) + by);
+      returned(task, id, "验收未通过：" + text(task.getVariable("verifyComment")) + "（" + by);
     }
   }
 

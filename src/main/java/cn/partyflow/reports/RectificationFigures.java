@@ -25,7 +25,10 @@ class RectificationFigures {
 
   static final List<String> SOURCES = List.of("巡察", "民主生活会", "组织生活会", "述职评议");
 
-  /** One item of a case in the period, as read once for every figure. */
+  /**
+   * One item of a case in the period, as read once for every figure. {@code closedOn} is the day the inspecting
+   * body accepted it (销号); an item marked 已销号 without that acceptance has none and counts as open.
+   */
   record Item(long id, long caseId, String problem, String source, String status, LocalDate deadline,
       LocalDate closedOn, String org, String department, int returns, int talks, int accountabilities) {
 
@@ -42,8 +45,9 @@ class RectificationFigures {
       return closedBy(day) && deadline != null && !closedOn.isAfter(deadline);
     }
 
+    /** Past its deadline and not accepted: 验收中 (with the inspecting body) is not yet 销号. */
     boolean overdueOn(LocalDate today) {
-      return !Rectification.CLOSED.equals(status) && deadline != null && deadline.isBefore(today);
+      return !closedBy(today) && deadline != null && deadline.isBefore(today);
     }
   }
 
@@ -56,10 +60,13 @@ class RectificationFigures {
   List<Item> items(ReportScope scope, Period period) {
     List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()), Date.valueOf(period.to())));
     args.addAll(scope.orgIds());
-    return jdbc.query("select i.id, i.case_id, i.problem, c.source, i.status, i.deadline, i.closed_at, c.org_id,"
-            + " i.department,"
+    return jdbc.query("select i.id, i.case_id, i.problem, c.source, i.status, i.deadline, c.org_id, i.department,"
+            + " (select max(e.occurred_at) from pf_rectification_event e where e.item_id = i.id and e.kind = '"
+            + Rectification.EVENT_CLOSED + "' and e.detail like '" + Rectification.ACCEPTANCE_RECORD
+            + "%') as accepted_at,"
             + " (select count(*) from pf_rectification_event e where e.item_id = i.id and e.kind = '"
-            + Rectification.EVENT_RETURNED + "') as returns,"
+            + Rectification.EVENT_RETURNED + "' and coalesce(e.detail, '') not like '" + Rectification.KEEP_ON_RECORD
+            + "%') as returns,"
             + " (select count(*) from pf_rectification_event e where e.item_id = i.id and e.kind = '"
             + Rectification.EVENT_ACCOUNTABILITY + "' and e.detail like '约谈%') as talks,"
             + " (select count(*) from pf_rectification_event e where e.item_id = i.id and e.kind = '"
@@ -68,7 +75,7 @@ class RectificationFigures {
             + " where c.feedback_date >= ? and c.feedback_date <= ? and c.org_id in ("
             + DevelopmentCases.marks(scope.orgIds().size()) + ") order by c.feedback_date, i.case_id, i.seq",
         (rs, n) -> {
-          Timestamp closed = rs.getTimestamp("closed_at");
+          Timestamp closed = rs.getTimestamp("accepted_at");
           Date deadline = rs.getDate("deadline");
           String source = rs.getString("source");
           return new Item(rs.getLong("id"), rs.getLong("case_id"), rs.getString("problem"),
@@ -93,8 +100,9 @@ class RectificationFigures {
     return List.of(new ReportTable("rectification", "整改落实（" + period.label() + "反馈的问题，" + asOfText + "）",
         List.of("来源", "问题", "整改事项", "已销号", "到期事项", "按期完成", "逾期未销号", "退回重改", "约谈", "问责",
             "整改率", "按期完成率"),
-        rows, "整改率＝已销号÷整改事项；按期完成率＝按期完成÷到期事项（完成时限在" + asOf + "前的事项）；"
-            + "逾期未销号按今天（" + today + "）计；未注明来源的案件计入巡察"));
+        rows, "已销号指经巡察办（或上级党委）验收销号的事项，验收中的不计；整改率＝已销号÷整改事项；按期完成率＝按期完成÷到期事项（完成时限在" + asOf + "前的事项）；"
+            + "逾期未销号按今天（" + today + "）计；退回重改含责任领导退回和验收未通过，长期坚持事项的暂不销号不计；"
+            + "未注明来源的案件计入巡察"));
   }
 
   private static List<ReportTable.Cell> cells(String key, String source, List<Item> items, ReportScope scope,

@@ -3,6 +3,7 @@ package cn.partyflow.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.rectification.Rectification;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,13 +45,14 @@ class ReportFiguresTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired Reports reports;
+  @Autowired ApplicationContext context;
 
   ReportSeed seed;
   Report report;
 
   @BeforeAll
   void seed() {
-    seed = new ReportSeed(UUID.randomUUID().toString().substring(0, 6), http, runtime, tasks, jdbc);
+    seed = new ReportSeed(UUID.randomUUID().toString().substring(0, 6), context, http, runtime, tasks, jdbc);
     seed.registry();
     seed.memberDevelopment();
     seed.rectification();
@@ -127,17 +130,40 @@ class ReportFiguresTest {
 
   @Test
   void rectificationBySource() {
-    assertThat(cells("rectification", "巡察")).containsExactly("2", "3", "2", "3", "1", "1", "1", "0", "0", "66.7%",
+    // 巡察: item 1 accepted on time, item 2 accepted late after its 责任领导 returned it, item 3 returned by the
+    // 巡察办 and 验收中 since, past its deadline: 2 closed, 3 due, 1 on time, 1 overdue, 2 returned.
+    assertThat(cells("rectification", "巡察")).containsExactly("2", "3", "2", "3", "1", "1", "2", "0", "0", "66.7%",
         "33.3%");
+    // 民主生活会: the long-term item the higher 党委 kept open (暂不销号) is neither closed nor returned.
     assertThat(cells("rectification", "民主生活会")).containsExactly("1", "1", "0", "0", "0", "0", "0", "0", "0",
         "0.0%", "—");
     assertThat(cells("rectification", "组织生活会")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "—",
         "—");
-    assertThat(cells("rectification", "合计")).containsExactly("3", "4", "2", "3", "1", "1", "1", "0", "0", "50.0%",
+    assertThat(cells("rectification", "合计")).containsExactly("3", "4", "2", "3", "1", "1", "2", "0", "0", "50.0%",
         "33.3%");
     Report before = reports.build(reports.scope(admin(), seed.committee).orElseThrow(), Period.year(2024));
     assertThat(before.table("rectification").orElseThrow().rows().get(0).cells().get(1).text())
         .as("the 2024 case counts in 2024 only").isEqualTo("1");
+  }
+
+  @Test
+  void anItemIsClosedOnlyWhenTheInspectingBodyAcceptedIt() {
+    assertThat(report.figures().refs("rc.巡察.closed")).extracting(Ref::detail)
+        .allMatch(d -> d.startsWith("已销号"));
+    assertThat(report.figures().refs("rc.巡察.overdue")).extracting(Ref::detail)
+        .singleElement().asString().startsWith(Rectification.ACCEPTANCE);
+    // The 2024 item marked 已销号 by the unit itself, as before the 巡察办 accepted items, is no 销号.
+    long item = jdbc.queryForObject("select i.id from pf_rectification_item i join pf_rectification_case c"
+        + " on c.id = i.case_id where c.org_id = ? and c.feedback_date = date '2024-10-01'", Long.class, seed.committee);
+    jdbc.update("update pf_rectification_item set status = ?, closed_at = timestamp '2024-12-20 10:00:00'"
+        + " where id = ?", Rectification.CLOSED, item);
+    jdbc.update("insert into pf_rectification_event (item_id, kind, actor, detail, occurred_at) values"
+        + " (?, ?, 'rmyy_dangban', '验收销号：查阅材料', timestamp '2024-12-20 10:00:00')", item,
+        Rectification.EVENT_CLOSED);
+    List<String> of2024 = reports.build(reports.scope(admin(), seed.committee).orElseThrow(), Period.year(2024))
+        .table("rectification").orElseThrow().rows().get(0).cells().stream().map(ReportTable.Cell::text).toList();
+    assertThat(of2024.subList(1, 6)).as("items, 已销号, due, on time, overdue").containsExactly("1", "0", "1", "0",
+        "1");
   }
 
   @Test

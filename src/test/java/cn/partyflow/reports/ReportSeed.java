@@ -2,6 +2,8 @@ package cn.partyflow.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.membership.CommitteeApprovals;
+import cn.partyflow.rectification.EvidenceStore;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.shared.ChinaClock;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,19 +40,25 @@ final class ReportSeed {
   final String branchA;
   final String branchB;
   final String cell;
+  /** The 组织部门干事 of the 党委, who records its 党委会 (M6's login). */
+  final String orgDepartment;
   final List<String> instances = new ArrayList<>();
 
+  private final ApplicationContext context;
   private final TestRestTemplate http;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final JdbcTemplate jdbc;
 
-  ReportSeed(String tag, TestRestTemplate http, RuntimeService runtime, TaskService tasks, JdbcTemplate jdbc) {
+  ReportSeed(String tag, ApplicationContext context, TestRestTemplate http, RuntimeService runtime, TaskService tasks,
+      JdbcTemplate jdbc) {
     this.tag = tag;
+    this.context = context;
     this.committee = "rpt" + tag;
     this.branchA = committee + "-a";
     this.branchB = committee + "-b";
     this.cell = committee + "-a1";
+    this.orgDepartment = committee + "_zzb";
     this.http = http;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -66,7 +76,7 @@ final class ReportSeed {
         + branchB + "," + committee + ",党支部,统计测试第二党支部" + tag + ",否,2\n"
         + cell + "," + branchA + ",党小组,统计测试第一党小组" + tag + ",否,1\n");
     StringBuilder people = new StringBuilder("id,name,gender,birth_date,status,org_id,application_date,activist_date,"
-        + "target_date,admission_date,full_member_date\n");
+        + "target_date,admission_date,full_member_date,username\n");
     // Members kept in the registry only (imported with their history).
     people.append(row("M1", "赵一", "男", "1980-05-01", "正式党员", branchA, "", "", "", "2004-01-01", "2005-01-01"));
     people.append(row("M2", "钱二", "女", "1995-06-01", "正式党员", cell, "", "", "", "2019-01-01", "2020-01-01"));
@@ -83,12 +93,26 @@ final class ReportSeed {
     people.append(row("F", "卫延长", "男", "1985-01-01", "群众", branchA, "", "", "", "", ""));
     people.append(row("G", "蒋取消", "男", "1988-01-01", "群众", branchA, "", "", "", "", ""));
     upload("/api/import/people", people.toString());
+    // The 党委's committee, whose 党委会 approves admissions and conversions, and its 组织部门干事 who records it.
+    upload("/api/import/roles", "org_id,person_id,role\n" + committee + "," + id("M1") + ",书记\n"
+        + committee + "," + id("M6") + ",党委委员\n" + committee + "," + id("M3") + ",党委委员\n"
+        + committee + "," + id("M6") + ",组织部门干事\n");
   }
 
   private String row(String id, String name, String gender, String birth, String status, String org, String applied,
       String activist, String target, String admitted, String full) {
-    return String.join(",", id(id), name + tag, gender, birth, status, org, applied, activist, target, admitted, full)
-        + "\n";
+    return String.join(",", id(id), name + tag, gender, birth, status, org, applied, activist, target, admitted, full,
+        login(id)) + "\n";
+  }
+
+  /** M6 is the 组织部门干事; M1 the 责任领导 and M2 the 责任人 of the 整改 items, chosen among the 党委's logins. */
+  private String login(String id) {
+    return switch (id) {
+      case "M6" -> orgDepartment;
+      case "M1" -> committee + "_leader";
+      case "M2" -> committee + "_owner";
+      default -> "";
+    };
   }
 
   private void upload(String url, String csv) {
@@ -122,16 +146,13 @@ final class ReportSeed {
     clock("2025-01-16T10:00");
     convert(f, "2025-01-12", "2025-01-15", "EXTEND");
     clock("2025-01-20T10:00");
-    complete(f, "Task_ConversionApproval", Map.of("conversionApprovalDecision", "APPROVE",
-        "conversionApprovalDate", "2025-01-20"));
+    approve(f, "2025-01-20");
     clock("2025-02-10T10:00");
     convert(g, "2025-02-03", "2025-02-05", "CANCEL");
-    complete(g, "Task_ConversionApproval", Map.of("conversionApprovalDecision", "APPROVE",
-        "conversionApprovalDate", "2025-02-10"));
+    approve(g, "2025-02-10");
     clock("2025-03-25T10:00");
     convert(e, "2025-03-16", "2025-03-18", "CONVERT");
-    complete(e, "Task_ConversionApproval", Map.of("conversionApprovalDecision", "APPROVE",
-        "conversionApprovalDate", "2025-03-20"));
+    approve(e, "2025-03-20");
     archive(e, "2025-03-25");
     // B is made an activist in April 2025, C a 发展对象 in June, D a 预备党员 in May.
     clock("2025-06-15T10:00");
@@ -143,8 +164,7 @@ final class ReportSeed {
     // F, extended by six months to 2025-07-10, is converted then.
     clock("2025-07-25T10:00");
     convert(f, "2025-07-11", "2025-07-15", "CONVERT");
-    complete(f, "Task_ConversionApproval", Map.of("conversionApprovalDecision", "APPROVE",
-        "conversionApprovalDate", "2025-07-20"));
+    approve(f, "2025-07-20");
     archive(f, "2025-07-25");
   }
 
@@ -178,6 +198,11 @@ final class ReportSeed {
     complete(pi, "Task_ConversionMeeting", v);
   }
 
+  /** The 党委会 of {@code date} approves the case's open conversion, every committee member present and for. */
+  private void approve(String pi, String date) {
+    CommitteeApprovals.approve(context, orgDepartment, committee, date, pi);
+  }
+
   private void archive(String pi, String date) {
     complete(pi, "Task_ArchiveMaterials", Map.of("archiveChecklist",
         SpinValues.jsonValue("[\"入党志愿书\",\"入党申请书\",\"政审材料\",\"转正申请书\",\"培养教育考察材料\"]").create(),
@@ -193,9 +218,10 @@ final class ReportSeed {
   }
 
   /**
-   * 巡察 fed back 2025-04-20 (two problems, three items: one closed on time, one returned and closed late, one left
-   * open past its deadline), a 民主生活会 list of 2025-11-01 with one long-term item, and a 巡察 of 2024 outside the
-   * period.
+   * 巡察 fed back 2025-04-20 (two problems, three items: one accepted by the 巡察办 on time, one returned by its
+   * 责任领导 and accepted late, one returned by the 巡察办 and then left 验收中 past its deadline), a 民主生活会 list of
+   * 2025-11-01 with one long-term item the higher 党委 keeps open (暂不销号, no 退回重改), and a 巡察 of 2024
+   * outside the period.
    */
   void rectification() {
     clock("2025-04-22T10:00");
@@ -204,17 +230,38 @@ final class ReportSeed {
             + item(2, "限期整改", "2025-09-30") + "]");
     assertThat(itemTasks(first, "Task_ReportProgress")).hasSize(3);
     clock("2025-05-10T10:00");
-    closeItem(first, 0, true);
+    closeItem(first, 0);
     clock("2025-06-20T10:00");
     report(first, 1);
     complete(itemTask(first, 1, "Task_LeaderReview"), Map.of("leaderApproved", "false",
         "leaderComment", "措施不具体"));
     clock("2025-07-10T10:00");
-    closeItem(first, 1, true);
+    closeItem(first, 1);
+    clock("2025-08-20T10:00");
+    report(first, 2);
+    complete(itemTask(first, 2, "Task_LeaderReview"), Map.of("leaderApproved", "true"));
+    complete(itemTask(first, 2, "Task_VerifyItem"), Map.of("verified", "false", "verifyComment", "佐证材料不足"));
+    clock("2025-09-20T10:00");
+    report(first, 2);
+    complete(itemTask(first, 2, "Task_LeaderReview"), Map.of("leaderApproved", "true"));
+    assertThat(jdbc.queryForObject("select status from pf_rectification_item where id = ?", String.class,
+        itemId(caseId(first), 2))).isEqualTo(Rectification.ACCEPTANCE);
     clock("2025-11-03T10:00");
-    rectificationCase("民主生活会", "2025-11-01", List.of("联系群众不够紧密"), "[" + item(1, "长期坚持", null) + "]");
+    String life = rectificationCase("民主生活会", "2025-11-01", List.of("联系群众不够紧密"),
+        "[" + item(1, "长期坚持", null) + "]");
+    clock("2025-12-05T10:00");
+    if (itemTasks(life, "Task_LongTermReport").isEmpty()) {
+      managementService().executeJob(managementService().createJobQuery().processInstanceId(life)
+          .activityId("Timer_NextReport").singleResult().getId());
+    }
+    complete(life, "Task_LongTermReport", Map.of("progress", "已建立联系群众制度", "readyForVerification", true));
+    complete(life, "Task_VerifyLongTerm", Map.of("verified", "false", "verifyComment", "需持续坚持"));
     clock("2024-10-03T10:00");
     rectificationCase("巡察", "2024-10-01", List.of("往年问题"), "[" + item(1, "限期整改", "2024-12-31") + "]");
+  }
+
+  private ManagementService managementService() {
+    return context.getBean(ManagementService.class);
   }
 
   private String rectificationCase(String source, String feedback, List<String> problems, String plan) {
@@ -233,25 +280,31 @@ final class ReportSeed {
     complete(pi, "Task_RegisterFeedback", Map.of("feedbackDate", feedback, "roundName", "第一轮",
         "groupName", "第一巡察组", "problems", SpinValues.jsonValue(list.toString()).create()));
     complete(pi, "Task_DraftPlan", Map.of("planItems", SpinValues.jsonValue(plan).create()));
-    complete(pi, "Task_ApprovePlan", Map.of("planApproved", "true"));
+    complete(pi, "Task_ApprovePlan", Map.of("planApproved", "true", "planMeetingDate", feedback,
+        "planMeetingEntitled", 3, "planMeetingPresent", 3, "planMeetingAttendees", "赵一、孙三、吴六"));
     complete(pi, "Task_SubmitPlan", Map.of("planSubmittedDate", feedback));
+    complete(pi, "Task_ReviewPlan", Map.of("planAccepted", "true"));
     return pi;
   }
 
-  private static String item(int problem, String category, String deadline) {
+  private String item(int problem, String category, String deadline) {
     return "{\"problemNo\":" + problem + ",\"measures\":\"整改措施" + problem + "\",\"category\":\"" + category
-        + "\",\"leaderUser\":\"rmyy_fgld\",\"department\":\"党办\",\"responsibleUser\":\"nk_zhuren\""
+        + "\",\"leaderUser\":\"" + login("M1") + "\",\"department\":\"党办\",\"responsibleUser\":\""
+        + login("M2") + "\""
         + (deadline == null ? "" : ",\"deadline\":\"" + deadline + "\"") + "}";
   }
 
+  /** The 责任人 uploads a file of evidence and applies for 销号. */
   private void report(String pi, int index) {
+    long item = itemId(caseId(pi), index);
+    context.getBean(EvidenceStore.class).store(item, "整改台账.pdf",
+        "%PDF-1.4\n%整改台账\n".getBytes(StandardCharsets.UTF_8), login("M2"));
     complete(itemTask(pi, index, "Task_ReportProgress"), Map.of("progress", "已整改", "readyForVerification", true));
   }
 
-  private void closeItem(String pi, int index, boolean reportFirst) {
-    if (reportFirst) {
-      report(pi, index);
-    }
+  /** Applied for, passed on by the 责任领导, and accepted (销号) by the inspecting body. */
+  private void closeItem(String pi, int index) {
+    report(pi, index);
     complete(itemTask(pi, index, "Task_LeaderReview"), Map.of("leaderApproved", "true"));
     complete(itemTask(pi, index, "Task_VerifyItem"), Map.of("verified", "true", "verifyComment", "查阅材料"));
   }
@@ -262,13 +315,17 @@ final class ReportSeed {
 
   /** The task of the index-th item (in plan order) at {@code key}. */
   private Task itemTask(String pi, int index, String key) {
-    long caseId = ((Number) runtime.getVariable(pi, "caseId")).longValue();
+    long caseId = caseId(pi);
     return tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list().stream()
         .filter(t -> ((Number) tasks.getVariable(t.getId(), "itemId")).longValue() == itemId(caseId, index))
         .findFirst().orElseThrow(() -> new AssertionError("no " + key + " for item " + index));
   }
 
-  private long itemId(long caseId, int index) {
+  long caseId(String pi) {
+    return ((Number) runtime.getVariable(pi, "caseId")).longValue();
+  }
+
+  long itemId(long caseId, int index) {
     return jdbc.queryForList("select id from pf_rectification_item where case_id = ? order by seq", Long.class,
         caseId).get(index);
   }
