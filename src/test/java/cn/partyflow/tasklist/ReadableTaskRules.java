@@ -20,7 +20,9 @@ final class ReadableTaskRules {
 
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]+}");
   private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
-  private static final Pattern ROUTING = Pattern.compile("\\$\\{\\s*routing\\.[a-zA-Z]+\\(.*\\)\\s*}");
+  /** The routing bean, or a procedure's Steps bean choosing among routing's groups (e.g. who inspects a case). */
+  private static final Pattern ROUTING =
+      Pattern.compile("\\$\\{\\s*(routing|[a-z][a-zA-Z]*Steps)\\.[a-zA-Z]+\\(.*\\)\\s*}");
   private static final Pattern GENERATED_ID = Pattern.compile("(?i)^[a-z]+_[0-9a-z]{7}$");
   private static final int SHORTEST_DOCUMENTATION = 10;
   /** A deadline stated in the documentation ("须在7个工作日内", "三个月内") that Tasklist would not show as 到期. */
