@@ -46,7 +46,8 @@ class CommitteeMeetingService {
   record Candidate(String taskId, String processInstanceId, String taskKey, String applicantId, String applicantName,
       String branchName, String step, String branchMeetingDate, CommitteeAgenda owner, CommitteeItem item) {
 
-    boolean returnable() {
+    /** Public for the page's template, which calls it. */
+    public boolean returnable() {
       return owner == null;
     }
   }

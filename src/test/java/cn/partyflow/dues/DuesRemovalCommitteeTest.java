@@ -92,14 +92,14 @@ class DuesRemovalCommitteeTest {
     decide(vote, secondTask, 2, 1, 1, null);
     String shown = zzb.shown(zzb.post(PAGE, encode(vote)), PAGE + "?committee=rmyy");
     assertThat(shown).as("a failed vote needs its reason").contains("未获批准：请填写不予批准的理由");
-    decide(vote, firstTask, 0, 0, 0, null);
-    vote.put("return." + firstTask, "on");
-    shown = zzb.shown(zzb.post(PAGE, encode(vote)), PAGE + "?committee=rmyy");
+    Map<String, String> sentBack = meeting("rmyy", today.minusDays(1));
+    decide(sentBack, firstTask, 0, 0, 0, "退回支部");
+    sentBack.put("return." + firstTask, "on");
+    shown = zzb.shown(zzb.post(PAGE, encode(sentBack)), PAGE + "?committee=rmyy");
     assertThat(shown).contains("自行脱党除名（连续6个月未交党费）由党委会表决批准或不予批准，不能退回党支部");
     assertThat(approvalTask(first)).as("nothing recorded while refused").isNotNull();
     assertThat(approvalTask(second)).isNotNull();
 
-    vote.remove("return." + firstTask);
     decide(vote, firstTask, 3, 1, 0, null);
     decide(vote, secondTask, 2, 1, 1, "本人已说明长期外出情况，支部须进一步核实");
     shown = zzb.shown(zzb.post(PAGE, encode(vote)), PAGE + "?committee=rmyy");
