@@ -15,6 +15,7 @@ public final class DuesProcesses {
   public static final String TASK_BRANCH_CONSENT = "Task_BranchConsent";
   public static final String TASK_APPROVE_ADJUSTMENT = "Task_ApproveAdjustment";
   public static final String TASK_TALK_SHORT_PAYMENT = "Task_TalkShortPayment";
+  public static final String TASK_COMMITTEE_APPROVAL = "Task_CommitteeApproval";
 
   public static final String ORG_ID = "orgId";
   public static final String BRANCH_NAME = "branchName";
@@ -22,6 +23,9 @@ public final class DuesProcesses {
   public static final String PERIOD = "period";
   public static final String COMMITTEE_ID = "committeeId";
   public static final String COMMITTEE_NAME = "committeeName";
+  /** The 党委会 (membership's record) that decided a 自行脱党除名, set when the 党委会研究 page completes the task. */
+  public static final String COMMITTEE_MEETING_ID = "committeeMeetingId";
+  public static final String COMMITTEE_VOTE_RECORD = "committeeVoteRecord";
 
   private DuesProcesses() {}
 

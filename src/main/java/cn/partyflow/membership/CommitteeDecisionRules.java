@@ -49,7 +49,7 @@ class CommitteeDecisionRules {
     int present = (int) members.stream().filter(m -> m.attendance() == Attendance.PRESENT).count();
     if (!settings.getCommitteeQuorum().met(entitled, present)) {
       throw new RuleViolation("committee-quorum", "到会党委委员须" + settings.getCommitteeQuorum().label
-          + "，党委会方可审批发展党员（" + settings.getCommitteeQuorum().source + "）：应到" + entitled + "人，实到"
+          + "，党委会方可作出审批决定（" + settings.getCommitteeQuorum().source + "）：应到" + entitled + "人，实到"
           + present + "人");
     }
   }
@@ -117,7 +117,7 @@ class CommitteeDecisionRules {
     Set<String> seen = new HashSet<>();
     for (String id : processInstanceIds) {
       if (!seen.add(id)) {
-        throw new RuleViolation("committee-candidate-twice", "同一名发展对象在一次党委会上只能表决一次");
+        throw new RuleViolation("committee-candidate-twice", "同一对象的同一事项在一次党委会上只能表决一次");
       }
     }
     if (seen.isEmpty()) {

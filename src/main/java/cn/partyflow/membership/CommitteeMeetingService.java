@@ -23,6 +23,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +39,18 @@ class CommitteeMeetingService {
   /** The committee roles of a 党委 whose holders vote at its meetings. */
   static final List<Role> VOTING_ROLES = List.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.PARTY_COMMITTEE);
 
+  /**
+   * One matter awaiting the 党委: an admission or conversion of this module ({@code owner} null), or an item another
+   * module brought ({@code owner} its agenda, {@code item} as it listed it), which is approved or not, never returned.
+   */
   record Candidate(String taskId, String processInstanceId, String taskKey, String applicantId, String applicantName,
-      String branchName, String step, String branchMeetingDate) {}
+      String branchName, String step, String branchMeetingDate, CommitteeAgenda owner, CommitteeItem item) {
+
+    /** Public for the page's template, which calls it. */
+    public boolean returnable() {
+      return owner == null;
+    }
+  }
 
   /** One candidate's vote as the page submits it. */
   record Vote(String taskId, Integer votesFor, Integer votesAgainst, Integer abstentions, boolean returned,
@@ -55,9 +66,12 @@ class CommitteeMeetingService {
   private final RuntimeService runtime;
   private final CommitteeMeetings meetings;
   private final CommitteeDecisionRules rules;
+  private final ObjectProvider<CommitteeAgenda> agendas;
 
   CommitteeMeetingService(OrganizationDirectory directory, RoutingService routing, TaskService tasks,
-      RuntimeService runtime, CommitteeMeetings meetings, MembershipSettings settings) {
+      RuntimeService runtime, CommitteeMeetings meetings, MembershipSettings settings,
+      ObjectProvider<CommitteeAgenda> agendas) {
+    this.agendas = agendas;
     this.directory = directory;
     this.routing = routing;
     this.tasks = tasks;
@@ -101,7 +115,10 @@ class CommitteeMeetingService {
     return new ArrayList<>(people.values());
   }
 
-  /** The open admission and conversion approvals of the branches this 党委 approves. */
+  /**
+   * The open admission and conversion approvals of the branches this 党委 approves, then the other modules' items
+   * awaiting its decision.
+   */
   List<Candidate> candidates(String committeeId) {
     List<Candidate> result = new ArrayList<>();
     for (Task t : tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
@@ -116,8 +133,11 @@ class CommitteeMeetingService {
       result.add(new Candidate(t.getId(), t.getProcessInstanceId(), t.getTaskDefinitionKey(),
           Objects.toString(v.get(APPLICANT_ID), ""), Objects.toString(v.get(APPLICANT_NAME), ""),
           Objects.toString(v.get(BRANCH_NAME), ""), admission ? "接收预备党员" : "预备党员转正",
-          Objects.toString(v.get(admission ? ADMISSION_MEETING_DATE : CONVERSION_MEETING_DATE), "")));
+          Objects.toString(v.get(admission ? ADMISSION_MEETING_DATE : CONVERSION_MEETING_DATE), ""), null, null));
     }
+    agendas.orderedStream().forEach(agenda -> agenda.awaiting(committeeId).forEach(i -> result.add(new Candidate(
+        i.taskId(), i.processInstanceId(), i.taskKey(), i.personId(), i.personName(), i.branchName(), i.step(),
+        i.branchMeetingDate(), agenda, i))));
     return result;
   }
 
@@ -159,17 +179,27 @@ class CommitteeMeetingService {
     List<Decision> decisions = new ArrayList<>();
     for (Vote v : s.votes()) {
       Candidate c = open.get(v.taskId());
+      if (v.returned() && !c.returnable()) {
+        throw new RuleViolation("committee-no-return", c.applicantName() + "的" + c.step()
+            + "由党委会表决批准或不予批准，不能退回党支部");
+      }
       String opinion = FormText.limited(c.applicantName() + "的意见", blankToNull(v.opinion()));
       String decision = rules.decision(c.applicantName(), entitled, present, v.votesFor(), v.votesAgainst(),
-          v.abstentions(), v.returned(), opinion, c.taskKey().equals(TASK_CONVERSION_APPROVAL));
+          v.abstentions(), v.returned(), opinion, c.returnable() && c.taskKey().equals(TASK_CONVERSION_APPROVAL));
       decisions.add(new Decision(c.processInstanceId(), c.taskKey(), c.applicantId(), c.applicantName(),
           v.returned() && v.votesFor() == null ? 0 : v.votesFor(), orZero(v.votesAgainst()), orZero(v.abstentions()),
-          decision, opinion, FormText.limited("延长审批期限的原因", blankToNull(v.extensionReason()))));
+          decision, opinion, c.returnable()
+              ? FormText.limited("延长审批期限的原因", blankToNull(v.extensionReason())) : null));
     }
     CommitteeMeeting meeting = new CommitteeMeeting(0, committee.id(), committee.name(), date, members, decisions,
         username, FormText.limited("会议记录", blankToNull(s.minutes())));
     long id = meetings.record(meeting);
     for (Vote v : s.votes()) {
+      Candidate c = open.get(v.taskId());
+      if (c.owner() != null) {
+        c.owner().decided(c.item(), id, username);
+        continue;
+      }
       tasks.setAssignee(v.taskId(), username);
       tasks.complete(v.taskId(), Map.of(COMMITTEE_MEETING_ID, id));
     }

@@ -51,16 +51,15 @@ public class MemberDevelopmentSteps {
   private final MemberDevelopmentService service;
   private final MemberDevelopmentRules rules;
   private final PersonRegistry registry;
-  private final CommitteeMeetings meetings;
-  private final CommitteeDecisionRules committeeRules;
+  private final CommitteeRecords committeeRecords;
 
   MemberDevelopmentSteps(MemberDevelopmentService service, MemberDevelopmentRules rules, PersonRegistry registry,
       CommitteeMeetings meetings) {
     this.service = service;
     this.rules = rules;
     this.registry = registry;
-    this.meetings = meetings;
-    this.committeeRules = new CommitteeDecisionRules(rules.settings());
+    this.committeeRecords = new CommitteeRecords(meetings, rules.settings(),
+        id -> registry.organizationName(id).orElse(id));
   }
 
   // ---- the case as a whole ----------------------------------------------------------------------------------
@@ -641,23 +640,11 @@ public class MemberDevelopmentSteps {
    */
   private CommitteeMeeting.Decision committee(Submission s, String taskKey) {
     Integer id = s.v.integer(COMMITTEE_MEETING_ID, "党委会记录编号");
-    if (id == null) {
-      throw new RuleViolation("committee-decision", CommitteeDecisionRules.COLLECTIVE
-          + "：本任务由党委组织部门在“党委会研究”页面登记党委会的日期、到会委员和逐个表决结果后办结，不能单独办理");
-    }
-    CommitteeMeeting m = meetings.find(id).orElseThrow(() ->
-        new RuleViolation("committee-decision", "没有编号为" + id + "的党委会记录：" + CommitteeDecisionRules.COLLECTIVE));
-    String name = s.v.string(APPLICANT_NAME);
-    CommitteeMeeting.Decision d = m.decisionFor(s.processInstanceId, taskKey).orElseThrow(() ->
-        new RuleViolation("committee-decision", m.committeeName() + "党委会（" + m.date() + "）没有对" + name
-            + "的表决记录：" + CommitteeDecisionRules.COLLECTIVE));
-    String committee = registry.approvingCommittee(s.v.string(BRANCH_ID));
-    if (committee != null && !committee.equals(m.committeeId())) {
-      throw new RuleViolation("committee-decision", "审批" + name + "的是具有审批权的" + registry.organizationName(committee)
-          .orElse(committee) + "，" + m.committeeName() + "的党委会不能审批");
-    }
-    committeeRules.meeting(m.date(), m.members(), s.today);
-    committeeRules.verify(name, m.entitled(), m.present(), d);
+    CommitteeRecords.Checked c = committeeRecords.checked(id == null ? null : id.longValue(), s.processInstanceId,
+        taskKey, s.v.string(APPLICANT_NAME), registry.approvingCommittee(s.v.string(BRANCH_ID)), s.today,
+        CommitteeDecisionRules.COLLECTIVE);
+    CommitteeMeeting m = c.meeting();
+    CommitteeMeeting.Decision d = c.decision();
     s.committeeDate = m.date();
     s.out.put(COMMITTEE_MEETING_ID, id.longValue());
     s.out.put(COMMITTEE_VOTE_RECORD, m.describe(d));

@@ -1,6 +1,8 @@
 package cn.partyflow.membership;
 
 import cn.partyflow.calendar.WorkdayCalendar;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -19,5 +21,12 @@ class MembershipConfiguration {
   MemberDevelopmentService memberDevelopmentService(MemberDevelopmentRules rules, PersonRegistry registry,
       ApplicationEventPublisher events) {
     return new MemberDevelopmentService(rules, registry, events::publishEvent);
+  }
+
+  @Bean
+  CommitteeRecords committeeRecords(CommitteeMeetings meetings, MembershipSettings settings,
+      OrganizationDirectory directory) {
+    return new CommitteeRecords(meetings, settings,
+        id -> directory.organization(id).map(Organization::name).orElse(id));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
 import cn.partyflow.WebSession;
+import cn.partyflow.membership.CommitteeApprovals;
 import cn.partyflow.organization.IdentitySync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -53,6 +54,7 @@ class DuesScenarioTest {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired IdentitySync identitySync;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   final String tag = UUID.randomUUID().toString().substring(0, 6);
   final String branch = "dues-" + tag;
@@ -235,8 +237,8 @@ class DuesScenarioTest {
         + " and kind = 'WITHDRAWAL'", String.class, m4);
     submitOk("nk_shuji", task(withdrawal, "Task_BranchMeetingDecision"), Map.of("meetingDate", "2027-06-18",
         "removalDecided", true, "meetingDecision", "经调查无正当理由，支部大会表决同意按自行脱党除名"));
-    submitOk("rmyy_zzb", task(withdrawal, "Task_CommitteeApproval"), Map.of("approvalDate", "2027-06-18",
-        "committeeApproved", true, "approvalDecision", "同意"));
+    assertRefused(submit("rmyy_zzb", task(withdrawal, "Task_CommitteeApproval"), Map.of()), "党委会集体讨论");
+    CommitteeApprovals.approve(context, "rmyy_zzb", "rmyy", "2027-06-18", withdrawal);
     assertThat(jdbc.queryForObject("select status from pf_dues_arrears_case where person_id = ? and kind ="
         + " 'WITHDRAWAL'", String.class, m4)).isEqualTo("APPROVED");
     assertThat(jdbc.queryForObject("select status from pf_person where id = ?", String.class, m4))

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -19,20 +17,22 @@ public final class CommitteeApprovals {
 
   private CommitteeApprovals() {}
 
-  /** Approves the open admission or conversion approval of each case at a meeting on {@code date}. */
+  /**
+   * Approves the open approval of each case (admission, conversion, or another module's item such as a 自行脱党除名)
+   * at a meeting on {@code date}.
+   */
   public static void approve(ApplicationContext context, String orgDeptUser, String committeeId, String date,
       String... processInstanceIds) {
     CommitteeMeetingService service = context.getBean(CommitteeMeetingService.class);
-    TaskService tasks = context.getBean(TaskService.class);
     Map<String, String> attendance = new LinkedHashMap<>();
     List<Person> members = service.entitled(committeeId);
     members.forEach(p -> attendance.put(p.id(), "PRESENT"));
     List<Vote> votes = new ArrayList<>();
+    List<CommitteeMeetingService.Candidate> open = service.candidates(committeeId);
     for (String pi : processInstanceIds) {
-      Task t = tasks.createTaskQuery().processInstanceId(pi)
-          .taskDefinitionKeyIn(MemberDevelopment.TASK_APPROVAL, MemberDevelopment.TASK_CONVERSION_APPROVAL)
-          .singleResult();
-      votes.add(new Vote(t.getId(), members.size(), 0, 0, false, null, null));
+      String task = open.stream().filter(c -> c.processInstanceId().equals(pi)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no open 党委 approval in case " + pi)).taskId();
+      votes.add(new Vote(task, members.size(), 0, 0, false, null, null));
     }
     service.record(orgDeptUser, new Submission(committeeId, date, "集体讨论，逐个表决", attendance, Map.of(), votes));
   }

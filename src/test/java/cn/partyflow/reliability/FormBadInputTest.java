@@ -760,7 +760,6 @@ class FormBadInputTest {
     String gone = "FD" + tag + "4";
     Form arrearsTalk = form("talkDate", "2027-01-22", "talkRecord", "已批评教育，限期补交", "properReason", false);
     Form meetingDecision = form("meetingDate", "2027-01-22", "removalDecided", true, "meetingDecision", "支部大会表决同意除名");
-    Form committeeApproval = form("approvalDate", "2027-01-22", "committeeApproved", true, "approvalDecision", "同意");
     Form close = form("deposited", 55.00, "depositDate", "2027-01-20");
     Form remit = form("remittedAmount", 55.00, "sentDate", "2027-01-21");
     Form receipt = form("receiptConfirmed", true, "receivedAmount", 55.00, "receivedDate", "2027-01-22");
@@ -897,11 +896,8 @@ class FormBadInputTest {
           submit("nk_shuji", arrearsCase(gone), "Task_BranchMeetingDecision", meetingDecision);
           return desk("rmyy_zzb", arrearsCase(gone), "Task_CommitteeApproval", tables);
         },
-            bad("approval before the meeting", committeeApproval.with("approvalDate", "2027-01-21"),
-                "不能早于支部大会日期"),
-            bad("approval date missing", committeeApproval.without("approvalDate"), "请填写批准日期"),
-            bad("overlong opinion", committeeApproval.with("approvalDecision", "批".repeat(1500)), "最多1000字"),
-            bad("approval as text", committeeApproval.with("committeeApproved", "同意"), "批准除名只能选择是或否")),
+            bad("approved alone in Tasklist", form(), "党委会集体讨论、逐个表决"),
+            bad("a yes typed into the read-only decision", form("committeeApproved", true), "党委会批准除名")),
         atTask("Task_ResolveDifference 处理对账差额", () -> {
           clock("2027-02-20T10:00");
           String february = (String) http.withBasicAuth("nk_dangfei", "demo").postForEntity(
