@@ -43,19 +43,7 @@ public final class Node implements AutoCloseable {
   /** With settings of its own, e.g. {@code --partyflow.rectification.digest-cron=*\/5 * * * * *}. */
   public static Node start(String name, String jdbcUrl, List<String> settings)
       throws IOException, InterruptedException {
-    String jar = System.getProperty("partyflow.jar");
-    if (jar == null || !Files.exists(Path.of(jar))) {
-      throw new IllegalStateException("the packaged application is missing: " + jar);
-    }
-    int port = freePort();
-    Path log = Path.of("target", "nodes", name + ".log");
-    Files.createDirectories(log.getParent());
-    Path gcLog = gcLog(name);
-    Files.deleteIfExists(gcLog);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", jar,
-        "--server.port=" + port,
+    List<String> arguments = new ArrayList<>(List.of(
         "--partyflow.demo=true",
         "--partyflow.demo-life=false",
         "--spring.datasource.url=" + jdbcUrl,
@@ -64,11 +52,39 @@ public final class Node implements AutoCloseable {
         "--spring.datasource.driver-class-name=org.postgresql.Driver",
         "--camunda.bpm.job-execution.wait-time-in-millis=300",
         "--camunda.bpm.job-execution.max-wait=1000"));
-    command.addAll(settings);
+    arguments.addAll(settings);
+    return launch(name, arguments);
+  }
+
+  /** The demo as {@code java -jar} starts it with no arguments, its H2 database under {@code dataDir}. */
+  public static Node demo(String name, Path dataDir) throws IOException, InterruptedException {
+    return launch(name, List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("partyflow")
+        + ";DB_CLOSE_ON_EXIT=FALSE", "--spring.mail.port=" + freePort()));
+  }
+
+  private static Node launch(String name, List<String> arguments) throws IOException, InterruptedException {
+    String jar = System.getProperty("partyflow.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("the packaged application is missing: " + jar);
+    }
+    int port = freePort();
+    Path log = log(name);
+    Files.createDirectories(log.getParent());
+    Path gcLog = gcLog(name);
+    Files.deleteIfExists(gcLog);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", jar,
+        "--server.port=" + port));
+    command.addAll(arguments);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Node node = new Node(name, port, p);
     node.awaitReady(Duration.ofSeconds(180));
     return node;
+  }
+
+  static Path log(String name) {
+    return Path.of("target", "nodes", name + ".log");
   }
 
   private void awaitReady(Duration limit) throws InterruptedException {
