@@ -1,5 +1,6 @@
 package cn.partyflow.audit;
 
+import cn.partyflow.shared.CjkFont;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Rectangle;

@@ -1,5 +1,6 @@
 package cn.partyflow.reports;
 
+import cn.partyflow.shared.CjkFont;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -26,7 +27,7 @@ final class AnnualPdf {
   private final Font strong;
 
   private AnnualPdf() {
-    BaseFont base = ReportFont.get();
+    BaseFont base = CjkFont.get();
     title = new Font(base, 18, Font.BOLD);
     heading = new Font(base, 13, Font.BOLD);
     normal = new Font(base, 11);
