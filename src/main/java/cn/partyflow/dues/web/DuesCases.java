@@ -1,5 +1,6 @@
 package cn.partyflow.dues.web;
 
+import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.security.WriteScopePlugin;
 import cn.partyflow.shared.RuleViolation;
 import java.util.List;
@@ -10,8 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,10 @@ class DuesCases {
   private final TaskService tasks;
   private final HistoryService history;
   private final IdentityService identity;
+  private final TaskHolders holders;
 
-  DuesCases(TaskService tasks, HistoryService history, IdentityService identity) {
+  DuesCases(TaskService tasks, HistoryService history, IdentityService identity, TaskHolders holders) {
+    this.holders = holders;
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
@@ -55,13 +56,10 @@ class DuesCases {
   }
 
   private OpenTask view(Task t, String user, List<String> groups) {
-    List<String> candidates = tasks.getIdentityLinksForTask(t.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId)
-        .toList();
+    List<String> candidates = holders.candidateGroups(t);
     boolean mine = user.equals(t.getAssignee())
         || (t.getAssignee() == null && candidates.stream().anyMatch(groups::contains));
-    String holder = t.getAssignee() != null ? "已由" + userName(t.getAssignee()) + "认领"
-        : "待" + String.join("、", candidates.stream().map(this::groupName).toList()) + "认领";
+    String holder = holders.describe(t);
     return new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), holder, mine, TASKLIST + t.getId());
   }
 
@@ -86,7 +84,7 @@ class DuesCases {
   /** As {@link #completeAs(String, Task)}, submitting the values the task's form would. */
   void completeAs(String user, Task task, java.util.Map<String, Object> values) {
     if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
-      throw new RuleViolation("dues.task.held", "“" + task.getName() + "”已由" + userName(task.getAssignee())
+      throw new RuleViolation("dues.task.held", "“" + task.getName() + "”已由" + holders.userName(task.getAssignee())
           + "认领，只能由认领人办理");
     }
     identity.setAuthentication(user, groups(user));
@@ -124,19 +122,5 @@ class DuesCases {
 
   private List<String> groups(String user) {
     return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-  }
-
-  private String groupName(String groupId) {
-    Group g = identity.createGroupQuery().groupId(groupId).singleResult();
-    return g == null || g.getName() == null ? groupId : g.getName();
-  }
-
-  private String userName(String userId) {
-    User u = identity.createUserQuery().userId(userId).singleResult();
-    if (u == null) {
-      return userId;
-    }
-    String name = (u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName());
-    return name.isBlank() ? userId : name;
   }
 }

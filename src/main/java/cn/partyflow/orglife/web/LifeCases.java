@@ -1,5 +1,6 @@
 package cn.partyflow.orglife.web;
 
+import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.orglife.OrganizationalLife;
 import cn.partyflow.security.WriteScopePlugin;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +22,12 @@ class LifeCases {
 
   private final TaskService tasks;
   private final IdentityService identity;
+  private final TaskHolders holders;
 
-  LifeCases(TaskService tasks, IdentityService identity) {
+  LifeCases(TaskService tasks, IdentityService identity, TaskHolders holders) {
     this.tasks = tasks;
     this.identity = identity;
+    this.holders = holders;
   }
 
   record OpenTask(String id, String name, String holder, String link, java.util.Date due) {}
@@ -47,29 +48,10 @@ class LifeCases {
   }
 
   private OpenTask view(Task t) {
-    List<String> candidates = tasks.getIdentityLinksForTask(t.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId)
-        .toList();
-    String holder = t.getAssignee() != null ? "已由" + userName(t.getAssignee()) + "认领"
-        : "待" + String.join("、", candidates.stream().map(this::groupName).toList()) + "认领";
-    return new OpenTask(t.getId(), t.getName(), holder, TASKLIST + t.getId(), t.getDueDate());
+    return new OpenTask(t.getId(), t.getName(), holders.describe(t), TASKLIST + t.getId(), t.getDueDate());
   }
 
   private List<String> groups(String user) {
     return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-  }
-
-  private String groupName(String groupId) {
-    Group g = identity.createGroupQuery().groupId(groupId).singleResult();
-    return g == null || g.getName() == null ? groupId : g.getName();
-  }
-
-  private String userName(String userId) {
-    User u = identity.createUserQuery().userId(userId).singleResult();
-    if (u == null) {
-      return userId;
-    }
-    String name = (u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName());
-    return name.isBlank() ? userId : name;
   }
 }

@@ -3,6 +3,7 @@ package cn.partyflow.reelection.web;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.reelection.ReElectionRules;
@@ -26,7 +27,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -58,9 +58,11 @@ class ReElectionPages {
   private final OrganizationDirectory directory;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final TaskHolders holders;
 
   ReElectionPages(ReElectionService service, TermStore store, AccessScope scope, OrganizationDirectory directory,
-      IdentityService identity, TaskService tasks) {
+      IdentityService identity, TaskService tasks, TaskHolders holders) {
+    this.holders = holders;
     this.service = service;
     this.store = store;
     this.scope = scope;
@@ -177,9 +179,7 @@ class ReElectionPages {
     model.addAttribute("changes", store.termChanges(o.id()));
     model.addAttribute("tasks", tasks.createTaskQuery().processInstanceId(pi).list().stream().map(t -> Map.of(
         "name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null ? who(t.getAssignee())
-            : tasks.getIdentityLinksForTask(t.getId()).stream().filter(l -> "candidate".equals(l.getType())
-                && l.getGroupId() != null).map(IdentityLink::getGroupId).map(this::groupName).reduce((a, b) -> a
-                + "、" + b).orElse(""))).toList());
+            : String.join("、", holders.candidateGroups(t).stream().map(holders::groupName).toList()))).toList());
     return "re-election/case";
   }
 
@@ -241,11 +241,6 @@ class ReElectionPages {
     }
     return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
         : username);
-  }
-
-  private String groupName(String groupId) {
-    Group g = identity.createGroupQuery().groupId(groupId).singleResult();
-    return g == null || g.getName() == null ? groupId : g.getName();
   }
 
   private static LocalDate date(String text, String what) {
