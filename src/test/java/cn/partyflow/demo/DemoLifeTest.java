@@ -87,6 +87,7 @@ class DemoLifeTest {
         + " 'branch_id' and table_name like 'pf_dues%'", String.class)) {
       jdbc.update("delete from " + table + " where branch_id = ?", BRANCH);
     }
+    jdbc.update("delete from pf_dues_case_start where business_key like ?", BRANCH + ":%");
     meetings.deleteYear(BRANCH, ChinaClock.today().getYear());
     jdbc.update("delete from pf_committee_attendance where meeting_id > ?", lastCommitteeMeeting);
     jdbc.update("delete from pf_committee_decision where meeting_id > ?", lastCommitteeMeeting);
