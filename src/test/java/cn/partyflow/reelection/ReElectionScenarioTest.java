@@ -97,7 +97,8 @@ class ReElectionScenarioTest {
     assertThat(complete("wk_shuji", task(pi, ReElection.NOMINATE), "{\"seats\":{\"value\":1},\"candidates\":"
         + json("[{\"personId\":\"P031\"}]") + "}").getBody()).contains("差额选举").contains("至少2名");
     assertThat(complete("wk_shuji", task(pi, ReElection.NOMINATE), "{\"seats\":{\"value\":1},\"candidates\":"
-        + json("[{\"personId\":\"P031\"},{\"personId\":\"P035\"}]") + "}").getBody()).contains("没有被选举权");
+        + json("[{\"personId\":\"P031\"},{\"personId\":\"P035\"}]") + "}").getBody())
+        .as("a probationary member is not among the candidates the form offers").contains("候选人只能是");
     assertThat(complete("wk_shuji", task(pi, ReElection.NOMINATE), "{\"seats\":{\"value\":1},\"candidates\":"
         + json("[{\"personId\":\"P031\"},{\"personId\":\"P030\"}]") + "}").getStatusCode().value()).isEqualTo(204);
     assertThat(complete("rmyy_zzb", task(pi, ReElection.REVIEW_CANDIDATES), "{\"decision\":{\"value\":\"APPROVE\"}}")
