@@ -1,4 +1,4 @@
--- When a member's dues begin, as heard from the membership module (ProbationaryMemberAdmitted): owed from the month
+-- When a member's dues begin, as heard from the member development module (ProbationaryMemberAdmitted): owed from the month
 -- of the 支部大会 (2008 regulation Art. 8); months before admitted_in (the month the 党委 approved) were owed before
 -- anybody could ask for them, so they are paid as back payments and never count as arrears.
 create table pf_dues_member_start (

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules are the packages right under {@code cn.partyflow}. The kernel ({@code shared}, then {@code calendar}
- * and {@code organization}) depends on no feature; a feature ({@code membership}, {@code rectification}, {@code dues},
+ * and {@code organization}) depends on no feature; a feature ({@code memberdevelopment}, {@code rectification}, {@code dues},
  * {@code audit}, {@code home}, {@code roster}, …) uses the kernel and the published API of the others. A module's
  * published API is the public types of its root package; its sub-packages ({@code web} and any other) are its own.
  * {@code shared} is published whole. Only the organization module writes its tables.

@@ -56,7 +56,7 @@ public class DuesArrearsService {
 
   /**
    * The runs of months with nothing paid ending in {@code period}, per member of the branch; a member admitted
-   * through the membership procedure counts from the month the admission was approved.
+   * through the member development procedure counts from the month the admission was approved.
    */
   List<Streak> streaks(String branchId, String period) {
     List<Map<String, Object>> rows = jdbc.queryForList("select l.person_id, p.name, l.period, l.due, l.paid"

@@ -2,8 +2,8 @@ package cn.partyflow.dues;
 
 import static cn.partyflow.dues.DuesProcesses.*;
 
-import cn.partyflow.membership.CommitteeRecord;
-import cn.partyflow.membership.CommitteeRecords;
+import cn.partyflow.memberdevelopment.CommitteeRecord;
+import cn.partyflow.memberdevelopment.CommitteeRecords;
 import cn.partyflow.shared.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;

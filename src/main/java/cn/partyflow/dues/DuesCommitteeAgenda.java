@@ -2,8 +2,8 @@ package cn.partyflow.dues;
 
 import static cn.partyflow.dues.DuesProcesses.*;
 
-import cn.partyflow.membership.CommitteeAgenda;
-import cn.partyflow.membership.CommitteeItem;
+import cn.partyflow.memberdevelopment.CommitteeAgenda;
+import cn.partyflow.memberdevelopment.CommitteeItem;
 import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.RuleViolation;
 import java.util.ArrayList;

@@ -23,7 +23,7 @@ public final class DuesProcesses {
   public static final String PERIOD = "period";
   public static final String COMMITTEE_ID = "committeeId";
   public static final String COMMITTEE_NAME = "committeeName";
-  /** The 党委会 (membership's record) that decided a 自行脱党除名, set when the 党委会研究 page completes the task. */
+  /** The 党委会 (member development's record) that decided a 自行脱党除名, set when the 党委会研究 page completes the task. */
   public static final String COMMITTEE_MEETING_ID = "committeeMeetingId";
   public static final String COMMITTEE_VOTE_RECORD = "committeeVoteRecord";
 

@@ -1,6 +1,6 @@
 package cn.partyflow.dues;
 
-import cn.partyflow.membership.ProbationaryMemberAdmitted;
+import cn.partyflow.memberdevelopment.ProbationaryMemberAdmitted;
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears from the membership module that the 党委 approved a new 预备党员 and records when the member's dues begin: from
+ * Hears from the member development module that the 党委 approved a new 预备党员 and records when the member's dues begin: from
  * the month of the 支部大会 that passed the admission (2008 regulation Art. 8), known only from the month of approval.
  * The event is published inside the approval's transaction, so the record stands or falls with the approval.
  */

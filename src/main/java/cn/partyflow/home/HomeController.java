@@ -3,7 +3,7 @@ package cn.partyflow.home;
 import cn.partyflow.audit.RecentCases;
 import cn.partyflow.dues.DuesCharts;
 import cn.partyflow.dues.DuesProgress;
-import cn.partyflow.membership.MemberDevelopment;
+import cn.partyflow.memberdevelopment.MemberDevelopment;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;

@@ -73,8 +73,8 @@ public class Navigation {
     }
     if (me.roles().stream().anyMatch(r -> r.role() == Role.ORG_DEPARTMENT
         && directory.organization(r.orgId()).map(o -> o.approvalPower()).orElse(false))) {
-      links.add(link("menu-committee-meetings", "党委会研究", "/membership/committee-meetings",
-          path.startsWith("/membership/committee-meetings")));
+      links.add(link("menu-committee-meetings", "党委会研究", "/member-development/committee-meetings",
+          path.startsWith("/member-development/committee-meetings")));
     }
     if (me.admin() || me.officer() || me.manager() || me.auditor()) {
       links.add(link("menu-reports", "统计", "/reports", path.startsWith("/reports")));

@@ -1,6 +1,6 @@
 package cn.partyflow.reports;
 
-import cn.partyflow.membership.MemberDevelopment;
+import cn.partyflow.memberdevelopment.MemberDevelopment;
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Timestamp;
 import java.time.LocalDate;

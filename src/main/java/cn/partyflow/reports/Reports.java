@@ -1,6 +1,6 @@
 package cn.partyflow.reports;
 
-import cn.partyflow.membership.MembershipSettings;
+import cn.partyflow.memberdevelopment.MemberDevelopmentSettings;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
@@ -30,10 +30,10 @@ class Reports {
   private final DevelopmentCases developmentCases;
   private final RectificationFigures rectification;
   private final DuesFigures dues;
-  private final MembershipSettings membership;
+  private final MemberDevelopmentSettings membership;
 
   Reports(AccessScope access, OrganizationDirectory directory, DevelopmentCases developmentCases,
-      RectificationFigures rectification, DuesFigures dues, MembershipSettings membership) {
+      RectificationFigures rectification, DuesFigures dues, MemberDevelopmentSettings membership) {
     this.access = access;
     this.directory = directory;
     this.developmentCases = developmentCases;

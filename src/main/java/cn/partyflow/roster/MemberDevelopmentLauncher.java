@@ -1,13 +1,13 @@
 package cn.partyflow.roster;
 
-import static cn.partyflow.membership.MemberDevelopment.ACTIVIST_DATE;
-import static cn.partyflow.membership.MemberDevelopment.APPLICANT_ID;
-import static cn.partyflow.membership.MemberDevelopment.APPLICATION_DATE;
-import static cn.partyflow.membership.MemberDevelopment.BIRTH_DATE;
-import static cn.partyflow.membership.MemberDevelopment.DEVELOPMENT_TARGET_DATE;
-import static cn.partyflow.membership.MemberDevelopment.START_STAGE;
+import static cn.partyflow.memberdevelopment.MemberDevelopment.ACTIVIST_DATE;
+import static cn.partyflow.memberdevelopment.MemberDevelopment.APPLICANT_ID;
+import static cn.partyflow.memberdevelopment.MemberDevelopment.APPLICATION_DATE;
+import static cn.partyflow.memberdevelopment.MemberDevelopment.BIRTH_DATE;
+import static cn.partyflow.memberdevelopment.MemberDevelopment.DEVELOPMENT_TARGET_DATE;
+import static cn.partyflow.memberdevelopment.MemberDevelopment.START_STAGE;
 
-import cn.partyflow.membership.MemberDevelopment;
+import cn.partyflow.memberdevelopment.MemberDevelopment;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 class SettingsCatalog {
 
   /** The procedures' settings, in the order the page shows them. */
-  static final List<String> PREFIXES = List.of("partyflow.membership", "partyflow.rectification", "partyflow.dues",
+  static final List<String> PREFIXES = List.of("partyflow.member-development", "partyflow.rectification", "partyflow.dues",
       "partyflow.audit");
 
-  static final Map<String, String> PROCEDURES = Map.of("partyflow.membership", "发展党员", "partyflow.rectification",
+  static final Map<String, String> PROCEDURES = Map.of("partyflow.member-development", "发展党员", "partyflow.rectification",
       "巡察整改", "partyflow.dues", "党费", "partyflow.audit", "案卷查阅");
 
   static final String LOCAL = "本地规定";

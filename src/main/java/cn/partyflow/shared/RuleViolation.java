@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * form.*} is the form reader ({@link FormInput}) and the declared form rules ({@link FormRulesPlugin}): {@code
  * form.required}, {@code form.date}, {@code form.number}, {@code form.integer}, {@code form.range}, {@code
  * form.yesNo}, {@code form.option}, {@code form.list}, {@code form.textTooLong}; a procedure's rules start with its
- * module, as in {@code dues.amount.notNegative}, {@code dues.collection.once}, {@code membership.sponsor.count}.
+ * module, as in {@code dues.amount.notNegative}, {@code dues.collection.once}, {@code memberDevelopment.sponsor.count}.
  * Codes are for logs and tests; people read the message.
  */
 public class RuleViolation extends FormFieldValidationException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
 import cn.partyflow.dues.DuesProgress;
-import cn.partyflow.orglife.MeetingStore;
+import cn.partyflow.organizationallife.MeetingStore;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.rectification.RectificationDashboard;
 import cn.partyflow.shared.ChinaClock;

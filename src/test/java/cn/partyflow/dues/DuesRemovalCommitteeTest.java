@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DuesRemovalCommitteeTest {
 
   static final String BRANCH = "rmyy-wk";
-  static final String PAGE = "/membership/committee-meetings";
+  static final String PAGE = "/member-development/committee-meetings";
 
   @Autowired TestRestTemplate http;
   @Autowired DuesArrearsService arrears;

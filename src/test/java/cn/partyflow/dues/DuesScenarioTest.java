@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
 import cn.partyflow.WebSession;
-import cn.partyflow.membership.CommitteeApprovals;
+import cn.partyflow.memberdevelopment.CommitteeApprovals;
 import cn.partyflow.organization.IdentitySync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;

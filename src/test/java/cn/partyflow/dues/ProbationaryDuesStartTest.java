@@ -3,7 +3,7 @@ package cn.partyflow.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
-import cn.partyflow.membership.ProbationaryMemberAdmitted;
+import cn.partyflow.memberdevelopment.ProbationaryMemberAdmitted;
 import cn.partyflow.organization.IdentitySync;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL: a 预备党员 whose admission the 党委 approved months after the 支部大会 owes from the meeting, hears of
- * it through the membership event, and is not taken for a defaulter for the months before; and months collected
+ * it through the member development event, and is not taken for a defaulter for the months before; and months collected
  * before the year's table was approved are settled once it is.
  */
 @PostgresTest
@@ -68,7 +68,7 @@ class ProbationaryDuesStartTest {
       jdbc.update("update pf_dues_ledger set paid = due where branch_id = ? and period = ?", branch, period);
     }
 
-    // The 支部大会 passed the admission on 15 January; the 党委 approves only in August, and membership says so.
+    // The 支部大会 passed the admission on 15 January; the 党委 approves only in August, and member development says so.
     clock(2027, 8, 10);
     transaction.executeWithoutResult(status -> {
       jdbc.update("update pf_person set status = 'PROBATIONARY', admission_date = date '2027-01-15' where id = ?",

@@ -231,10 +231,10 @@ class HomeBrowserTest {
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("规则设置");
     assertThat(driver.findElement(By.id("menu-settings")).getAttribute("class")).contains("active");
     WebElement publicity = driver.findElement(By.cssSelector(
-        "tr[data-property='partyflow.membership.publicity-workdays']"));
+        "tr[data-property='partyflow.member-development.publicity-workdays']"));
     assertThat(publicity.findElement(By.cssSelector("[data-field=source]")).getText()).isEqualTo("本地规定");
     assertThat(publicity.findElement(By.cssSelector("[data-field=value]")).getText()).isEqualTo("5");
-    assertThat(driver.findElement(By.cssSelector("tr[data-property='partyflow.membership.cultivation-months']"
+    assertThat(driver.findElement(By.cssSelector("tr[data-property='partyflow.member-development.cultivation-months']"
         + " [data-field=source]")).getText()).contains("第十三条");
     BrowserSupport.screenshot(driver, "home-admin-settings");
     click("menu-home");

@@ -2,7 +2,7 @@ package cn.partyflow.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.partyflow.membership.CommitteeApprovals;
+import cn.partyflow.memberdevelopment.CommitteeApprovals;
 import cn.partyflow.rectification.EvidenceStore;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.shared.ChinaClock;

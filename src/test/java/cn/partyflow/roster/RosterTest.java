@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
 import cn.partyflow.WebSession;
-import cn.partyflow.membership.MemberDevelopment;
+import cn.partyflow.memberdevelopment.MemberDevelopment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

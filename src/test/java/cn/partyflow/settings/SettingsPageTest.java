@@ -42,7 +42,7 @@ class SettingsPageTest {
   void everyBoundSettingOfTheProceduresIsListedWithItsMeaningAndADeclaredSource() {
     Map<String, String> rows = rows(page());
     Set<String> expected = boundProperties();
-    assertThat(expected).contains("partyflow.membership.min-months-application-to-activist",
+    assertThat(expected).contains("partyflow.member-development.min-months-application-to-activist",
         "partyflow.rectification.plan-workdays", "partyflow.dues.talk-after-months",
         "partyflow.audit.default-retention-days");
     for (String property : expected) {
@@ -70,16 +70,16 @@ class SettingsPageTest {
   @Test
   void theDefaultsThatAreLocalPracticeAreShownAsSuch() {
     String page = page();
-    for (String local : List.of("partyflow.membership.min-months-application-to-activist",
-        "partyflow.membership.political-review-validity-months", "partyflow.membership.publicity-workdays",
+    for (String local : List.of("partyflow.member-development.min-months-application-to-activist",
+        "partyflow.member-development.political-review-validity-months", "partyflow.member-development.publicity-workdays",
         "partyflow.rectification.reminder-workdays-before", "partyflow.rectification.escalation-workdays-after",
         "partyflow.rectification.plan-workdays")) {
       assertThat(source(page, local)).as(local).isEqualTo("本地规定");
     }
-    assertThat(value(page, "partyflow.membership.min-months-application-to-activist")).isEqualTo("6");
-    assertThat(value(page, "partyflow.membership.political-review-validity-months")).isEqualTo("12");
+    assertThat(value(page, "partyflow.member-development.min-months-application-to-activist")).isEqualTo("6");
+    assertThat(value(page, "partyflow.member-development.political-review-validity-months")).isEqualTo("12");
     assertThat(value(page, "partyflow.rectification.plan-workdays")).isEqualTo("15");
-    assertThat(source(page, "partyflow.membership.cultivation-months")).contains("第十三条");
+    assertThat(source(page, "partyflow.member-development.cultivation-months")).contains("第十三条");
     assertThat(page.substring(page.indexOf("id=\"fixed-rules\""))).contains("预备期未满不召开讨论转正的支部大会", "本地规定");
   }
 

@@ -1,9 +1,0 @@
-/**
- * 发展党员: the member development procedure from 入党申请人 to 正式党员 (process {@code memberDevelopment}, five stages
- * and twenty-five steps). The BPMN reaches Java only through {@link cn.partyflow.membership.MemberDevelopmentSteps},
- * one method per step; {@link cn.partyflow.membership.MemberDevelopmentRules} holds the rules of the 细则 as plain
- * Java; {@link cn.partyflow.membership.MemberDevelopmentService} opens cases from the person registry, records the
- * stage a person reached and tells the dues feature about a new 预备党员 through
- * {@link cn.partyflow.membership.ProbationaryMemberAdmitted}.
- */
-package cn.partyflow.membership;
