@@ -11,10 +11,10 @@ import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,14 +218,7 @@ class CommitteeMeetingService {
   }
 
   private static LocalDate date(String text) {
-    if (text == null || text.isBlank()) {
-      throw new RuleViolation("committee-meeting-date", "请填写党委会日期");
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("committee-meeting-date", "党委会日期不是有效日期（应为yyyy-MM-dd）：" + text);
-    }
+    return FormInput.requiredDate(text, "党委会日期");
   }
 
   private static String blankToNull(String s) {

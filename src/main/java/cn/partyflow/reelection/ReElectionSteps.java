@@ -1,14 +1,12 @@
 package cn.partyflow.reelection;
 
 import cn.partyflow.reelection.ReElectionRules.Outcome;
+import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +88,12 @@ public class ReElectionSteps {
 
   /** Completing Task_NominateCandidates: seats and candidates checked (eligible, 差额), the first round prepared. */
   public void nominate(DelegateTask task) {
-    Integer seats = integer(task.getVariable(ReElection.SEATS), "应选委员名额");
+    Integer seats = FormInput.integer(task.getVariable(ReElection.SEATS), "应选委员名额");
     if (seats == null) {
       throw new RuleViolation("re.seats", "请填写应选委员名额");
     }
     List<String> ids = new ArrayList<>();
-    for (Map<String, Object> row : rows(task.getVariable(ReElection.CANDIDATES), "候选人")) {
+    for (Map<String, Object> row : FormInput.rows(task.getVariable(ReElection.CANDIDATES), "候选人")) {
       Object id = row.get("personId");
       if (id == null || id.toString().isBlank()) {
         throw new RuleViolation("re.candidate", "每一行请选择候选人");
@@ -128,10 +126,10 @@ public class ReElectionSteps {
     if (heldOn == null) {
       throw new RuleViolation("re.date", "请填写选举日期");
     }
-    List<String> present = strings(task.getVariable(ReElection.PRESENT_MEMBERS));
+    List<String> present = FormInput.ids(task.getVariable(ReElection.PRESENT_MEMBERS), "到会党员");
     Map<String, Integer> votes = new LinkedHashMap<>();
     List<String> candidates = list(text(task, "roundCandidates"));
-    List<Map<String, Object>> rows = rows(task.getVariable(ReElection.VOTES), "得票");
+    List<Map<String, Object>> rows = FormInput.rows(task.getVariable(ReElection.VOTES), "得票");
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i);
       // The form's rows keep the order they were prepared in; form-js may drop the person id it does not show.
@@ -140,7 +138,7 @@ public class ReElectionSteps {
       if (!candidates.contains(id)) {
         throw new RuleViolation("re.votes.candidate", "得票表中有本轮候选人以外的人员，请按本轮候选人名单填写");
       }
-      Integer n = integer(row.get("votes"), service.name(id) + "的得票数");
+      Integer n = FormInput.integer(row.get("votes"), service.name(id) + "的得票数");
       if (n == null) {
         throw new RuleViolation("re.votes.missing", "请填写" + service.name(id) + "的得票数");
       }
@@ -226,67 +224,15 @@ public class ReElectionSteps {
   }
 
   private static String note(VariableScope scope, String name, String what) {
-    String note = text(scope, name);
-    if (note == null || note.isBlank()) {
+    String note = FormInput.text(scope.getVariable(name), what, MAX_NOTE);
+    if (note == null) {
       throw new RuleViolation("re.note", "请填写" + what);
     }
-    if (note.strip().length() > MAX_NOTE) {
-      throw new RuleViolation("re.length", what + "不能超过" + MAX_NOTE + "个字");
-    }
-    return note.strip();
+    return note;
   }
 
   private static LocalDate date(VariableScope scope, String name, String what) {
-    Object value = scope.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof java.util.Date d) {
-      return cn.partyflow.shared.ChinaClock.toLocalDate(d);
-    }
-    String t = value.toString().trim();
-    try {
-      return LocalDate.parse(t.substring(0, Math.min(10, t.length())));
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("re.date.format", what + "须写成“年-月-日”，当前为“" + t + "”");
-    }
-  }
-
-  private static Integer integer(Object value, String what) {
-    String t = value == null ? "" : value.toString().trim();
-    if (t.isEmpty()) {
-      return null;
-    }
-    try {
-      return new java.math.BigDecimal(t).intValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new RuleViolation("re.number", what + "“" + t + "”不是整数");
-    }
-  }
-
-  private static List<Map<String, Object>> rows(Object value, String label) {
-    if (value == null || value.toString().isBlank()) {
-      return List.of();
-    }
-    try {
-      String text = value instanceof Collection<?> || value instanceof Map<?, ?> ? JSON.writeValueAsString(value)
-          : value.toString();
-      return JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() {});
-    } catch (java.io.IOException e) {
-      throw new RuleViolation("re.list", label + "的内容无法读取：应为逐行填写的列表");
-    }
-  }
-
-  private static List<String> strings(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return List.of();
-    }
-    try {
-      String text = value instanceof Collection<?> ? JSON.writeValueAsString(value) : value.toString();
-      return JSON.readValue(text, new TypeReference<List<String>>() {});
-    } catch (java.io.IOException e) {
-      throw new RuleViolation("re.list", "到会党员的名单无法读取");
-    }
+    return FormInput.date(scope.getVariable(name), what);
   }
 
   private static Object json(Object rows) {

@@ -15,6 +15,7 @@ import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.ImportRefused;
 import cn.partyflow.shared.RuleViolation;
 import java.io.IOException;
@@ -443,14 +444,7 @@ class DuesPages {
   }
 
   private static LocalDate date(String text, String what) {
-    if (text == null || text.isBlank()) {
-      throw new RuleViolation("dues.date", "请填写" + what);
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("dues.date", what + "须写成“年-月-日”，例如2027-01-10，当前为“" + text + "”");
-    }
+    return FormInput.requiredDate(text, what);
   }
 
   /** Amounts as typed: blank is none; anything else must be a number (the services check sign and fen). */

@@ -1,31 +1,31 @@
 package cn.partyflow.organizationallife.web;
 
-import cn.partyflow.organizationallife.Attendance;
-import cn.partyflow.organizationallife.MeetingExport;
-import cn.partyflow.organizationallife.MeetingStore;
-import cn.partyflow.organizationallife.MeetingType;
-import cn.partyflow.organizationallife.OrganizationalLifeRules;
-import cn.partyflow.organizationallife.OrganizationalLifeRules.Counts;
-import cn.partyflow.organizationallife.OrganizationalLifeRules.HeldMeeting;
-import cn.partyflow.organizationallife.OrganizationalLifeRules.MeetingRecord;
-import cn.partyflow.organizationallife.OrganizationalLifeRules.Member;
-import cn.partyflow.organizationallife.OrganizationalLifeRules.PlannedMeeting;
-import cn.partyflow.organizationallife.OrganizationalLifeRules.Presence;
-import cn.partyflow.organizationallife.OrganizationalLifeService;
-import cn.partyflow.organizationallife.Period;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organizationallife.Attendance;
+import cn.partyflow.organizationallife.MeetingExport;
+import cn.partyflow.organizationallife.MeetingStore;
+import cn.partyflow.organizationallife.MeetingType;
+import cn.partyflow.organizationallife.OrganizationalLifeRules.Counts;
+import cn.partyflow.organizationallife.OrganizationalLifeRules.HeldMeeting;
+import cn.partyflow.organizationallife.OrganizationalLifeRules.MeetingRecord;
+import cn.partyflow.organizationallife.OrganizationalLifeRules.Member;
+import cn.partyflow.organizationallife.OrganizationalLifeRules.PlannedMeeting;
+import cn.partyflow.organizationallife.OrganizationalLifeRules.Presence;
+import cn.partyflow.organizationallife.OrganizationalLifeRules;
+import cn.partyflow.organizationallife.OrganizationalLifeService;
+import cn.partyflow.organizationallife.Period;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -421,17 +421,7 @@ class OrganizationalLifePages {
   }
 
   private static LocalDate date(String text, String what, boolean required) {
-    if (text == null || text.isBlank()) {
-      if (required) {
-        throw new RuleViolation("ol.date", "请填写" + what);
-      }
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("ol.date", what + "须写成“年-月-日”，例如2027-01-10，当前为“" + text.trim() + "”");
-    }
+    return required ? FormInput.requiredDate(text, what) : FormInput.date(text, what);
   }
 
   private static String encode(String name) {

@@ -3,18 +3,18 @@ package cn.partyflow.reelection.web;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
-import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.reelection.ReElectionRules;
 import cn.partyflow.reelection.ReElectionService;
 import cn.partyflow.reelection.RequestType;
 import cn.partyflow.reelection.TermStore;
 import cn.partyflow.security.WriteScopePlugin;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -244,13 +244,6 @@ class ReElectionPages {
   }
 
   private static LocalDate date(String text, String what) {
-    if (text == null || text.isBlank()) {
-      throw new RuleViolation("re.date", "请填写" + what);
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("re.date.format", what + "须写成“年-月-日”，当前为“" + text + "”");
-    }
+    return FormInput.requiredDate(text, what);
   }
 }
