@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -95,6 +96,24 @@ public final class BrowserSupport {
         }
       }
     }
+  }
+
+  /** Clicks on one of our pages and waits for the page it leads to. */
+  public static void clickAndLoad(WebDriverWait wait, By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /** Replaces what a field holds with the text, as a user types it. */
+  public static void type(WebDriverWait wait, By by, String text) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(by));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** The text of an element once it shows, e.g. a page's {@code #message} or {@code #error}. */
+  public static String shown(WebDriverWait wait, String id) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
   }
 
   /** Keeps a screenshot under target/screenshots/NAME.png and returns its path. */

@@ -245,24 +245,20 @@ class DuesBrowserJourneyTest {
     return "http://localhost:" + port + path;
   }
 
-  /** Clicks and, for our pages, waits for the next page to load. */
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    wait.until(d -> "complete".equals(((ChromiumDriver) d).executeScript("return document.readyState")));
+    BrowserSupport.clickAndLoad(wait, by);
   }
 
   private void type(By by, String text) {
-    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(by));
-    field.clear();
-    field.sendKeys(text);
+    BrowserSupport.type(wait, by, text);
   }
 
   private String message() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText();
+    return BrowserSupport.shown(wait, "message");
   }
 
   private String error() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText();
+    return BrowserSupport.shown(wait, "error");
   }
 
   private Path downloaded(String suffix) {

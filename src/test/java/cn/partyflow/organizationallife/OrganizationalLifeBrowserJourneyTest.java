@@ -22,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,21 +139,18 @@ class OrganizationalLifeBrowserJourneyTest {
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    wait.until(d -> "complete".equals(((ChromiumDriver) d).executeScript("return document.readyState")));
+    BrowserSupport.clickAndLoad(wait, by);
   }
 
   private void type(By by, String text) {
-    WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    e.clear();
-    e.sendKeys(text);
+    BrowserSupport.type(wait, by, text);
   }
 
   private String message() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText();
+    return BrowserSupport.shown(wait, "message");
   }
 
   private String error() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText();
+    return BrowserSupport.shown(wait, "error");
   }
 }

@@ -24,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,15 +164,14 @@ class ReElectionBrowserTest {
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    wait.until(d -> "complete".equals(((ChromiumDriver) d).executeScript("return document.readyState")));
+    BrowserSupport.clickAndLoad(wait, by);
   }
 
   private String message() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText();
+    return BrowserSupport.shown(wait, "message");
   }
 
   private String error() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText();
+    return BrowserSupport.shown(wait, "error");
   }
 }
