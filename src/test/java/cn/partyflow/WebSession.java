@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A signed-in browser on one of our pages: its session cookie and the page's CSRF token, sent with every form post
@@ -37,6 +38,23 @@ public record WebSession(TestRestTemplate as, String cookie, String csrf, String
   public ResponseEntity<String> post(String path, String form) {
     return as.exchange(path, HttpMethod.POST,
         new HttpEntity<>(form + "&_csrf=" + csrf, headers(MediaType.APPLICATION_FORM_URLENCODED)), String.class);
+  }
+
+  /** Posts a form's fields as a browser does and returns the page it leads to, following a redirect. */
+  public String submit(String path, Map<String, String> form) {
+    LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+    form.forEach(fields::add);
+    return submit(path, fields);
+  }
+
+  /** The same with repeated fields (a list of checkboxes or rows). */
+  public String submit(String path, MultiValueMap<String, String> form) {
+    LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>(form);
+    body.add("_csrf", csrf);
+    ResponseEntity<String> posted = as.exchange(path, HttpMethod.POST,
+        new HttpEntity<>(body, headers(MediaType.APPLICATION_FORM_URLENCODED)), String.class);
+    return posted.getStatusCode().is3xxRedirection() ? get(posted.getHeaders().getLocation().toString())
+        : posted.getBody();
   }
 
   /** A file upload form ({@code multipart/form-data}). */

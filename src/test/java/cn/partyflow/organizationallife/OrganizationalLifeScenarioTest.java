@@ -3,13 +3,12 @@ package cn.partyflow.organizationallife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
 import cn.partyflow.shared.ChinaClock;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -45,7 +44,6 @@ import org.springframework.util.MultiValueMap;
 class OrganizationalLifeScenarioTest {
 
   private static final String BRANCH = "rmyy-wk";
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
@@ -197,32 +195,11 @@ class OrganizationalLifeScenarioTest {
   }
 
   private String post(String user, String path, Map<String, String> form) {
-    MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
-    form.forEach(body::add);
-    return post(user, path, body);
+    return WebSession.open(http, user, "/organizational-life").submit(path, form);
   }
 
-  /** Posts a page form as the user with the CSRF token of the user's session, and reads the page it leads to. */
   private String post(String user, String path, MultiValueMap<String, String> form) {
-    TestRestTemplate as = http.withBasicAuth(user, "demo");
-    ResponseEntity<String> page = as.getForEntity("/organizational-life", String.class);
-    Matcher token = CSRF.matcher(page.getBody() == null ? "" : page.getBody());
-    String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    if (cookie != null) {
-      headers.add(HttpHeaders.COOKIE, cookie.split(";")[0]);
-    }
-    MultiValueMap<String, String> body = new LinkedMultiValueMap<>(form);
-    body.add("_csrf", token.find() ? token.group(1) : "");
-    ResponseEntity<String> posted = as.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    if (!posted.getStatusCode().is3xxRedirection()) {
-      return posted.getBody();
-    }
-    HttpHeaders follow = new HttpHeaders();
-    follow.put(HttpHeaders.COOKIE, List.copyOf(headers.getOrEmpty(HttpHeaders.COOKIE)));
-    return as.exchange(posted.getHeaders().getLocation().toString(), HttpMethod.GET, new HttpEntity<>(follow),
-        String.class).getBody();
+    return WebSession.open(http, user, "/organizational-life").submit(path, form);
   }
 
   private static void setClock(LocalDateTime t) {

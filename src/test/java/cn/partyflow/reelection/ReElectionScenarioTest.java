@@ -3,12 +3,10 @@ package cn.partyflow.reelection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
 import cn.partyflow.organization.IdentitySync;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,8 +23,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * 外科党支部 (3 full members: 韩磊 P030 书记, 冯婷 P031 组织委员, 曹丹 P032) re-elects its 书记 on PostgreSQL, over HTTP
@@ -37,7 +33,6 @@ import org.springframework.util.MultiValueMap;
 class ReElectionScenarioTest {
 
   private static final String BRANCH = "rmyy-wk";
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
@@ -194,25 +189,6 @@ class ReElectionScenarioTest {
 
   /** Posts a page form as the user with the CSRF token of the user's session, and reads the page it leads to. */
   private String post(String user, String path, Map<String, String> form) {
-    TestRestTemplate as = http.withBasicAuth(user, "demo");
-    ResponseEntity<String> page = as.getForEntity("/re-election", String.class);
-    Matcher token = CSRF.matcher(page.getBody() == null ? "" : page.getBody());
-    String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    if (cookie != null) {
-      headers.add(HttpHeaders.COOKIE, cookie.split(";")[0]);
-    }
-    MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
-    form.forEach(body::add);
-    body.add("_csrf", token.find() ? token.group(1) : "");
-    ResponseEntity<String> posted = as.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    if (!posted.getStatusCode().is3xxRedirection()) {
-      return posted.getBody();
-    }
-    HttpHeaders follow = new HttpHeaders();
-    follow.put(HttpHeaders.COOKIE, List.copyOf(headers.getOrEmpty(HttpHeaders.COOKIE)));
-    return as.exchange(posted.getHeaders().getLocation().toString(), HttpMethod.GET, new HttpEntity<>(follow),
-        String.class).getBody();
+    return WebSession.open(http, user, "/re-election").submit(path, form);
   }
 }
