@@ -8,7 +8,11 @@ public final class Rectification {
   public static final String PROCESS_KEY = "inspectionRectification";
 
   public static final String INSPECTION = "巡察";
-  public static final List<String> SOURCES = List.of(INSPECTION, "民主生活会", "组织生活会");
+  public static final String LEADERSHIP_LIFE_MEETING = "民主生活会";
+  public static final String BRANCH_LIFE_MEETING = "组织生活会";
+  public static final String DUTY_REPORT_REVIEW = "述职评议";
+  public static final List<String> SOURCES =
+      List.of(INSPECTION, LEADERSHIP_LIFE_MEETING, BRANCH_LIFE_MEETING, DUTY_REPORT_REVIEW);
 
   /** What the 党委 may decide on an item that is still overdue after the ladder's last step. */
   public static final List<String> ACCOUNTABILITY_ACTIONS = List.of("约谈", "通报", "问责", "不予追究");

@@ -139,7 +139,7 @@ class RectificationRulesTest {
   void sourceIsOneOfTheThree() {
     assertThat(RectificationRules.source(" ")).isEqualTo("巡察");
     assertThat(RectificationRules.isInspection("组织生活会")).isFalse();
-    assertThatThrownBy(() -> RectificationRules.source("巡视")).hasMessage("整改来源只能是巡察、民主生活会、组织生活会");
+    assertThatThrownBy(() -> RectificationRules.source("巡视")).hasMessage("整改来源只能是巡察、民主生活会、组织生活会、述职评议");
   }
 
   @Test
