@@ -16,10 +16,13 @@ import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 
 /**
@@ -36,34 +39,25 @@ final class DiagramSvg {
 
   static String render(BpmnModelInstance model, Set<String> done, Set<String> active,
       Map<String, String> names) {
-    Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
-    Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
-    if (shapes.isEmpty()) {
+    List<Plane> planes = planes(model);
+    if (planes.isEmpty()) {
       return "<p class=\"muted\">该流程没有图形定义（BPMN DI），无法绘制流程图。</p>";
     }
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
-    for (BpmnShape s : shapes) {
-      Bounds b = s.getBounds();
-      minX = Math.min(minX, b.getX());
-      minY = Math.min(minY, b.getY());
-      maxX = Math.max(maxX, b.getX() + b.getWidth());
-      maxY = Math.max(maxY, b.getY() + b.getHeight() + 30);
+    Plane first = planes.get(0);
+    double x0 = first.minX - MARGIN;
+    double y0 = first.minY - MARGIN;
+    double bottom = first.maxY;
+    double right = first.maxX;
+    for (Plane p : planes.subList(1, planes.size())) {
+      p.dx = first.minX - p.minX;
+      p.dy = bottom + PLANE_GAP + PLANE_TITLE - p.minY;
+      bottom = p.maxY + p.dy;
+      right = Math.max(right, p.maxX + p.dx);
     }
-    for (BpmnEdge e : edges) {
-      for (Waypoint w : e.getWaypoints()) {
-        minX = Math.min(minX, w.getX());
-        minY = Math.min(minY, w.getY());
-        maxX = Math.max(maxX, w.getX());
-        maxY = Math.max(maxY, w.getY());
-      }
-    }
-    double x0 = minX - MARGIN;
-    double y0 = minY - MARGIN;
-    double width = maxX - minX + 2 * MARGIN;
-    double height = maxY - minY + 2 * MARGIN;
+    double width = right - x0 + MARGIN;
+    double height = bottom - y0 + MARGIN;
+    List<BpmnShape> shapes = new ArrayList<>();
+    planes.forEach(p -> shapes.addAll(p.shapes));
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pf-diagram\""
         + " viewBox=\"%.0f %.0f %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-family=\"%s\""
@@ -72,28 +66,104 @@ final class DiagramSvg {
     svg.append("<defs>")
         .append(marker("pf-arrow", "#555")).append(marker("pf-arrow-taken", "#2e7d32"))
         .append("</defs>");
+    for (Plane p : planes) {
+      if (p.title != null) {
+        double ty = p.minY + p.dy - PLANE_TITLE + 4;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+            + " stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>", x0, ty - PLANE_GAP / 2, x0 + width, ty - PLANE_GAP / 2));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\" fill=\"#222\""
+            + " font-size=\"15\" font-weight=\"bold\">%s</text>", p.minX + p.dx, ty, esc(p.title)));
+      }
+      draw(svg, p, done, active, names);
+    }
+    svg.append("</svg>");
+    return svg.toString();
+  }
 
+  private static final double PLANE_GAP = 40;
+  private static final double PLANE_TITLE = 30;
+
+  /**
+   * One BPMN DI plane: the process's own, then one per collapsed sub-process (its content, drawn below the
+   * overview under the sub-process's name, as a modeler shows it when one drills down).
+   */
+  private static final class Plane {
+    final String title;
+    final List<BpmnShape> shapes = new ArrayList<>();
+    final List<BpmnEdge> edges = new ArrayList<>();
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    double dx;
+    double dy;
+
+    Plane(String title) {
+      this.title = title;
+    }
+
+    void include(double x, double y) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+  }
+
+  private static List<Plane> planes(BpmnModelInstance model) {
+    List<Plane> planes = new ArrayList<>();
+    for (BpmnDiagram diagram : model.getModelElementsByType(BpmnDiagram.class)) {
+      BpmnPlane bpmnPlane = diagram.getBpmnPlane();
+      if (bpmnPlane == null) {
+        continue;
+      }
+      BaseElement owner = bpmnPlane.getBpmnElement();
+      Plane plane = new Plane(owner instanceof SubProcess ? name(owner, Map.of()) : null);
+      for (DiagramElement element : bpmnPlane.getDiagramElements()) {
+        if (element instanceof BpmnShape s) {
+          Bounds b = s.getBounds();
+          plane.include(b.getX(), b.getY());
+          plane.include(b.getX() + b.getWidth(), b.getY() + b.getHeight() + 30);
+          BpmnLabel label = s.getBpmnLabel();
+          if (label != null && label.getBounds() != null) {
+            Bounds l = label.getBounds();
+            plane.include(l.getX(), l.getY());
+            plane.include(l.getX() + l.getWidth(), l.getY() + l.getHeight());
+          }
+          plane.shapes.add(s);
+        } else if (element instanceof BpmnEdge e) {
+          e.getWaypoints().forEach(w -> plane.include(w.getX(), w.getY()));
+          plane.edges.add(e);
+        }
+      }
+      if (!plane.shapes.isEmpty()) {
+        planes.add(plane);
+      }
+    }
+    return planes;
+  }
+
+  private static void draw(StringBuilder svg, Plane p, Set<String> done, Set<String> active,
+      Map<String, String> names) {
     List<BpmnShape> containers = new ArrayList<>();
     List<BpmnShape> nodes = new ArrayList<>();
-    for (BpmnShape s : shapes) {
+    for (BpmnShape s : p.shapes) {
       BaseElement e = s.getBpmnElement();
-      if (e instanceof Participant || e instanceof Lane || e instanceof SubProcess) {
+      if (e instanceof Participant || e instanceof Lane || (e instanceof SubProcess && s.isExpanded())) {
         containers.add(s);
       } else {
         nodes.add(s);
       }
     }
     for (BpmnShape s : containers) {
-      container(svg, s, done, active, names);
+      container(svg, s, p, done, active, names);
     }
-    for (BpmnEdge e : edges) {
-      edge(svg, e, done, active, names);
+    for (BpmnEdge e : p.edges) {
+      edge(svg, e, p, done, active, names);
     }
     for (BpmnShape s : nodes) {
-      node(svg, s, done, active, names);
+      node(svg, s, p, done, active, names);
     }
-    svg.append("</svg>");
-    return svg.toString();
   }
 
   /** Noto Sans SC first: the PDF dossier draws the diagram with the font it embeds. */
@@ -141,33 +211,33 @@ final class DiagramSvg {
     };
   }
 
-  private static void container(StringBuilder svg, BpmnShape s, Set<String> done, Set<String> active,
+  private static void container(StringBuilder svg, BpmnShape s, Plane p, Set<String> done, Set<String> active,
       Map<String, String> names) {
-    Bounds b = s.getBounds();
+    Box b = new Box(s.getBounds(), p);
     BaseElement e = s.getBpmnElement();
     String id = e == null ? "" : e.getId();
     String st = e instanceof SubProcess ? state(id, done, active) : "pf-idle";
     svg.append(String.format(Locale.ROOT, "<g data-element-id=\"%s\" class=\"%s\"><rect x=\"%.1f\" y=\"%.1f\""
-            + " width=\"%.1f\" height=\"%.1f\" rx=\"%d\" %s fill-opacity=\"0.35\"/>", esc(id), st, b.getX(), b.getY(),
-        b.getWidth(), b.getHeight(), e instanceof SubProcess ? 10 : 0, stroke(st)));
+            + " width=\"%.1f\" height=\"%.1f\" rx=\"%d\" %s fill-opacity=\"0.35\"/>", esc(id), st, b.x(), b.y(),
+        b.width(), b.height(), e instanceof SubProcess ? 10 : 0, stroke(st)));
     String name = name(e, names);
     if (!name.isEmpty()) {
       if (e instanceof SubProcess) {
-        svg.append(text(b.getX() + 8, b.getY() + 16, name, "start"));
+        svg.append(text(b.x() + 8, b.y() + 16, name, "start"));
       } else {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\""
-                + " transform=\"rotate(-90 %.1f %.1f)\">%s</text>", b.getX() + 15, b.getY() + b.getHeight() / 2,
-            b.getX() + 15, b.getY() + b.getHeight() / 2, esc(name)));
+                + " transform=\"rotate(-90 %.1f %.1f)\">%s</text>", b.x() + 15, b.y() + b.height() / 2,
+            b.x() + 15, b.y() + b.height() / 2, esc(name)));
       }
     }
     svg.append("</g>");
   }
 
-  private static void edge(StringBuilder svg, BpmnEdge e, Set<String> done, Set<String> active,
+  private static void edge(StringBuilder svg, BpmnEdge e, Plane p, Set<String> done, Set<String> active,
       Map<String, String> names) {
     StringBuilder points = new StringBuilder();
     for (Waypoint w : e.getWaypoints()) {
-      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", w.getX(), w.getY()));
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", w.getX() + p.dx, w.getY() + p.dy));
     }
     BaseElement element = e.getBpmnElement();
     boolean taken = false;
@@ -187,30 +257,30 @@ final class DiagramSvg {
       double x;
       double y;
       if (label != null && label.getBounds() != null) {
-        x = label.getBounds().getX() + label.getBounds().getWidth() / 2;
-        y = label.getBounds().getY() + 12;
+        x = label.getBounds().getX() + label.getBounds().getWidth() / 2 + p.dx;
+        y = label.getBounds().getY() + 12 + p.dy;
       } else {
         Waypoint first = e.getWaypoints().iterator().next();
-        x = first.getX() + 20;
-        y = first.getY() - 6;
+        x = first.getX() + 20 + p.dx;
+        y = first.getY() - 6 + p.dy;
       }
       svg.append(text(x, y, name, "middle"));
     }
     svg.append("</g>");
   }
 
-  private static void node(StringBuilder svg, BpmnShape s, Set<String> done, Set<String> active,
+  private static void node(StringBuilder svg, BpmnShape s, Plane p, Set<String> done, Set<String> active,
       Map<String, String> names) {
-    Bounds b = s.getBounds();
+    Box b = new Box(s.getBounds(), p);
     BaseElement e = s.getBpmnElement();
     String id = e == null ? "" : e.getId();
     String st = state(id, done, active);
-    double cx = b.getX() + b.getWidth() / 2;
-    double cy = b.getY() + b.getHeight() / 2;
+    double cx = b.x() + b.width() / 2;
+    double cy = b.y() + b.height() / 2;
     svg.append(String.format("<g data-element-id=\"%s\" class=\"%s\">", esc(id), st));
     String name = name(e, names);
     if (e instanceof Event event) {
-      double r = Math.min(b.getWidth(), b.getHeight()) / 2;
+      double r = Math.min(b.width(), b.height()) / 2;
       boolean end = event instanceof EndEvent;
       // An end event's thick ring replaces the state's stroke width: a second attribute would not be XML.
       String ring = end ? stroke(st).replaceFirst("stroke-width=\"[^\"]*\"", "stroke-width=\"4\"") : stroke(st);
@@ -220,33 +290,46 @@ final class DiagramSvg {
             + " stroke=\"#555\"/><path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f\" fill=\"none\" stroke=\"#555\"/>", cx, cy,
             r * 0.65, cx, cy - r * 0.5, cx, cy, cx + r * 0.35, cy));
       }
-      outsideLabel(svg, s, name, cx, b.getY() + b.getHeight() + 14);
+      outsideLabel(svg, s, p, name, cx, b.y() + b.height() + 14);
     } else if (e instanceof Gateway) {
       svg.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" %s/>", cx,
-          b.getY(), b.getX() + b.getWidth(), cy, cx, b.getY() + b.getHeight(), b.getX(), cy, stroke(st)));
-      outsideLabel(svg, s, name, cx, b.getY() + b.getHeight() + 14);
+          b.y(), b.x() + b.width(), cy, cx, b.y() + b.height(), b.x(), cy, stroke(st)));
+      outsideLabel(svg, s, p, name, cx, b.y() + b.height() + 14);
     } else {
       svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"8\""
-          + " %s/>", b.getX(), b.getY(), b.getWidth(), b.getHeight(), stroke(st)));
-      List<String> lines = wrap(name, Math.max(4, (int) (b.getWidth() / 12.5)));
+          + " %s/>", b.x(), b.y(), b.width(), b.height(), stroke(st)));
+      List<String> lines = wrap(name, Math.max(4, (int) (b.width() / 12.5)));
       double top = cy - (lines.size() - 1) * 7.5 + 4;
       for (int i = 0; i < lines.size() && i < 4; i++) {
         svg.append(text(cx, top + i * 15, lines.get(i), "middle"));
+      }
+      if (e instanceof SubProcess) {
+        double my = b.y() + b.height() - 16;
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"none\""
+            + " stroke=\"#555\"/><path d=\"M%.1f,%.1f L%.1f,%.1f M%.1f,%.1f L%.1f,%.1f\" stroke=\"#555\"/>", cx - 6, my,
+            cx - 3, my + 6, cx + 3, my + 6, cx, my + 3, cx, my + 9));
       }
     }
     svg.append("</g>");
   }
 
-  private static void outsideLabel(StringBuilder svg, BpmnShape s, String name, double x, double y) {
+  private static void outsideLabel(StringBuilder svg, BpmnShape s, Plane p, String name, double x, double y) {
     if (name.isEmpty()) {
       return;
     }
     BpmnLabel label = s.getBpmnLabel();
     if (label != null && label.getBounds() != null) {
-      x = label.getBounds().getX() + label.getBounds().getWidth() / 2;
-      y = label.getBounds().getY() + 12;
+      x = label.getBounds().getX() + label.getBounds().getWidth() / 2 + p.dx;
+      y = label.getBounds().getY() + 12 + p.dy;
     }
     svg.append(text(x, y, name, "middle"));
+  }
+
+  /** A shape's bounds moved by its plane's offset. */
+  private record Box(double x, double y, double width, double height) {
+    Box(Bounds b, Plane p) {
+      this(b.getX() + p.dx, b.getY() + p.dy, b.getWidth(), b.getHeight());
+    }
   }
 
   private static String text(double x, double y, String s, String anchor) {
