@@ -46,14 +46,14 @@ public final class LeadershipMeeting {
   public static final String REPORT_DATE = "reportDate";
   public static final String REPORT_DELAY_REASON = "reportDelayReason";
   public static final String REPORT_DUE = "reportDue";
-  /** The same day as the task's due date (the end of it, China time). */
+  /** The report's last day as the task's due date (its last second, China time). */
   public static final String REPORT_DUE_AT = "reportDueAt";
   public static final String RECTIFICATION_CASE = "rectificationCaseId";
 
   public static final String START = "StartEvent_Started";
   public static final String DRAFT_PLAN = "Task_DraftPlan";
   public static final String REVIEW_PLAN = "Task_ReviewPlan";
-  public static final String PREPARE = "Task_Prepare";
+  public static final String PREPARE = "Task_PrepareMeeting";
   public static final String HOLD_MEETING = "Task_HoldMeeting";
   public static final String REPORT = "Task_ReportUpward";
   public static final String REVIEW_REPORT = "Task_ReviewReport";

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerWorkdays the higher 组织部门 answers a plan or a report within this many working days
  */
 @ConfigurationProperties("partyflow.leadership-meeting")
-@RuleSetting.Fixed("民主生活会一般在第四季度召开（不强制，按上级通知安排）")
+@RuleSetting.Fixed("年度民主生活会在当年召开（一般在第四季度），最迟不晚于次年3月31日")
 public record LeadershipMeetingSettings(
     @RuleSetting("会议主题和方案须提前报上级党组织的天数") @DefaultValue("15") int planAdvanceDays,
     @RuleSetting("会后向上级党组织报送情况报告的期限（天）") @DefaultValue("15") int reportDays,

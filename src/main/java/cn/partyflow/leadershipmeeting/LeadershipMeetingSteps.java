@@ -152,8 +152,8 @@ public class LeadershipMeetingSteps {
         + String.join("、", distinct.stream().map(members::get).toList()));
     LocalDate due = LeadershipMeetingRules.reportDue(date, service.settings());
     task.setVariable(LeadershipMeeting.REPORT_DUE, due.toString());
-    task.setVariable(LeadershipMeeting.REPORT_DUE_AT, java.util.Date.from(due.plusDays(1)
-        .atStartOfDay(ChinaClock.ZONE).toInstant()));
+    task.setVariable(LeadershipMeeting.REPORT_DUE_AT, java.util.Date.from(due.atTime(23, 59, 59)
+        .atZone(ChinaClock.ZONE).toInstant()));
     service.meeting(pi, date, members.size(), distinct.size(), observer, absence, attendance, criticism, problems,
         user(task));
   }
