@@ -85,6 +85,8 @@ class LeadershipMeetingScenarioTest {
   void theCommitteesMeetingRunsFromThePlanToARectificationCaseOfItsProblems() {
     assertThat(post("rmyy_fgld", Map.of("year", String.valueOf(year))))
         .contains("只有县人民医院党委的书记或组织部门干事可以发起民主生活会");
+    assertThat(post("rmyy_zzb", Map.of("year", "明年"))).contains("年度").doesNotContain("已发起");
+    assertThat(post("rmyy_zzb", Map.of("year", String.valueOf(year - 2)))).contains("不能发起" + (year - 2) + "年度的");
     assertThat(post("rmyy_zzb", Map.of("year", String.valueOf(year)))).contains("已发起县人民医院党委" + year
         + "年度民主生活会");
     assertThat(post("rmyy_shuji", Map.of("year", String.valueOf(year)))).contains("已经发起，每个党委（党组）每年一个");

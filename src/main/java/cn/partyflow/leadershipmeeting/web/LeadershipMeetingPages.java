@@ -10,6 +10,7 @@ import cn.partyflow.organization.Role;
 import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.security.WriteScopePlugin;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -92,18 +93,19 @@ class LeadershipMeetingPages {
   }
 
   @PostMapping("/leadership-meeting/{org}/start")
-  String start(@PathVariable String org, @RequestParam(required = false) Integer year, Authentication auth,
+  String start(@PathVariable String org, @RequestParam(required = false) String year, Authentication auth,
       RedirectAttributes redirect) {
     Organization o = visible(auth, org);
     try {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记或组织部门干事可以发起民主生活会");
       }
-      if (year == null) {
+      Integer y = FormInput.integer(year, "年度");
+      if (y == null) {
         throw new RuleViolation("form.required", "请选择年度");
       }
-      String pi = startAs(auth.getName(), () -> service.start(org, year));
-      redirect.addFlashAttribute("message", "已发起" + o.name() + year + "年度民主生活会，请组织部门拟定会议主题和方案报上级审核。");
+      String pi = startAs(auth.getName(), () -> service.start(org, y));
+      redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度民主生活会，请组织部门拟定会议主题和方案报上级审核。");
       return "redirect:/leadership-meeting/cases/" + pi;
     } catch (RuleViolation e) {
       redirect.addFlashAttribute("error", e.getMessage());
@@ -119,7 +121,7 @@ class LeadershipMeetingPages {
         new ResponseStatusException(HttpStatus.NOT_FOUND, "民主生活会案卷不存在"));
     Organization o = visible(auth, c.orgId());
     model.addAttribute("org", o);
-    model.addAttribute("higher", service.higher(o));
+    model.addAttribute("higher", higherName(o));
     model.addAttribute("c", c);
     model.addAttribute("state", state(c));
     model.addAttribute("starter", who(c.startedBy()));
@@ -142,6 +144,15 @@ class LeadershipMeetingPages {
               .toLocalDate()));
     }
     return out;
+  }
+
+  /** The higher level by name; a registry changed since the start may have none left. */
+  private String higherName(Organization o) {
+    try {
+      return service.higher(o).name();
+    } catch (RuleViolation e) {
+      return "（组织信息中已无上级党委）";
+    }
   }
 
   private static String state(LeadershipMeetingStore.Case c) {
