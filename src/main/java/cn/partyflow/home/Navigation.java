@@ -2,6 +2,7 @@ package cn.partyflow.home;
 
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public class Navigation {
 
   /** Who keeps or oversees a branch's dues and so opens the dues pages from the menu. */
   static final Set<Role> DUES_ROLES = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
+
+  /** Who starts and follows a 党委's or 党组's 民主生活会 and so opens it from the menu. */
+  static final Set<Role> LEADERSHIP_MEETING_ROLES = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
 
   public record Link(String id, String label, String href, boolean active) {}
 
@@ -68,6 +72,10 @@ public class Navigation {
     if (me.admin() || me.holdsOfficeInCommittee(directory.organizationsById())) {
       links.add(link("menu-re-election", "换届", "/re-election", path.startsWith("/re-election")));
     }
+    if (me.admin() || me.holdsIn(leadershipBodies(), LEADERSHIP_MEETING_ROLES)) {
+      links.add(link("menu-leadership-meeting", "民主生活会", "/leadership-meeting",
+          path.startsWith("/leadership-meeting")));
+    }
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
     }
@@ -86,6 +94,13 @@ public class Navigation {
       links.add(link("menu-settings", "规则设置", "/admin/settings", path.startsWith("/admin/settings")));
     }
     return new Menu(me.displayName(), links);
+  }
+
+  /** The 党委 and 党组: the bodies whose 领导班子 hold a 民主生活会. */
+  private Set<String> leadershipBodies() {
+    return directory.organizations().stream()
+        .filter(o -> o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP)
+        .map(o -> o.id()).collect(java.util.stream.Collectors.toSet());
   }
 
   private static Link link(String id, String label, String href, boolean active) {

@@ -1,0 +1,214 @@
+package cn.partyflow.leadershipmeeting.web;
+
+import cn.partyflow.leadershipmeeting.LeadershipMeetingService;
+import cn.partyflow.leadershipmeeting.LeadershipMeetingStore;
+import cn.partyflow.organization.AccessScope;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
+import cn.partyflow.organization.Role;
+import cn.partyflow.organization.TaskHolders;
+import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.FormInput;
+import cn.partyflow.shared.RuleViolation;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 民主生活会 in the browser. Everybody sees the 党委 and 党组 in their scope with their years' cases; the
+ * organization's 书记 and 组织部门干事 (and the administrator) start a year's case. A case's page shows every step
+ * with who did it, the open tasks with who holds them, the members' materials, the talks, the meeting's attendance
+ * and criticism, the report and the rectification case its problem list started.
+ */
+@Controller
+class LeadershipMeetingPages {
+
+  static final Set<Role> STARTERS = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
+  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final LeadershipMeetingService service;
+  private final LeadershipMeetingStore store;
+  private final AccessScope scope;
+  private final OrganizationDirectory directory;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final TaskHolders holders;
+
+  LeadershipMeetingPages(LeadershipMeetingService service, LeadershipMeetingStore store, AccessScope scope,
+      OrganizationDirectory directory, IdentityService identity, TaskService tasks, TaskHolders holders) {
+    this.service = service;
+    this.store = store;
+    this.scope = scope;
+    this.directory = directory;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.holders = holders;
+  }
+
+  @GetMapping("/leadership-meeting")
+  String organizations(Authentication auth, Model model) {
+    Set<String> visible = scope.visibleOrganizations(auth);
+    int thisYear = ChinaClock.today().getYear();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    directory.organizations().stream().filter(o -> visible.contains(o.id()))
+        .filter(LeadershipMeetingService::holdsLeadershipMeeting)
+        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("id", o.id());
+          row.put("name", o.name());
+          row.put("kind", o.kind().label());
+          row.put("cases", store.cases(o.id()).stream().map(c -> Map.of("id", c.processInstanceId(), "label",
+              c.year() + "年度：" + state(c))).toList());
+          row.put("mayStart", mayStart(auth, o));
+          rows.add(row);
+        });
+    model.addAttribute("organizations", rows);
+    model.addAttribute("years", List.of(thisYear - 1, thisYear, thisYear + 1));
+    model.addAttribute("thisYear", thisYear);
+    model.addAttribute("settings", service.settings());
+    return "leadership-meeting/organizations";
+  }
+
+  @PostMapping("/leadership-meeting/{org}/start")
+  String start(@PathVariable String org, @RequestParam(required = false) String year, Authentication auth,
+      RedirectAttributes redirect) {
+    Organization o = visible(auth, org);
+    try {
+      if (!mayStart(auth, o)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记或组织部门干事可以发起民主生活会");
+      }
+      Integer y = FormInput.integer(year, "年度");
+      if (y == null) {
+        throw new RuleViolation("form.required", "请选择年度");
+      }
+      String pi = startAs(auth.getName(), () -> service.start(org, y));
+      redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度民主生活会，请组织部门拟定会议主题和方案报上级审核。");
+      return "redirect:/leadership-meeting/cases/" + pi;
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:/leadership-meeting";
+  }
+
+  @GetMapping("/leadership-meeting/cases/{pi}")
+  String record(@PathVariable String pi, Authentication auth, Model model) {
+    LeadershipMeetingStore.Case c = store.caseOf(pi).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "民主生活会案卷不存在"));
+    Organization o = visible(auth, c.orgId());
+    model.addAttribute("org", o);
+    model.addAttribute("higher", higherName(o));
+    model.addAttribute("c", c);
+    model.addAttribute("state", state(c));
+    model.addAttribute("starter", who(c.startedBy()));
+    model.addAttribute("members", store.members(pi));
+    model.addAttribute("talks", store.talks(pi));
+    model.addAttribute("problems", store.problems(pi));
+    model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", MINUTE.format(
+        e.at().atZone(ChinaClock.ZONE)), "who", who(e.actor()), "text", e.text())).toList());
+    model.addAttribute("tasks", openTasks(pi));
+    model.addAttribute("rectificationTasks", c.rectificationCase() == null ? List.of()
+        : openTasks(c.rectificationCase()));
+    return "leadership-meeting/case";
+  }
+
+  private List<Map<String, String>> openTasks(String pi) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (Task t : tasks.createTaskQuery().processInstanceId(pi).orderByTaskCreateTime().asc().list()) {
+      out.add(Map.of("name", t.getName(), "link", TASKLIST + t.getId(), "holder", holders.describe(t),
+          "due", t.getDueDate() == null ? "" : "期限 " + t.getDueDate().toInstant().atZone(ChinaClock.ZONE)
+              .toLocalDate()));
+    }
+    return out;
+  }
+
+  /** The higher level by name; a registry changed since the start may have none left. */
+  private String higherName(Organization o) {
+    try {
+      return service.higher(o).name();
+    } catch (RuleViolation e) {
+      return "（组织信息中已无上级党委）";
+    }
+  }
+
+  private static String state(LeadershipMeetingStore.Case c) {
+    if (c.rectificationCase() != null) {
+      return "已办结，问题清单已移交整改";
+    }
+    if (c.reportDate() != null) {
+      return "已报送情况报告";
+    }
+    if (c.meetingDate() != null) {
+      return "已召开（" + c.meetingDate() + "）";
+    }
+    if (c.planApprovedOn() != null) {
+      return "方案已同意，会前准备";
+    }
+    if (c.theme() != null) {
+      return "方案已报送上级";
+    }
+    return "拟定方案";
+  }
+
+  private boolean mayStart(Authentication auth, Organization org) {
+    if (AccessScope.isAdmin(auth)) {
+      return true;
+    }
+    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
+        .anyMatch(a -> a.orgId().equals(org.id()) && STARTERS.contains(a.role()))).orElse(false);
+  }
+
+  private Organization visible(Authentication auth, String org) {
+    if (!scope.visibleOrganizations(auth).contains(org)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + org + "不存在或不在您的权限范围内");
+    }
+    try {
+      return service.leadership(org);
+    } catch (RuleViolation e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** The start runs as the user, so the engine's authorization and its check of whom the user acts for apply. */
+  private String startAs(String user, Supplier<String> start) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList());
+    try {
+      return WriteScopePlugin.startFromPage(start);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String who(String username) {
+    if (username == null) {
+      return "系统";
+    }
+    return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
+        : username);
+  }
+}
