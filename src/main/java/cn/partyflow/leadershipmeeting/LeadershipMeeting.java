@@ -1,12 +1,12 @@
 package cn.partyflow.leadershipmeeting;
 
 /**
- * The names process {@code leadershipLifeMeeting} shares with Java: key, variables and activity ids. The BPMN uses
+ * The names process {@code leadershipMeeting} shares with Java: key, variables and activity ids. The BPMN uses
  * the same strings; {@code LeadershipMeetingProcessTest} fails when they drift apart.
  */
 public final class LeadershipMeeting {
 
-  public static final String PROCESS_KEY = "leadershipLifeMeeting";
+  public static final String PROCESS_KEY = "leadershipMeeting";
 
   public static final String ORG_ID = "orgId";
   public static final String ORG_NAME = "orgName";

@@ -22,7 +22,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * The glue of process {@code leadershipLifeMeeting}: each method implements one activity or task listener of {@link
+ * The glue of process {@code leadershipMeeting}: each method implements one activity or task listener of {@link
  * LeadershipMeeting}, reads the form, applies {@link LeadershipMeetingRules} and writes through {@link
  * LeadershipMeetingService}; the problem list goes to rectification through {@link ProblemListHandover}.
  */

@@ -39,7 +39,7 @@ import org.mockito.ArgumentCaptor;
  * The 民主生活会 of 县人民医院党委 (four 班子成员, higher level 县卫生健康局党组) on an in-memory engine with the real
  * Steps and rules over a stubbed service and a mocked rectification handover.
  */
-@Deployment(resources = {"processes/leadership-meeting/leadership-life-meeting.bpmn",
+@Deployment(resources = {"processes/leadership-meeting/leadership-meeting.bpmn",
     "forms/leadership-meeting/lm-start.form", "forms/leadership-meeting/lm-draft-plan.form",
     "forms/leadership-meeting/lm-review-plan.form", "forms/leadership-meeting/lm-prepare.form",
     "forms/leadership-meeting/lm-hold-meeting.form", "forms/leadership-meeting/lm-report.form",
