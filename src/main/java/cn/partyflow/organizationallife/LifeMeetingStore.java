@@ -249,4 +249,11 @@ public class LifeMeetingStore {
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
+
+  /** Removes a branch's year of 组织生活会 with every row of it (tests share one database). */
+  void deleteCase(String branchId, int year) {
+    for (String table : List.of("pf_olm_follow_up", "pf_olm_problem", "pf_olm_member", "pf_olm_talk", "pf_olm_case")) {
+      jdbc.update("delete from " + table + " where branch_id = ? and year_no = ?", branchId, year);
+    }
+  }
 }
