@@ -43,6 +43,8 @@ class LifeMeetingScenarioTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired LifeMeetingStore store;
 
+  private final Map<String, WebSession> sessions = new java.util.HashMap<>();
+
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
@@ -82,6 +84,8 @@ class LifeMeetingScenarioTest {
     assertThat(store.members(BRANCH, 2026)).allMatch(m -> m.grade() == null);
     meeting.set("votes_P032_3", "2");
     meeting.set("votes_P032_2", "1");
+    assertThat(post("wk_dangfei", PAGE + "/meeting", meeting)).doesNotContain("已登记");
+    assertThat(store.members(BRANCH, 2026)).allMatch(m -> m.grade() == null);
     String branchPage = post("wk_zuzhi", PAGE + "/meeting", meeting);
     assertThat(branchPage).contains("已登记组织生活会和民主评议结果，查摆的2个问题已转为整改案件")
         .contains("id=\"lm-grade-P032\"").contains("不合格党员处置中");
@@ -112,6 +116,11 @@ class LifeMeetingScenarioTest {
         String.class);
     assertThat(page).contains("id=\"lm-follow-up-P032\"").contains("限期改正").contains("上级党委已批准")
         .contains("id=\"lm-rectification\"");
+    String audit = http.withBasicAuth("rmyy_jiwei", "demo").getForObject("/audit/cases/" + c.processInstanceId(),
+        String.class);
+    jdbc.update("delete from pf_audit_access_log where process_instance_id = ?", c.processInstanceId());
+    assertThat(audit).contains("民主评议表决情况").contains("曹丹：不合格（优秀0票、合格0票、基本合格1票、不合格2票）")
+        .contains("同意票");
   }
 
   private void completeAs(String user, Task task, Map<String, Object> variables) {
@@ -142,11 +151,15 @@ class LifeMeetingScenarioTest {
   }
 
   private String post(String user, String path, Map<String, String> form) {
-    return WebSession.open(http, user, "/organizational-life").submit(path, form);
+    return session(user).submit(path, form);
   }
 
   private String post(String user, String path, MultiValueMap<String, String> form) {
-    return WebSession.open(http, user, "/organizational-life").submit(path, form);
+    return session(user).submit(path, form);
+  }
+
+  private WebSession session(String user) {
+    return sessions.computeIfAbsent(user, u -> WebSession.open(http, u, "/organizational-life/rmyy-wk"));
   }
 
   private static MultiValueMap<String, String> form(String... pairs) {
