@@ -1,5 +1,6 @@
 package cn.partyflow.organizationallife;
 
+import cn.partyflow.shared.RuleSetting;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,22 +20,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewWorkdays the 党委组织部门 reviews a branch's quarter within this many working days
  * @param attachmentMaxBytes the largest minutes or photo file accepted
  * @param attachmentTypes the file name extensions accepted for minutes and photos (checked against the content)
+ * @param appraisalGrades the grades of 民主评议党员, best first; the last is the failing grade that starts the
+ *     follow-up (domain-rules.md section 4: 优秀/合格/基本合格/不合格 [M])
  */
 @ConfigurationProperties("partyflow.organizational-life")
 public record OrganizationalLifeSettings(
+    @RuleSetting("各类会议的召开频次（month、quarter、half-year、year或none）")
     Map<String, Frequency> frequency,
-    @DefaultValue("15") int themeDay,
+    @RuleSetting("主题党日每月的固定日期（1至28日）") @DefaultValue("15") int themeDay,
+    @RuleSetting("须记录第一议题的会议（为空则不使用第一议题）")
     @DefaultValue({"general-meeting", "committee-meeting"}) List<String> firstTopicMeetings,
-    @DefaultValue("10") int reminderWorkdays,
-    @DefaultValue("5") int supervisionWorkdays,
-    @DefaultValue("10") int reviewWorkdays,
+    @RuleSetting("支部书记答复未召开会议提醒的工作日数") @DefaultValue("10") int reminderWorkdays,
+    @RuleSetting("提醒后仍未召开、转党委组织部门督办的工作日数") @DefaultValue("5") int supervisionWorkdays,
+    @RuleSetting("党委组织部门审阅支部季度组织生活的工作日数") @DefaultValue("10") int reviewWorkdays,
+    @RuleSetting(value = "会议记录和照片文件的最大字节数", operational = true)
     @DefaultValue("10485760") long attachmentMaxBytes,
-    @DefaultValue({"pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd"}) List<String> attachmentTypes) {
+    @RuleSetting(value = "接受的会议记录和照片类型（扩展名）", operational = true)
+    @DefaultValue({"pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd"}) List<String> attachmentTypes,
+    @RuleSetting("民主评议党员的等次（由高到低，最后一个为不合格，须作组织处置）")
+    @DefaultValue({"优秀", "合格", "基本合格", "不合格"}) List<String> appraisalGrades) {
+
+  /** The scale of 民主评议党员 where the county sets none. */
+  public static final List<String> DEFAULT_GRADES = List.of("优秀", "合格", "基本合格", "不合格");
 
   /** The defaults, for tests built by hand. */
   public static OrganizationalLifeSettings defaults() {
     return new OrganizationalLifeSettings(Map.of(), 15, List.of("general-meeting", "committee-meeting"), 10, 5, 10,
-        10_485_760L, List.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd"));
+        10_485_760L, List.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd"), DEFAULT_GRADES);
   }
 
   public Frequency frequencyOf(MeetingType type) {
@@ -44,5 +56,10 @@ public record OrganizationalLifeSettings(
 
   public boolean needsFirstTopic(MeetingType type) {
     return firstTopicMeetings != null && firstTopicMeetings.contains(type.key());
+  }
+
+  /** The scale of 民主评议党员, best first (the default where the setting is absent). */
+  public List<String> grades() {
+    return appraisalGrades == null || appraisalGrades.isEmpty() ? DEFAULT_GRADES : appraisalGrades;
   }
 }

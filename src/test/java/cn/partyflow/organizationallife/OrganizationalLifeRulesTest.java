@@ -113,7 +113,7 @@ class OrganizationalLifeRulesTest {
         "研究发展党员", " ", "P1", "P2", null, present("P1", "P2", "P3"));
     assertThat(assertThrows(RuleViolation.class, () -> check(committee)).getMessage()).startsWith("请填写支委会的第一议题");
     OrganizationalLifeSettings without = new OrganizationalLifeSettings(Map.of(), 15, List.of(), 10, 5, 10, 1000,
-        List.of("pdf"));
+        List.of("pdf"), OrganizationalLifeSettings.DEFAULT_GRADES);
     OrganizationalLifeRules.check(committee, 2026, TODAY, ROSTER.subList(0, 3), BRANCH, without);
   }
 
@@ -134,7 +134,8 @@ class OrganizationalLifeRulesTest {
     assertThat(plan.stream().filter(m -> m.type() == MeetingType.THEME_DAY).map(PlannedMeeting::plannedOn))
         .contains(LocalDate.of(2026, 3, 15));
     OrganizationalLifeSettings yearlyLectures = new OrganizationalLifeSettings(
-        Map.of("party-lecture", Frequency.YEAR), 15, List.of(), 10, 5, 10, 1000, List.of("pdf"));
+        Map.of("party-lecture", Frequency.YEAR), 15, List.of(), 10, 5, 10, 1000, List.of("pdf"),
+        OrganizationalLifeSettings.DEFAULT_GRADES);
     assertThat(OrganizationalLifeRules.plan(2026, yearlyLectures, true).stream()
         .filter(m -> m.type() == MeetingType.PARTY_LECTURE)).hasSize(1);
     assertThat(OrganizationalLifeRules.plan(2026, yearlyLectures, true))

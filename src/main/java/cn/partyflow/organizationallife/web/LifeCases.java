@@ -41,10 +41,26 @@ class LifeCases {
     }
   }
 
+  /** Runs a page's write as the signed-in user, so the engine checks the user against each task it completes. */
+  <T> T asUser(String user, Supplier<T> write) {
+    identity.setAuthentication(user, groups(user));
+    try {
+      return write.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   List<OpenTask> open(String branchId, int year) {
     return tasks.createTaskQuery().processDefinitionKey(OrganizationalLife.PROCESS_KEY)
         .processInstanceBusinessKey(OrganizationalLife.businessKey(branchId, year)).orderByTaskCreateTime().asc()
         .list().stream().map(this::view).toList();
+  }
+
+  /** The open tasks of one case (组织生活会, or the rectification case it started). */
+  List<OpenTask> openOf(String processInstanceId) {
+    return processInstanceId == null ? List.of() : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
   }
 
   private OpenTask view(Task t) {

@@ -68,15 +68,17 @@ class OrganizationalLifePages {
   private final LifeCases cases;
   private final AccessScope scope;
   private final OrganizationDirectory directory;
+  private final LifeMeetingPages lifeMeetings;
 
   OrganizationalLifePages(OrganizationalLifeService service, MeetingStore store, MeetingExport export,
-      LifeCases cases, AccessScope scope, OrganizationDirectory directory) {
+      LifeCases cases, AccessScope scope, OrganizationDirectory directory, LifeMeetingPages lifeMeetings) {
     this.service = service;
     this.store = store;
     this.export = export;
     this.cases = cases;
     this.scope = scope;
     this.directory = directory;
+    this.lifeMeetings = lifeMeetings;
   }
 
   @GetMapping("/organizational-life")
@@ -132,6 +134,8 @@ class OrganizationalLifePages {
             .orElse(r.reviewedBy()))).toList());
     model.addAttribute("tasks", cases.open(branch, y));
     model.addAttribute("settings", service.settings());
+    model.addAttribute("lm", lifeMeetings.section(branch, y));
+    model.addAttribute("lmMayWrite", lifeMeetings.mayWrite(auth, branch));
     return "organizational-life/branch";
   }
 
