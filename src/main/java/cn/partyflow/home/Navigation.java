@@ -2,6 +2,7 @@ package cn.partyflow.home;
 
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public class Navigation {
 
   /** Who keeps or oversees a branch's dues and so opens the dues pages from the menu. */
   static final Set<Role> DUES_ROLES = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
+
+  /** Who organizes or leads a 党委's (党组's) 书记述职评议 and so opens it from the menu. */
+  static final Set<Role> DUTY_REVIEW_ROLES = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
 
   public record Link(String id, String label, String href, boolean active) {}
 
@@ -67,6 +71,11 @@ public class Navigation {
     }
     if (me.admin() || me.holdsOfficeInCommittee(directory.organizationsById())) {
       links.add(link("menu-re-election", "换届", "/re-election", path.startsWith("/re-election")));
+    }
+    if (me.admin() || me.roles().stream().anyMatch(r -> DUTY_REVIEW_ROLES.contains(r.role())
+        && directory.organization(r.orgId()).map(o -> o.kind() == OrganizationKind.COMMITTEE
+            || o.kind() == OrganizationKind.PARTY_GROUP).orElse(false))) {
+      links.add(link("menu-duty-review", "述职评议", "/duty-review", path.startsWith("/duty-review")));
     }
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));
