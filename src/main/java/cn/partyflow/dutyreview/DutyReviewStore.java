@@ -34,6 +34,10 @@ public class DutyReviewStore {
 
   public record Event(Instant at, String actor, String text) {}
 
+  /** A secretary rated at a meeting, for the statistics: who, which organization, the grade, the problems. */
+  public record Rated(String processInstanceId, int year, String personId, String name, String orgId, String grade,
+      int problemCount, LocalDate meetingDate) {}
+
   private static final RowMapper<Case> CASE = (rs, i) -> new Case(rs.getString("process_instance_id"),
       rs.getString("org_id"), rs.getInt("year_no"), rs.getDate("started_on").toLocalDate(), rs.getString("started_by"),
       local(rs, "meeting_date"), rs.getString("attendees"), rs.getString("raters"), local(rs, "closed_on"));
@@ -90,6 +94,23 @@ public class DutyReviewStore {
   public List<Reporter> reportersOf(String orgId, int year) {
     return jdbc.query("select r.* from pf_dr_reporter r join pf_dr_case c on c.process_instance_id ="
         + " r.process_instance_id where r.org_id = ? and c.year_no = ? order by r.id", REPORTER, orgId, year);
+  }
+
+  /** The secretaries of the organizations whose review meeting fell in the period (one set-based read). */
+  public List<Rated> rated(java.util.Collection<String> orgIds, LocalDate from, LocalDate to) {
+    if (orgIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new java.util.ArrayList<>(orgIds);
+    args.add(Date.valueOf(from));
+    args.add(Date.valueOf(to));
+    return jdbc.query("select r.process_instance_id, c.year_no, r.person_id, p.name, r.org_id, r.grade,"
+            + " r.problem_count, c.meeting_date from pf_dr_reporter r join pf_dr_case c on c.process_instance_id ="
+            + " r.process_instance_id join pf_person p on p.id = r.person_id where r.org_id in ("
+            + String.join(",", java.util.Collections.nCopies(orgIds.size(), "?")) + ") and c.meeting_date >= ?"
+            + " and c.meeting_date <= ? order by c.meeting_date, r.id",
+        (rs, i) -> new Rated(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getInt(7), rs.getDate(8).toLocalDate()), args.toArray());
   }
 
   void report(String pi, String personId, String text) {

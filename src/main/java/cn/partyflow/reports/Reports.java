@@ -32,11 +32,13 @@ class Reports {
   private final DuesFigures dues;
   private final MemberDevelopmentSettings membership;
   private final OrgLifeFigures orgLife;
+  private final DutyReviewFigures dutyReview;
 
   Reports(AccessScope access, OrganizationDirectory directory, DevelopmentCases developmentCases,
       RectificationFigures rectification, DuesFigures dues, MemberDevelopmentSettings membership,
-      OrgLifeFigures orgLife) {
+      OrgLifeFigures orgLife, DutyReviewFigures dutyReview) {
     this.orgLife = orgLife;
+    this.dutyReview = dutyReview;
     this.access = access;
     this.directory = directory;
     this.developmentCases = developmentCases;
@@ -89,6 +91,7 @@ class Reports {
         membership.getProbationMonths(), developmentCases.extended(scope, period),
         developmentCases.cancelled(scope, period), overdueAll, overdue, f)));
     sections.add(new Report.Section("orglife", "组织生活", orgLife.tables(scope, period, f)));
+    sections.add(new Report.Section("dutyreview", "书记述职评议", dutyReview.tables(scope, period, f)));
     sections.add(new Report.Section("rectification", "整改落实", RectificationFigures.tables(
         rectification.items(scope, period), scope, period, asOf, today, f)));
     sections.add(new Report.Section("dues", "党费收缴", dues.tables(scope, period, f)));

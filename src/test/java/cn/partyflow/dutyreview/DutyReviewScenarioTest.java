@@ -127,6 +127,11 @@ class DutyReviewScenarioTest {
     String page = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/duty-review/cases/" + pi, String.class);
     assertThat(page).contains("陈静").contains("韩磊").contains("较好").contains("王建国：好")
         .contains("三会一课落实不经常").contains("整改方案拟定").contains(today);
+    String fairlyGood = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.grade.1"
+        + "&orgId=rmyy&year=" + YEAR, String.class);
+    assertThat(fairlyGood).contains("陈静").contains("/duty-review/cases/" + pi).doesNotContain("韩磊");
+    assertThat(http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.all&orgId=rmyy"
+        + "&year=" + YEAR, String.class)).contains("陈静").contains("韩磊");
     assertThat(http.withBasicAuth("nk_shuji", "demo").getForEntity("/duty-review/cases/" + pi, String.class)
         .getStatusCode().value()).isEqualTo(404);
   }
