@@ -30,8 +30,8 @@ public class Navigation {
   /** Who keeps or oversees a branch's dues and so opens the dues pages from the menu. */
   static final Set<Role> DUES_ROLES = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
 
-  /** Who starts and follows a 党委's or 党组's 民主生活会 and so opens it from the menu. */
-  static final Set<Role> LEADERSHIP_MEETING_ROLES = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
+  /** Who starts and follows a 党委's or 党组's 民主生活会 and 书记述职评议, and so opens them from the menu. */
+  static final Set<Role> COMMITTEE_PROCEDURE_ROLES = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
 
   public record Link(String id, String label, String href, boolean active) {}
 
@@ -72,9 +72,10 @@ public class Navigation {
     if (me.admin() || me.holdsOfficeInCommittee(directory.organizationsById())) {
       links.add(link("menu-re-election", "换届", "/re-election", path.startsWith("/re-election")));
     }
-    if (me.admin() || me.holdsIn(leadershipBodies(), LEADERSHIP_MEETING_ROLES)) {
+    if (me.admin() || me.holdsIn(leadershipBodies(), COMMITTEE_PROCEDURE_ROLES)) {
       links.add(link("menu-leadership-meeting", "民主生活会", "/leadership-meeting",
           path.startsWith("/leadership-meeting")));
+      links.add(link("menu-duty-review", "述职评议", "/duty-review", path.startsWith("/duty-review")));
     }
     if (me.admin() || me.holdsAny(DUES_ROLES)) {
       links.add(link("menu-dues", "党费", "/dues", path.startsWith("/dues")));

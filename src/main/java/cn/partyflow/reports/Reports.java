@@ -31,9 +31,14 @@ class Reports {
   private final RectificationFigures rectification;
   private final DuesFigures dues;
   private final MemberDevelopmentSettings membership;
+  private final OrgLifeFigures orgLife;
+  private final DutyReviewFigures dutyReview;
 
   Reports(AccessScope access, OrganizationDirectory directory, DevelopmentCases developmentCases,
-      RectificationFigures rectification, DuesFigures dues, MemberDevelopmentSettings membership) {
+      RectificationFigures rectification, DuesFigures dues, MemberDevelopmentSettings membership,
+      OrgLifeFigures orgLife, DutyReviewFigures dutyReview) {
+    this.orgLife = orgLife;
+    this.dutyReview = dutyReview;
     this.access = access;
     this.directory = directory;
     this.developmentCases = developmentCases;
@@ -85,6 +90,8 @@ class Reports {
     sections.add(new Report.Section("development", "发展党员", MemberFigures.development(people, scope, period,
         membership.getProbationMonths(), developmentCases.extended(scope, period),
         developmentCases.cancelled(scope, period), overdueAll, overdue, f)));
+    sections.add(new Report.Section("orglife", "组织生活", orgLife.tables(scope, period, f)));
+    sections.add(new Report.Section("dutyreview", "书记述职评议", dutyReview.tables(scope, period, f)));
     sections.add(new Report.Section("rectification", "整改落实", RectificationFigures.tables(
         rectification.items(scope, period), scope, period, asOf, today, f)));
     sections.add(new Report.Section("dues", "党费收缴", dues.tables(scope, period, f)));

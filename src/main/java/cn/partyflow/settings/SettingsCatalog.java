@@ -30,11 +30,11 @@ class SettingsCatalog {
 
   /** The procedures' settings, in the order the page shows them. */
   static final List<String> PREFIXES = List.of("partyflow.member-development", "partyflow.rectification", "partyflow.dues",
-      "partyflow.organizational-life", "partyflow.leadership-meeting", "partyflow.audit");
+      "partyflow.organizational-life", "partyflow.leadership-meeting", "partyflow.duty-review", "partyflow.audit");
 
   static final Map<String, String> PROCEDURES = Map.of("partyflow.member-development", "发展党员", "partyflow.rectification",
       "巡察整改", "partyflow.dues", "党费", "partyflow.organizational-life", "组织生活", "partyflow.leadership-meeting",
-      "民主生活会", "partyflow.audit", "案卷查阅");
+      "民主生活会", "partyflow.duty-review", "书记述职评议", "partyflow.audit", "案卷查阅");
 
   static final String LOCAL = "本地规定";
   static final String OPERATIONAL = "系统运行设置";

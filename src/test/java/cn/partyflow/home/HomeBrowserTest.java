@@ -63,6 +63,7 @@ class HomeBrowserTest {
       "menu-organizational-life", "年度组织生活",
       "menu-re-election", "任期和换届",
       "menu-leadership-meeting", "领导班子民主生活会",
+      "menu-duty-review", "书记抓基层党建述职评议",
       "menu-dues", "大额自愿多交党费",
       "menu-reports", "统计期间",
       "menu-audit", "案卷查询");
@@ -194,7 +195,8 @@ class HomeBrowserTest {
         .isEqualTo(String.valueOf(overdue));
     BrowserSupport.screenshot(driver, "home-rmyy_shuji");
     assertMenu("rmyy_shuji", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification",
-        "menu-organizational-life", "menu-re-election", "menu-leadership-meeting", "menu-dues", "menu-reports"));
+        "menu-organizational-life", "menu-re-election", "menu-leadership-meeting", "menu-duty-review", "menu-dues",
+        "menu-reports"));
 
     click("menu-rectification");
     assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("王建国");

@@ -1,0 +1,264 @@
+package cn.partyflow.dutyreview;
+
+import cn.partyflow.dutyreview.DutyReviewRules.Rating;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.Person;
+import cn.partyflow.organization.Role;
+import cn.partyflow.rectification.ProblemListHandover;
+import cn.partyflow.rectification.Rectification;
+import cn.partyflow.rectification.RectificationProgress;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/**
+ * What 述职评议 does with its data: who may report, opening a case, the reports, the meeting, each secretary's
+ * review and the hand-over of the problems to rectification. Every rule is {@link DutyReviewRules}'.
+ */
+@Service
+public class DutyReviewService {
+
+  /** A secretary who may report in a 党委's review: the 书记 of an organization right below it. */
+  public record Candidate(String personId, String name, String orgId, String orgName, String username) {}
+
+  private final DutyReviewStore store;
+  private final OrganizationDirectory directory;
+  private final RuntimeService runtime;
+  private final DutyReviewSettings settings;
+  private final ProblemListHandover handover;
+  private final RectificationProgress progress;
+
+  DutyReviewService(DutyReviewStore store, OrganizationDirectory directory, RuntimeService runtime,
+      DutyReviewSettings settings, ProblemListHandover handover, RectificationProgress progress) {
+    this.store = store;
+    this.directory = directory;
+    this.runtime = runtime;
+    this.settings = settings;
+    this.handover = handover;
+    this.progress = progress;
+  }
+
+  public DutyReviewSettings settings() {
+    return settings;
+  }
+
+  /** A 党委 or 党组 reviews its secretaries; any other organization answers the rule. */
+  public Organization reviewing(String orgId) {
+    Organization org = directory.organization(orgId == null ? "" : orgId)
+        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + orgId + "不存在"));
+    if (org.kind() != OrganizationKind.COMMITTEE && org.kind() != OrganizationKind.PARTY_GROUP) {
+      throw new RuleViolation("dutyReview.kind", org.name() + "是" + org.kind().label()
+          + "：述职评议由党委（党组）组织，听取所属党组织书记述职");
+    }
+    return org;
+  }
+
+  /**
+   * The secretaries who may report: the 书记 (with a login) of each organization right below the 党委 (its branches;
+   * under a 党组 or county the 党委s), 党小组 left out.
+   */
+  public List<Candidate> candidates(String orgId) {
+    List<Candidate> out = new ArrayList<>();
+    directory.organizations().stream().filter(o -> orgId.equals(o.parentId()))
+        .filter(o -> o.kind() != OrganizationKind.CELL)
+        .sorted(Comparator.comparingInt(Organization::sortOrder).thenComparing(Organization::id))
+        .forEach(o -> directory.holders(o.id(), Role.SECRETARY).stream()
+            .filter(p -> p.username() != null && !p.username().isBlank())
+            .forEach(p -> out.add(new Candidate(p.id(), p.name(), o.id(), o.name(), p.username()))));
+    return out;
+  }
+
+  /** Starts the case as the current engine user (the page sets it); the start's listener applies every check. */
+  public String start(String orgId, int year, List<String> reporterIds) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(DutyReview.ORG_ID, orgId);
+    vars.put(DutyReview.YEAR, year);
+    vars.put(DutyReview.REPORTER_IDS, String.join(",", reporterIds));
+    return runtime.startProcessInstanceByKey(DutyReview.PROCESS_KEY, orgId + ":" + year, vars).getId();
+  }
+
+  /** The checks of a start however it came; answers the variables the case keeps. */
+  Map<String, Object> admitStart(String orgId, int year, List<String> reporterIds, String pi, String user) {
+    Organization org = reviewing(orgId);
+    DutyReviewRules.checkYear(year, ChinaClock.today());
+    Map<String, Candidate> offered = new LinkedHashMap<>();
+    candidates(orgId).forEach(c -> offered.put(c.personId(), c));
+    DutyReviewRules.checkReporters(reporterIds, offered.keySet());
+    store.openCase(pi, orgId, year, user, reporterIds.stream()
+        .map(id -> Map.entry(id, offered.get(id).orgId())).toList(), new RuleViolation("dutyReview.case.open",
+        org.name() + year + "年度的书记述职评议已经发起，每个党委每年一次"));
+    store.event(pi, user, "发起" + year + "年度书记抓基层党建述职评议，述职书记：" + String.join("、",
+        reporterIds.stream().map(id -> offered.get(id).name() + "（" + offered.get(id).orgName() + "）").toList()));
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(DutyReview.ORG_NAME, org.name());
+    vars.put(DutyReview.REPORT_WORKDAYS, settings.reportWorkdays());
+    vars.put(DutyReview.REVIEW_WORKDAYS, settings.reviewWorkdays());
+    return vars;
+  }
+
+  /** The variables of one secretary's tasks: who, which organization, the data report, last year's problems. */
+  Map<String, Object> reporterVariables(String pi, String personId, int year) {
+    DutyReviewStore.Reporter r = store.reporter(pi, personId).orElseThrow(() ->
+        new RuleViolation("dutyReview.reporter", name(personId) + "不是本次述职评议的述职书记"));
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(DutyReview.REPORTER_NAME, name(personId));
+    vars.put(DutyReview.REPORTER_ORG_ID, r.orgId());
+    vars.put(DutyReview.REPORTER_ORG_NAME, orgName(r.orgId()));
+    vars.put(DutyReview.DATA_REPORT_LINK, dataReportLink(r.orgId(), year));
+    vars.put(DutyReview.LAST_YEAR, lastYear(r.orgId(), year));
+    return vars;
+  }
+
+  /** The annual data report of the reporter's organization for the year, generated by the reports module. */
+  public static String dataReportLink(String orgId, int year) {
+    return "/reports/annual.docx?orgId=" + orgId + "&year=" + year;
+  }
+
+  /** Submitting the written report: only the secretary who reports writes it. */
+  void submitReport(String pi, String personId, String user, String text) {
+    Person p = directory.person(personId).orElseThrow();
+    if (user != null && !user.equals(p.username())) {
+      throw new RuleViolation("dutyReview.report.writer", "述职报告由述职的书记" + p.name() + "本人提交");
+    }
+    store.report(pi, personId, text);
+    store.event(pi, user, p.name() + "提交述职报告");
+  }
+
+  /** 现场述职: the meeting's date, who attended and who rated, chosen by name among the 党委's people. */
+  void recordMeeting(String pi, String orgId, int year, LocalDate date, List<String> attendees, List<String> raters,
+      String user) {
+    DutyReviewRules.checkMeetingDate(date, year, ChinaClock.today());
+    if (attendees.isEmpty()) {
+      throw new RuleViolation("dutyReview.attendees", "请选择出席述职评议会的人员");
+    }
+    if (raters.isEmpty()) {
+      throw new RuleViolation("dutyReview.raters", "请选择参加测评的人员");
+    }
+    Map<String, String> people = peopleOptions(orgId);
+    for (String id : concat(attendees, raters)) {
+      if (!people.containsKey(id)) {
+        throw new RuleViolation("dutyReview.person", name(id) + "不是" + orgName(orgId) + "及所属党组织的人员");
+      }
+    }
+    store.meeting(pi, date, String.join(",", attendees), String.join(",", raters));
+    store.event(pi, user, "召开述职评议会（" + date + "），出席" + attendees.size() + "人：" + names(attendees)
+        + "；参加测评" + raters.size() + "人");
+  }
+
+  List<String> raters(String pi) {
+    String raters = store.caseOf(pi).map(DutyReviewStore.Case::raters).orElse(null);
+    return raters == null || raters.isBlank() ? List.of() : List.of(raters.split(","));
+  }
+
+  /** One secretary's comments, votes and problems; answers the rating. */
+  Rating review(String pi, String personId, String comment, Map<String, String> votes,
+      List<DutyReviewStore.Problem> problems, String user) {
+    DutyReviewStore.Reporter r = store.reporter(pi, personId).orElseThrow();
+    Map<String, String> names = new LinkedHashMap<>();
+    votes.keySet().forEach(id -> names.put(id, name(id)));
+    DutyReviewRules.checkVotes(votes, raters(pi), personId, settings.grades(), names);
+    Rating rating = DutyReviewRules.rating(votes.values(), settings);
+    store.review(r.id(), comment, rating.overall(), votes, problems, user);
+    store.event(pi, user, "点评和测评" + name(personId) + "：" + describe(rating) + "，综合评价“" + rating.overall()
+        + "”；查摆问题" + problems.size() + "个");
+    return rating;
+  }
+
+  static String describe(Rating rating) {
+    List<String> parts = new ArrayList<>();
+    rating.counts().forEach((g, n) -> parts.add(g + n + "票"));
+    return String.join("、", parts);
+  }
+
+  /**
+   * The problems raised for each secretary become one rectification case of source 述职评议 for that secretary's
+   * organization, the meeting's date as its 反馈日期; a secretary without problems gets none. The case closes.
+   */
+  void handOver(String pi, int year) {
+    DutyReviewStore.Case c = store.caseOf(pi).orElseThrow();
+    LocalDate meeting = c.meetingDate() == null ? ChinaClock.today() : c.meetingDate();
+    for (DutyReviewStore.Reporter r : store.reporters(pi)) {
+      List<DutyReviewStore.Problem> problems = store.problems(r.id());
+      if (problems.isEmpty() || r.rectificationPi() != null) {
+        continue;
+      }
+      String rectification = handover.start(r.orgId(), Rectification.DUTY_REPORT_REVIEW, meeting,
+          year + "年度书记述职评议", problems.stream()
+              .map(p -> new ProblemListHandover.Problem(p.clause(), p.problem())).toList());
+      store.handedOver(r.id(), rectification);
+      store.event(pi, null, name(r.personId()) + "（" + orgName(r.orgId()) + "）的" + problems.size()
+          + "个问题转入整改，来源述职评议");
+    }
+    store.close(pi);
+    store.event(pi, null, "述职评议办结");
+  }
+
+  /**
+   * What became of the problems the organization's secretary was given in last year's review: the grade, and per
+   * rectification case its stage and items closed. Empty text when there was no review.
+   */
+  public String lastYear(String orgId, int year) {
+    List<String> lines = new ArrayList<>();
+    for (DutyReviewStore.Reporter r : store.reportersOf(orgId, year - 1)) {
+      StringBuilder s = new StringBuilder((year - 1) + "年度述职评议：" + name(r.personId()) + "，综合评价“"
+          + (r.grade() == null ? "未评" : r.grade()) + "”，查摆问题" + r.problemCount() + "个");
+      if (r.rectificationPi() != null) {
+        s.append(progressText(r.rectificationPi()));
+      }
+      lines.add(s.append("。").toString());
+    }
+    return lines.isEmpty() ? "上一年度没有述职评议记录。" : String.join("\n", lines);
+  }
+
+  /** A rectification case's state in words: its stage and how many items are closed. */
+  public String progressText(String rectificationPi) {
+    return progress.ofCase(rectificationPi).map(p -> "，整改" + p.stage() + "：整改事项" + p.items().size()
+        + "项，已销号" + p.closed() + "项" + (p.items().isEmpty() ? "" : "（" + String.join("；", p.items().stream()
+        .map(i -> i.seq() + "．" + shorten(i.problem()) + "：" + i.status()).toList()) + "）"))
+        .orElse("，整改问题清单待组织部门登记");
+  }
+
+  public RectificationProgress progress() {
+    return progress;
+  }
+
+  public String name(String personId) {
+    return directory.person(personId).map(Person::name).orElse(personId);
+  }
+
+  public String names(List<String> ids) {
+    return String.join("、", ids.stream().map(this::name).toList());
+  }
+
+  String orgName(String orgId) {
+    return directory.organization(orgId).map(Organization::name).orElse(orgId);
+  }
+
+  /** The people who may attend and rate: everybody of the 党委 and below with a login, by name. */
+  Map<String, String> peopleOptions(String orgId) {
+    Map<String, String> out = new LinkedHashMap<>();
+    directory.people(directory.selfAndDescendants(orgId)).stream()
+        .filter(p -> p.username() != null && !p.username().isBlank())
+        .forEach(p -> out.put(p.id(), p.name() + "（" + orgName(p.orgId()) + "）"));
+    return out;
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 30 ? text.substring(0, 30) + "…" : text;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,177 @@
+package cn.partyflow.dutyreview;
+
+import cn.partyflow.dutyreview.DutyReviewRules.Rating;
+import cn.partyflow.shared.FormInput;
+import cn.partyflow.shared.RuleViolation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The glue of process {@code dutyReview}: each method implements one activity or task listener of {@link
+ * DutyReview}, reads the form through {@link FormInput}, calls {@link DutyReviewService} (whose rules are {@link
+ * DutyReviewRules}') and writes the result.
+ */
+@Component("dutyReviewSteps")
+public class DutyReviewSteps {
+
+  static final int MAX_REPORT = 5000;
+  static final int MAX_COMMENT = 2000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DutyReviewService service;
+
+  DutyReviewSteps(DutyReviewService service) {
+    this.service = service;
+  }
+
+  /** StartEvent_ReviewStarted: the 党委, the year and the secretaries who report; one case per 党委 and year. */
+  public void started(DelegateExecution execution) {
+    execution.setVariables(service.admitStart(text(execution, DutyReview.ORG_ID), year(execution),
+        reporters(execution), execution.getProcessInstanceId(), user(execution)));
+    execution.setVariable(DutyReview.GRADE_OPTIONS, options(grades()));
+  }
+
+  /** The collection of the multi-instance tasks: one per reporting secretary. */
+  public List<String> reporters(VariableScope scope) {
+    String ids = text(scope, DutyReview.REPORTER_IDS);
+    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+  }
+
+  /** Start of each secretary's task: the secretary's name, organization, data report and last year's problems. */
+  public void prepareReporter(DelegateExecution execution) {
+    service.reporterVariables(execution.getProcessInstanceId(), text(execution, DutyReview.REPORTER_ID),
+        year(execution)).forEach(execution::setVariableLocal);
+  }
+
+  /** Completing Task_SubmitReport: the written report, by the secretary who reports. */
+  public void submitReport(DelegateTask task) {
+    String report = FormInput.text(task.getVariable(DutyReview.REPORT_TEXT), "述职报告", MAX_REPORT);
+    if (report == null) {
+      throw new RuleViolation("dutyReview.report", "请填写述职报告");
+    }
+    service.submitReport(task.getProcessInstanceId(), text(task, DutyReview.REPORTER_ID), user(task), report);
+  }
+
+  /** Creating Task_RecordMeeting: the people who may attend and rate, by name. */
+  public void offerPeople(DelegateTask task) {
+    task.setVariableLocal(DutyReview.PEOPLE_OPTIONS, options(service.peopleOptions(text(task, DutyReview.ORG_ID))));
+  }
+
+  /** Completing Task_RecordMeeting (现场述职): date, attendees, raters. */
+  public void recordMeeting(DelegateTask task) {
+    LocalDate date = FormInput.requiredDate(task.getVariable(DutyReview.MEETING_DATE), "述职评议会日期");
+    service.recordMeeting(task.getProcessInstanceId(), text(task, DutyReview.ORG_ID), year(task), date,
+        FormInput.ids(task.getVariable(DutyReview.ATTENDEES), "出席人员"),
+        FormInput.ids(task.getVariable(DutyReview.RATERS), "参加测评人员"), user(task));
+  }
+
+  /** Creating Task_ReviewSecretary: one vote line per rater chosen at the meeting (the secretary reporting left out). */
+  public void prepareVotes(DelegateTask task) {
+    String reporter = text(task, DutyReview.REPORTER_ID);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String rater : service.raters(task.getProcessInstanceId())) {
+      if (!rater.equals(reporter)) {
+        rows.add(Map.of("raterId", rater, "raterName", service.name(rater)));
+      }
+    }
+    // On the secretary's own execution of the multi-instance: the submitted rows replace them there, and the
+    // parallel reviews of the other secretaries keep theirs.
+    task.getExecution().setVariableLocal(DutyReview.VOTES, json(rows));
+    task.getExecution().setVariableLocal(DutyReview.PROBLEMS, json(List.of()));
+  }
+
+  /** Completing Task_ReviewSecretary: the 点评, each rater's vote (the overall grade computed), the problems. */
+  public void reviewSecretary(DelegateTask task) {
+    String comment = FormInput.text(task.getVariable(DutyReview.COMMENT), "点评意见", MAX_COMMENT);
+    if (comment == null) {
+      throw new RuleViolation("dutyReview.comment", "请填写上级党委对该书记的点评意见");
+    }
+    List<String> raters = service.raters(task.getProcessInstanceId()).stream()
+        .filter(r -> !r.equals(text(task, DutyReview.REPORTER_ID))).toList();
+    Map<String, String> votes = new LinkedHashMap<>();
+    List<Map<String, Object>> rows = FormInput.rows(task.getVariable(DutyReview.VOTES), "测评票");
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = rows.get(i);
+      // Rows keep the order they were prepared in; form-js may drop the rater id it does not show.
+      String rater = row.get("raterId") != null ? row.get("raterId").toString()
+          : i < raters.size() ? raters.get(i) : "";
+      Object grade = row.get("grade");
+      if (grade == null || grade.toString().isBlank()) {
+        throw new RuleViolation("dutyReview.vote.missing", "请填写" + service.name(rater) + "的测评等次");
+      }
+      if (votes.put(rater, grade.toString()) != null) {
+        throw new RuleViolation("dutyReview.vote.twice", service.name(rater) + "投了两票，每人一票");
+      }
+    }
+    List<DutyReviewStore.Problem> problems = new ArrayList<>();
+    for (Map<String, Object> row : FormInput.rows(task.getVariable(DutyReview.PROBLEMS), "查摆的问题")) {
+      String problem = FormInput.text(row.get("problem"), "问题表现", 2000);
+      if (problem == null) {
+        throw new RuleViolation("dutyReview.problem", "查摆的问题第" + (problems.size() + 1) + "行请填写问题表现");
+      }
+      problems.add(new DutyReviewStore.Problem(problems.size() + 1, problem,
+          FormInput.text(row.get("clause"), "对应的点评要点", 500)));
+    }
+    Rating rating = service.review(task.getProcessInstanceId(), text(task, DutyReview.REPORTER_ID), comment, votes,
+        problems, user(task));
+    task.setVariableLocal("overallGrade", rating.overall());
+  }
+
+  /** Task_HandOverProblems: each secretary's problems become a rectification case of source 述职评议. */
+  public void handOver(DelegateExecution execution) {
+    service.handOver(execution.getProcessInstanceId(), year(execution));
+  }
+
+  private List<String> grades() {
+    return service.settings().grades();
+  }
+
+  private static Object options(List<String> values) {
+    return json(values.stream().map(v -> Map.of("label", v, "value", v)).toList());
+  }
+
+  private static Object options(Map<String, String> idToName) {
+    List<Map<String, String>> options = new ArrayList<>();
+    idToName.forEach((id, label) -> options.add(Map.of("label", label, "value", id)));
+    return json(options);
+  }
+
+  private static Object json(Object rows) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int year(VariableScope scope) {
+    Integer year = FormInput.integer(scope.getVariable(DutyReview.YEAR), "年度");
+    if (year == null) {
+      throw new RuleViolation("dutyReview.year", "请选择述职评议的年度");
+    }
+    return year;
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static String user(ProcessEngineServicesAware scope) {
+    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+}

@@ -1,0 +1,206 @@
+package cn.partyflow.dutyreview.web;
+
+import cn.partyflow.dutyreview.DutyReviewService;
+import cn.partyflow.dutyreview.DutyReviewStore;
+import cn.partyflow.organization.AccessScope;
+import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.Person;
+import cn.partyflow.organization.Role;
+import cn.partyflow.organization.TaskHolders;
+import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.RuleViolation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 述职评议 in the browser. Everybody with a 党委 (or 党组) in scope sees its reviews of this and last year; its
+ * 组织部门干事 (and the administrator) starts one, choosing the secretaries who report. A case's page shows the open
+ * tasks with who holds them, each secretary's report, comments, votes and overall grade, the rectification case of
+ * the problems raised, and what became of last year's.
+ */
+@Controller
+class DutyReviewPages {
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+
+  private final DutyReviewService service;
+  private final DutyReviewStore store;
+  private final AccessScope scope;
+  private final OrganizationDirectory directory;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final TaskHolders holders;
+
+  DutyReviewPages(DutyReviewService service, DutyReviewStore store, AccessScope scope,
+      OrganizationDirectory directory, IdentityService identity, TaskService tasks, TaskHolders holders) {
+    this.service = service;
+    this.store = store;
+    this.scope = scope;
+    this.directory = directory;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.holders = holders;
+  }
+
+  @GetMapping("/duty-review")
+  String organizations(Authentication auth, Model model) {
+    Set<String> visible = scope.visibleOrganizations(auth);
+    int year = ChinaClock.today().getYear();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    directory.organizations().stream().filter(o -> visible.contains(o.id()))
+        .filter(o -> o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP)
+        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("id", o.id());
+          row.put("name", o.name());
+          row.put("current", store.caseOf(o.id(), year).orElse(null));
+          row.put("previous", store.caseOf(o.id(), year - 1).orElse(null));
+          boolean mayStart = mayStart(auth, o);
+          row.put("mayStart", mayStart);
+          row.put("candidates", mayStart ? service.candidates(o.id()) : List.of());
+          rows.add(row);
+        });
+    model.addAttribute("organizations", rows);
+    model.addAttribute("years", List.of(year, year - 1));
+    model.addAttribute("settings", service.settings());
+    return "duty-review/organizations";
+  }
+
+  @PostMapping("/duty-review/{org}/start")
+  String start(@PathVariable String org, @RequestParam(required = false) String year,
+      @RequestParam(name = "reporter", required = false) List<String> reporters, Authentication auth,
+      RedirectAttributes redirect) {
+    Organization o = visible(auth, org);
+    try {
+      if (!mayStart(auth, o)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "述职评议由" + o.name() + "的组织部门干事发起");
+      }
+      int y;
+      try {
+        y = Integer.parseInt(year == null ? "" : year.strip());
+      } catch (NumberFormatException e) {
+        throw new RuleViolation("dutyReview.year", "请选择述职评议的年度");
+      }
+      List<String> chosen = reporters == null ? List.of() : reporters.stream().distinct().toList();
+      String pi = startAs(auth.getName(), () -> service.start(org, y, chosen));
+      redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度书记抓基层党建述职评议，述职书记"
+          + chosen.size() + "名，待其提交述职报告。");
+      return "redirect:/duty-review/cases/" + pi;
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:/duty-review";
+  }
+
+  @GetMapping("/duty-review/cases/{pi}")
+  String record(@PathVariable String pi, Authentication auth, Model model) {
+    DutyReviewStore.Case c = store.caseOf(pi).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "述职评议不存在"));
+    Organization o = visible(auth, c.orgId());
+    model.addAttribute("org", o);
+    model.addAttribute("c", c);
+    model.addAttribute("starter", who(c.startedBy()));
+    model.addAttribute("grades", service.settings().grades());
+    model.addAttribute("attendees", names(c.attendees()));
+    model.addAttribute("raters", names(c.raters()));
+    List<Map<String, Object>> reporters = new ArrayList<>();
+    for (DutyReviewStore.Reporter r : store.reporters(pi)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("r", r);
+      row.put("name", service.name(r.personId()));
+      row.put("orgName", directory.organization(r.orgId()).map(Organization::name).orElse(r.orgId()));
+      Map<String, Long> counts = new LinkedHashMap<>();
+      service.settings().grades().forEach(g -> counts.put(g, 0L));
+      List<String> votes = new ArrayList<>();
+      for (DutyReviewStore.Vote v : store.votes(r.id())) {
+        counts.merge(v.grade(), 1L, Long::sum);
+        votes.add(service.name(v.raterId()) + "：" + v.grade());
+      }
+      row.put("counts", counts);
+      row.put("votes", String.join("；", votes));
+      row.put("total", votes.size());
+      row.put("reportedOn", r.reportedAt() == null ? null
+          : r.reportedAt().atZone(ChinaClock.ZONE).toLocalDate().toString());
+      row.put("dataReport", DutyReviewService.dataReportLink(r.orgId(), c.year()));
+      row.put("problems", store.problems(r.id()));
+      row.put("rectification", r.rectificationPi() == null ? null : service.progressText(r.rectificationPi())
+          .replaceFirst("^，", ""));
+      row.put("rectificationLink", "/dashboard/rectification?org=" + r.orgId());
+      row.put("lastYear", service.lastYear(r.orgId(), c.year()));
+      reporters.add(row);
+    }
+    model.addAttribute("reporters", reporters);
+    model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", e.at().atZone(ChinaClock.ZONE)
+        .toLocalDateTime().withNano(0).toString().replace('T', ' '), "who", who(e.actor()), "text", e.text())).toList());
+    model.addAttribute("tasks", tasks.createTaskQuery().processInstanceId(pi).list().stream().map(t -> Map.of(
+        "name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null ? who(t.getAssignee())
+            : String.join("、", holders.candidateGroups(t).stream().map(holders::groupName).toList()))).toList());
+    return "duty-review/case";
+  }
+
+  /** The reviewing 党委's 组织部门干事, or the administrator. */
+  private boolean mayStart(Authentication auth, Organization org) {
+    if (AccessScope.isAdmin(auth)) {
+      return true;
+    }
+    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
+        .anyMatch(a -> a.orgId().equals(org.id()) && a.role() == Role.ORG_DEPARTMENT)).orElse(false);
+  }
+
+  private Organization visible(Authentication auth, String org) {
+    if (!scope.visibleOrganizations(auth).contains(org)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + org + "不存在或不在您的权限范围内");
+    }
+    try {
+      return service.reviewing(org);
+    } catch (RuleViolation e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  private String names(String ids) {
+    return ids == null || ids.isBlank() ? "" : service.names(List.of(ids.split(",")));
+  }
+
+  /** The start runs as the user, so the engine's authorization and its check of whom the user acts for apply. */
+  private String startAs(String user, Supplier<String> start) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList());
+    try {
+      return WriteScopePlugin.startFromPage(start);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String who(String username) {
+    if (username == null) {
+      return "系统";
+    }
+    return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
+        : username);
+  }
+}

@@ -1,0 +1,119 @@
+package cn.partyflow.dutyreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.partyflow.BrowserSupport;
+import cn.partyflow.PostgresTest;
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
+import cn.partyflow.shared.ChinaClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 述职评议 in headless Chromium: 县人民医院党委's 组织部门干事 (赵志强) opens 述职评议 from the menu, starts this year's
+ * review with 陈静 (内科党支部) as the only secretary reporting, and after her report, the meeting and her rating
+ * (好, 较好, 较好) reads the case page: the rating row with the counts per grade and the overall grade 较好, the votes
+ * by name. Screenshots in target/screenshots/dr-*.png.
+ */
+@Tag(BrowserSupport.TAG)
+@PostgresTest
+class DutyReviewBrowserTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @LocalServerPort int port;
+  @Autowired OrganizationDirectory directory;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+
+  WebDriver driver;
+  WebDriverWait wait;
+
+  @AfterEach
+  void cleanUp() {
+    if (driver != null) {
+      driver.quit();
+    }
+    runtime.createProcessInstanceQuery().processDefinitionKey(DutyReview.PROCESS_KEY).list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test"));
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(DutyReview.PROCESS_KEY).list()
+        .forEach(h -> history.deleteHistoricProcessInstance(h.getId()));
+    jdbc.update("delete from pf_dr_vote");
+    jdbc.update("delete from pf_dr_problem");
+    jdbc.update("delete from pf_dr_reporter");
+    jdbc.update("delete from pf_dr_event");
+    jdbc.update("delete from pf_dr_case");
+  }
+
+  @Test
+  void theOrganizationDepartmentStartsTheReviewAndReadsTheRating() {
+    driver = BrowserSupport.chromium();
+    wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(250));
+    signIn("rmyy_zzb");
+    driver.get(url("/"));
+    click(By.id("menu-duty-review"));
+    assertThat(driver.findElement(By.id("org-rmyy")).getText()).contains("县人民医院党委").contains("未发起");
+    for (String other : List.of("P030", "P040", "P050")) {
+      driver.findElement(By.id("reporter-" + other)).click();
+    }
+    BrowserSupport.screenshot(driver, "dr-01-start");
+    click(By.id("start-rmyy"));
+    assertThat(BrowserSupport.shown(wait, "message")).contains("已发起县人民医院党委" + ChinaClock.today().getYear()
+        + "年度书记抓基层党建述职评议，述职书记1名");
+    String pi = runtime.createProcessInstanceQuery().processDefinitionKey(DutyReview.PROCESS_KEY).singleResult().getId();
+    assertThat(driver.findElement(By.id("open-tasks")).getText()).contains("述职报告（县人民医院内科党支部书记陈静）");
+
+    complete(pi, DutyReview.SUBMIT_REPORT, Map.of(DutyReview.REPORT_TEXT, "本年度抓基层党建工作情况……"));
+    complete(pi, DutyReview.RECORD_MEETING, Map.of(DutyReview.MEETING_DATE, ChinaClock.today().toString(),
+        DutyReview.ATTENDEES, Spin.JSON(List.of("P001", "P003", "P005", "P010")),
+        DutyReview.RATERS, Spin.JSON(List.of("P001", "P003", "P005"))));
+    complete(pi, DutyReview.REVIEW_SECRETARY, Map.of(DutyReview.COMMENT, "责任落实较好，组织生活仍需规范",
+        DutyReview.VOTES, Spin.JSON(List.of(Map.of("raterId", "P001", "grade", "好"),
+            Map.of("raterId", "P003", "grade", "较好"), Map.of("raterId", "P005", "grade", "较好"))),
+        DutyReview.PROBLEMS, Spin.JSON(List.of())));
+
+    driver.get(url("/duty-review/cases/" + pi));
+    assertThat(driver.findElement(By.id("rating-P010")).getText())
+        .isEqualTo("陈静 县人民医院内科党支部 已提交（" + ChinaClock.today() + "） 数据报告 1 2 0 0 3 较好 0");
+    assertThat(driver.findElement(By.cssSelector("#reporter-P010 .votes")).getText())
+        .isEqualTo("王建国：好；赵志强：较好；周明：较好");
+    assertThat(driver.findElement(By.id("case-state")).getText()).startsWith("已办结");
+    BrowserSupport.screenshot(driver, "dr-02-rating");
+  }
+
+  private void complete(String pi, String key, Map<String, Object> variables) {
+    Task t = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
+    tasks.complete(t.getId(), variables);
+  }
+
+  private void signIn(String user) {
+    String name = directory.personByUsername(user).map(Person::name).orElseThrow();
+    BrowserSupport.signIn(driver, url("/camunda/app/tasklist/"), user, name);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void click(By by) {
+    BrowserSupport.clickAndLoad(wait, by);
+  }
+}

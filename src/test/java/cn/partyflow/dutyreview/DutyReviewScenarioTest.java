@@ -1,0 +1,173 @@
+package cn.partyflow.dutyreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
+import cn.partyflow.rectification.Rectification;
+import cn.partyflow.shared.ChinaClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * 县人民医院党委's 组织部门干事 (赵志强) holds this year's 述职评议 on PostgreSQL, over HTTP as its people do it: 陈静
+ * (内科党支部) and 韩磊 (外科党支部) report, 王建国, 赵志强 and 周明 rate; the two problems raised for 陈静 open a
+ * rectification case of source 述职评议 for 内科党支部, and next year's report shows where it stands.
+ */
+@PostgresTest
+class DutyReviewScenarioTest {
+
+  static final int YEAR = ChinaClock.today().getYear();
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DutyReviewService service;
+
+  final List<String> rectificationCases = new ArrayList<>();
+
+  @AfterEach
+  void removeTheCases() {
+    rectificationCases.addAll(jdbc.queryForList("select rectification_pi from pf_dr_reporter r join pf_dr_case c"
+        + " on c.process_instance_id = r.process_instance_id where c.org_id = 'rmyy' and r.rectification_pi is not null",
+        String.class));
+    for (String pi : rectificationCases) {
+      runtime.deleteProcessInstancesIfExists(List.of(pi), "test finished", true, true, true);
+      if (history.createHistoricProcessInstanceQuery().processInstanceId(pi).count() > 0) {
+        history.deleteHistoricProcessInstance(pi);
+      }
+      String items = "select i.id from pf_rectification_item i join pf_rectification_case c on c.id = i.case_id"
+          + " where c.process_instance_id = ?";
+      jdbc.update("delete from pf_rectification_event where item_id in (" + items + ")", pi);
+      jdbc.update("delete from pf_rectification_item where case_id in (select id from pf_rectification_case"
+          + " where process_instance_id = ?)", pi);
+      jdbc.update("delete from pf_rectification_case where process_instance_id = ?", pi);
+    }
+    runtime.createProcessInstanceQuery().processDefinitionKey(DutyReview.PROCESS_KEY).list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test"));
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(DutyReview.PROCESS_KEY).list()
+        .forEach(h -> history.deleteHistoricProcessInstance(h.getId()));
+    String reporters = "(select id from pf_dr_reporter)";
+    jdbc.update("delete from pf_dr_vote where reporter_id in " + reporters);
+    jdbc.update("delete from pf_dr_problem where reporter_id in " + reporters);
+    jdbc.update("delete from pf_dr_reporter");
+    jdbc.update("delete from pf_dr_event");
+    jdbc.update("delete from pf_dr_case");
+  }
+
+  @Test
+  void aReviewRatesEachSecretaryAndHandsTheProblemsOverAsARectificationCaseOfSourceDutyReview() {
+    assertThat(start("rmyy_shuji", "P010", "P030")).contains("述职评议由县人民医院党委的组织部门干事发起");
+    assertThat(start("rmyy_zzb")).contains("请至少选择一名述职的书记");
+    assertThat(start("rmyy_zzb", "P010", "P030")).contains("已发起县人民医院党委" + YEAR + "年度书记抓基层党建述职评议");
+    String pi = jdbc.queryForObject("select process_instance_id from pf_dr_case where org_id = 'rmyy' and year_no = ?",
+        String.class, YEAR);
+    assertThat(start("rmyy_zzb", "P010")).contains("已经发起，每个党委每年一次");
+
+    Task nkReport = task(pi, DutyReview.SUBMIT_REPORT, "陈静");
+    assertThat(complete("wk_shuji", nkReport, "{\"reportText\":{\"value\":\"代写\"}}").getStatusCode().value())
+        .isEqualTo(403);
+    done(complete("nk_shuji", nkReport, "{\"reportText\":{\"value\":\"本年度履行党建第一责任人职责……\"}}"));
+    done(complete("wk_shuji", task(pi, DutyReview.SUBMIT_REPORT, "韩磊"),
+        "{\"reportText\":{\"value\":\"外科党支部述职\"}}"));
+
+    String today = ChinaClock.today().toString();
+    assertThat(complete("rmyy_zzb", task(pi, DutyReview.RECORD_MEETING, ""), "{\"meetingDate\":{\"value\":\""
+        + ChinaClock.today().plusDays(1) + "\"},\"attendees\":" + json("[\"P001\"]") + ",\"raters\":"
+        + json("[\"P001\"]") + "}").getBody()).contains("不能晚于今天");
+    done(complete("rmyy_zzb", task(pi, DutyReview.RECORD_MEETING, ""), "{\"meetingDate\":{\"value\":\"" + today
+        + "\"},\"attendees\":" + json("[\"P001\",\"P003\",\"P005\",\"P010\",\"P030\"]") + ",\"raters\":"
+        + json("[\"P001\",\"P003\",\"P005\"]") + "}"));
+
+    Task nkReview = task(pi, DutyReview.REVIEW_SECRETARY, "陈静");
+    assertThat(complete("rmyy_zzb", nkReview, review("点评", "好", "优", "好", "[]")).getBody())
+        .contains("测评等次只能是");
+    done(complete("rmyy_zzb", nkReview, review("落实“三会一课”不够经常", "好", "较好", "较好",
+        "[{\"problem\":\"三会一课落实不经常\",\"clause\":\"组织生活\"},{\"problem\":\"发展党员计划未完成\"}]")));
+    done(complete("rmyy_zzb", task(pi, DutyReview.REVIEW_SECRETARY, "韩磊"),
+        review("抓党建成效明显", "好", "好", "一般", "[]")));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    String rectification = jdbc.queryForObject("select rectification_pi from pf_dr_reporter where process_instance_id"
+        + " = ? and person_id = 'P010'", String.class, pi);
+    rectificationCases.add(rectification);
+    assertThat(jdbc.queryForObject("select rectification_pi from pf_dr_reporter where process_instance_id = ?"
+        + " and person_id = 'P030'", String.class, pi)).isNull();
+    assertThat(runtime.getVariable(rectification, "source")).isEqualTo(Rectification.DUTY_REPORT_REVIEW);
+    assertThat(runtime.getVariable(rectification, "orgId")).isEqualTo("rmyy-nk");
+    assertThat(runtime.getVariable(rectification, "feedbackDate")).isEqualTo(today);
+    assertThat(runtime.getVariable(rectification, "problems").toString()).contains("三会一课落实不经常")
+        .contains("发展党员计划未完成");
+    assertThat(service.lastYear("rmyy-nk", YEAR + 1)).contains("陈静，综合评价“较好”，查摆问题2个")
+        .contains("整改问题清单待组织部门登记");
+
+    Task register = tasks.createTaskQuery().processInstanceId(rectification).singleResult();
+    tasks.complete(register.getId(), Map.of("source", Rectification.DUTY_REPORT_REVIEW, "feedbackDate", today,
+        "roundName", YEAR + "年度书记述职评议"));
+    assertThat(service.lastYear("rmyy-nk", YEAR + 1)).contains("整改方案拟定：整改事项0项，已销号0项");
+
+    String page = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/duty-review/cases/" + pi, String.class);
+    assertThat(page).contains("陈静").contains("韩磊").contains("较好").contains("王建国：好")
+        .contains("三会一课落实不经常").contains("整改方案拟定").contains(today);
+    String fairlyGood = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.grade.1"
+        + "&orgId=rmyy&year=" + YEAR, String.class);
+    assertThat(fairlyGood).contains("陈静").contains("/duty-review/cases/" + pi).doesNotContain("韩磊");
+    assertThat(http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.all&orgId=rmyy"
+        + "&year=" + YEAR, String.class)).contains("陈静").contains("韩磊");
+    assertThat(http.withBasicAuth("nk_shuji", "demo").getForEntity("/duty-review/cases/" + pi, String.class)
+        .getStatusCode().value()).isEqualTo(404);
+  }
+
+  private static void done(ResponseEntity<String> answer) {
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+  }
+
+  private String review(String comment, String r1, String r2, String r3, String problems) {
+    return "{\"comment\":{\"value\":\"" + comment.replace("\"", "\\\"") + "\"},\"votes\":" + json("[{\"raterId\":"
+        + "\"P001\",\"grade\":\"" + r1 + "\"},{\"raterId\":\"P003\",\"grade\":\"" + r2 + "\"},{\"raterId\":\"P005\","
+        + "\"grade\":\"" + r3 + "\"}]") + ",\"problems\":" + json(problems) + "}";
+  }
+
+  private String start(String user, String... reporters) {
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("year", String.valueOf(YEAR));
+    for (String r : reporters) {
+      form.add("reporter", r);
+    }
+    return WebSession.open(http, user, "/duty-review").submit("/duty-review/rmyy/start", form);
+  }
+
+  private Task task(String pi, String key, String name) {
+    return tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list().stream()
+        .filter(t -> t.getName().contains(name)).findFirst().orElseThrow();
+  }
+
+  private static String json(String value) {
+    return "{\"value\":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"type\":\"Json\"}";
+  }
+
+  private ResponseEntity<String> complete(String user, Task task, String variables) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + task.getId() + "/complete",
+        HttpMethod.POST, new HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
+  }
+}
