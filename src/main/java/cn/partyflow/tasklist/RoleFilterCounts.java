@@ -61,21 +61,24 @@ class RoleFilterCounts {
     args.add(new Timestamp(inThreeDays.getTime()));
     String inGroups = groups.isEmpty() ? "1 = 0" : "i.group_id_ in (" + marks(groups) + ")";
     // mod(perms / bit, 2) is the engine's bitand, written so that H2 (the demo) and PostgreSQL both read it.
+    // Each branch carries the columns counted, so the union is the answer and no second pass over the tasks follows
+    // (joining the ids back to the tasks let the planner walk the whole primary key).
+    String task = "select t.id_, t.assignee_, t.due_date_ from act_ru_task t";
     Map<String, Object> row = jdbc.queryForMap("with auth as (select a.resource_id_ from act_ru_authorization a"
             + " where a.type_ < 2 and " + whose + " and ((a.resource_type_ = " + Resources.TASK.resourceType()
             + " and mod(a.perms_ / " + Permissions.READ.getValue() + ", 2) = 1) or (a.resource_type_ = "
             + Resources.PROCESS_DEFINITION.resourceType() + " and mod(a.perms_ / "
             + Permissions.READ_TASK.getValue() + ", 2) = 1))),"
-            + " visible as (select t.id_ from act_ru_task t where t.id_ in (select resource_id_ from auth)"
-            + " union select t.id_ from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_"
-            + " where d.key_ in (select resource_id_ from auth)"
-            + " union select t.id_ from act_ru_task t where exists (select 1 from auth where resource_id_ = '*'))"
-            + " select coalesce(sum(case when t.assignee_ = ? then 1 else 0 end), 0) as mine,"
-            + " coalesce(sum(case when exists (select 1 from act_ru_identitylink i where i.task_id_ = t.id_"
+            + " visible as (" + task + " where t.id_ in (select resource_id_ from auth) and t.tenant_id_ is null"
+            + " union " + task + " join act_re_procdef d on d.id_ = t.proc_def_id_"
+            + " where d.key_ in (select resource_id_ from auth) and t.tenant_id_ is null"
+            + " union " + task + " where exists (select 1 from auth where resource_id_ = '*') and t.tenant_id_ is null)"
+            + " select coalesce(sum(case when v.assignee_ = ? then 1 else 0 end), 0) as mine,"
+            + " coalesce(sum(case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
             + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end), 0) as in_groups,"
-            + " coalesce(sum(case when t.due_date_ < ? then 1 else 0 end), 0) as overdue,"
-            + " coalesce(sum(case when t.due_date_ > ? and t.due_date_ < ? then 1 else 0 end), 0) as soon"
-            + " from visible v join act_ru_task t on t.id_ = v.id_ where t.tenant_id_ is null",
+            + " coalesce(sum(case when v.due_date_ < ? then 1 else 0 end), 0) as overdue,"
+            + " coalesce(sum(case when v.due_date_ > ? and v.due_date_ < ? then 1 else 0 end), 0) as soon"
+            + " from visible v",
         args.toArray());
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put(TaskFilters.MINE, number(row.get("mine")));
