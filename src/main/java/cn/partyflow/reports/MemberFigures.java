@@ -10,7 +10,9 @@ import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Person;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +82,22 @@ final class MemberFigures {
   }
 
   static List<ReportTable> members(List<Person> people, ReportScope scope, LocalDate day, Figures f) {
-    Map<Person, MemberStatus> at = new LinkedHashMap<>();
+    // By identity: a person's record hashes all sixteen of its fields, and a county's report looks tens of
+    // thousands of people up several times each. placed keeps the registry's order.
+    Map<Person, MemberStatus> at = new IdentityHashMap<>();
+    List<Person> placed = new ArrayList<>();
     people.forEach(p -> {
       MemberStatus s = statusAt(p, day);
       if (s != null) {
         at.put(p, s);
+        placed.add(p);
       }
     });
-    List<Person> members = at.keySet().stream().filter(p -> isMember(at.get(p))).toList();
+    List<Person> members = placed.stream().filter(p -> isMember(at.get(p))).toList();
     List<ReportTable.Row> status = new ArrayList<>();
     status.add(row("党员合计", f.count("members.all", "党员合计", refs(members, scope, at))));
     for (MemberStatus s : PIPELINE) {
-      List<Person> list = at.keySet().stream().filter(p -> at.get(p) == s).toList();
+      List<Person> list = placed.stream().filter(p -> at.get(p) == s).toList();
       status.add(row(s.label(), f.count("members.status." + s.name(), s.label(), refs(list, scope, at))));
     }
     f.number("members", members.size());
@@ -125,7 +131,7 @@ final class MemberFigures {
     List<ReportTable.Row> branches = new ArrayList<>();
     Map<String, List<Person>> byBranch = new LinkedHashMap<>();
     scope.ordered().forEach(o -> byBranch.put(o.id(), new ArrayList<>()));
-    at.keySet().forEach(p -> byBranch.computeIfAbsent(scope.branchOf(p.orgId()), k -> new ArrayList<>()).add(p));
+    placed.forEach(p -> byBranch.computeIfAbsent(scope.branchOf(p.orgId()), k -> new ArrayList<>()).add(p));
     byBranch.forEach((branch, list) -> {
       if (list.isEmpty()) {
         return;
@@ -245,12 +251,30 @@ final class MemberFigures {
 
   /** The people with the stage they stood at on the report's day (today's may be higher). */
   static List<Ref> refs(List<Person> people, ReportScope scope, Map<Person, MemberStatus> at) {
-    return people.stream().map(p -> new Ref(p.name(), scope.name(p.orgId()), at.get(p).label(),
-        ReportScope.personHref(p.id()), null)).toList();
+    return lazily(people, p -> new Ref(p.name(), scope.name(p.orgId()), at.get(p).label(),
+        ReportScope.personHref(p.id()), null));
   }
 
   static List<Ref> refs(List<Person> people, ReportScope scope, Function<Person, LocalDate> date) {
-    return people.stream().map(p -> new Ref(p.name(), scope.name(p.orgId()), String.valueOf(date.apply(p)),
-        ReportScope.personHref(p.id()), null)).toList();
+    return lazily(people, p -> new Ref(p.name(), scope.name(p.orgId()), String.valueOf(date.apply(p)),
+        ReportScope.personHref(p.id()), null));
+  }
+
+  /**
+   * The people of a figure as its list, each line made when read: a county's report counts tens of thousands of
+   * people into some forty figures, and only the figure somebody opens needs its lines.
+   */
+  private static List<Ref> lazily(List<Person> people, Function<Person, Ref> line) {
+    return new AbstractList<>() {
+      @Override
+      public Ref get(int index) {
+        return line.apply(people.get(index));
+      }
+
+      @Override
+      public int size() {
+        return people.size();
+      }
+    };
   }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
 import cn.partyflow.organization.Groups;
+import cn.partyflow.organization.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
@@ -44,6 +48,7 @@ class TaskFiltersTest {
   @Autowired FilterService filterService;
   @Autowired AuthorizationService authorizations;
   @Autowired TaskFilters taskFilters;
+  @Autowired MyTasks myTasks;
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -93,6 +98,50 @@ class TaskFiltersTest {
     tasks.claim(laterTask, "nk_zuzhi");
     assertThat(delta(medicineBefore, counts("nk_zuzhi"))).containsEntry(TaskFilters.MINE, 1)
         .containsEntry(TaskFilters.MY_GROUPS, 3);
+  }
+
+  @Test
+  void theHomeCountsAreWhatTasklistsFiltersCountForEachUser() throws Exception {
+    Date inTwoDays = Date.from(Instant.now().plus(Duration.ofDays(2)));
+    Date yesterday = Date.from(Instant.now().minus(Duration.ofDays(1)));
+    Date inTenDays = Date.from(Instant.now().plus(Duration.ofDays(10)));
+    List<String> started = new ArrayList<>();
+    Authorization readTasks = null;
+    try {
+      // Due soon, overdue and later in two branches of 县人民医院, whose 党委书记 reads them all (CaseAccessPlugin).
+      for (Date due : List.of(inTwoDays, yesterday, inTenDays)) {
+        started.add(OfficerErrand.start(runtime, "rmyy-nk", "内科支部", OfficerErrand.uniqueTitle("首页计数"), due));
+        started.add(OfficerErrand.start(runtime, "rmyy-wk", "外科支部", OfficerErrand.uniqueTitle("首页计数"), due));
+      }
+      tasks.claim(tasks.createTaskQuery().processInstanceId(started.get(0)).singleResult().getId(), "nk_zuzhi");
+      // A grant by process definition (READ_TASK), the engine's other way to a task.
+      readTasks = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      readTasks.setGroupId(Groups.roleGroup("wjj-jgzb", Role.SECRETARY));
+      readTasks.setResource(Resources.PROCESS_DEFINITION);
+      readTasks.setResourceId(OfficerErrand.KEY);
+      readTasks.addPermission(ProcessDefinitionPermissions.READ_TASK);
+      readTasks = authorizations.saveAuthorization(readTasks);
+
+      for (String user : List.of("nk_zuzhi", "wk_zuzhi", "rmyy_shuji", "jgzb_shuji", "admin")) {
+        Map<String, Integer> tasklist = counts(user);
+        Map<String, Integer> home = new LinkedHashMap<>();
+        myTasks.filterCounts(user).forEach(c -> home.put(c.name(), (int) c.count()));
+        tasklist.keySet().retainAll(home.keySet());
+        assertThat(home).as(user).isEqualTo(tasklist);
+      }
+      Map<String, Integer> secretary = new LinkedHashMap<>();
+      myTasks.filterCounts("rmyy_shuji").forEach(c -> secretary.put(c.name(), (int) c.count()));
+      assertThat(secretary.get(TaskFilters.OVERDUE)).isPositive();
+      assertThat(secretary.get(TaskFilters.DUE_SOON)).isPositive();
+      Map<String, Integer> byDefinition = new LinkedHashMap<>();
+      myTasks.filterCounts("jgzb_shuji").forEach(c -> byDefinition.put(c.name(), (int) c.count()));
+      assertThat(byDefinition.get(TaskFilters.OVERDUE)).isPositive();
+    } finally {
+      if (readTasks != null) {
+        authorizations.deleteAuthorization(readTasks.getId());
+      }
+      started.forEach(id -> runtime.deleteProcessInstance(id, "test"));
+    }
   }
 
   @Test
