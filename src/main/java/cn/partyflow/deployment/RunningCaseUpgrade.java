@@ -79,8 +79,12 @@ public class RunningCaseUpgrade {
           moved += cases.size();
         } catch (ProcessEngineException oneCannotMove) {
           // All or nothing per call: move them one by one, so one case stuck where the latest version has no
-          // activity keeps none of the others back.
+          // activity keeps none of the others back. A case another node moved meanwhile (or that ended) is skipped.
           for (String id : cases) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(id).processDefinitionId(definition.getId())
+                .count() == 0) {
+              continue;
+            }
             try {
               migrate(runtime, plan, List.of(id));
               moved++;
