@@ -39,11 +39,11 @@ public class DuesArrearsService {
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final OrganizationDirectory directory;
-  private final DuesProperties properties;
+  private final DuesSettings properties;
   private final ProbationaryDuesStart starts;
 
   DuesArrearsService(JdbcTemplate jdbc, RuntimeService runtime, OrganizationDirectory directory,
-      DuesProperties properties, ProbationaryDuesStart starts) {
+      DuesSettings properties, ProbationaryDuesStart starts) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.directory = directory;

@@ -316,8 +316,8 @@ public class DuesAssessmentService {
       BigDecimal base = c.base() != null ? c.base() : (BigDecimal) row.get("base");
       DuesAssessment computed = calculator.assess(category, base);
       BigDecimal amount = c.amount() != null ? Money.nonNegativeYuan(c.amount(), "更正后的党费") : computed.amount();
-      if (amount.compareTo(calculator.settings().monthlyCap()) > 0) {
-        throw new RuleViolation("dues.correction.cap", "每月党费一般不超过" + calculator.settings().monthlyCap()
+      if (amount.compareTo(calculator.calculation().monthlyCap()) > 0) {
+        throw new RuleViolation("dues.correction.cap", "每月党费一般不超过" + calculator.calculation().monthlyCap()
             .toPlainString() + "元（" + DuesRules.NOTICE_2017 + "）；党员自愿多交的部分不计入核定数额");
       }
       String rule = amount.compareTo(computed.amount()) < 0

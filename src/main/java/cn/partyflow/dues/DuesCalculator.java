@@ -5,24 +5,24 @@ import java.util.Objects;
 
 /**
  * Computes monthly dues: {@code base = regular income − tax − excluded items}, one rate on the
- * whole base, rounded per the settings, then capped. Thread-safe; one instance per settings.
+ * whole base, rounded per the calculation settings, then capped. Thread-safe; one instance per calculation.
  */
 public final class DuesCalculator {
 
   private static final BigDecimal LOW_INCOME_AMOUNT = new BigDecimal("0.20");
 
-  private final DuesSettings settings;
+  private final DuesCalculation calculation;
 
-  public DuesCalculator(DuesSettings settings) {
-    this.settings = Objects.requireNonNull(settings, "settings");
+  public DuesCalculator(DuesCalculation calculation) {
+    this.calculation = Objects.requireNonNull(calculation, "calculation");
   }
 
   public DuesCalculator() {
-    this(DuesSettings.DEFAULTS);
+    this(DuesCalculation.DEFAULTS);
   }
 
-  public DuesSettings settings() {
-    return settings;
+  public DuesCalculation calculation() {
+    return calculation;
   }
 
   public BigDecimal base(IncomeStatement statement) {
@@ -57,9 +57,9 @@ public final class DuesCalculator {
     RateTable.Tier tier = RateTable.tierFor(category, base);
     BigDecimal computed =
         base.multiply(tier.rate())
-            .setScale(settings.precision().scale(), settings.roundingMode())
+            .setScale(calculation.precision().scale(), calculation.roundingMode())
             .setScale(Money.SCALE);
-    BigDecimal cap = settings.monthlyCap();
+    BigDecimal cap = calculation.monthlyCap();
     if (computed.compareTo(cap) <= 0) {
       return new DuesAssessment(category, base, tier.rate(), computed, tier.rule(), false, zero(), null);
     }
@@ -75,7 +75,7 @@ public final class DuesCalculator {
   }
 
   private DuesAssessment farmer(BigDecimal base) {
-    BigDecimal amount = settings.farmerMonthlyAmount();
+    BigDecimal amount = calculation.farmerMonthlyAmount();
     String rule = "农民党员每月交纳党费" + amount.toPlainString() + "元（本省标准）";
     return new DuesAssessment(MemberCategory.FARMER, base, null, amount, rule, false, zero(), null);
   }

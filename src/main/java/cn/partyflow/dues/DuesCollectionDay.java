@@ -23,9 +23,9 @@ public class DuesCollectionDay {
   private static final Logger LOG = LoggerFactory.getLogger(DuesCollectionDay.class);
 
   private final DuesCollectionService collections;
-  private final DuesProperties properties;
+  private final DuesSettings properties;
 
-  DuesCollectionDay(DuesCollectionService collections, DuesProperties properties) {
+  DuesCollectionDay(DuesCollectionService collections, DuesSettings properties) {
     this.collections = collections;
     this.properties = properties;
   }

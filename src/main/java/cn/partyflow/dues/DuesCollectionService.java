@@ -42,11 +42,11 @@ public class DuesCollectionService {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final WorkdayCalendar workdays;
-  private final DuesProperties properties;
+  private final DuesSettings properties;
   private final ProbationaryDuesStart starts;
 
   DuesCollectionService(JdbcTemplate jdbc, OrganizationDirectory directory, DuesAssessmentService assessments,
-      RuntimeService runtime, HistoryService history, WorkdayCalendar workdays, DuesProperties properties,
+      RuntimeService runtime, HistoryService history, WorkdayCalendar workdays, DuesSettings properties,
       ProbationaryDuesStart starts) {
     this.starts = starts;
     this.jdbc = jdbc;

@@ -5,11 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DuesProperties.class)
+@EnableConfigurationProperties(DuesSettings.class)
 class DuesConfiguration {
 
   @Bean
-  DuesCalculator duesCalculator(DuesProperties properties) {
-    return new DuesCalculator(properties.toSettings());
+  DuesCalculator duesCalculator(DuesSettings properties) {
+    return new DuesCalculator(properties.toCalculation());
   }
 }

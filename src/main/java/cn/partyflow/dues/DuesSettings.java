@@ -1,56 +1,161 @@
 package cn.partyflow.dues;
 
+import cn.partyflow.shared.RuleSetting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Local choices the regulations leave open: rounding, the farmers' amount the province fixes, and
- * the monthly cap the 2017 circular states as "generally".
+ * {@code partyflow.dues.*}, e.g. {@code partyflow.dues.precision=jiao} or {@code
+ * partyflow.dues.farmer-monthly-amount=0.50}. Validation lives in {@link DuesCalculation}, so a bad
+ * value stops the application at start-up with the rule's message.
  */
-public record DuesSettings(
-    DuesPrecision precision,
-    RoundingMode roundingMode,
-    BigDecimal farmerMonthlyAmount,
-    BigDecimal monthlyCap) {
+@RuleSetting.Unbound(name = "collection-cron", value = "每日检查是否到收缴日的时间（六段式cron，北京时间）",
+    operational = true)
+@ConfigurationProperties(prefix = "partyflow.dues")
+public class DuesSettings {
 
-  public static final BigDecimal FARMER_MIN = new BigDecimal("0.20");
-  public static final BigDecimal FARMER_MAX = new BigDecimal("1.00");
+  @RuleSetting("党费金额精确到分（fen）或角（jiao）")
 
-  public static final DuesSettings DEFAULTS =
-      new DuesSettings(
-          DuesPrecision.FEN, RoundingMode.HALF_UP, new BigDecimal("0.50"), new BigDecimal("1000.00"));
+  private DuesPrecision precision = DuesCalculation.DEFAULTS.precision();
+  @RuleSetting("党费金额的舍入方式")
+  private RoundingMode roundingMode = DuesCalculation.DEFAULTS.roundingMode();
+  @RuleSetting(value = "农民党员每月交纳党费（元，0.2至1元之间由省级确定）", article = "《关于中国共产党党费收缴、使用和管理的规定》（2008）")
+  private BigDecimal farmerMonthlyAmount = DuesCalculation.DEFAULTS.farmerMonthlyAmount();
+  @RuleSetting(value = "每月党费上限（元，2017年通知：一般不超过1000元）", article = "中组部2017年关于党费的通知")
+  private BigDecimal monthlyCap = DuesCalculation.DEFAULTS.monthlyCap();
 
-  public DuesSettings {
-    Objects.requireNonNull(precision, "precision");
-    Objects.requireNonNull(roundingMode, "roundingMode");
-    if (roundingMode == RoundingMode.UNNECESSARY) {
-      throw new IllegalArgumentException("roundingMode UNNECESSARY would fail on most incomes");
+  /** Day of the month the collection starts; moved to the next working day when it is not one. */
+  @RuleSetting("每月收缴党费的日期（遇非工作日顺延）")
+  private int collectionDay = 20;
+  /** Back payments accepted for at most this many months of arrears (2008 regulation Art. 12; some places 3). */
+  @RuleSetting(value = "补交党费最多月数", article = "《关于中国共产党党费收缴、使用和管理的规定》（2008）第十二条")
+  private int backPaymentMonths = 6;
+  /** Part of the deposited amount a branch remits to its 党委; the province fixes it, commonly all of it. */
+  @RuleSetting("党支部上缴党委的比例（由省级确定，通常全额）")
+  private BigDecimal remittanceShare = BigDecimal.ONE;
+  /** Consecutive unpaid months that call for a talk with the member (local practice: 3). */
+  @RuleSetting("连续未交党费多少个月须谈话")
+  private int talkAfterMonths = 3;
+  /** Consecutive unpaid months without a proper reason treated as 自行脱党 (2008 regulation Art. 13: 6). */
+  @RuleSetting(value = "连续未交党费多少个月按自行脱党处理", article = "《关于中国共产党党费收缴、使用和管理的规定》（2008）第十三条、《中国共产党章程》第九条")
+  private int withdrawalAfterMonths = 6;
+  /** Whether the application starts each month's collection by itself on the collection day. */
+  @RuleSetting(value = "是否在收缴日自动发起每月收缴", operational = true)
+  private boolean scheduler = true;
+  /**
+   * Months collected before the year's table is approved: on last year's amounts, the difference settled once the
+   * new table is approved (true); or not at all until the approval (false).
+   */
+  @RuleSetting("新年度党费核定批准前按上年数额暂收，批准后多退少补")
+  private boolean collectBeforeApproval = true;
+  /** Prepayment for more than a quarter (up to the year's end), with the branch's consent; local rules only. */
+  @RuleSetting("经支部同意可预交全年党费（否则最多预交一个季度）")
+  private boolean yearlyPrepayment = false;
+
+  public boolean isCollectBeforeApproval() {
+    return collectBeforeApproval;
+  }
+
+  public void setCollectBeforeApproval(boolean collectBeforeApproval) {
+    this.collectBeforeApproval = collectBeforeApproval;
+  }
+
+  public boolean isYearlyPrepayment() {
+    return yearlyPrepayment;
+  }
+
+  public void setYearlyPrepayment(boolean yearlyPrepayment) {
+    this.yearlyPrepayment = yearlyPrepayment;
+  }
+
+  public int getCollectionDay() {
+    return collectionDay;
+  }
+
+  public void setCollectionDay(int collectionDay) {
+    if (collectionDay < 1 || collectionDay > 31) {
+      throw new IllegalArgumentException("partyflow.dues.collection-day must be 1..31: " + collectionDay);
     }
-    Objects.requireNonNull(farmerMonthlyAmount, "farmerMonthlyAmount");
-    if (farmerMonthlyAmount.compareTo(FARMER_MIN) < 0 || farmerMonthlyAmount.compareTo(FARMER_MAX) > 0) {
-      throw DuesRules.farmerAmountOutOfRange(farmerMonthlyAmount);
+    this.collectionDay = collectionDay;
+  }
+
+  public int getBackPaymentMonths() {
+    return backPaymentMonths;
+  }
+
+  public void setBackPaymentMonths(int backPaymentMonths) {
+    this.backPaymentMonths = backPaymentMonths;
+  }
+
+  public BigDecimal getRemittanceShare() {
+    return remittanceShare;
+  }
+
+  public void setRemittanceShare(BigDecimal remittanceShare) {
+    if (remittanceShare.signum() <= 0 || remittanceShare.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("partyflow.dues.remittance-share must be in (0, 1]: " + remittanceShare);
     }
-    farmerMonthlyAmount = Money.yuan(farmerMonthlyAmount, "农民党员每月交纳党费标准");
-    monthlyCap = Money.yuan(monthlyCap, "每月党费上限");
-    if (monthlyCap.signum() <= 0) {
-      throw new IllegalArgumentException("monthlyCap must be positive: " + monthlyCap);
-    }
+    this.remittanceShare = remittanceShare;
   }
 
-  public DuesSettings withPrecision(DuesPrecision precision) {
-    return new DuesSettings(precision, roundingMode, farmerMonthlyAmount, monthlyCap);
+  public int getTalkAfterMonths() {
+    return talkAfterMonths;
   }
 
-  public DuesSettings withRoundingMode(RoundingMode roundingMode) {
-    return new DuesSettings(precision, roundingMode, farmerMonthlyAmount, monthlyCap);
+  public void setTalkAfterMonths(int talkAfterMonths) {
+    this.talkAfterMonths = talkAfterMonths;
   }
 
-  public DuesSettings withFarmerMonthlyAmount(BigDecimal farmerMonthlyAmount) {
-    return new DuesSettings(precision, roundingMode, farmerMonthlyAmount, monthlyCap);
+  public int getWithdrawalAfterMonths() {
+    return withdrawalAfterMonths;
   }
 
-  public DuesSettings withMonthlyCap(BigDecimal monthlyCap) {
-    return new DuesSettings(precision, roundingMode, farmerMonthlyAmount, monthlyCap);
+  public void setWithdrawalAfterMonths(int withdrawalAfterMonths) {
+    this.withdrawalAfterMonths = withdrawalAfterMonths;
+  }
+
+  public boolean isScheduler() {
+    return scheduler;
+  }
+
+  public void setScheduler(boolean scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  public DuesCalculation toCalculation() {
+    return new DuesCalculation(precision, roundingMode, farmerMonthlyAmount, monthlyCap);
+  }
+
+  public DuesPrecision getPrecision() {
+    return precision;
+  }
+
+  public void setPrecision(DuesPrecision precision) {
+    this.precision = precision;
+  }
+
+  public RoundingMode getRoundingMode() {
+    return roundingMode;
+  }
+
+  public void setRoundingMode(RoundingMode roundingMode) {
+    this.roundingMode = roundingMode;
+  }
+
+  public BigDecimal getFarmerMonthlyAmount() {
+    return farmerMonthlyAmount;
+  }
+
+  public void setFarmerMonthlyAmount(BigDecimal farmerMonthlyAmount) {
+    this.farmerMonthlyAmount = farmerMonthlyAmount;
+  }
+
+  public BigDecimal getMonthlyCap() {
+    return monthlyCap;
+  }
+
+  public void setMonthlyCap(BigDecimal monthlyCap) {
+    this.monthlyCap = monthlyCap;
   }
 }

@@ -27,9 +27,9 @@ class ApplicantOrganization implements CaseOrganization {
     Object submitted = Variables.fromMap(startVariables).get(MemberDevelopment.APPLICANT_ID);
     String applicantId = submitted == null ? "" : submitted.toString().trim();
     if (applicantId.isEmpty()) {
-      throw new RuleViolation("form-required", "请选择申请人");
+      throw new RuleViolation("memberDevelopment.formRequired", "请选择申请人");
     }
-    Person applicant = registry.person(applicantId).orElseThrow(() -> new RuleViolation("unknown-applicant",
+    Person applicant = registry.person(applicantId).orElseThrow(() -> new RuleViolation("memberDevelopment.unknownApplicant",
         "人员名册中没有编号为" + applicantId + "的人员，请先录入"));
     return new Subject(applicant.orgId(),
         registry.organizationName(applicant.orgId()).orElse(applicant.orgId()) + "的" + applicant.name());

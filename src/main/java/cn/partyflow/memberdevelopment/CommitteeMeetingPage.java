@@ -101,7 +101,7 @@ class CommitteeMeetingPage {
     try {
       return Integer.valueOf(text.trim());
     } catch (NumberFormatException e) {
-      throw new RuleViolation("committee-vote-numbers", "票数须为整数：" + text);
+      throw new RuleViolation("memberDevelopment.committeeVoteNumbers", "票数须为整数：" + text);
     }
   }
 }

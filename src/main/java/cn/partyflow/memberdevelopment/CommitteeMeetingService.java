@@ -91,7 +91,7 @@ class CommitteeMeetingService {
   /** Refused unless the user is the 组织部门干事 of that 党委. */
   Organization requireWriter(String username, String committeeId) {
     return committeesOf(username).stream().filter(o -> o.id().equals(committeeId)).findFirst()
-        .orElseThrow(() -> new RuleViolation("committee-writer", "党委会研究的记录只能由"
+        .orElseThrow(() -> new RuleViolation("memberDevelopment.committeeWriter", "党委会研究的记录只能由"
             + directory.organization(committeeId).map(Organization::name).orElse("该党委")
             + "的组织部门干事登记"));
   }
@@ -172,7 +172,7 @@ class CommitteeMeetingService {
     CommitteeDecisionRules.onceEach(s.votes().stream().map(v -> {
       Candidate c = open.get(v.taskId());
       if (c == null) {
-        throw new RuleViolation("committee-candidate", "所选对象不在本党委待审批的名单中，或已办结，请刷新页面");
+        throw new RuleViolation("memberDevelopment.committeeCandidate", "所选对象不在本党委待审批的名单中，或已办结，请刷新页面");
       }
       return c.processInstanceId() + "/" + c.taskKey();
     }).toList());
@@ -180,7 +180,7 @@ class CommitteeMeetingService {
     for (Vote v : s.votes()) {
       Candidate c = open.get(v.taskId());
       if (v.returned() && !c.returnable()) {
-        throw new RuleViolation("committee-no-return", c.applicantName() + "的" + c.step()
+        throw new RuleViolation("memberDevelopment.committeeNoReturn", c.applicantName() + "的" + c.step()
             + "由党委会表决批准或不予批准，不能退回党支部");
       }
       String opinion = FormText.limited(c.applicantName() + "的意见", blankToNull(v.opinion()));
@@ -208,12 +208,12 @@ class CommitteeMeetingService {
 
   private static Attendance attendance(Person p, String code) {
     if (code == null || code.isBlank()) {
-      throw new RuleViolation("committee-attendance", "请登记" + p.name() + "是否出席党委会");
+      throw new RuleViolation("memberDevelopment.committeeAttendance", "请登记" + p.name() + "是否出席党委会");
     }
     try {
       return Attendance.valueOf(code.trim());
     } catch (IllegalArgumentException e) {
-      throw new RuleViolation("committee-attendance", p.name() + "的出席情况须为出席、缺席（书面意见）或缺席");
+      throw new RuleViolation("memberDevelopment.committeeAttendance", p.name() + "的出席情况须为出席、缺席（书面意见）或缺席");
     }
   }
 

@@ -44,16 +44,16 @@ public class CommitteeRecords {
   Checked checked(Long meetingId, String processInstanceId, String taskKey, String name, String approvingCommitteeId,
       LocalDate today, String rule) {
     if (meetingId == null) {
-      throw new RuleViolation("committee-decision", rule
+      throw new RuleViolation("memberDevelopment.committeeDecision", rule
           + "：本任务由党委组织部门在“党委会研究”页面登记党委会的日期、到会委员和逐个表决结果后办结，不能单独办理");
     }
     CommitteeMeeting m = meetings.find(meetingId).orElseThrow(() ->
-        new RuleViolation("committee-decision", "没有编号为" + meetingId + "的党委会记录：" + rule));
+        new RuleViolation("memberDevelopment.committeeDecision", "没有编号为" + meetingId + "的党委会记录：" + rule));
     CommitteeMeeting.Decision d = m.decisionFor(processInstanceId, taskKey).orElseThrow(() ->
-        new RuleViolation("committee-decision", m.committeeName() + "党委会（" + m.date() + "）没有对" + name
+        new RuleViolation("memberDevelopment.committeeDecision", m.committeeName() + "党委会（" + m.date() + "）没有对" + name
             + "的表决记录：" + rule));
     if (approvingCommitteeId != null && !approvingCommitteeId.equals(m.committeeId())) {
-      throw new RuleViolation("committee-decision", "审批" + name + "的是具有审批权的"
+      throw new RuleViolation("memberDevelopment.committeeDecision", "审批" + name + "的是具有审批权的"
           + committeeNames.apply(approvingCommitteeId) + "，" + m.committeeName() + "的党委会不能审批");
     }
     rules.meeting(m.date(), m.members(), today);

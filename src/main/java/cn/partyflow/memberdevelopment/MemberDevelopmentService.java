@@ -42,14 +42,14 @@ public class MemberDevelopmentService {
     CaseVariables v = new CaseVariables(variables);
     String applicantId = v.required(APPLICANT_ID, "申请人（人员编号）");
     if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(applicantId)) {
-      throw new RuleViolation("business-key", "业务编号须为申请人的人员编号" + applicantId + "，而不是" + businessKey);
+      throw new RuleViolation("memberDevelopment.businessKey", "业务编号须为申请人的人员编号" + applicantId + "，而不是" + businessKey);
     }
     Person applicant = registry.person(applicantId)
-        .orElseThrow(() -> new RuleViolation("unknown-applicant", "人员名册中没有编号为" + applicantId + "的人员，请先录入"));
+        .orElseThrow(() -> new RuleViolation("memberDevelopment.unknownApplicant", "人员名册中没有编号为" + applicantId + "的人员，请先录入"));
     String branchId = applicant.orgId();
     for (String submitted : new String[] {v.string(BRANCH_ID), v.string("orgId")}) {
       if (submitted != null && !submitted.isBlank() && !submitted.equals(branchId)) {
-        throw new RuleViolation("branch-from-registry", applicant.name() + "的组织关系在"
+        throw new RuleViolation("memberDevelopment.branchFromRegistry", applicant.name() + "的组织关系在"
             + registry.organizationName(branchId).orElse(branchId) + "，案件的党支部以人员名册为准，不能另行指定");
       }
     }
@@ -86,7 +86,7 @@ public class MemberDevelopmentService {
     List<String> stages = List.of("ACTIVIST", "TARGET", "ADMISSION", "PROBATION");
     int depth = stages.indexOf(stage);
     if (depth < 0) {
-      throw new RuleViolation("start-stage", "未知的起始阶段：" + stage + "（可选 APPLICATION、ACTIVIST、TARGET、ADMISSION、PROBATION）");
+      throw new RuleViolation("memberDevelopment.startStage", "未知的起始阶段：" + stage + "（可选 APPLICATION、ACTIVIST、TARGET、ADMISSION、PROBATION）");
     }
     LocalDate applied = v.requiredDate(APPLICATION_DATE, "入党申请日期");
     rules.age(v.requiredDate(BIRTH_DATE, "出生日期"), applied);
@@ -117,7 +117,7 @@ public class MemberDevelopmentService {
     if (depth >= 2) {
       rules.sponsors(applicantId, v.ids(SPONSOR_IDS, "入党介绍人"), registry::person);
       if (!Boolean.TRUE.equals(v.bool(POLITICAL_REVIEW_PASSED))) {
-        throw new RuleViolation("political-review", "未经政治审查或政治审查不合格的，不能发展入党（" + MemberDevelopmentRules.XIZE + "）");
+        throw new RuleViolation("memberDevelopment.politicalReview", "未经政治审查或政治审查不合格的，不能发展入党（" + MemberDevelopmentRules.XIZE + "）");
       }
       rules.trainingSufficient(v.integer("trainingDays", "培训天数"), v.integer(TRAINING_HOURS, "培训学时"));
       // The later steps check the training's end (支委会审查, 支部大会) and the review's age (支部大会): a case
@@ -135,7 +135,7 @@ public class MemberDevelopmentService {
       if (v.integer(VOTERS_ENTITLED, "应到会人数") != null
           && !rules.meeting(v.integer(VOTERS_ENTITLED, "应到会人数"), v.integer(VOTERS_PRESENT, "实到会人数"),
               v.integer(VOTES_FOR, "赞成票数"))) {
-        throw new RuleViolation("admission-vote", "赞成票未超过应到会有表决权正式党员的半数，不能接收为预备党员（"
+        throw new RuleViolation("memberDevelopment.admissionVote", "赞成票未超过应到会有表决权正式党员的半数，不能接收为预备党员（"
             + MemberDevelopmentRules.XIZE + "第二十一条）");
       }
       LocalDate approval = v.requiredDate(APPROVAL_DATE, "上级党委审批日期");

@@ -190,7 +190,7 @@ public class MemberDevelopmentSteps {
     }
     Integer reports = s.v.integer("thoughtReportsReceived", "已收思想汇报份数");
     if (reports != null && reports < 0) {
-      throw new RuleViolation("thought-reports-negative", "已收思想汇报份数不能为负数：" + reports);
+      throw new RuleViolation("memberDevelopment.thoughtReportsNegative", "已收思想汇报份数不能为负数：" + reports);
     }
     s.out.put("assessmentCount", count);
     s.save(service);
@@ -279,7 +279,7 @@ public class MemberDevelopmentSteps {
     Submission s = submission(task);
     rules.sponsors(s.applicantId, s.v.ids(SPONSOR_IDS, "入党介绍人"), registry::person);
     if (!Boolean.TRUE.equals(s.v.bool("sponsorsConsented"))) {
-      throw new RuleViolation("sponsor-consent", "组织指定的入党介绍人须本人同意，请确认两名入党介绍人均已同意");
+      throw new RuleViolation("memberDevelopment.sponsorConsent", "组织指定的入党介绍人须本人同意，请确认两名入党介绍人均已同意");
     }
     s.save(service);
   }
@@ -338,11 +338,11 @@ public class MemberDevelopmentSteps {
     if (Boolean.TRUE.equals(s.v.bool("objectionReceived"))) {
       LocalDate objection = s.happened("objectionDate", "收到异议日期", PUBLICITY_START, "公示开始日期");
       if (objection.isAfter(end)) {
-        throw new RuleViolation("objection-after-publicity", "收到异议日期（" + objection + "）在公示期（至" + end + "）之后");
+        throw new RuleViolation("memberDevelopment.objectionAfterPublicity", "收到异议日期（" + objection + "）在公示期（至" + end + "）之后");
       }
       s.v.required("objectionSummary", "异议内容");
     } else if (!s.today.isAfter(end)) {
-      throw new RuleViolation("publicity-running", "公示期（至" + end + "）未满，无异议的须待公示期满后由系统自动结束公示");
+      throw new RuleViolation("memberDevelopment.publicityRunning", "公示期（至" + end + "）未满，无异议的须待公示期满后由系统自动结束公示");
     }
     s.save(service);
   }
@@ -385,7 +385,7 @@ public class MemberDevelopmentSteps {
     Submission s = submission(task);
     s.happened("volunteerFormDate", "填写入党志愿书日期", "preReviewDate", "预审日期");
     if (!Boolean.TRUE.equals(s.v.bool("sponsorOpinionsWritten"))) {
-      throw new RuleViolation("sponsor-opinions", "入党介绍人须在入党志愿书上填写本人意见后方可提交"
+      throw new RuleViolation("memberDevelopment.sponsorOpinions", "入党介绍人须在入党志愿书上填写本人意见后方可提交"
           + "（发展对象在入党介绍人指导下填写入党志愿书，介绍人填写意见）");
     }
     s.save(service);
@@ -514,7 +514,7 @@ public class MemberDevelopmentSteps {
         "转正申请日期");
     LocalDate end = rules.conversionPublicityEnd(start);
     if (!s.today.isAfter(end)) {
-      throw new RuleViolation("publicity-running", "转正公示期（" + rules.settings().getConversionPublicityWorkdays()
+      throw new RuleViolation("memberDevelopment.publicityRunning", "转正公示期（" + rules.settings().getConversionPublicityWorkdays()
           + "个工作日，至" + end + "）未满，期满后方可提交（本地规定）");
     }
     s.v.required("conversionPublicityPlace", "公示地点（方式）");
@@ -537,11 +537,11 @@ public class MemberDevelopmentSteps {
     rules.notBefore("转正支部大会日期", meeting, "上级党委退回的日期", s.v.date(COMMITTEE_RETURN_DATE, "退回日期"));
     LocalDate publicityEnd = s.v.date("conversionPublicityEnd", "转正公示结束日期");
     if (publicityEnd != null && !meeting.isAfter(publicityEnd)) {
-      throw new RuleViolation("conversion-publicity", "转正公示期满（" + publicityEnd + "）后方可召开支部大会讨论转正（本地规定）");
+      throw new RuleViolation("memberDevelopment.conversionPublicity", "转正公示期满（" + publicityEnd + "）后方可召开支部大会讨论转正（本地规定）");
     }
     String outcome = s.v.required(CONVERSION_OUTCOME, "支部大会决议");
     if (!Set.of("CONVERT", "EXTEND", "CANCEL").contains(outcome)) {
-      throw new RuleViolation("conversion-outcome", "支部大会决议须为按期转正、延长预备期或取消预备党员资格");
+      throw new RuleViolation("memberDevelopment.conversionOutcome", "支部大会决议须为按期转正、延长预备期或取消预备党员资格");
     }
     boolean passed = rules.meeting(s.v.integer("conversionVotersEntitled", "应到会人数"),
         s.v.integer("conversionVotersPresent", "实到会人数"),
@@ -612,7 +612,7 @@ public class MemberDevelopmentSteps {
     List<String> checked = s.v.ids("archiveChecklist", "归档材料");
     List<String> missing = ARCHIVE_ITEMS.stream().filter(i -> !checked.contains(i)).toList();
     if (!missing.isEmpty()) {
-      throw new RuleViolation("archive-complete", "入党材料须完整归入人事档案或党员档案（" + MemberDevelopmentRules.XIZE
+      throw new RuleViolation("memberDevelopment.archiveComplete", "入党材料须完整归入人事档案或党员档案（" + MemberDevelopmentRules.XIZE
           + "第三十七条），尚缺：" + String.join("、", missing));
     }
     s.happened("archiveDate", "归档日期", CONVERSION_APPROVAL_DATE, "审批日期");
@@ -667,7 +667,7 @@ public class MemberDevelopmentSteps {
     });
     if (steps != null) {
       String name = registry.person(applicantId).map(Person::name).orElse(applicantId);
-      throw new RuleConflict("running-case", name + "已有一件进行中的发展党员案件（当前步骤："
+      throw new RuleConflict("memberDevelopment.runningCase", name + "已有一件进行中的发展党员案件（当前步骤："
           + (steps.isEmpty() ? "等待期限届满" : steps.stream().distinct().collect(Collectors.joining("、")))
           + "），同一申请人同时只能有一件案件，请在该案件中继续办理");
     }

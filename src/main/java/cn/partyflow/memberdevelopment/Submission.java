@@ -63,7 +63,7 @@ final class Submission {
       return true;
     }
     if (!decision.equals("PASS")) {
-      throw new RuleViolation("review-decision", "审核结论须为通过或退回");
+      throw new RuleViolation("memberDevelopment.reviewDecision", "审核结论须为通过或退回");
     }
     return false;
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with the current step inside the visible box, zooms in by its button and pans by dragging; the dossier PDF ends
  * with the diagram on a page of its own size. Screenshot target/screenshots/audit-case-diagram.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class CaseDiagramBrowserTest {
 

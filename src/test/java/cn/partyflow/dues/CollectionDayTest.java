@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CollectionDayTest {
 
-  DuesProperties properties = new DuesProperties();
+  DuesSettings properties = new DuesSettings();
   DuesCollectionService service =
       new DuesCollectionService(null, null, null, null, null, ChinaCalendarFixture.calendar(false), properties, null);
 

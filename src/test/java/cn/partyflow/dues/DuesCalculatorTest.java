@@ -71,7 +71,7 @@ class DuesCalculatorTest {
       BigDecimal rate,
       String amount,
       boolean capped) {
-    DuesSettings settings = DuesSettings.DEFAULTS.withPrecision(precision).withRoundingMode(rounding);
+    DuesCalculation settings = DuesCalculation.DEFAULTS.withPrecision(precision).withRoundingMode(rounding);
 
     DuesAssessment assessment = new DuesCalculator(settings).assess(category, base);
 
@@ -126,10 +126,10 @@ class DuesCalculatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"0.19", "1.01", "0.00"})
   void refusesFarmerAmountOutsideProvincialRange(String amount) {
-    DuesProperties properties = new DuesProperties();
+    DuesSettings properties = new DuesSettings();
     properties.setFarmerMonthlyAmount(new BigDecimal(amount));
 
-    assertThatThrownBy(properties::toSettings)
+    assertThatThrownBy(properties::toCalculation)
         .isInstanceOf(RuleViolation.class)
         .hasMessageContaining("0.20元至1.00元")
         .extracting(e -> ((RuleViolation) e).rule())
@@ -139,7 +139,7 @@ class DuesCalculatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"0.20", "1.00"})
   void farmersPayTheConfiguredAmount(String amount) {
-    DuesSettings settings = DuesSettings.DEFAULTS.withFarmerMonthlyAmount(new BigDecimal(amount));
+    DuesCalculation settings = DuesCalculation.DEFAULTS.withFarmerMonthlyAmount(new BigDecimal(amount));
 
     assertThat(new DuesCalculator(settings).assess(FARMER, BigDecimal.ZERO).amount())
         .isEqualTo(new BigDecimal(amount));

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * approval step through the engine; the meeting is recorded by mouse and keyboard. Screenshots in
  * target/screenshots/md-committee-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class CommitteeMeetingBrowserTest {
 

@@ -124,8 +124,9 @@ class MemberDevelopmentTasklistTest {
   }
 
   private void complete(WebDriverWait wait) {
-    // form-js commits typed text after a short debounce; give it that time before Tasklist reads the form.
-    new org.openqa.selenium.interactions.Actions(browser).pause(Duration.ofMillis(800)).perform();
+    // form-js takes typed text when its field loses focus (else after a short debounce): leave the field first.
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "if (document.activeElement) { document.activeElement.blur(); }");
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[contains(., '完成') or contains(., 'Complete')]")));
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", button);

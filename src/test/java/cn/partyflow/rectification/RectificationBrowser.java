@@ -13,12 +13,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,20 +123,26 @@ final class RectificationBrowser implements AutoCloseable {
     return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
   }
 
-  void type(String label, int n, String text) {
-    WebElement input = field(label, n).findElement(By.cssSelector("input, textarea"));
-    input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(text);
-    settle();
-  }
-
   /**
-   * Lets form-js commit what was typed (a short debounce) before the next field, as a person's pace does: typed
-   * straight on, a field can lose its text when the previous one's value lands.
+   * Types into a field and leaves it: form-js takes typed text when the field loses focus (otherwise only after a
+   * 300 ms debounce), so the value is in the form before the next field is touched, with no waiting. Typed again
+   * should a re-render of the form have replaced the text.
    */
-  void settle() {
-    new Actions(driver).pause(Duration.ofMillis(600)).perform();
+  void type(String label, int n, String text) {
+    for (int attempt = 1; ; attempt++) {
+      WebElement input = field(label, n).findElement(By.cssSelector("input, textarea"));
+      input.click();
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(text);
+      ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", input);
+      if (text.equals(field(label, n).findElement(By.cssSelector("input, textarea")).getAttribute("value"))) {
+        return;
+      }
+      if (attempt == 3) {
+        shot("typing-" + label + "-failed");
+        throw new AssertionError(label + " does not hold what was typed: " + text);
+      }
+    }
   }
 
   void type(String label, String text) {
@@ -173,7 +179,6 @@ final class RectificationBrowser implements AutoCloseable {
     wait.until(d -> field.getText().contains(option)
         || field.findElements(By.cssSelector("input.fjs-input")).stream()
             .anyMatch(i -> option.equals(i.getAttribute("value"))));
-    settle();
   }
 
   void choose(String label, String option) {
@@ -199,10 +204,15 @@ final class RectificationBrowser implements AutoCloseable {
     return driver.findElement(By.cssSelector("button[ng-click='complete()']"));
   }
 
-  /** Clicks 完成 once form-js has taken the typed text (it commits after a short debounce). */
+  /** Clicks 完成; the fields were left after typing, so form-js holds every value. */
   void complete() {
-    settle();
     wait.until(ExpectedConditions.elementToBeClickable(completeButton())).click();
+  }
+
+  /** Loads Tasklist again, still signed in: the lists show what happened meanwhile outside this browser. */
+  void reload() {
+    driver.get(tasklist());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
   }
 
   /** The messages of the error notifications on screen. */

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +89,6 @@ class RectificationPlanBrowserTest {
     leaveField();
     removeRow(2);
     assertThat(rows()).hasSize(2);
-    settle();
     shot("02-two-rows");
 
     WebElement complete = completeButton();
@@ -216,12 +215,14 @@ class RectificationPlanBrowserTest {
   }
 
   /**
-   * Types into one field and lets form-js commit it (a short debounce) before the next field, as a person's pace
-   * does: typed straight on, the next field can lose its text when the first one's value lands.
+   * Types into one field and leaves it: form-js takes typed text when the field loses focus (otherwise after a
+   * 300 ms debounce), so it is in the form before the next field is touched and cannot be lost when a neighbour's
+   * value lands.
    */
   private void type(WebElement field, String text) {
     field.sendKeys(text);
-    settle();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", field);
+    wait.until(d -> text.equals(field.getAttribute("value")));
   }
 
   /** Chooses the problem of the imported list numbered {@code no}: the server lists them as "1．问题表现". */
@@ -229,7 +230,6 @@ class RectificationPlanBrowserTest {
     select.click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')"
         + " and starts-with(normalize-space(.),'" + no + "．')]"))).click();
-    settle();
   }
 
   /** Chooses a person in a searchable select: types the name, clicks the option (name and organization). */
@@ -238,7 +238,6 @@ class RectificationPlanBrowserTest {
     select.sendKeys(option.substring(0, option.indexOf('（')));
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')"
         + " and normalize-space(.)='" + option + "']"))).click();
-    settle();
   }
 
   private void addRow() {
@@ -275,12 +274,6 @@ class RectificationPlanBrowserTest {
   private void leaveField() {
     driver.findElement(By.cssSelector(".fjs-form h2")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
-    settle();
-  }
-
-  /** form-js commits typed text after a short debounce. */
-  private void settle() {
-    new Actions(driver).pause(Duration.ofMillis(600)).perform();
   }
 
   private WebElement completeButton() {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * request, and after the branch's election meeting reads its record: who was entitled and present, the votes per
  * candidate and who was elected. Screenshots in target/screenshots/re-*.png.
  */
+@Tag(BrowserSupport.TAG)
 @PostgresTest
 class ReElectionBrowserTest {
 

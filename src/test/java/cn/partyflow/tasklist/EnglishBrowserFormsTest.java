@@ -196,13 +196,15 @@ class EnglishBrowserFormsTest {
   }
 
   private void complete() {
-    // form-js commits typed text after a short debounce; give it that time before Tasklist reads the form.
-    new org.openqa.selenium.interactions.Actions(browser).pause(Duration.ofMillis(800)).perform();
+    // form-js takes typed text when its field loses focus (else after a short debounce): leave the field first.
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "if (document.activeElement) { document.activeElement.blur(); }");
     wait.until(ExpectedConditions.elementToBeClickable(completeButton())).click();
   }
 
   private void start() {
-    new org.openqa.selenium.interactions.Actions(browser).pause(Duration.ofMillis(800)).perform();
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "if (document.activeElement) { document.activeElement.blur(); }");
     wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("button[ng-click='startProcessInstance()']"))).click();
   }
