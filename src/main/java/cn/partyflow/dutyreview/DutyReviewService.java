@@ -64,17 +64,18 @@ public class DutyReviewService {
 
   /**
    * The secretaries who may report: the 书记 (with a login) of each organization right below the 党委 (its branches;
-   * under a 党组 or county the 党委s), 党小组 left out.
+   * under a 党组 or county the 党委s), 党小组 left out. A 书记 of two such organizations reports once, for the first in
+   * the registry's order.
    */
   public List<Candidate> candidates(String orgId) {
-    List<Candidate> out = new ArrayList<>();
+    Map<String, Candidate> out = new LinkedHashMap<>();
     directory.organizations().stream().filter(o -> orgId.equals(o.parentId()))
         .filter(o -> o.kind() != OrganizationKind.CELL)
         .sorted(Comparator.comparingInt(Organization::sortOrder).thenComparing(Organization::id))
         .forEach(o -> directory.holders(o.id(), Role.SECRETARY).stream()
             .filter(p -> p.username() != null && !p.username().isBlank())
-            .forEach(p -> out.add(new Candidate(p.id(), p.name(), o.id(), o.name(), p.username()))));
-    return out;
+            .forEach(p -> out.putIfAbsent(p.id(), new Candidate(p.id(), p.name(), o.id(), o.name(), p.username()))));
+    return new ArrayList<>(out.values());
   }
 
   /** Starts the case as the current engine user (the page sets it); the start's listener applies every check. */

@@ -2,6 +2,7 @@ package cn.partyflow.dutyreview;
 
 import cn.partyflow.dutyreview.DutyReviewRules.Rating;
 import cn.partyflow.shared.FormInput;
+import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component("dutyReviewSteps")
 public class DutyReviewSteps {
 
-  static final int MAX_REPORT = 5000;
+  static final int MAX_REPORT = FormText.ENGINE_MAX_LENGTH;
   static final int MAX_COMMENT = 2000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
