@@ -79,7 +79,7 @@ public final class Node implements AutoCloseable {
     command.addAll(arguments);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Node node = new Node(name, port, p);
-    node.awaitReady(Duration.ofSeconds(180));
+    node.awaitReady(Duration.ofSeconds(300));
     return node;
   }
 

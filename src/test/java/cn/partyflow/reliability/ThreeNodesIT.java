@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three application nodes on one PostgreSQL with their job executors under load: a few hundred cases, started over
- * all three nodes at once, each run async work, wait for a timer due at the same instant as all the others and run
- * one more async step. Every timer fires exactly once, every node takes its share of the jobs, and no timer waits far
+ * all three nodes at once, each run async work, wait for a timer that falls due at the same instant as all the
+ * others and run one more async step. Every timer fires exactly once, every node takes its share of the jobs, and no timer waits far
  * beyond the others. The timers' lateness (fire time minus due time) is written to target/reliability/three-nodes.json.
  */
 @Tag("cluster")
@@ -36,8 +37,6 @@ class ThreeNodesIT {
 
   private static final int TIMERS = 300;
   private static final List<String> NODES = List.of("node-1", "node-2", "node-3");
-  /** Long enough for every case to be started and reach its timer before the shared due instant. */
-  private static final Duration DUE_AFTER = Duration.ofSeconds(20);
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   private static final String TIMER_JOB = "timer-intermediate-transition";
 
@@ -60,9 +59,9 @@ class ThreeNodesIT {
       Instant ready = Instant.now();
       nodes.get(0).deploy("test-processes/timer-burst.bpmn");
 
-      Instant due = Instant.now().plus(DUE_AFTER);
-      String variables = "{\"orgId\":{\"value\":\"rmyy-nk\"},\"due\":{\"value\":\""
-          + REST_DATE.format(OffsetDateTime.ofInstant(due, ZoneId.of("Asia/Shanghai"))) + "\",\"type\":\"Date\"}}";
+      // Every timer is first set an hour ahead; once all of them wait, they are all made due at the same instant.
+      String variables = "{\"orgId\":{\"value\":\"rmyy-nk\"},\"due\":{\"value\":\"" + REST_DATE.format(
+          OffsetDateTime.ofInstant(Instant.now().plusSeconds(3600), ZoneId.of("Asia/Shanghai"))) + "\",\"type\":\"Date\"}}";
       List<Future<String>> starts = new ArrayList<>();
       for (int i = 0; i < TIMERS; i++) {
         Node via = nodes.get(i % nodes.size());
@@ -75,6 +74,20 @@ class ThreeNodesIT {
       Instant started = Instant.now();
 
       try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
+        Instant waiting = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(waiting) && count(c, "select count(*) from act_ru_job where handler_type_ = ?"
+            + " and process_def_key_ = 'timerBurst'", TIMER_JOB) < TIMERS) {
+          Thread.sleep(200);
+        }
+        Instant due = Instant.now().plusSeconds(2);
+        // Directly in the table, because no engine call moves many jobs' due dates at once; none of these jobs can
+        // be locked yet, as none is due.
+        try (PreparedStatement s = c.prepareStatement("update act_ru_job set duedate_ = ? where handler_type_ = ?"
+            + " and process_def_key_ = 'timerBurst'")) {
+          s.setTimestamp(1, Timestamp.from(due));
+          s.setString(2, TIMER_JOB);
+          assertThat(s.executeUpdate()).as("timers waiting").isEqualTo(TIMERS);
+        }
         Instant until = due.plusSeconds(90);
         while (Instant.now().isBefore(until) && count(c, "select count(*) from act_hi_procinst"
             + " where proc_def_key_ = 'timerBurst' and end_time_ is not null") < TIMERS) {
@@ -84,9 +97,6 @@ class ThreeNodesIT {
 
         assertThat(count(c, "select count(*) from act_hi_procinst where proc_def_key_ = 'timerBurst'"
             + " and state_ = 'COMPLETED'")).as("cases completed").isEqualTo(TIMERS);
-        assertThat(count(c, "select count(*) from act_hi_job_log where job_def_type_ = ? and job_state_ = 0"
-            + " and timestamp_ >= job_duedate_", TIMER_JOB)).as("timers created only after their due instant")
-            .isZero();
         assertThat(count(c, "select count(distinct job_id_) from act_hi_job_log where job_def_type_ = ?"
             + " and job_state_ = 2", TIMER_JOB)).as("timers fired").isEqualTo(TIMERS);
         assertThat(count(c, "select count(*) from act_hi_job_log where job_def_type_ = ? and job_state_ = 2",
@@ -127,6 +137,7 @@ class ThreeNodesIT {
         figures.put("nodesReadySeconds", seconds(began, ready));
         figures.put("startsSeconds", seconds(ready, started));
         figures.put("dueToAllCompletedSeconds", seconds(due, drained));
+        figures.put("testSeconds", seconds(began, Instant.now()));
         figures.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).trim());
         Path out = Path.of("target", "reliability", "three-nodes.json");
         Files.createDirectories(out.getParent());
