@@ -2,6 +2,7 @@ package cn.partyflow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.shared.ChinaClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Three application nodes on one PostgreSQL with their job executors under load: a few hundred cases, started over
  * all three nodes at once, each run async work, wait for a timer that falls due at the same instant as all the
- * others and run one more async step. Every timer fires exactly once, every node takes its share of the jobs, and no timer waits far
- * beyond the others. The timers' lateness (fire time minus due time) is written to target/reliability/three-nodes.json.
+ * others and run one more async step. Every timer fires exactly once, every node takes its share of the jobs, and
+ * no timer waits far beyond the others. The timers' lateness (fire time minus due time) is written to
+ * target/reliability/three-nodes.json.
  */
 @Tag("cluster")
 class ThreeNodesIT {
@@ -39,6 +41,7 @@ class ThreeNodesIT {
   private static final List<String> NODES = List.of("node-1", "node-2", "node-3");
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   private static final String TIMER_JOB = "timer-intermediate-transition";
+  private static final ZoneId CHINA = ChinaClock.ZONE;
 
   @Test
   void timersDueTogetherFireOnceEachAndEveryNodeTakesItsShare() throws Exception {
@@ -60,8 +63,9 @@ class ThreeNodesIT {
       nodes.get(0).deploy("test-processes/timer-burst.bpmn");
 
       // Every timer is first set an hour ahead; once all of them wait, they are all made due at the same instant.
-      String variables = "{\"orgId\":{\"value\":\"rmyy-nk\"},\"due\":{\"value\":\"" + REST_DATE.format(
-          OffsetDateTime.ofInstant(Instant.now().plusSeconds(3600), ZoneId.of("Asia/Shanghai"))) + "\",\"type\":\"Date\"}}";
+      String later = REST_DATE.format(OffsetDateTime.ofInstant(Instant.now().plusSeconds(3600), CHINA));
+      String variables = "{\"orgId\":{\"value\":\"rmyy-nk\"},\"due\":{\"value\":\"" + later
+          + "\",\"type\":\"Date\"}}";
       List<Future<String>> starts = new ArrayList<>();
       for (int i = 0; i < TIMERS; i++) {
         Node via = nodes.get(i % nodes.size());
@@ -126,7 +130,7 @@ class ThreeNodesIT {
             .isLessThanOrEqualTo(2 * p95 + 5_000);
 
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("date", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString());
+        figures.put("date", OffsetDateTime.now(CHINA).toString());
         figures.put("nodes", NODES.size());
         figures.put("timers", TIMERS);
         figures.put("jobs", 3 * TIMERS);
