@@ -79,7 +79,13 @@ public final class Node implements AutoCloseable {
     command.addAll(arguments);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Node node = new Node(name, port, p);
-    node.awaitReady(Duration.ofSeconds(180));
+    try {
+      node.awaitReady(Duration.ofSeconds(300));
+    } catch (RuntimeException | InterruptedException notReady) {
+      // the caller never gets the node to close, so a JVM that is still starting must not outlive the test
+      node.kill();
+      throw notReady;
+    }
     return node;
   }
 
