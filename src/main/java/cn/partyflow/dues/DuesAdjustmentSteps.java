@@ -12,9 +12,9 @@ public class DuesAdjustmentSteps {
   static final String APPROVE = "APPROVE";
   static final String REFUSE = "REFUSE";
 
-  private final DuesAssessmentService service;
+  private final DuesAdjustments service;
 
-  DuesAdjustmentSteps(DuesAssessmentService service) {
+  DuesAdjustmentSteps(DuesAdjustments service) {
     this.service = service;
   }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The payroll sheet a branch fills in for its annual assessment: one row per member (正式党员 and 预备党员) with
- * the columns {@link DuesAssessmentService#importIncome} reads, under their Chinese names.
+ * the columns {@link IncomeImport#importIncome} reads, under their Chinese names.
  */
 @Component
 public class PayrollTemplate {
