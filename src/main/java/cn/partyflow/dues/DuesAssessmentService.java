@@ -18,10 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The annual determination of every member's monthly dues (党费核定) and the recorded changes within the year.
- * The amounts come from the imported payroll ({@link IncomeImport}); the 党费管理员's corrections keep their
- * reasons; once the 党委 organization department has approved, the amounts hold for the year and only an approved
- * adjustment ({@link DuesAdjustments}) changes them.
+ * The annual determination of every member's monthly dues (党费核定). The amounts come from the imported payroll
+ * ({@link IncomeImport}); the 党费管理员's corrections keep their reasons; once the 党委 organization department has
+ * approved, the amounts hold for the year and only an approved adjustment ({@link DuesAdjustments}) changes them.
  */
 @Service
 public class DuesAssessmentService {
