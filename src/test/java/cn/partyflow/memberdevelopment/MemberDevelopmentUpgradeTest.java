@@ -72,7 +72,8 @@ class MemberDevelopmentUpgradeTest {
   @Test
   void aCaseOfTheVersionBeforeTheStepsBeanGoesOnThroughTheStepsOnceMoved() {
     ProcessInstance old = startedOnTheOldVersion();
-    ProcessDefinition latest = versions.definition(versions.deploy("processes/member-development/member-development.bpmn"));
+    ProcessDefinition latest = versions.definition(
+        versions.deploy("processes/member-development/member-development.bpmn"));
 
     assertThat(RunningCaseUpgrade.upgrade(processEngine)).isEqualTo(new RunningCaseUpgrade.Result(1, 0));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(old.getId())
@@ -99,7 +100,8 @@ class MemberDevelopmentUpgradeTest {
   private ProcessInstance startedOnTheOldVersion() {
     Mocks.register("memberDevelopmentStart", (ExecutionListener) steps::open);
     String old = versions.deploy("upgrade/member-development-360dae1.bpmn");
-    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(versions.definition(old).getId(), "A1",
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(
+        versions.definition(old).getId(), "A1",
         Map.of("applicantId", "A1"));
     Mocks.reset();
     Mocks.register("workdays", ChinaCalendarFixture.calendar(false));

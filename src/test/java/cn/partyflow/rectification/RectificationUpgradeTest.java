@@ -68,7 +68,8 @@ class RectificationUpgradeTest {
   @Test
   void aCaseOfTheVersionThatCalledTheRemovedServiceGoesOnThroughTheStepsOnceMoved() {
     ProcessInstance old = startedOnTheOldVersion();
-    ProcessDefinition latest = versions.definition(versions.deploy("processes/rectification/inspection-rectification.bpmn"));
+    ProcessDefinition latest = versions.definition(
+        versions.deploy("processes/rectification/inspection-rectification.bpmn"));
 
     assertThat(RunningCaseUpgrade.upgrade(processEngine)).isEqualTo(new RunningCaseUpgrade.Result(1, 0));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(old.getId())
@@ -96,7 +97,8 @@ class RectificationUpgradeTest {
   private ProcessInstance startedOnTheOldVersion() {
     register("rectification", fx.steps);
     String old = versions.deploy("upgrade/inspection-rectification-4bb1914.bpmn");
-    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(versions.definition(old).getId(),
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(
+        versions.definition(old).getId(),
         Map.of("orgId", "rmyy", "source", "巡察"));
     Mocks.reset();
     register("rectificationSteps", fx.steps);
