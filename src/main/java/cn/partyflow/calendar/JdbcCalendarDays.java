@@ -2,6 +2,7 @@ package cn.partyflow.calendar;
 
 import cn.partyflow.shared.ImportRefused;
 import cn.partyflow.shared.ImportRefused.RowError;
+import cn.partyflow.shared.RowCheck;
 import cn.partyflow.shared.SheetReader;
 import cn.partyflow.shared.SheetRow;
 import java.sql.Date;
@@ -55,12 +56,13 @@ class JdbcCalendarDays implements CalendarDays {
     List<SheetRow> rows = sheets.read(filename, content, COLUMNS);
     Map<LocalDate, Object[]> parsed = new LinkedHashMap<>();
     List<RowError> errors = new ArrayList<>();
-    for (SheetRow row : rows) {
+    for (SheetRow sheetRow : rows) {
+      RowCheck row = sheetRow.check();
       LocalDate day = null;
       try {
         day = LocalDate.parse(row.get("date"));
       } catch (DateTimeParseException e) {
-        errors.add(new RowError(row.line(), "日期“" + row.get("date") + "”无效，应为2027-01-01的格式"));
+        row.problem("日期“" + row.get("date") + "”无效，应为2027-01-01的格式");
       }
       String off = row.get("off_day");
       Boolean offDay = switch (off) {
@@ -69,21 +71,18 @@ class JdbcCalendarDays implements CalendarDays {
         default -> null;
       };
       if (offDay == null) {
-        errors.add(new RowError(row.line(), "放假应填“是”（放假）或“否”（调休上班），而不是“" + off + "”"));
+        row.problem("放假应填“是”（放假）或“否”（调休上班），而不是“" + off + "”");
       }
-      if (row.get("name").isEmpty()) {
-        errors.add(new RowError(row.line(), "缺少名称"));
-      }
+      String name = row.required("name", "名称");
       if (day != null && parsed.containsKey(day)) {
-        errors.add(new RowError(row.line(), "日期" + day + "重复"));
+        row.problem("日期" + day + "重复");
       }
       if (day != null && offDay != null) {
-        parsed.put(day, new Object[] {offDay, row.get("name")});
+        parsed.put(day, new Object[] {offDay, name});
       }
+      errors.addAll(row.errors());
     }
-    if (!errors.isEmpty()) {
-      throw new ImportRefused(errors);
-    }
+    ImportRefused.ifAny(errors);
     parsed.forEach((day, v) -> {
       jdbc.update("delete from pf_calendar_day where calendar_date = ?", Date.valueOf(day));
       jdbc.update("insert into pf_calendar_day (calendar_date, off_day, name) values (?, ?, ?)", Date.valueOf(day), v[0], v[1]);

@@ -4,6 +4,7 @@ import static cn.partyflow.demo.Officers.clock;
 import static cn.partyflow.demo.Officers.json;
 
 import cn.partyflow.dues.DuesAssessmentService;
+import cn.partyflow.dues.IncomeImport;
 import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.memberdevelopment.CommitteeApprovalRecord;
 import cn.partyflow.organization.MemberStatus;
@@ -72,6 +73,7 @@ class DemoLife {
   private final RectificationItems items;
   private final EvidenceStore evidence;
   private final DuesAssessmentService assessments;
+  private final IncomeImport income;
   private final DuesCollectionService collections;
   private final OrganizationalLifeService organizationalLife;
   private final RuntimeService runtime;
@@ -87,7 +89,7 @@ class DemoLife {
 
   DemoLife(Officers officers, MemberDevelopmentLauncher launcher, CommitteeApprovalRecord committee,
       OrganizationDirectory directory, ProblemImport problemImport, RectificationItems items, EvidenceStore evidence,
-      DuesAssessmentService assessments, DuesCollectionService collections,
+      DuesAssessmentService assessments, IncomeImport income, DuesCollectionService collections,
       OrganizationalLifeService organizationalLife, RuntimeService runtime, TaskService tasks,
       HistoryService history, ManagementService management, ProcessEngine engine) {
     this.officers = officers;
@@ -98,6 +100,7 @@ class DemoLife {
     this.items = items;
     this.evidence = evidence;
     this.assessments = assessments;
+    this.income = income;
     this.collections = collections;
     this.organizationalLife = organizationalLife;
     this.runtime = runtime;
@@ -488,7 +491,7 @@ class DemoLife {
             .append(",1500,60\n");
       }
     }
-    officers.as(keeper, () -> assessments.importIncome(BRANCH, year, "工资表.csv",
+    officers.as(keeper, () -> income.importIncome(BRANCH, year, "工资表.csv",
         payroll.toString().getBytes(StandardCharsets.UTF_8)));
     officers.submit(keeper, assessment, "Task_ImportIncome", "importNote", "按一月工资表导入");
     officers.submit(keeper, assessment, "Task_ReviewAmounts");

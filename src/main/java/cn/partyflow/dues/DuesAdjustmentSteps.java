@@ -1,6 +1,7 @@
 package cn.partyflow.dues;
 
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,9 @@ public class DuesAdjustmentSteps {
   static final String APPROVE = "APPROVE";
   static final String REFUSE = "REFUSE";
 
-  private final DuesAssessmentService service;
+  private final DuesAdjustments service;
 
-  DuesAdjustmentSteps(DuesAssessmentService service) {
+  DuesAdjustmentSteps(DuesAdjustments service) {
     this.service = service;
   }
 
@@ -28,9 +29,9 @@ public class DuesAdjustmentSteps {
   public void decide(DelegateTask task) {
     String decision = StepSupport.text(task, "adjustmentDecision");
     if (APPROVE.equals(decision)) {
-      service.approveAdjustment(adjustmentId(task), StepSupport.user(task));
+      service.approveAdjustment(adjustmentId(task), StepVariables.user(task));
     } else if (REFUSE.equals(decision)) {
-      service.refuseAdjustment(adjustmentId(task), StepSupport.user(task), StepSupport.text(task, "decisionComment"));
+      service.refuseAdjustment(adjustmentId(task), StepVariables.user(task), StepSupport.text(task, "decisionComment"));
     } else {
       throw new RuleViolation("dues.adjustment.decision", "审批结论须为批准或不批准");
     }

@@ -1,10 +1,11 @@
 package cn.partyflow.dues;
 
+import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.StepVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import cn.partyflow.shared.RuleViolation;
 
 /** The glue of process {@code duesAssessment}: each method implements one activity or one task listener. */
 @Component("duesAssessmentSteps")
@@ -53,7 +54,7 @@ public class DuesAssessmentSteps {
             FormValues.money(r.get("base"), "更正后的计算基数"), FormValues.money(r.get("amount"), "更正后的党费"),
             FormValues.text(r.get("reason"))))
         .toList();
-    service.correct(branch(task), year(task), corrections, StepSupport.user(task));
+    service.correct(branch(task), year(task), corrections, StepVariables.user(task));
     task.setVariable("corrections", null);
     task.setVariable("monthlyTotal", service.summary(branch(task), year(task)).monthlyTotal().toPlainString());
     task.setVariable("assessmentTable", StepSupport.table(service.rows(branch(task), year(task))));
@@ -67,7 +68,7 @@ public class DuesAssessmentSteps {
   /** Completing Task_ApproveByOrgDept: a return needs the department's reason. */
   public void approve(DelegateTask task) {
     decision(task, "orgDeptApproved", "批准全年执行", "approvalComment", "不予批准须写明理由，退回党费管理员更正");
-    task.setVariable("approvedBy", StepSupport.user(task));
+    task.setVariable("approvedBy", StepVariables.user(task));
   }
 
   /** Implements Task_FixAmounts (核定数额全年执行). */

@@ -1,6 +1,7 @@
 package cn.partyflow.dues;
 
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.StepVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,7 +52,7 @@ public class DuesCollectionSteps {
             months(r.get("months")),
             FormValues.text(r.get("consentNote"))))
         .toList();
-    service.record(branch(task), period(task), payments, StepSupport.user(task));
+    service.record(branch(task), period(task), payments, StepVariables.user(task));
     task.setVariable("payments", null);
     showLedger(task);
   }
@@ -60,7 +61,7 @@ public class DuesCollectionSteps {
   public void close(DelegateTask task) {
     DuesCollectionService.Reconciliation r = service.close(branch(task), period(task),
         FormValues.requiredMoney(task.getVariable("deposited"), "存入银行的金额"),
-        FormValues.requiredDate(task.getVariable("depositDate"), "存入银行的日期"), StepSupport.user(task),
+        FormValues.requiredDate(task.getVariable("depositDate"), "存入银行的日期"), StepVariables.user(task),
         task.getProcessInstanceId());
     task.setVariable("expected", r.expected().toPlainString());
     task.setVariable("received", r.received().toPlainString());
@@ -81,7 +82,7 @@ public class DuesCollectionSteps {
   public void remit(DelegateTask task) {
     service.remit(branch(task), period(task), StepSupport.text(task, DuesProcesses.COMMITTEE_ID),
         FormValues.requiredMoney(task.getVariable("remittedAmount"), "上缴金额"),
-        FormValues.requiredDate(task.getVariable("sentDate"), "上缴日期"), StepSupport.user(task),
+        FormValues.requiredDate(task.getVariable("sentDate"), "上缴日期"), StepVariables.user(task),
         task.getProcessInstanceId());
   }
 
@@ -91,7 +92,7 @@ public class DuesCollectionSteps {
     task.setVariable("receiptConfirmed", confirmed);
     service.confirmReceipt(branch(task), period(task), confirmed,
         FormValues.money(task.getVariable("receivedAmount"), "实收金额"),
-        FormValues.date(task.getVariable("receivedDate"), "收到日期"), StepSupport.user(task));
+        FormValues.date(task.getVariable("receivedDate"), "收到日期"), StepVariables.user(task));
   }
 
   /** Implements Task_CheckArrears (检查连续未交党费的党员). */

@@ -3,13 +3,12 @@ package cn.partyflow.dues;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
+import cn.partyflow.shared.SheetTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The payroll sheet a branch fills in for its annual assessment: one row per member (正式党员 and 预备党员) with
- * the columns {@link DuesAssessmentService#importIncome} reads, under their Chinese names.
+ * the columns {@link IncomeImport#importIncome} reads, under their Chinese names.
  */
 @Component
 public class PayrollTemplate {
@@ -46,16 +45,7 @@ public class PayrollTemplate {
     List<String> columns = columns();
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("工资表");
-      CellStyle bold = book.createCellStyle();
-      Font font = book.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      Row header = sheet.createRow(0);
-      for (int c = 0; c < columns.size(); c++) {
-        header.createCell(c).setCellValue(columns.get(c));
-        header.getCell(c).setCellStyle(bold);
-        sheet.setColumnWidth(c, 14 * 256);
-      }
+      SheetTemplate.header(book, sheet, columns, c -> 14);
       int r = 1;
       for (Person p : directory.people(List.of(branchId))) {
         if (p.status() == MemberStatus.FULL_MEMBER || p.status() == MemberStatus.PROBATIONARY) {

@@ -5,18 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 
-/** What the process glue shares: the acting user and tables turned into text for Tasklist forms. */
+/** What the process glue shares: variables read as numbers or text, and tables turned into text for Tasklist forms. */
 final class StepSupport {
 
   private StepSupport() {}
-
-  static String user(ProcessEngineServicesAware scope) {
-    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
-  }
 
   static String text(VariableScope scope, String name) {
     return FormValues.text(scope.getVariable(name));

@@ -1,11 +1,13 @@
 package cn.partyflow.dutyreview;
 
+import static cn.partyflow.shared.StepVariables.json;
+import static cn.partyflow.shared.StepVariables.text;
+import static cn.partyflow.shared.StepVariables.user;
+
 import cn.partyflow.dutyreview.DutyReviewRules.Rating;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +29,6 @@ public class DutyReviewSteps {
 
   static final int MAX_REPORT = FormText.ENGINE_MAX_LENGTH;
   static final int MAX_COMMENT = 2000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DutyReviewService service;
 
@@ -150,29 +148,11 @@ public class DutyReviewSteps {
     return json(options);
   }
 
-  private static Object json(Object rows) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static int year(VariableScope scope) {
     Integer year = FormInput.integer(scope.getVariable(DutyReview.YEAR), "年度");
     if (year == null) {
       throw new RuleViolation("dutyReview.year", "请选择述职评议的年度");
     }
     return year;
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  private static String user(ProcessEngineServicesAware scope) {
-    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

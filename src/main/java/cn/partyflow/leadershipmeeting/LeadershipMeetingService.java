@@ -1,5 +1,7 @@
 package cn.partyflow.leadershipmeeting;
 
+import static cn.partyflow.shared.StepVariables.json;
+
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
@@ -7,15 +9,12 @@ import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +28,6 @@ public class LeadershipMeetingService {
   /** The 班子: who holds these offices in the 党委 or 党组, the 书记 first. */
   static final List<Role> LEADERSHIP = List.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.PARTY_COMMITTEE);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LeadershipMeetingStore store;
   private final OrganizationDirectory directory;
@@ -181,13 +179,5 @@ public class LeadershipMeetingService {
         .filter(LeadershipMeetingService::holdsLeadershipMeeting).findFirst()
         .orElseThrow(() -> new RuleViolation("leadershipMeeting.higher", org.name()
             + "在系统中没有上级党委（党组），方案和报告无处报送"));
-  }
-
-  private static Object json(Object value) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,13 +1,14 @@
 package cn.partyflow.leadershipmeeting;
 
+import static cn.partyflow.shared.StepVariables.json;
+import static cn.partyflow.shared.StepVariables.user;
+
 import cn.partyflow.leadershipmeeting.LeadershipMeetingRules.Talk;
 import cn.partyflow.rectification.ProblemListHandover;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Component;
 public class LeadershipMeetingSteps {
 
   private static final int MAX_NOTE = 2000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LeadershipMeetingService service;
   private final ProblemListHandover handover;
@@ -248,18 +245,5 @@ public class LeadershipMeetingSteps {
 
   private static String text(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private static Object json(Object rows) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String user(ProcessEngineServicesAware scope) {
-    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

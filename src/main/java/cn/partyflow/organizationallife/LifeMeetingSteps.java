@@ -1,5 +1,8 @@
 package cn.partyflow.organizationallife;
 
+import static cn.partyflow.shared.StepVariables.text;
+import static cn.partyflow.shared.StepVariables.user;
+
 import cn.partyflow.organizationallife.LifeMeetingRules.Decision;
 import cn.partyflow.organizationallife.LifeMeetingRules.Disposition;
 import cn.partyflow.organizationallife.LifeMeetingService.Outcome;
@@ -11,9 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +38,7 @@ public class LifeMeetingSteps {
 
   /** StartEvent_LifeMeetingStarted: the branch's year is claimed for this case; a second case is refused. */
   public void started(DelegateExecution execution) {
-    String branch = text(execution, LifeMeeting.ORG_ID);
-    Object year = execution.getVariable(LifeMeeting.YEAR);
-    Integer y = year instanceof Number n ? n.intValue() : null;
-    execution.setVariables(service.admitStart(branch, y, execution.getProcessInstanceId(), user(execution)));
-    if (execution.getProcessBusinessKey() == null && y != null) {
-      execution.setProcessBusinessKey(LifeMeeting.businessKey(branch, y));
-    }
+    BranchYearStart.admit(execution, service::admitStart, LifeMeeting::businessKey);
   }
 
   /** Completing Task_PrepareMeeting: the page has recorded the preparation. */
@@ -121,15 +116,5 @@ public class LifeMeetingSteps {
 
   private static int year(VariableScope scope) {
     return ((Number) scope.getVariable(LifeMeeting.YEAR)).intValue();
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  private static String user(ProcessEngineServicesAware scope) {
-    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

@@ -1,5 +1,8 @@
 package cn.partyflow.organizationallife;
 
+import static cn.partyflow.shared.StepVariables.text;
+import static cn.partyflow.shared.StepVariables.user;
+
 import cn.partyflow.organizationallife.OrganizationalLifeRules.PlannedMeeting;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
@@ -9,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +33,7 @@ public class OrganizationalLifeSteps {
 
   /** StartEvent_YearStarted: the branch's year is claimed for this case; a second case of the year is refused. */
   public void started(DelegateExecution execution) {
-    String branch = text(execution, OrganizationalLife.ORG_ID);
-    Object year = execution.getVariable(OrganizationalLife.YEAR);
-    Integer y = year instanceof Number n ? n.intValue() : null;
-    execution.setVariables(service.admitStart(branch, y, execution.getProcessInstanceId(), user(execution)));
-    if (execution.getProcessBusinessKey() == null && y != null) {
-      execution.setProcessBusinessKey(OrganizationalLife.businessKey(branch, y));
-    }
+    BranchYearStart.admit(execution, service::admitStart, OrganizationalLife::businessKey);
   }
 
   /** Task_PlanYear (制定年度组织生活计划): the plan from the settings, and the days its periods end. */
@@ -136,15 +131,5 @@ public class OrganizationalLifeSteps {
 
   private static int year(VariableScope scope) {
     return ((Number) scope.getVariable(OrganizationalLife.YEAR)).intValue();
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  private static String user(ProcessEngineServicesAware scope) {
-    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

@@ -1,6 +1,7 @@
 package cn.partyflow.rectification;
 
 import cn.partyflow.shared.ImportRefused;
+import cn.partyflow.shared.RowCheck;
 import cn.partyflow.shared.SheetReader;
 import cn.partyflow.shared.SheetRow;
 import java.util.ArrayList;
@@ -39,33 +40,31 @@ public class ProblemImport {
     List<ImportRefused.RowError> errors = new ArrayList<>();
     List<Map<String, Object>> problems = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
-    for (SheetRow row : rows) {
+    for (SheetRow sheetRow : rows) {
+      RowCheck row = sheetRow.check();
       int no = problems.size() + 1;
       if (!row.get("no").isEmpty()) {
         try {
           no = Integer.parseInt(row.get("no"));
         } catch (NumberFormatException e) {
-          errors.add(new ImportRefused.RowError(row.line(), "序号“" + row.get("no") + "”不是整数"));
+          row.problem("序号“" + row.get("no") + "”不是整数");
         }
       }
       if (!seen.add(no)) {
-        errors.add(new ImportRefused.RowError(row.line(), "序号" + no + "重复"));
+        row.problem("序号" + no + "重复");
       }
-      if (row.get("problem").isEmpty()) {
-        errors.add(new ImportRefused.RowError(row.line(), "缺少问题表现"));
-      }
+      String problem = row.required("problem", "问题表现");
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("no", no);
       p.put("clause", row.get("clause"));
-      p.put("problem", row.get("problem"));
+      p.put("problem", problem);
       problems.add(p);
+      errors.addAll(row.errors());
     }
     if (problems.isEmpty()) {
       errors.add(new ImportRefused.RowError(0, "文件中没有问题"));
     }
-    if (!errors.isEmpty()) {
-      throw new ImportRefused(errors);
-    }
+    ImportRefused.ifAny(errors);
     return problems;
   }
 }

@@ -1,9 +1,12 @@
 package cn.partyflow.reelection;
 
+import static cn.partyflow.shared.StepVariables.json;
+import static cn.partyflow.shared.StepVariables.text;
+import static cn.partyflow.shared.StepVariables.user;
+
 import cn.partyflow.reelection.ReElectionRules.Outcome;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,6 @@ public class ReElectionSteps {
 
   static final Map<String, String> OFFICES = officeFields();
   private static final int MAX_NOTE = 1000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ReElectionService service;
 
@@ -235,27 +234,9 @@ public class ReElectionSteps {
     return FormInput.date(scope.getVariable(name), what);
   }
 
-  private static Object json(Object rows) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static Object options(Map<String, String> idToName) {
     List<Map<String, String>> options = new ArrayList<>();
     idToName.forEach((id, label) -> options.add(Map.of("label", label, "value", id)));
     return json(options);
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  private static String user(ProcessEngineServicesAware scope) {
-    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

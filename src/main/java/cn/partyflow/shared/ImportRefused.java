@@ -26,6 +26,13 @@ public class ImportRefused extends RuntimeException {
     return new ImportRefused(List.of(new RowError(0, message)));
   }
 
+  /** Refuses the file when any row is bad; the importer writes nothing before this passes. */
+  public static void ifAny(List<RowError> errors) {
+    if (!errors.isEmpty()) {
+      throw new ImportRefused(errors);
+    }
+  }
+
   public List<RowError> errors() {
     return errors;
   }

@@ -70,6 +70,19 @@ public class SheetReader {
   }
 
   /**
+   * The header names a sheet accepts, from pairs of column key and Chinese name: each key is accepted as itself and
+   * under its name. A key given again with another name gains that name.
+   */
+  public static Map<String, String> columns(String... keyAndName) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < keyAndName.length; i += 2) {
+      columns.put(keyAndName[i], keyAndName[i]);
+      columns.put(keyAndName[i + 1], keyAndName[i]);
+    }
+    return columns;
+  }
+
+  /**
    * @param aliases header text (English key or Chinese name) to column key; unknown headers are refused
    */
   public List<SheetRow> read(String filename, byte[] content, Map<String, String> aliases) {

@@ -11,6 +11,11 @@ public record SheetRow(int line, Map<String, String> values) {
     return v == null ? "" : v.trim();
   }
 
+  /** The row's checks, gathering its problems ({@link RowCheck}). */
+  public RowCheck check() {
+    return new RowCheck(this);
+  }
+
   public boolean isBlank() {
     return values.values().stream().allMatch(v -> v == null || v.isBlank());
   }

@@ -47,7 +47,7 @@ class DuesAdjustmentProcessTest {
     return runtimeService().startProcessInstanceByKey(DuesProcesses.ADJUSTMENT, "rmyy-nk:adjustment-7", Map.of(
         "orgId", "rmyy-nk", "branchName", "内科党支部", "adjustmentId", 7L, "personId", "P022", "personName", "潘悦",
         "adjustmentSummary", "调整", "adjustmentReason", "原因", "requestedByName", "党费管理员",
-        "approvalLevel", DuesAssessmentService.approvalLevel(category, reduced)));
+        "approvalLevel", DuesAdjustments.approvalLevel(category, reduced)));
   }
 
   @Test

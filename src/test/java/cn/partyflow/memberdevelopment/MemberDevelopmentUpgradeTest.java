@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.partyflow.UnitEngine;
+import cn.partyflow.VersionDeployments;
 import cn.partyflow.calendar.ChinaCalendarFixture;
 import cn.partyflow.calendar.WorkdayCalendar;
 import cn.partyflow.deployment.RunningCaseUpgrade;
 import cn.partyflow.organization.FixedRouting;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.shared.RuleViolation;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -46,13 +39,14 @@ class MemberDevelopmentUpgradeTest {
   final FakePersonRegistry registry = new FakePersonRegistry()
       .add("A1", "林小雨", MemberStatus.APPLICANT, false)
       .officer("P011", "刘洋");
-  final List<String> deployments = new ArrayList<>();
+  VersionDeployments versions;
   MemberDevelopmentSteps steps;
   ProcessEngine processEngine;
 
   @BeforeEach
   void setUp() {
     processEngine = engine.getProcessEngine();
+    versions = new VersionDeployments(processEngine, "forms/member-development");
     WorkdayCalendar calendar = ChinaCalendarFixture.calendar(false);
     MemberDevelopmentRules rules = new MemberDevelopmentRules(new MemberDevelopmentSettings(), calendar);
     steps = new MemberDevelopmentSteps(new MemberDevelopmentService(rules, registry, e -> { }), rules, registry,
@@ -63,15 +57,14 @@ class MemberDevelopmentUpgradeTest {
 
   @AfterEach
   void cleanUp() {
-    RepositoryService repository = processEngine.getRepositoryService();
-    deployments.forEach(id -> repository.deleteDeployment(id, true, true));
+    versions.removeAll();
     Mocks.reset();
   }
 
   @Test
   void aCaseOfTheVersionBeforeTheStepsBeanFailsOnItsNextStepWhereItIs() {
     startedOnTheOldVersion();
-    deploy("processes/member-development/member-development.bpmn");
+    versions.deploy("processes/member-development/member-development.bpmn");
 
     assertThatThrownBy(() -> recordApplication("1999-05-20")).hasMessageContaining("memberDevelopmentValidation");
   }
@@ -79,7 +72,8 @@ class MemberDevelopmentUpgradeTest {
   @Test
   void aCaseOfTheVersionBeforeTheStepsBeanGoesOnThroughTheStepsOnceMoved() {
     ProcessInstance old = startedOnTheOldVersion();
-    ProcessDefinition latest = definition(deploy("processes/member-development/member-development.bpmn"));
+    ProcessDefinition latest = versions.definition(
+        versions.deploy("processes/member-development/member-development.bpmn"));
 
     assertThat(RunningCaseUpgrade.upgrade(processEngine)).isEqualTo(new RunningCaseUpgrade.Result(1, 0));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(old.getId())
@@ -105,8 +99,9 @@ class MemberDevelopmentUpgradeTest {
    */
   private ProcessInstance startedOnTheOldVersion() {
     Mocks.register("memberDevelopmentStart", (ExecutionListener) steps::open);
-    String old = deploy("upgrade/member-development-360dae1.bpmn");
-    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(definition(old).getId(), "A1",
+    String old = versions.deploy("upgrade/member-development-360dae1.bpmn");
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(
+        versions.definition(old).getId(), "A1",
         Map.of("applicantId", "A1"));
     Mocks.reset();
     Mocks.register("workdays", ChinaCalendarFixture.calendar(false));
@@ -126,20 +121,4 @@ class MemberDevelopmentUpgradeTest {
     return tasks.createTaskQuery().taskDefinitionKey(key).singleResult();
   }
 
-  private String deploy(String bpmn) {
-    DeploymentBuilder builder = processEngine.getRepositoryService().createDeployment().addClasspathResource(bpmn);
-    try (Stream<Path> forms = Files.list(Path.of("forms/member-development"))) {
-      forms.forEach(f -> builder.addClasspathResource("forms/member-development/" + f.getFileName()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    String id = builder.deploy().getId();
-    deployments.add(id);
-    return id;
-  }
-
-  private ProcessDefinition definition(String deploymentId) {
-    return processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
-        .singleResult();
-  }
 }

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.partyflow.UnitEngine;
+import cn.partyflow.VersionDeployments;
 import cn.partyflow.deployment.RunningCaseUpgrade;
 import cn.partyflow.organization.FixedRouting;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,13 +37,14 @@ class RectificationUpgradeTest {
   @RegisterExtension
   static ProcessEngineExtension engine = UnitEngine.extension();
 
-  final List<String> deployments = new ArrayList<>();
+  VersionDeployments versions;
   RectificationFixture fx;
   ProcessEngine processEngine;
 
   @BeforeEach
   void setUp() {
     processEngine = engine.getProcessEngine();
+    versions = new VersionDeployments(processEngine, "forms/rectification");
     fx = new RectificationFixture("rc-upgrade-" + System.nanoTime());
     ClockUtil.setCurrentTime(ChinaClock.toDate(LocalDateTime.of(2025, 9, 15, 10, 0)));
   }
@@ -57,14 +52,14 @@ class RectificationUpgradeTest {
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
-    deployments.forEach(id -> processEngine.getRepositoryService().deleteDeployment(id, true, true));
+    versions.removeAll();
     Mocks.reset();
   }
 
   @Test
   void aCaseOfTheVersionThatCalledTheRemovedServiceFailsOnItsNextStepWhereItIs() {
     startedOnTheOldVersion();
-    deploy("processes/rectification/inspection-rectification.bpmn");
+    versions.deploy("processes/rectification/inspection-rectification.bpmn");
 
     assertThatThrownBy(this::register).hasMessageContaining("rectification.registerFeedback");
     assertThat(only("Task_RegisterFeedback")).as("still waiting").isNotNull();
@@ -73,7 +68,8 @@ class RectificationUpgradeTest {
   @Test
   void aCaseOfTheVersionThatCalledTheRemovedServiceGoesOnThroughTheStepsOnceMoved() {
     ProcessInstance old = startedOnTheOldVersion();
-    ProcessDefinition latest = definition(deploy("processes/rectification/inspection-rectification.bpmn"));
+    ProcessDefinition latest = versions.definition(
+        versions.deploy("processes/rectification/inspection-rectification.bpmn"));
 
     assertThat(RunningCaseUpgrade.upgrade(processEngine)).isEqualTo(new RunningCaseUpgrade.Result(1, 0));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(old.getId())
@@ -100,8 +96,9 @@ class RectificationUpgradeTest {
    */
   private ProcessInstance startedOnTheOldVersion() {
     register("rectification", fx.steps);
-    String old = deploy("upgrade/inspection-rectification-4bb1914.bpmn");
-    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(definition(old).getId(),
+    String old = versions.deploy("upgrade/inspection-rectification-4bb1914.bpmn");
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceById(
+        versions.definition(old).getId(),
         Map.of("orgId", "rmyy", "source", "巡察"));
     Mocks.reset();
     register("rectificationSteps", fx.steps);
@@ -130,20 +127,4 @@ class RectificationUpgradeTest {
     return tasks().createTaskQuery().taskDefinitionKey(key).singleResult();
   }
 
-  private String deploy(String bpmn) {
-    DeploymentBuilder builder = processEngine.getRepositoryService().createDeployment().addClasspathResource(bpmn);
-    try (Stream<Path> forms = Files.list(Path.of("forms/rectification"))) {
-      forms.forEach(f -> builder.addClasspathResource("forms/rectification/" + f.getFileName()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    String id = builder.deploy().getId();
-    deployments.add(id);
-    return id;
-  }
-
-  private ProcessDefinition definition(String deploymentId) {
-    return processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
-        .singleResult();
-  }
 }

@@ -4,6 +4,7 @@ import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Role;
+import cn.partyflow.security.ProcedurePages;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -17,8 +18,10 @@ class DuesAccess {
 
   private final AccessScope scope;
   private final OrganizationDirectory directory;
+  private final ProcedurePages pages;
 
-  DuesAccess(AccessScope scope, OrganizationDirectory directory) {
+  DuesAccess(AccessScope scope, OrganizationDirectory directory, ProcedurePages pages) {
+    this.pages = pages;
     this.scope = scope;
     this.directory = directory;
   }
@@ -28,9 +31,7 @@ class DuesAccess {
   }
 
   void requireVisible(Authentication auth, String orgId) {
-    if (!visible(auth).contains(orgId)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + orgId + "不存在或不在您的权限范围内");
-    }
+    pages.requireVisible(auth, orgId);
   }
 
   /** The organization is visible and the user holds one of the roles there or above (the administrator always). */
@@ -47,9 +48,6 @@ class DuesAccess {
   }
 
   boolean holds(Authentication auth, Set<String> orgIds, Set<Role> roles) {
-    return directory.personByUsername(auth.getName())
-        .map(p -> directory.roleAssignmentsOf(p.id()).stream()
-            .anyMatch(a -> orgIds.contains(a.orgId()) && roles.contains(a.role())))
-        .orElse(false);
+    return pages.holds(auth, a -> orgIds.contains(a.orgId()) && roles.contains(a.role()));
   }
 }

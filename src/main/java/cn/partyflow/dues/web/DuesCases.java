@@ -1,7 +1,7 @@
 package cn.partyflow.dues.web;
 
 import cn.partyflow.organization.TaskHolders;
-import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.RuleViolation;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DuesCases {
 
-  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
   private final TaskService tasks;
   private final HistoryService history;
   private final IdentityService identity;
   private final TaskHolders holders;
+  private final ProcedurePages pages;
 
-  DuesCases(TaskService tasks, HistoryService history, IdentityService identity, TaskHolders holders) {
+  DuesCases(TaskService tasks, HistoryService history, IdentityService identity, TaskHolders holders,
+      ProcedurePages pages) {
+    this.pages = pages;
     this.holders = holders;
     this.tasks = tasks;
     this.history = history;
@@ -60,7 +62,8 @@ class DuesCases {
     boolean mine = user.equals(t.getAssignee())
         || (t.getAssignee() == null && candidates.stream().anyMatch(groups::contains));
     String holder = holders.describe(t);
-    return new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), holder, mine, TASKLIST + t.getId());
+    return new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), holder, mine,
+        ProcedurePages.TASKLIST + t.getId());
   }
 
   /**
@@ -68,12 +71,7 @@ class DuesCases {
    * the user as its starter. Dues cases are started here, not in Tasklist.
    */
   String startAs(String user, Supplier<String> start) {
-    identity.setAuthentication(user, groups(user));
-    try {
-      return WriteScopePlugin.startFromPage(start);
-    } finally {
-      identity.clearAuthentication();
-    }
+    return pages.startAs(user, start);
   }
 
   /** Completes the task as the user, claiming it first when nobody holds it; somebody else's task is refused. */
@@ -87,15 +85,13 @@ class DuesCases {
       throw new RuleViolation("dues.task.held", "“" + task.getName() + "”已由" + holders.userName(task.getAssignee())
           + "认领，只能由认领人办理");
     }
-    identity.setAuthentication(user, groups(user));
-    try {
+    pages.asUser(user, () -> {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
       tasks.complete(task.getId(), values);
-    } finally {
-      identity.clearAuthentication();
-    }
+      return null;
+    });
   }
 
   String businessKey(String instanceId) {

@@ -1,7 +1,9 @@
 package cn.partyflow.dues.web;
 
+import cn.partyflow.dues.DuesAdjustments;
 import cn.partyflow.dues.DuesAssessmentService;
 import cn.partyflow.dues.DuesCollectionService;
+import cn.partyflow.dues.IncomeImport;
 import cn.partyflow.dues.DuesLedgerExport;
 import cn.partyflow.dues.MemberCategory;
 import cn.partyflow.organization.AccessScope;
@@ -46,15 +48,20 @@ class DuesController {
   private static final Set<Role> KEEPERS = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
 
   private final DuesAssessmentService assessments;
+  private final IncomeImport income;
+  private final DuesAdjustments adjustments;
   private final DuesCollectionService collections;
   private final DuesLedgerExport export;
   private final DuesAccess access;
   private final OrganizationDirectory directory;
   private final DuesCases cases;
 
-  DuesController(DuesAssessmentService assessments, DuesCollectionService collections, DuesLedgerExport export,
-      DuesAccess access, OrganizationDirectory directory, DuesCases cases) {
+  DuesController(DuesAssessmentService assessments, IncomeImport income, DuesAdjustments adjustments,
+      DuesCollectionService collections, DuesLedgerExport export, DuesAccess access, OrganizationDirectory directory,
+      DuesCases cases) {
     this.assessments = assessments;
+    this.income = income;
+    this.adjustments = adjustments;
     this.collections = collections;
     this.export = export;
     this.access = access;
@@ -70,11 +77,11 @@ class DuesController {
   }
 
   @PostMapping("/api/dues/assessments/income")
-  DuesAssessmentService.ImportResult importIncome(@RequestParam("branch") String branch,
+  IncomeImport.ImportResult importIncome(@RequestParam("branch") String branch,
       @RequestParam("year") int year, @RequestParam("file") MultipartFile file, Authentication auth)
       throws IOException {
     requireRole(auth, branch, KEEPERS);
-    return assessments.importIncome(branch, year, file.getOriginalFilename(), file.getBytes());
+    return income.importIncome(branch, year, file.getOriginalFilename(), file.getBytes());
   }
 
   @GetMapping("/api/dues/assessments")
@@ -93,8 +100,8 @@ class DuesController {
     requireRole(auth, export.branchOf(form.personId()), KEEPERS);
     MemberCategory category = MemberCategory.parse(form.category()).orElseThrow(() -> new RuleViolation(
         "dues.category", "人员类别“" + form.category() + "”无法识别"));
-    long id = Long.parseLong(cases.startAs(auth.getName(), () -> String.valueOf(assessments.requestAdjustment(
-        new DuesAssessmentService.AdjustmentRequest(form.personId(), form.year(), category, form.base(),
+    long id = Long.parseLong(cases.startAs(auth.getName(), () -> String.valueOf(adjustments.requestAdjustment(
+        new DuesAdjustments.AdjustmentRequest(form.personId(), form.year(), category, form.base(),
             form.effectiveFrom(), form.reason(), form.reducedAmount(), form.branchDecisionDate()),
         auth.getName()))));
     return Map.of("id", id);
@@ -106,7 +113,7 @@ class DuesController {
    */
   @PostMapping("/api/dues/adjustments/{id}/approve")
   Map<String, String> approveAdjustment(@PathVariable("id") long id, Authentication auth) {
-    String branch = assessments.adjustmentBranch(id);
+    String branch = adjustments.adjustmentBranch(id);
     requireVisible(auth, branch);
     Task task = cases.adjustmentTask(branch, id).orElseThrow(() -> new RuleViolation("dues.adjustment.decided",
         "党费调整" + id + "已经处理过，没有待审批的任务"));

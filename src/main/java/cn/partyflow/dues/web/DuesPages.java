@@ -1,9 +1,11 @@
 package cn.partyflow.dues.web;
 
 import cn.partyflow.dues.DuesArrearsService;
+import cn.partyflow.dues.DuesAdjustments;
 import cn.partyflow.dues.DuesAssessmentService;
 import cn.partyflow.dues.DuesCharts;
 import cn.partyflow.dues.DuesCollectionService;
+import cn.partyflow.dues.IncomeImport;
 import cn.partyflow.dues.DuesProcesses;
 import cn.partyflow.dues.DuesProgress;
 import cn.partyflow.dues.MemberCategory;
@@ -67,6 +69,8 @@ class DuesPages {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final DuesAssessmentService assessments;
+  private final IncomeImport income;
+  private final DuesAdjustments adjustments;
   private final DuesCollectionService collections;
   private final DuesArrearsService arrears;
   private final PayrollTemplate template;
@@ -75,11 +79,13 @@ class DuesPages {
   private final OrganizationDirectory directory;
   private final DuesProgress progress;
 
-  DuesPages(DuesAssessmentService assessments, DuesCollectionService collections, DuesArrearsService arrears,
-      PayrollTemplate template, DuesAccess access, DuesCases cases, OrganizationDirectory directory,
-      DuesProgress progress) {
+  DuesPages(DuesAssessmentService assessments, IncomeImport income, DuesAdjustments adjustments,
+      DuesCollectionService collections, DuesArrearsService arrears, PayrollTemplate template, DuesAccess access,
+      DuesCases cases, OrganizationDirectory directory, DuesProgress progress) {
     this.progress = progress;
     this.assessments = assessments;
+    this.income = income;
+    this.adjustments = adjustments;
     this.collections = collections;
     this.arrears = arrears;
     this.template = template;
@@ -162,7 +168,7 @@ class DuesPages {
     List<Map<String, Object>> arrearsCases = arrears.branchCases(branch);
     model.addAttribute("arrears", arrearsCases.stream().filter(a -> !"SHORT".equals(a.get("kind"))).toList());
     model.addAttribute("shortPaid", arrearsCases.stream().filter(a -> "SHORT".equals(a.get("kind"))).toList());
-    model.addAttribute("adjustments", assessments.adjustments(branch, y).stream()
+    model.addAttribute("adjustments", adjustments.adjustments(branch, y).stream()
         .map(a -> adjustmentShown(branch, a, user)).toList());
     return "dues/branch";
   }
@@ -196,9 +202,9 @@ class DuesPages {
       if (file == null || file.isEmpty()) {
         throw new RuleViolation("dues.import.file", "请选择填好的工资表文件（XLSX或CSV）");
       }
-      DuesAssessmentService.ImportResult result;
+      IncomeImport.ImportResult result;
       try {
-        result = assessments.importIncome(branch, year, file.getOriginalFilename(), file.getBytes());
+        result = income.importIncome(branch, year, file.getOriginalFilename(), file.getBytes());
       } catch (IOException e) {
         throw new RuleViolation("dues.import.file", "文件读取失败，请重新上传");
       }
@@ -305,8 +311,8 @@ class DuesPages {
       BigDecimal reduced = Money.parse(reducedAmount, "少交后的月交纳数额");
       LocalDate decided = branchDecisionDate == null || branchDecisionDate.isBlank() ? null
           : date(branchDecisionDate, "党支部研究的日期");
-      String id = cases.startAs(auth.getName(), () -> String.valueOf(assessments.requestAdjustment(
-          new DuesAssessmentService.AdjustmentRequest(personId, year, category(category), newBase, effectiveFrom,
+      String id = cases.startAs(auth.getName(), () -> String.valueOf(adjustments.requestAdjustment(
+          new DuesAdjustments.AdjustmentRequest(personId, year, category(category), newBase, effectiveFrom,
               reason, reduced, decided), auth.getName())));
       String next = cases.adjustmentTask(branch, Long.parseLong(id))
           .map(t -> "“" + t.getName() + "”" + cases.open(DuesProcesses.ADJUSTMENT,

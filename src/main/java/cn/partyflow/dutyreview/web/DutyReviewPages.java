@@ -6,10 +6,8 @@ import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
-import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
-import cn.partyflow.organization.TaskHolders;
-import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.util.ArrayList;
@@ -18,10 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -42,25 +36,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DutyReviewPages {
 
-  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
   private final DutyReviewService service;
   private final DutyReviewStore store;
   private final AccessScope scope;
   private final OrganizationDirectory directory;
-  private final IdentityService identity;
-  private final TaskService tasks;
-  private final TaskHolders holders;
+  private final ProcedurePages pages;
 
   DutyReviewPages(DutyReviewService service, DutyReviewStore store, AccessScope scope,
-      OrganizationDirectory directory, IdentityService identity, TaskService tasks, TaskHolders holders) {
+      OrganizationDirectory directory, ProcedurePages pages) {
     this.service = service;
     this.store = store;
     this.scope = scope;
     this.directory = directory;
-    this.identity = identity;
-    this.tasks = tasks;
-    this.holders = holders;
+    this.pages = pages;
   }
 
   @GetMapping("/duty-review")
@@ -103,7 +92,7 @@ class DutyReviewPages {
         throw new RuleViolation("dutyReview.year", "请选择述职评议的年度");
       }
       List<String> chosen = reporters == null ? List.of() : reporters.stream().distinct().toList();
-      String pi = startAs(auth.getName(), () -> service.start(org, y, chosen));
+      String pi = pages.startAs(auth.getName(), () -> service.start(org, y, chosen));
       redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度书记抓基层党建述职评议，述职书记"
           + chosen.size() + "名，待其提交述职报告。");
       return "redirect:/duty-review/cases/" + pi;
@@ -122,7 +111,7 @@ class DutyReviewPages {
     Organization o = visible(auth, c.orgId());
     model.addAttribute("org", o);
     model.addAttribute("c", c);
-    model.addAttribute("starter", who(c.startedBy()));
+    model.addAttribute("starter", pages.who(c.startedBy()));
     model.addAttribute("grades", service.settings().grades());
     model.addAttribute("attendees", names(c.attendees()));
     model.addAttribute("raters", names(c.raters()));
@@ -154,10 +143,9 @@ class DutyReviewPages {
     }
     model.addAttribute("reporters", reporters);
     model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", e.at().atZone(ChinaClock.ZONE)
-        .toLocalDateTime().withNano(0).toString().replace('T', ' '), "who", who(e.actor()), "text", e.text())).toList());
-    model.addAttribute("tasks", tasks.createTaskQuery().processInstanceId(pi).list().stream().map(t -> Map.of(
-        "name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null ? who(t.getAssignee())
-            : String.join("、", holders.candidateGroups(t).stream().map(holders::groupName).toList()))).toList());
+        .toLocalDateTime().withNano(0).toString().replace('T', ' '), "who", pages.who(e.actor()), "text", e.text()))
+        .toList());
+    model.addAttribute("tasks", pages.tasksWithHolders(pi));
     return "duty-review/case";
   }
 
@@ -166,41 +154,15 @@ class DutyReviewPages {
     if (AccessScope.isAdmin(auth)) {
       return true;
     }
-    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
-        .anyMatch(a -> a.orgId().equals(org.id()) && a.role() == Role.ORG_DEPARTMENT)).orElse(false);
+    return pages.holds(auth, a -> a.orgId().equals(org.id()) && a.role() == Role.ORG_DEPARTMENT);
   }
 
   private Organization visible(Authentication auth, String org) {
-    if (!scope.visibleOrganizations(auth).contains(org)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + org + "不存在或不在您的权限范围内");
-    }
-    try {
-      return service.reviewing(org);
-    } catch (RuleViolation e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-    }
+    return pages.visible(auth, org, service::reviewing);
   }
 
   private String names(String ids) {
     return ids == null || ids.isBlank() ? "" : service.names(List.of(ids.split(",")));
   }
 
-  /** The start runs as the user, so the engine's authorization and its check of whom the user acts for apply. */
-  private String startAs(String user, Supplier<String> start) {
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList());
-    try {
-      return WriteScopePlugin.startFromPage(start);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private String who(String username) {
-    if (username == null) {
-      return "系统";
-    }
-    return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
-        : username);
-  }
 }

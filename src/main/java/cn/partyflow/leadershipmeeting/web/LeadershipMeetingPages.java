@@ -5,10 +5,9 @@ import cn.partyflow.leadershipmeeting.LeadershipMeetingStore;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
-import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.TaskHolders;
-import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
@@ -20,10 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -46,24 +42,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LeadershipMeetingPages {
 
   static final Set<Role> STARTERS = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
-  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final LeadershipMeetingService service;
   private final LeadershipMeetingStore store;
   private final AccessScope scope;
   private final OrganizationDirectory directory;
-  private final IdentityService identity;
+  private final ProcedurePages pages;
   private final TaskService tasks;
   private final TaskHolders holders;
 
   LeadershipMeetingPages(LeadershipMeetingService service, LeadershipMeetingStore store, AccessScope scope,
-      OrganizationDirectory directory, IdentityService identity, TaskService tasks, TaskHolders holders) {
+      OrganizationDirectory directory, ProcedurePages pages, TaskService tasks, TaskHolders holders) {
     this.service = service;
     this.store = store;
     this.scope = scope;
     this.directory = directory;
-    this.identity = identity;
+    this.pages = pages;
     this.tasks = tasks;
     this.holders = holders;
   }
@@ -104,7 +99,7 @@ class LeadershipMeetingPages {
       if (y == null) {
         throw new RuleViolation("form.required", "请选择年度");
       }
-      String pi = startAs(auth.getName(), () -> service.start(org, y));
+      String pi = pages.startAs(auth.getName(), () -> service.start(org, y));
       redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度民主生活会，请组织部门拟定会议主题和方案报上级审核。");
       return "redirect:/leadership-meeting/cases/" + pi;
     } catch (RuleViolation e) {
@@ -124,12 +119,12 @@ class LeadershipMeetingPages {
     model.addAttribute("higher", higherName(o));
     model.addAttribute("c", c);
     model.addAttribute("state", state(c));
-    model.addAttribute("starter", who(c.startedBy()));
+    model.addAttribute("starter", pages.who(c.startedBy()));
     model.addAttribute("members", store.members(pi));
     model.addAttribute("talks", store.talks(pi));
     model.addAttribute("problems", store.problems(pi));
     model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", MINUTE.format(
-        e.at().atZone(ChinaClock.ZONE)), "who", who(e.actor()), "text", e.text())).toList());
+        e.at().atZone(ChinaClock.ZONE)), "who", pages.who(e.actor()), "text", e.text())).toList());
     model.addAttribute("tasks", openTasks(pi));
     model.addAttribute("rectificationTasks", c.rectificationCase() == null ? List.of()
         : openTasks(c.rectificationCase()));
@@ -139,9 +134,9 @@ class LeadershipMeetingPages {
   private List<Map<String, String>> openTasks(String pi) {
     List<Map<String, String>> out = new ArrayList<>();
     for (Task t : tasks.createTaskQuery().processInstanceId(pi).orderByTaskCreateTime().asc().list()) {
-      out.add(Map.of("name", t.getName(), "link", TASKLIST + t.getId(), "holder", holders.describe(t),
-          "due", t.getDueDate() == null ? "" : "期限 " + t.getDueDate().toInstant().atZone(ChinaClock.ZONE)
-              .toLocalDate()));
+      out.add(Map.of("name", t.getName(), "link", ProcedurePages.TASKLIST + t.getId(),
+          "holder", holders.describe(t), "due", t.getDueDate() == null ? ""
+              : "期限 " + t.getDueDate().toInstant().atZone(ChinaClock.ZONE).toLocalDate()));
     }
     return out;
   }
@@ -178,37 +173,11 @@ class LeadershipMeetingPages {
     if (AccessScope.isAdmin(auth)) {
       return true;
     }
-    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
-        .anyMatch(a -> a.orgId().equals(org.id()) && STARTERS.contains(a.role()))).orElse(false);
+    return pages.holds(auth, a -> a.orgId().equals(org.id()) && STARTERS.contains(a.role()));
   }
 
   private Organization visible(Authentication auth, String org) {
-    if (!scope.visibleOrganizations(auth).contains(org)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + org + "不存在或不在您的权限范围内");
-    }
-    try {
-      return service.leadership(org);
-    } catch (RuleViolation e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-    }
+    return pages.visible(auth, org, service::leadership);
   }
 
-  /** The start runs as the user, so the engine's authorization and its check of whom the user acts for apply. */
-  private String startAs(String user, Supplier<String> start) {
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList());
-    try {
-      return WriteScopePlugin.startFromPage(start);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private String who(String username) {
-    if (username == null) {
-      return "系统";
-    }
-    return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
-        : username);
-  }
 }

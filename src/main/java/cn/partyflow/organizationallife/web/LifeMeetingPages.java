@@ -2,7 +2,6 @@ package cn.partyflow.organizationallife.web;
 
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
-import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organizationallife.Attendance;
 import cn.partyflow.organizationallife.LifeMeetingRules.MeetingInput;
@@ -14,6 +13,7 @@ import cn.partyflow.organizationallife.LifeMeetingService;
 import cn.partyflow.organizationallife.LifeMeetingStore;
 import cn.partyflow.organizationallife.OrganizationalLifeRules.Member;
 import cn.partyflow.organizationallife.OrganizationalLifeService;
+import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
@@ -50,17 +50,15 @@ class LifeMeetingPages {
   private final LifeMeetingStore store;
   private final OrganizationalLifeService life;
   private final LifeCases cases;
-  private final AccessScope scope;
-  private final OrganizationDirectory directory;
+  private final ProcedurePages pages;
 
   LifeMeetingPages(LifeMeetingService service, LifeMeetingStore store, OrganizationalLifeService life,
-      LifeCases cases, AccessScope scope, OrganizationDirectory directory) {
+      LifeCases cases, ProcedurePages pages) {
     this.service = service;
     this.store = store;
     this.life = life;
     this.cases = cases;
-    this.scope = scope;
-    this.directory = directory;
+    this.pages = pages;
   }
 
   @GetMapping("/organizational-life/{branch}/life-meeting")
@@ -77,7 +75,7 @@ class LifeMeetingPages {
     visibleBranch(auth, branch);
     requireWriter(auth, branch);
     try {
-      cases.startAs(auth.getName(), () -> service.start(branch, year));
+      pages.startAs(auth.getName(), () -> service.start(branch, year));
       redirect.addFlashAttribute("message", "已发起" + year + "年度组织生活会。请先登记会前准备。");
     } catch (RuleViolation e) {
       redirect.addFlashAttribute("error", e.getMessage());
@@ -110,7 +108,7 @@ class LifeMeetingPages {
       Integer count = FormInput.integer(form.get("opinionCount"), "征求到的意见条数", 0, 10_000);
       Preparation p = new Preparation(FormInput.date(form.get("studyOn"), "集中学习的日期"), form.get("studyContent"),
           FormInput.date(form.get("opinionsOn"), "征求意见的日期"), form.get("opinionsSummary"), count, talks, exams);
-      cases.asUser(auth.getName(), () -> {
+      pages.asUser(auth.getName(), () -> {
         service.prepare(branch, y, p, auth.getName());
         return null;
       });
@@ -149,7 +147,7 @@ class LifeMeetingPages {
           .filter(l -> !l.isEmpty()).toList();
       MeetingInput input = new MeetingInput(FormInput.date(form.get("heldOn"), "组织生活会召开的日期"),
           form.get("chairId"), form.get("observer"), form.get("criticism"), members, problems);
-      cases.asUser(auth.getName(), () -> {
+      pages.asUser(auth.getName(), () -> {
         service.recordMeeting(branch, y, input, auth.getName());
         return null;
       });
@@ -196,10 +194,8 @@ class LifeMeetingPages {
   }
 
   boolean mayWrite(Authentication auth, String branch) {
-    return AccessScope.isAdmin(auth) || directory.personByUsername(auth.getName())
-        .map(p -> directory.roleAssignmentsOf(p.id()).stream()
-            .anyMatch(a -> a.orgId().equals(branch) && WRITERS.contains(a.role())))
-        .orElse(false);
+    return AccessScope.isAdmin(auth)
+        || pages.holds(auth, a -> a.orgId().equals(branch) && WRITERS.contains(a.role()));
   }
 
   private void requireWriter(Authentication auth, String branch) {
@@ -209,14 +205,7 @@ class LifeMeetingPages {
   }
 
   private Organization visibleBranch(Authentication auth, String branch) {
-    if (!scope.visibleOrganizations(auth).contains(branch)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + branch + "不存在或不在您的权限范围内");
-    }
-    try {
-      return life.branch(branch);
-    } catch (RuleViolation e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-    }
+    return pages.visible(auth, branch, life::branch);
   }
 
   private static int year(String text) {

@@ -19,6 +19,7 @@ import cn.partyflow.organizationallife.OrganizationalLifeRules.Presence;
 import cn.partyflow.organizationallife.OrganizationalLifeRules;
 import cn.partyflow.organizationallife.OrganizationalLifeService;
 import cn.partyflow.organizationallife.Period;
+import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
@@ -66,16 +67,19 @@ class OrganizationalLifePages {
   private final MeetingStore store;
   private final MeetingExport export;
   private final LifeCases cases;
+  private final ProcedurePages pages;
   private final AccessScope scope;
   private final OrganizationDirectory directory;
   private final LifeMeetingPages lifeMeetings;
 
   OrganizationalLifePages(OrganizationalLifeService service, MeetingStore store, MeetingExport export,
-      LifeCases cases, AccessScope scope, OrganizationDirectory directory, LifeMeetingPages lifeMeetings) {
+      LifeCases cases, ProcedurePages pages, AccessScope scope, OrganizationDirectory directory,
+      LifeMeetingPages lifeMeetings) {
     this.service = service;
     this.store = store;
     this.export = export;
     this.cases = cases;
+    this.pages = pages;
     this.scope = scope;
     this.directory = directory;
     this.lifeMeetings = lifeMeetings;
@@ -143,7 +147,7 @@ class OrganizationalLifePages {
   String start(@PathVariable String branch, @RequestParam int year, Authentication auth,
       RedirectAttributes redirect) {
     return act(branch, year, auth, redirect, () -> {
-      cases.startAs(auth.getName(), () -> service.start(branch, year));
+      pages.startAs(auth.getName(), () -> service.start(branch, year));
       return "已发起" + year + "年度组织生活，年度计划已按规定生成。会议召开后请在本页“记录会议”。";
     });
   }
@@ -303,14 +307,7 @@ class OrganizationalLifePages {
   }
 
   private Organization visibleBranch(Authentication auth, String branch) {
-    if (!scope.visibleOrganizations(auth).contains(branch)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + branch + "不存在或不在您的权限范围内");
-    }
-    try {
-      return service.branch(branch);
-    } catch (RuleViolation e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-    }
+    return pages.visible(auth, branch, service::branch);
   }
 
   private MeetingStore.Meeting meetingOf(String branch, long id) {
@@ -320,10 +317,8 @@ class OrganizationalLifePages {
 
   /** The branch's own 书记, 副书记 and 组织委员 keep its records; the administrator may too. */
   boolean mayKeep(Authentication auth, String branch) {
-    return AccessScope.isAdmin(auth) || directory.personByUsername(auth.getName())
-        .map(p -> directory.roleAssignmentsOf(p.id()).stream()
-            .anyMatch(a -> a.orgId().equals(branch) && KEEPERS.contains(a.role())))
-        .orElse(false);
+    return AccessScope.isAdmin(auth)
+        || pages.holds(auth, a -> a.orgId().equals(branch) && KEEPERS.contains(a.role()));
   }
 
   private void requireKeeper(Authentication auth, String branch) {

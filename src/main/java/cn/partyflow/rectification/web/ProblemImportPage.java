@@ -3,15 +3,13 @@ package cn.partyflow.rectification.web;
 import cn.partyflow.rectification.ProblemImport;
 import cn.partyflow.shared.ImportRefused;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SheetTemplate;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.security.core.Authentication;
@@ -78,18 +76,8 @@ class ProblemImportPage {
   void xlsxTemplate(HttpServletResponse response) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = wb.createSheet("问题清单");
-      CellStyle bold = wb.createCellStyle();
-      Font font = wb.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      Row head = sheet.createRow(0);
-      List<String> headers = ProblemImport.TEMPLATE_HEADERS;
       int[] widths = {8, 40, 80};
-      for (int c = 0; c < headers.size(); c++) {
-        head.createCell(c).setCellValue(headers.get(c));
-        head.getCell(c).setCellStyle(bold);
-        sheet.setColumnWidth(c, widths[c] * 256);
-      }
+      SheetTemplate.header(wb, sheet, ProblemImport.TEMPLATE_HEADERS, c -> widths[c]);
       sheet.createFreezePane(0, 1);
       wb.write(out);
       send(response, "问题清单模板.xlsx", XLSX, out.toByteArray());

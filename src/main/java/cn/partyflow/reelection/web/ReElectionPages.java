@@ -3,14 +3,12 @@ package cn.partyflow.reelection.web;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
-import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
-import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.reelection.ReElectionRules;
 import cn.partyflow.reelection.ReElectionService;
 import cn.partyflow.reelection.RequestType;
 import cn.partyflow.reelection.TermStore;
-import cn.partyflow.security.WriteScopePlugin;
+import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
@@ -23,10 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -49,26 +43,21 @@ class ReElectionPages {
 
   static final Set<Role> OWN_STARTERS = EnumSet.of(Role.SECRETARY, Role.DEPUTY_SECRETARY);
   static final Set<Role> HIGHER_STARTERS = EnumSet.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORG_DEPARTMENT);
-  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
   private static final int MAX_REASON = 1000;
 
   private final ReElectionService service;
   private final TermStore store;
   private final AccessScope scope;
   private final OrganizationDirectory directory;
-  private final IdentityService identity;
-  private final TaskService tasks;
-  private final TaskHolders holders;
+  private final ProcedurePages pages;
 
   ReElectionPages(ReElectionService service, TermStore store, AccessScope scope, OrganizationDirectory directory,
-      IdentityService identity, TaskService tasks, TaskHolders holders) {
-    this.holders = holders;
+      ProcedurePages pages) {
     this.service = service;
     this.store = store;
     this.scope = scope;
     this.directory = directory;
-    this.identity = identity;
-    this.tasks = tasks;
+    this.pages = pages;
   }
 
   @GetMapping("/re-election")
@@ -128,7 +117,7 @@ class ReElectionPages {
         throw new RuleViolation("re.reason", "请填写请示的理由（不超过" + MAX_REASON + "个字）");
       }
       LocalDate end = t == RequestType.ELECTION ? null : date(newTermEnd, "新的换届日期");
-      String pi = startAs(auth.getName(), () -> service.start(org, t, r, end));
+      String pi = pages.startAs(auth.getName(), () -> service.start(org, t, r, end));
       redirect.addFlashAttribute("message", "已向上级党组织报送" + o.name() + t.label() + "的请示，待上级批复。");
       return "redirect:/re-election/cases/" + pi;
     } catch (RuleViolation e) {
@@ -165,21 +154,20 @@ class ReElectionPages {
     model.addAttribute("org", o);
     model.addAttribute("higher", service.higher(o));
     model.addAttribute("c", c);
-    model.addAttribute("starter", who(c.startedBy()));
+    model.addAttribute("starter", pages.who(c.startedBy()));
     model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", e.at().atZone(ChinaClock.ZONE)
-        .toLocalDateTime().withNano(0).toString().replace('T', ' '), "who", who(e.actor()), "text", e.text())).toList());
+        .toLocalDateTime().withNano(0).toString().replace('T', ' '), "who", pages.who(e.actor()), "text", e.text()))
+        .toList());
     List<Map<String, Object>> meetings = new ArrayList<>();
     for (TermStore.Meeting m : store.meetings(pi)) {
       meetings.add(Map.of("m", m, "attendees", String.join("、", store.attendees(m.id())), "absent",
           m.entitled() - m.present(), "votes", store.votes(m.id()), "half", m.entitled() / 2 + 1,
-          "recorder", who(m.recordedBy())));
+          "recorder", pages.who(m.recordedBy())));
     }
     model.addAttribute("meetings", meetings);
     model.addAttribute("term", store.term(o.id()).orElse(null));
     model.addAttribute("changes", store.termChanges(o.id()));
-    model.addAttribute("tasks", tasks.createTaskQuery().processInstanceId(pi).list().stream().map(t -> Map.of(
-        "name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null ? who(t.getAssignee())
-            : String.join("、", holders.candidateGroups(t).stream().map(holders::groupName).toList()))).toList());
+    model.addAttribute("tasks", pages.tasksWithHolders(pi));
     return "re-election/case";
   }
 
@@ -194,9 +182,8 @@ class ReElectionPages {
       higher = null;
     }
     String h = higher;
-    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
-        .anyMatch(a -> (a.orgId().equals(org.id()) && OWN_STARTERS.contains(a.role()))
-            || (a.orgId().equals(h) && HIGHER_STARTERS.contains(a.role())))).orElse(false);
+    return pages.holds(auth, a -> (a.orgId().equals(org.id()) && OWN_STARTERS.contains(a.role()))
+        || (a.orgId().equals(h) && HIGHER_STARTERS.contains(a.role())));
   }
 
   private boolean mayRegister(Authentication auth, Organization org) {
@@ -209,39 +196,13 @@ class ReElectionPages {
     } catch (RuleViolation e) {
       return false;
     }
-    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id()).stream()
-        .anyMatch(a -> a.orgId().equals(higher) && a.role() == Role.ORG_DEPARTMENT)).orElse(false);
+    return pages.holds(auth, a -> a.orgId().equals(higher) && a.role() == Role.ORG_DEPARTMENT);
   }
 
   private Organization visible(Authentication auth, String org) {
-    if (!scope.visibleOrganizations(auth).contains(org)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "组织" + org + "不存在或不在您的权限范围内");
-    }
-    try {
-      return service.elected(org);
-    } catch (RuleViolation e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-    }
+    return pages.visible(auth, org, service::elected);
   }
 
-  /** The start runs as the user, so the engine's authorization and its check of whom the user acts for apply. */
-  private String startAs(String user, Supplier<String> start) {
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList());
-    try {
-      return WriteScopePlugin.startFromPage(start);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private String who(String username) {
-    if (username == null) {
-      return "系统";
-    }
-    return directory.personByUsername(username).map(Person::name).orElse("admin".equals(username) ? "系统管理员"
-        : username);
-  }
 
   private static LocalDate date(String text, String what) {
     return FormInput.requiredDate(text, what);
