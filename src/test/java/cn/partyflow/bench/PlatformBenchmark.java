@@ -489,6 +489,7 @@ class PlatformBenchmark {
         + " current_date + (i % 120 - 30), case when i % 3 = 0 then '已销号' else '推进中' end, c.process_instance_id,"
         + " now() from generate_series(1, ?) i join pf_rectification_case c"
         + " on c.process_instance_id = 'bench-rc' || (1 + i % 100)", VOLUME);
+    new cn.partyflow.rectification.RectificationCounts(jdbc).rebuild();
     // What autovacuum does after a load: statistics, and the visibility map that lets index-only scans skip the heap.
     jdbc.execute("vacuum analyze");
   }
