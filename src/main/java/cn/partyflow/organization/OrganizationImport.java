@@ -389,7 +389,7 @@ public class OrganizationImport {
   public void installCommittee(String orgId, List<RoleAssignment> committee, Set<Role> replaced, String approver) {
     Map<String, Organization> organizations = directory.organizationsById();
     if (!organizations.containsKey(orgId)) {
-      throw new cn.partyflow.shared.RuleViolation("unknown-organization", "组织" + orgId + "不存在");
+      throw new cn.partyflow.shared.RuleViolation("organization.unknownOrganization", "组织" + orgId + "不存在");
     }
     Set<String> subtree = directory.selfAndDescendants(orgId);
     Map<String, String> people = organizationOfEveryPerson();
@@ -412,7 +412,7 @@ public class OrganizationImport {
     current.stream().filter(a -> a.orgId().equals(orgId) && replaced.contains(a.role()) && !wanted.contains(a))
         .forEach(a -> grants.refusalToRemove(a).ifPresent(problems::add));
     if (!problems.isEmpty()) {
-      throw new cn.partyflow.shared.RuleViolation("committee-install", String.join("；", problems));
+      throw new cn.partyflow.shared.RuleViolation("organization.committeeInstall", String.join("；", problems));
     }
     for (Role role : replaced) {
       jdbc.update("delete from pf_role_assignment where org_id = ? and role = ?", orgId, role.name());
