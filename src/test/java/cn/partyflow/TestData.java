@@ -25,8 +25,11 @@ public final class TestData {
   private final Set<String> people = new LinkedHashSet<>();
   private final Set<String> organizations = new LinkedHashSet<>();
 
-  /** A case the test started; returned as given. Cases whose business key is a recorded person's id, or starts
-   * with a recorded organization's id and a colon (the dues cases), are found without this. */
+  /**
+   * A case the test started; returned as given. Cases whose business key or {@code applicantId} is a recorded
+   * person's id, or whose business key starts with a recorded organization's id and a colon (the dues cases), are
+   * found without this.
+   */
   public String started(String processInstanceId) {
     cases.add(processInstanceId);
     return processInstanceId;
@@ -50,8 +53,12 @@ public final class TestData {
     RuntimeService runtime = context.getBean(RuntimeService.class);
     HistoryService history = context.getBean(HistoryService.class);
     Set<String> all = new LinkedHashSet<>(cases);
-    people.forEach(p -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(p).list()
-        .forEach(h -> all.add(h.getId())));
+    for (String p : people) {
+      history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(p).list()
+          .forEach(h -> all.add(h.getId()));
+      history.createHistoricProcessInstanceQuery().variableValueEquals("applicantId", p).list()
+          .forEach(h -> all.add(h.getId()));
+    }
     organizations.forEach(o -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(o + ":%")
         .list().forEach(h -> all.add(h.getId())));
     for (String id : List.copyOf(all)) {

@@ -85,8 +85,9 @@ class FormBadInputTest {
         "FB" + tag + "%", "FD" + tag + "%")).as("people left behind").isZero();
     assertThat(jdbc.queryForObject("select count(*) from pf_organization where id = ?", Integer.class,
         "fb-dues-" + tag.toLowerCase())).as("branch left behind").isZero();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("fb-dues-" + tag.toLowerCase()
-        + ":%").count()).as("dues cases left behind").isZero();
+    assertThat(history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKeyLike("fb-dues-" + tag.toLowerCase() + ":%").count())
+        .as("dues cases left behind").isZero();
   }
 
   // ---- 发展党员 ----------------------------------------------------------------------------------------------
