@@ -210,7 +210,7 @@ class CaseSearch {
     try {
       return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
     } catch (RuntimeException e) {
-      throw new RuleViolation("audit-date", "日期“" + s + "”无效，应为2025-03-01的格式");
+      throw new RuleViolation("audit.date", "日期“" + s + "”无效，应为2025-03-01的格式");
     }
   }
 }

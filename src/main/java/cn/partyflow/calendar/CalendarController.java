@@ -29,7 +29,7 @@ class CalendarController {
   @GetMapping("/api/calendar/workdays")
   Map<String, Object> plus(@RequestParam("from") LocalDate from, @RequestParam("days") int n) {
     if (from.isBefore(EARLIEST) || from.isAfter(LATEST)) {
-      throw new RuleViolation("calendar-span", "起始日期" + from + "超出范围：应在" + EARLIEST + "至" + LATEST + "之间");
+      throw new RuleViolation("calendar.span", "起始日期" + from + "超出范围：应在" + EARLIEST + "至" + LATEST + "之间");
     }
     return Map.of("from", from.toString(), "days", n, "date", workdays.plusWorkdays(from, n).toString());
   }

@@ -50,7 +50,7 @@ public class WorkdayCalendar {
 
   public LocalDate plusWorkdays(LocalDate start, int n) {
     if (n > MAX_WORKDAYS || n < -MAX_WORKDAYS) {
-      throw new RuleViolation("calendar-span", "工作日数" + n + "超出范围：最多向前或向后推算" + MAX_WORKDAYS
+      throw new RuleViolation("calendar.span", "工作日数" + n + "超出范围：最多向前或向后推算" + MAX_WORKDAYS
           + "个工作日（约10年）");
     }
     if (n == 0) {
@@ -93,7 +93,7 @@ public class WorkdayCalendar {
   /** How many working days lie after {@code from} up to and including {@code to}. */
   public int workdaysBetween(LocalDate from, LocalDate to) {
     if (ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
-      throw new RuleViolation("calendar-span", "从" + from + "到" + to + "超过10年，不能按工作日计算");
+      throw new RuleViolation("calendar.span", "从" + from + "到" + to + "超过10年，不能按工作日计算");
     }
     int n = 0;
     for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {

@@ -83,7 +83,7 @@ public class DuesAssessmentService {
 
   Organization branch(String branchId) {
     Organization org = directory.organization(branchId)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + branchId + "不存在"));
+        .orElseThrow(() -> new RuleViolation("dues.unknownOrganization", "组织" + branchId + "不存在"));
     if (org.kind() != OrganizationKind.BRANCH && org.kind() != OrganizationKind.GENERAL_BRANCH) {
       throw new RuleViolation("dues.branch",
           "党费由党员组织关系所在的党支部收缴（" + DuesRules.REGULATION_2008 + "第九条），" + org.name() + "不是党支部");

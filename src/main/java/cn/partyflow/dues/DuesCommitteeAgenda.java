@@ -53,7 +53,7 @@ class DuesCommitteeAgenda implements CommitteeAgenda {
   @Override
   public void decided(CommitteeItem item, long meetingId, String username) {
     if (open().taskId(item.taskId()).count() == 0) {
-      throw new RuleViolation("committee-candidate", item.personName() + "的除名审批已办结或不在待审批名单中，请刷新页面");
+      throw new RuleViolation("dues.committeeCandidate", item.personName() + "的除名审批已办结或不在待审批名单中，请刷新页面");
     }
     tasks.setAssignee(item.taskId(), username);
     tasks.complete(item.taskId(), Map.of(COMMITTEE_MEETING_ID, meetingId));

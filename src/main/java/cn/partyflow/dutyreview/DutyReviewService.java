@@ -54,7 +54,7 @@ public class DutyReviewService {
   /** A 党委 or 党组 reviews its secretaries; any other organization answers the rule. */
   public Organization reviewing(String orgId) {
     Organization org = directory.organization(orgId == null ? "" : orgId)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + orgId + "不存在"));
+        .orElseThrow(() -> new RuleViolation("dutyReview.unknownOrganization", "组织" + orgId + "不存在"));
     if (org.kind() != OrganizationKind.COMMITTEE && org.kind() != OrganizationKind.PARTY_GROUP) {
       throw new RuleViolation("dutyReview.kind", org.name() + "是" + org.kind().label()
           + "：述职评议由党委（党组）组织，听取所属党组织书记述职");

@@ -161,7 +161,7 @@ public class LeadershipMeetingService {
   /** A 党委 or 党组: the bodies whose 领导班子 hold a 民主生活会. */
   public Organization leadership(String orgId) {
     Organization org = directory.organization(orgId == null ? "" : orgId)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + orgId + "不存在"));
+        .orElseThrow(() -> new RuleViolation("leadershipMeeting.unknownOrganization", "组织" + orgId + "不存在"));
     if (!holdsLeadershipMeeting(org)) {
       throw new RuleViolation("leadershipMeeting.kind", org.name() + "是" + org.kind().label()
           + "，民主生活会由党委（党组）领导班子召开；党支部开组织生活会");

@@ -311,7 +311,7 @@ public class MemberDevelopmentRules {
           + "个月（" + max + "）：已超期，须提交支部大会重新讨论");
     }
     if (approvalDate.isAfter(approvalDeadline(meetingDate)) && blank(extensionReason)) {
-      throw new RuleViolation("approval-within-3-months", "上级党委应在支部大会后" + settings.getApprovalMonths()
+      throw new RuleViolation("memberDevelopment.approvalWithinMonths", "上级党委应在支部大会后" + settings.getApprovalMonths()
           + "个月内（" + approvalDeadline(meetingDate) + "前）审批；因特殊情况延长的（最长" + settings.getApprovalMaxMonths()
           + "个月），须填写延长原因");
     }

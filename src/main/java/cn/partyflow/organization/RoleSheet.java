@@ -115,7 +115,7 @@ class RoleSheet implements RegistrySheet {
   void installCommittee(String orgId, List<RoleAssignment> committee, Set<Role> replaced, String approver) {
     Map<String, Organization> organizations = directory.organizationsById();
     if (!organizations.containsKey(orgId)) {
-      throw new RuleViolation("unknown-organization", "组织" + orgId + "不存在");
+      throw new RuleViolation("organization.unknownOrganization", "组织" + orgId + "不存在");
     }
     Set<String> subtree = directory.selfAndDescendants(orgId);
     Map<String, String> people = registry.organizationOfEveryPerson();
@@ -139,7 +139,7 @@ class RoleSheet implements RegistrySheet {
     current.stream().filter(a -> a.orgId().equals(orgId) && replaced.contains(a.role()) && !wanted.contains(a))
         .forEach(a -> grants.refusalToRemove(a).ifPresent(problems::add));
     if (!problems.isEmpty()) {
-      throw new RuleViolation("committee-install", String.join("；", problems));
+      throw new RuleViolation("organization.committeeInstall", String.join("；", problems));
     }
     for (Role role : replaced) {
       jdbc.update("delete from pf_role_assignment where org_id = ? and role = ?", orgId, role.name());

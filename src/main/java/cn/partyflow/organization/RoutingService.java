@@ -67,7 +67,7 @@ public class RoutingService {
         .filter(o -> o.kind().mayHoldApprovalPower() && o.approvalPower())
         .findFirst()
         .map(Organization::id)
-        .orElseThrow(() -> new RuleViolation("approval-power",
+        .orElseThrow(() -> new RuleViolation("organization.approvalPower",
             "组织" + orgId + "及其上级均无发展党员审批权的党委，请先在组织设置中指定有审批权的党委"
                 + "（党组、党总支不能审批接收预备党员）"));
   }
@@ -75,19 +75,19 @@ public class RoutingService {
   /** The organization's name, for task names and documents. */
   public String orgName(String orgId) {
     return directory.organization(orgId)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + orgId + "不存在")).name();
+        .orElseThrow(() -> new RuleViolation("organization.unknownOrganization", "组织" + orgId + "不存在")).name();
   }
 
   private List<Organization> chain(String orgId) {
     List<Organization> chain = directory.selfAndAncestors(orgId);
     if (chain.isEmpty()) {
-      throw new RuleViolation("unknown-organization", "组织" + orgId + "不存在");
+      throw new RuleViolation("organization.unknownOrganization", "组织" + orgId + "不存在");
     }
     return chain;
   }
 
   private static Role role(String code) {
-    return Role.parse(code).orElseThrow(() -> new RuleViolation("unknown-role", "未知的职务：" + code));
+    return Role.parse(code).orElseThrow(() -> new RuleViolation("organization.unknownRole", "未知的职务：" + code));
   }
 
   private void record(String orgId, Role role, String group, String reason) {

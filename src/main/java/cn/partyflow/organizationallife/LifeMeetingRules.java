@@ -127,25 +127,25 @@ public final class LifeMeetingRules {
     day(p.opinionsOn(), "征求意见的日期", year, today);
     text(p.opinionsSummary(), "征求意见情况（向谁征求、征求到的主要意见）", MAX_TEXT);
     if (p.opinionCount() != null && p.opinionCount() < 0) {
-      throw new RuleViolation("olm.opinions", "征求到的意见条数不能为负数");
+      throw new RuleViolation("lifeMeeting.opinions", "征求到的意见条数不能为负数");
     }
     Map<String, Member> known = byId(members);
     List<Talk> talks = p.talks() == null ? List.of() : p.talks();
     if (talks.isEmpty()) {
-      throw new RuleViolation("olm.talks", "请登记会前的谈心谈话（支部委员之间、支部委员和党员之间开展谈心谈话，"
+      throw new RuleViolation("lifeMeeting.talks", "请登记会前的谈心谈话（支部委员之间、支部委员和党员之间开展谈心谈话，"
           + OrganizationalLifeRules.REGULATION + "）");
     }
     for (Talk t : talks) {
       Member a = known.get(t.talkerId());
       Member b = known.get(t.partnerId());
       if (a == null || b == null) {
-        throw new RuleViolation("olm.talks.person", "谈心谈话的双方须是本支部的党员");
+        throw new RuleViolation("lifeMeeting.talks.person", "谈心谈话的双方须是本支部的党员");
       }
       if (a.personId().equals(b.personId())) {
-        throw new RuleViolation("olm.talks.pair", a.name() + "不能和自己谈心谈话，请选择谈话对象");
+        throw new RuleViolation("lifeMeeting.talks.pair", a.name() + "不能和自己谈心谈话，请选择谈话对象");
       }
       if (!committee.contains(a.personId()) && !committee.contains(b.personId())) {
-        throw new RuleViolation("olm.talks.committee", a.name() + "与" + b.name()
+        throw new RuleViolation("lifeMeeting.talks.committee", a.name() + "与" + b.name()
             + "的谈话：会前谈心谈话由支部委员同党员、支部委员之间开展，双方至少一人是支部委员");
       }
       day(t.on(), a.name() + "与" + b.name() + "谈心谈话的日期", year, today);
@@ -154,7 +154,7 @@ public final class LifeMeetingRules {
     for (Member m : members) {
       SelfExamination e = exams.get(m.personId());
       if (e == null || (!e.submitted() && blank(e.note()))) {
-        throw new RuleViolation("olm.self-examination", m.name() + "的对照检查（自我剖析）材料未登记：已提交的请勾选，"
+        throw new RuleViolation("lifeMeeting.selfExamination", m.name() + "的对照检查（自我剖析）材料未登记：已提交的请勾选，"
             + "未提交的请注明原因");
       }
       limit(e.note(), m.name() + "的对照检查说明", MAX_NOTE);
@@ -174,14 +174,14 @@ public final class LifeMeetingRules {
     List<String> scale = scale(grades);
     day(m.heldOn(), "组织生活会召开的日期", year, today);
     if (preparedOn != null && m.heldOn().isBefore(preparedOn)) {
-      throw new RuleViolation("olm.date.preparation", "组织生活会的日期" + m.heldOn() + "早于会前准备（" + preparedOn
+      throw new RuleViolation("lifeMeeting.date.preparation", "组织生活会的日期" + m.heldOn() + "早于会前准备（" + preparedOn
           + "）；学习、征求意见和谈心谈话在会前进行");
     }
     Map<String, MemberRecord> records = m.members() == null ? Map.of() : m.members();
     Map<String, Member> known = byId(members);
     for (String id : records.keySet()) {
       if (!known.containsKey(id)) {
-        throw new RuleViolation("olm.member", "人员" + id + "不是本支部的党员");
+        throw new RuleViolation("lifeMeeting.member", "人员" + id + "不是本支部的党员");
       }
     }
     int entitled = 0;
@@ -191,7 +191,7 @@ public final class LifeMeetingRules {
     for (Member member : members) {
       MemberRecord r = records.get(member.personId());
       if (r == null || r.attendance() == null) {
-        throw new RuleViolation("olm.attendance", "请选择" + member.name() + "的出席情况（出席、请假或缺席）");
+        throw new RuleViolation("lifeMeeting.attendance", "请选择" + member.name() + "的出席情况（出席、请假或缺席）");
       }
       entitled++;
       votingEntitled += member.voting() ? 1 : 0;
@@ -199,17 +199,17 @@ public final class LifeMeetingRules {
         present++;
         votingPresent += member.voting() ? 1 : 0;
       } else if (blank(r.reason())) {
-        throw new RuleViolation("olm.absence.reason", member.name() + r.attendance().label() + "，请填写原因");
+        throw new RuleViolation("lifeMeeting.absence.reason", member.name() + r.attendance().label() + "，请填写原因");
       }
       limit(r.reason(), member.name() + "未到会的原因", MAX_NOTE);
       limit(r.criticism(), member.name() + "的批评和自我批评", MAX_MEMBER_CRITICISM);
     }
     MemberRecord chair = m.chairId() == null ? null : records.get(m.chairId());
     if (chair == null) {
-      throw new RuleViolation("olm.chair", "请选择组织生活会的主持人（本支部党员）");
+      throw new RuleViolation("lifeMeeting.chair", "请选择组织生活会的主持人（本支部党员）");
     }
     if (chair.attendance() != Attendance.PRESENT) {
-      throw new RuleViolation("olm.chair", "主持人须出席组织生活会");
+      throw new RuleViolation("lifeMeeting.chair", "主持人须出席组织生活会");
     }
     OrganizationalLifeRules.quorum(MeetingType.GENERAL_MEETING, votingEntitled, votingPresent);
     text(m.criticism(), "批评和自我批评情况（会议记录）", MAX_CRITICISM);
@@ -219,7 +219,7 @@ public final class LifeMeetingRules {
     }
     List<String> problems = m.problems() == null ? List.of() : m.problems();
     if (problems.size() > MAX_PROBLEMS) {
-      throw new RuleViolation("olm.problems", "查摆出的问题最多" + MAX_PROBLEMS + "条，当前" + problems.size() + "条");
+      throw new RuleViolation("lifeMeeting.problems", "查摆出的问题最多" + MAX_PROBLEMS + "条，当前" + problems.size() + "条");
     }
     problems.forEach(p -> limit(p, "问题“" + p.strip().substring(0, Math.min(10, p.strip().length())) + "…”",
         MAX_PROBLEM));
@@ -230,30 +230,30 @@ public final class LifeMeetingRules {
       int votingPresent) {
     if (!member.voting()) {
       if (!blank(r.grade())) {
-        throw new RuleViolation("olm.grade.probationary", member.name() + "是预备党员，不评定民主评议等次");
+        throw new RuleViolation("lifeMeeting.grade.probationary", member.name() + "是预备党员，不评定民主评议等次");
       }
       return;
     }
     if (blank(r.grade()) || !scale.contains(r.grade().strip())) {
-      throw new RuleViolation("olm.grade", "请为" + member.name() + "评定民主评议等次（" + String.join("、", scale) + "）");
+      throw new RuleViolation("lifeMeeting.grade", "请为" + member.name() + "评定民主评议等次（" + String.join("、", scale) + "）");
     }
     Map<String, Integer> votes = r.votes() == null ? Map.of() : r.votes();
     int cast = 0;
     for (String g : scale) {
       Integer n = votes.get(g);
       if (n != null && n < 0) {
-        throw new RuleViolation("olm.votes", member.name() + "评为" + g + "的票数不能为负数");
+        throw new RuleViolation("lifeMeeting.votes", member.name() + "评为" + g + "的票数不能为负数");
       }
       cast += n == null ? 0 : n;
     }
     if (cast > votingPresent) {
-      throw new RuleViolation("olm.votes.count", member.name() + "的表决票数合计" + cast + "票，超过到会有表决权的党员"
+      throw new RuleViolation("lifeMeeting.votes.count", member.name() + "的表决票数合计" + cast + "票，超过到会有表决权的党员"
           + votingPresent + "人");
     }
     Integer forGrade = votes.get(r.grade().strip());
     int carried = forGrade == null ? 0 : forGrade;
     if (2 * carried <= votingEntitled) {
-      throw new RuleViolation("olm.votes.majority", member.name() + "评为" + r.grade().strip() + "须经支部大会超过应到会"
+      throw new RuleViolation("lifeMeeting.votes.majority", member.name() + "评为" + r.grade().strip() + "须经支部大会超过应到会"
           + "有表决权党员半数同意：应到" + votingEntitled + "人，同意" + carried + "票，未过半数，请重新表决");
     }
   }
@@ -279,41 +279,41 @@ public final class LifeMeetingRules {
    */
   public static void checkDecision(Decision d, String name, LocalDate heldOn, LocalDate today, int votingEntitled) {
     if (d.disposition() == null) {
-      throw new RuleViolation("olm.disposition", "请选择对" + name + "的组织处置（限期改正、劝其退党或除名）");
+      throw new RuleViolation("lifeMeeting.disposition", "请选择对" + name + "的组织处置（限期改正、劝其退党或除名）");
     }
     if (d.decidedOn() == null) {
-      throw new RuleViolation("olm.disposition.date", "请填写支部大会作出决定的日期");
+      throw new RuleViolation("lifeMeeting.disposition.date", "请填写支部大会作出决定的日期");
     }
     if (heldOn != null && d.decidedOn().isBefore(heldOn)) {
-      throw new RuleViolation("olm.disposition.date", "支部大会决定的日期" + d.decidedOn() + "早于评议的组织生活会"
+      throw new RuleViolation("lifeMeeting.disposition.date", "支部大会决定的日期" + d.decidedOn() + "早于评议的组织生活会"
           + heldOn);
     }
     if (d.decidedOn().isAfter(today)) {
-      throw new RuleViolation("olm.disposition.date", "支部大会决定的日期" + d.decidedOn() + "晚于今天");
+      throw new RuleViolation("lifeMeeting.disposition.date", "支部大会决定的日期" + d.decidedOn() + "晚于今天");
     }
     if (d.votesFor() < 0 || d.votesAgainst() < 0 || d.votesAbstain() < 0) {
-      throw new RuleViolation("olm.disposition.votes", "表决票数不能为负数");
+      throw new RuleViolation("lifeMeeting.disposition.votes", "表决票数不能为负数");
     }
     int cast = d.votesFor() + d.votesAgainst() + d.votesAbstain();
     if (cast > votingEntitled) {
-      throw new RuleViolation("olm.disposition.votes", "同意、反对、弃权合计" + cast + "票，超过应到会有表决权的党员"
+      throw new RuleViolation("lifeMeeting.disposition.votes", "同意、反对、弃权合计" + cast + "票，超过应到会有表决权的党员"
           + votingEntitled + "人");
     }
     if (2 * d.votesFor() <= votingEntitled) {
-      throw new RuleViolation("olm.disposition.majority", "对" + name + "的" + d.disposition().label()
+      throw new RuleViolation("lifeMeeting.disposition.majority", "对" + name + "的" + d.disposition().label()
           + "须经支部大会讨论决定，超过应到会有表决权党员的半数同意（" + CHARTER + "）：应到" + votingEntitled + "人，同意"
           + d.votesFor() + "票，决定未通过");
     }
     if (d.disposition() == Disposition.CORRECTION) {
       if (d.correctionDue() == null) {
-        throw new RuleViolation("olm.disposition.due", "限期改正须写明改正期限");
+        throw new RuleViolation("lifeMeeting.disposition.due", "限期改正须写明改正期限");
       }
       if (!d.correctionDue().isAfter(d.decidedOn())) {
-        throw new RuleViolation("olm.disposition.due", "改正期限" + d.correctionDue() + "须晚于支部大会决定的日期"
+        throw new RuleViolation("lifeMeeting.disposition.due", "改正期限" + d.correctionDue() + "须晚于支部大会决定的日期"
             + d.decidedOn());
       }
     } else if (d.correctionDue() != null) {
-      throw new RuleViolation("olm.disposition.due", d.disposition().label() + "没有改正期限，请清空改正期限");
+      throw new RuleViolation("lifeMeeting.disposition.due", d.disposition().label() + "没有改正期限，请清空改正期限");
     }
     text(d.reason(), "作出" + d.disposition().label() + "决定的事实和理由", MAX_REASON);
   }
@@ -321,11 +321,11 @@ public final class LifeMeetingRules {
   /** The higher 党委's answer: approve, or return to the branch with the reason. */
   public static boolean checkApproval(String approval, String opinion) {
     if (!LifeMeeting.APPROVE.equals(approval) && !LifeMeeting.RETURN.equals(approval)) {
-      throw new RuleViolation("olm.approval", "请选择审批结论：批准或退回支部");
+      throw new RuleViolation("lifeMeeting.approval", "请选择审批结论：批准或退回支部");
     }
     boolean approved = LifeMeeting.APPROVE.equals(approval);
     if (!approved && blank(opinion)) {
-      throw new RuleViolation("olm.approval.reason", "退回支部须写明理由");
+      throw new RuleViolation("lifeMeeting.approval.reason", "退回支部须写明理由");
     }
     limit(opinion, "审批意见", MAX_REASON);
     return approved;
@@ -339,7 +339,7 @@ public final class LifeMeetingRules {
       case RETURN -> status == FollowUpStatus.AWAITING_APPROVAL ? FollowUpStatus.DECIDING : null;
     };
     if (next == null) {
-      throw new RuleViolation("olm.follow-up.state", "组织处置当前为“" + status.label() + "”，不能"
+      throw new RuleViolation("lifeMeeting.followUp.state", "组织处置当前为“" + status.label() + "”，不能"
           + switch (event) {
             case DECIDE -> "再次作出决定";
             case APPROVE -> "批准";
@@ -357,26 +357,26 @@ public final class LifeMeetingRules {
 
   private static void day(LocalDate day, String what, int year, LocalDate today) {
     if (day == null) {
-      throw new RuleViolation("olm.date", "请填写" + what);
+      throw new RuleViolation("lifeMeeting.date", "请填写" + what);
     }
     if (day.getYear() != year) {
-      throw new RuleViolation("olm.date", what + day + "不在" + year + "年内");
+      throw new RuleViolation("lifeMeeting.date", what + day + "不在" + year + "年内");
     }
     if (day.isAfter(today)) {
-      throw new RuleViolation("olm.date", what + day + "晚于今天；进行后再登记");
+      throw new RuleViolation("lifeMeeting.date", what + day + "晚于今天；进行后再登记");
     }
   }
 
   private static void text(String text, String what, int max) {
     if (blank(text)) {
-      throw new RuleViolation("olm.required", "请填写" + what);
+      throw new RuleViolation("lifeMeeting.required", "请填写" + what);
     }
     limit(text, what, max);
   }
 
   private static void limit(String text, String what, int max) {
     if (text != null && text.strip().length() > max) {
-      throw new RuleViolation("olm.length", what + "不能超过" + max + "个字，当前" + text.strip().length() + "个字");
+      throw new RuleViolation("lifeMeeting.length", what + "不能超过" + max + "个字，当前" + text.strip().length() + "个字");
     }
   }
 

@@ -72,7 +72,7 @@ public class LifeMeetingService {
   /** The checks of a start however it came; answers the variables the case keeps. */
   Map<String, Object> admitStart(String branchId, Integer year, String instanceId, String user) {
     if (branchId == null || branchId.isBlank() || year == null) {
-      throw new RuleViolation("olm.start.page", "组织生活会请在“组织生活”页面（/organizational-life）选择党支部后发起");
+      throw new RuleViolation("lifeMeeting.start.page", "组织生活会请在“组织生活”页面（/organizational-life）选择党支部后发起");
     }
     Organization branch = life.branch(branchId);
     checkYear(year);
@@ -117,7 +117,7 @@ public class LifeMeetingService {
   void requirePrepared(String branchId, int year) {
     Case c = store.find(branchId, year).orElseThrow();
     if (c.studyOn() == null) {
-      throw new RuleViolation("olm.page", "请在组织生活页面（/organizational-life/" + branchId + "）登记会前准备："
+      throw new RuleViolation("lifeMeeting.page", "请在组织生活页面（/organizational-life/" + branchId + "）登记会前准备："
           + "学习、征求意见、谈心谈话和每名党员的对照检查");
     }
   }
@@ -128,7 +128,7 @@ public class LifeMeetingService {
   Outcome meetingHeld(String branchId, int year) {
     Case c = store.find(branchId, year).orElseThrow();
     if (c.heldOn() == null) {
-      throw new RuleViolation("olm.page", "请在组织生活页面（/organizational-life/" + branchId + "）登记组织生活会："
+      throw new RuleViolation("lifeMeeting.page", "请在组织生活页面（/organizational-life/" + branchId + "）登记组织生活会："
           + "出席情况、批评和自我批评、民主评议等次和表决票数、查摆的问题");
     }
     List<MemberRow> rows = store.members(branchId, year);
@@ -198,10 +198,10 @@ public class LifeMeetingService {
 
   private Case open(String branchId, int year, Status expected, String done) {
     Organization branch = life.branch(branchId);
-    Case c = store.find(branchId, year).orElseThrow(() -> new RuleViolation("olm.none",
+    Case c = store.find(branchId, year).orElseThrow(() -> new RuleViolation("lifeMeeting.none",
         branch.name() + year + "年度组织生活会尚未发起，请先在组织生活页面发起"));
     if (c.status() != expected) {
-      throw new RuleViolation("olm.state", branch.name() + year + "年度组织生活会当前为“" + c.status().label() + "”，"
+      throw new RuleViolation("lifeMeeting.state", branch.name() + year + "年度组织生活会当前为“" + c.status().label() + "”，"
           + done + "，不能再次登记");
     }
     return c;
@@ -211,7 +211,7 @@ public class LifeMeetingService {
     Task t = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(activityId)
         .singleResult();
     if (t == null) {
-      throw new RuleViolation("olm.state", "组织生活会的这一步已经办理");
+      throw new RuleViolation("lifeMeeting.state", "组织生活会的这一步已经办理");
     }
     return t;
   }
@@ -233,11 +233,11 @@ public class LifeMeetingService {
   private static void checkYear(int year) {
     int now = ChinaClock.today().getYear();
     if (year < now - 1 || year > now) {
-      throw new RuleViolation("olm.year", "只能发起" + (now - 1) + "年或" + now + "年的组织生活会，当前为" + year + "年");
+      throw new RuleViolation("lifeMeeting.year", "只能发起" + (now - 1) + "年或" + now + "年的组织生活会，当前为" + year + "年");
     }
   }
 
   private static RuleViolation once(Organization branch, int year) {
-    return new RuleViolation("olm.year.once", branch.name() + year + "年度组织生活会已经发起，每个党支部每年一次");
+    return new RuleViolation("lifeMeeting.year.once", branch.name() + year + "年度组织生活会已经发起，每个党支部每年一次");
   }
 }

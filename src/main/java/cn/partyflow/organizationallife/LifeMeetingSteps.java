@@ -82,7 +82,7 @@ public class LifeMeetingSteps {
   public void decideDisposition(DelegateTask task) {
     String name = text(task, LifeMeeting.MEMBER_NAME);
     Disposition d = Disposition.parse(FormInput.requiredText(task.getVariable("disposition"), "组织处置"))
-        .orElseThrow(() -> new RuleViolation("olm.disposition", "请选择对" + name + "的组织处置（限期改正、劝其退党或除名）"));
+        .orElseThrow(() -> new RuleViolation("lifeMeeting.disposition", "请选择对" + name + "的组织处置（限期改正、劝其退党或除名）"));
     Decision decision = new Decision(d, FormInput.requiredDate(task.getVariable("decidedOn"), "支部大会决定的日期"),
         FormInput.date(task.getVariable("correctionDue"), "改正期限"), votes(task, "votesFor", "同意票数"),
         votes(task, "votesAgainst", "反对票数"), votes(task, "votesAbstain", "弃权票数"),
@@ -105,7 +105,7 @@ public class LifeMeetingSteps {
   private static int votes(DelegateTask task, String name, String label) {
     Integer n = FormInput.integer(task.getVariable(name), label, 0, 10_000);
     if (n == null) {
-      throw new RuleViolation("olm.disposition.votes", "请填写" + label + "（没有的填0）");
+      throw new RuleViolation("lifeMeeting.disposition.votes", "请填写" + label + "（没有的填0）");
     }
     return n;
   }

@@ -123,17 +123,17 @@ public final class OrganizationalLifeRules {
   public static Tally check(MeetingRecord r, int year, LocalDate today, List<Member> roster, Set<String> branchPeople,
       OrganizationalLifeSettings settings) {
     if (r.type() == null) {
-      throw new RuleViolation("ol.type", "请选择会议类型");
+      throw new RuleViolation("organizationalLife.type", "请选择会议类型");
     }
     String what = r.type().label();
     if (r.heldOn() == null) {
-      throw new RuleViolation("ol.date", "请填写" + what + "召开的日期");
+      throw new RuleViolation("organizationalLife.date", "请填写" + what + "召开的日期");
     }
     if (r.heldOn().getYear() != year) {
-      throw new RuleViolation("ol.date", what + "的日期" + r.heldOn() + "不在" + year + "年内；每年的会议记在当年的组织生活中");
+      throw new RuleViolation("organizationalLife.date", what + "的日期" + r.heldOn() + "不在" + year + "年内；每年的会议记在当年的组织生活中");
     }
     if (r.heldOn().isAfter(today)) {
-      throw new RuleViolation("ol.date", what + "的日期" + r.heldOn() + "晚于今天；会议召开后才能记录");
+      throw new RuleViolation("organizationalLife.date", what + "的日期" + r.heldOn() + "晚于今天；会议召开后才能记录");
     }
     requireText(r.topic(), what + "的主题", MAX_TOPIC);
     if (settings.needsFirstTopic(r.type())) {
@@ -149,11 +149,11 @@ public final class OrganizationalLifeRules {
     Map<String, Presence> attendance = r.attendance() == null ? Map.of() : r.attendance();
     for (String id : attendance.keySet()) {
       if (!known.containsKey(id)) {
-        throw new RuleViolation("ol.attendance.person", "参会人员" + id + "不是本支部可参加" + what + "的人员");
+        throw new RuleViolation("organizationalLife.attendance.person", "参会人员" + id + "不是本支部可参加" + what + "的人员");
       }
     }
     if (attendance.isEmpty()) {
-      throw new RuleViolation("ol.attendance.none", "请登记应参加" + what + "的人员及其出席情况");
+      throw new RuleViolation("organizationalLife.attendance.none", "请登记应参加" + what + "的人员及其出席情况");
     }
     int entitled = 0;
     int present = 0;
@@ -163,7 +163,7 @@ public final class OrganizationalLifeRules {
       Member m = known.get(e.getKey());
       Presence p = e.getValue();
       if (p == null || p.attendance() == null) {
-        throw new RuleViolation("ol.attendance.status", "请选择" + m.name() + "的出席情况（出席、请假或缺席）");
+        throw new RuleViolation("organizationalLife.attendance.status", "请选择" + m.name() + "的出席情况（出席、请假或缺席）");
       }
       entitled++;
       votingEntitled += m.voting() ? 1 : 0;
@@ -171,12 +171,12 @@ public final class OrganizationalLifeRules {
         present++;
         votingPresent += m.voting() ? 1 : 0;
         if (p.madeUpOn() != null) {
-          throw new RuleViolation("ol.makeup", m.name() + "出席了会议，不需要补课");
+          throw new RuleViolation("organizationalLife.makeup", m.name() + "出席了会议，不需要补课");
         }
         continue;
       }
       if (p.reason() == null || p.reason().isBlank()) {
-        throw new RuleViolation("ol.absence.reason", m.name() + p.attendance().label() + "，请填写原因");
+        throw new RuleViolation("organizationalLife.absence.reason", m.name() + p.attendance().label() + "，请填写原因");
       }
       limit(p.reason(), m.name() + "未到会的原因", MAX_REASON);
       checkMakeUp(m.name(), p.madeUpOn(), r.heldOn(), today);
@@ -184,7 +184,7 @@ public final class OrganizationalLifeRules {
     requirePresent(r.chairId(), "主持人", attendance, branchPeople, what);
     requirePresent(r.recorderId(), "记录人", attendance, branchPeople, what);
     if (r.type() == MeetingType.HEART_TALK && present < 2) {
-      throw new RuleViolation("ol.talk.pair", "谈心谈话至少有两人参加，请登记谈话双方");
+      throw new RuleViolation("organizationalLife.talk.pair", "谈心谈话至少有两人参加，请登记谈话双方");
     }
     quorum(r.type(), r.type() == MeetingType.GENERAL_MEETING ? votingEntitled : entitled,
         r.type() == MeetingType.GENERAL_MEETING ? votingPresent : present);
@@ -198,11 +198,11 @@ public final class OrganizationalLifeRules {
    */
   public static void quorum(MeetingType type, int entitled, int present) {
     if (type == MeetingType.GENERAL_MEETING && 2 * present <= entitled) {
-      throw new RuleViolation("ol.quorum.general-meeting", "支部党员大会须有表决权的党员超过半数到会方可召开（"
+      throw new RuleViolation("organizationalLife.quorum.generalMeeting", "支部党员大会须有表决权的党员超过半数到会方可召开（"
           + REGULATION + "）：应到有表决权的正式党员" + entitled + "人，实到" + present + "人，本次会议不能作为党员大会记录");
     }
     if (type == MeetingType.COMMITTEE_MEETING && 2 * present <= entitled) {
-      throw new RuleViolation("ol.quorum.committee-meeting", "支委会须有半数以上委员到会方可召开（" + REGULATION
+      throw new RuleViolation("organizationalLife.quorum.committeeMeeting", "支委会须有半数以上委员到会方可召开（" + REGULATION
           + "）：应到委员" + entitled + "人，实到" + present + "人");
     }
   }
@@ -213,10 +213,10 @@ public final class OrganizationalLifeRules {
       return;
     }
     if (madeUpOn.isBefore(heldOn)) {
-      throw new RuleViolation("ol.makeup", name + "的补课日期" + madeUpOn + "早于会议日期" + heldOn);
+      throw new RuleViolation("organizationalLife.makeup", name + "的补课日期" + madeUpOn + "早于会议日期" + heldOn);
     }
     if (madeUpOn.isAfter(today)) {
-      throw new RuleViolation("ol.makeup", name + "的补课日期" + madeUpOn + "晚于今天；补课后再登记");
+      throw new RuleViolation("organizationalLife.makeup", name + "的补课日期" + madeUpOn + "晚于今天；补课后再登记");
     }
   }
 
@@ -241,27 +241,27 @@ public final class OrganizationalLifeRules {
   private static void requirePresent(String personId, String role, Map<String, Presence> attendance,
       Set<String> branchPeople, String what) {
     if (personId == null || personId.isBlank()) {
-      throw new RuleViolation("ol." + (role.equals("主持人") ? "chair" : "recorder"), "请选择" + what + "的" + role);
+      throw new RuleViolation("organizationalLife." + (role.equals("主持人") ? "chair" : "recorder"), "请选择" + what + "的" + role);
     }
     if (!branchPeople.contains(personId)) {
-      throw new RuleViolation("ol.person", role + "须是本支部的人员");
+      throw new RuleViolation("organizationalLife.person", role + "须是本支部的人员");
     }
     Presence p = attendance.get(personId);
     if (p == null || p.attendance() != Attendance.PRESENT) {
-      throw new RuleViolation("ol.person.present", role + "须出席本次会议，请在参会人员中登记为出席");
+      throw new RuleViolation("organizationalLife.person.present", role + "须出席本次会议，请在参会人员中登记为出席");
     }
   }
 
   private static void requireText(String text, String what, int max) {
     if (text == null || text.isBlank()) {
-      throw new RuleViolation("ol.required", "请填写" + what);
+      throw new RuleViolation("organizationalLife.required", "请填写" + what);
     }
     limit(text, what, max);
   }
 
   private static void limit(String text, String what, int max) {
     if (text != null && text.strip().length() > max) {
-      throw new RuleViolation("ol.length", what + "不能超过" + max + "个字，当前" + text.strip().length() + "个字");
+      throw new RuleViolation("organizationalLife.length", what + "不能超过" + max + "个字，当前" + text.strip().length() + "个字");
     }
   }
 }

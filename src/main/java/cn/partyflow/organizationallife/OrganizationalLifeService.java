@@ -81,7 +81,7 @@ public class OrganizationalLifeService {
    */
   Map<String, Object> admitStart(String branchId, Integer year, String instanceId, String user) {
     if (branchId == null || branchId.isBlank() || year == null) {
-      throw new RuleViolation("ol.start.page", "组织生活请在“组织生活”页面（/organizational-life）选择党支部和年度后发起");
+      throw new RuleViolation("organizationalLife.start.page", "组织生活请在“组织生活”页面（/organizational-life）选择党支部和年度后发起");
     }
     Organization branch = branch(branchId);
     checkYear(year);
@@ -151,7 +151,7 @@ public class OrganizationalLifeService {
   public long record(String branchId, int year, MeetingRecord r, String user) {
     Organization branch = branch(branchId);
     if (store.yearCase(branchId, year).isEmpty()) {
-      throw new RuleViolation("ol.year.none", branch.name() + year + "年度组织生活尚未发起，请先在本页发起，再记录会议");
+      throw new RuleViolation("organizationalLife.year.none", branch.name() + year + "年度组织生活尚未发起，请先在本页发起，再记录会议");
     }
     Tally tally = OrganizationalLifeRules.check(r, year, ChinaClock.today(), roster(branchId, r.type()),
         members(branchId).stream().map(Person::id).collect(Collectors.toSet()), settings);
@@ -163,12 +163,12 @@ public class OrganizationalLifeService {
   public void makeUp(MeetingStore.Meeting meeting, String personId, LocalDate on) {
     MeetingStore.AttendanceRow row = store.attendance(meeting.id()).stream()
         .filter(a -> a.personId().equals(personId)).findFirst()
-        .orElseThrow(() -> new RuleViolation("ol.makeup.person", "此人不在本次会议的应到人员中"));
+        .orElseThrow(() -> new RuleViolation("organizationalLife.makeup.person", "此人不在本次会议的应到人员中"));
     if (row.attendance() == Attendance.PRESENT) {
-      throw new RuleViolation("ol.makeup", row.name() + "出席了会议，不需要补课");
+      throw new RuleViolation("organizationalLife.makeup", row.name() + "出席了会议，不需要补课");
     }
     if (on == null) {
-      throw new RuleViolation("ol.makeup", "请填写" + row.name() + "的补课日期");
+      throw new RuleViolation("organizationalLife.makeup", "请填写" + row.name() + "的补课日期");
     }
     OrganizationalLifeRules.checkMakeUp(row.name(), on, meeting.heldOn(), ChinaClock.today());
     store.madeUp(meeting.id(), personId, on);
@@ -182,29 +182,29 @@ public class OrganizationalLifeService {
   public void attach(long meetingId, String kind, String filename, byte[] content, String user) {
     String label = ATTACHMENT_KINDS.get(kind);
     if (label == null) {
-      throw new RuleViolation("ol.attachment.kind", "请选择附件类别：会议记录或照片");
+      throw new RuleViolation("organizationalLife.attachment.kind", "请选择附件类别：会议记录或照片");
     }
     String name = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
     if (content == null || content.length == 0) {
-      throw new RuleViolation("ol.attachment", "请选择要上传的文件（文件为空）");
+      throw new RuleViolation("organizationalLife.attachment", "请选择要上传的文件（文件为空）");
     }
     if (name.length() > MAX_NAME_LENGTH) {
-      throw new RuleViolation("ol.attachment.name", "文件名超过" + MAX_NAME_LENGTH + "个字，请改短后上传");
+      throw new RuleViolation("organizationalLife.attachment.name", "文件名超过" + MAX_NAME_LENGTH + "个字，请改短后上传");
     }
     if (content.length > settings.attachmentMaxBytes()) {
-      throw new RuleViolation("ol.attachment.size", "文件“" + name + "”大小" + size(content.length) + "，超过上限"
+      throw new RuleViolation("organizationalLife.attachment.size", "文件“" + name + "”大小" + size(content.length) + "，超过上限"
           + size(settings.attachmentMaxBytes()) + "，请压缩或拆分后上传");
     }
     List<String> types = "PHOTO".equals(kind)
         ? settings.attachmentTypes().stream().filter(t -> List.of("jpg", "jpeg", "png").contains(t)).toList()
         : settings.attachmentTypes();
     EvidenceKind found = EvidenceKind.of(content).filter(k -> k.extensions().stream().anyMatch(types::contains))
-        .orElseThrow(() -> new RuleViolation("ol.attachment.type", "不接受此类文件“" + name + "”作为" + label
+        .orElseThrow(() -> new RuleViolation("organizationalLife.attachment.type", "不接受此类文件“" + name + "”作为" + label
             + "：文件内容不是可上传的类型（" + String.join("、", types) + "）"));
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     if (!found.extensions().contains(ext)) {
-      throw new RuleViolation("ol.attachment.type", "不接受此类文件“" + name + "”：内容是" + found.label()
+      throw new RuleViolation("organizationalLife.attachment.type", "不接受此类文件“" + name + "”：内容是" + found.label()
           + "，与文件扩展名不符，请改为." + found.extensions().get(0) + "后上传");
     }
     store.insertAttachment(meetingId, kind, name, found.mediaType(), content, user);
@@ -213,9 +213,9 @@ public class OrganizationalLifeService {
   /** A 党支部 or 党总支 of the registry: only they keep 三会一课. */
   public Organization branch(String branchId) {
     Organization org = directory.organization(branchId)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + branchId + "不存在"));
+        .orElseThrow(() -> new RuleViolation("organizationalLife.unknownOrganization", "组织" + branchId + "不存在"));
     if (org.kind() != OrganizationKind.BRANCH && org.kind() != OrganizationKind.GENERAL_BRANCH) {
-      throw new RuleViolation("ol.branch", "三会一课和主题党日由党支部组织，" + org.name() + "不是党支部");
+      throw new RuleViolation("organizationalLife.branch", "三会一课和主题党日由党支部组织，" + org.name() + "不是党支部");
     }
     return org;
   }
@@ -253,12 +253,12 @@ public class OrganizationalLifeService {
   private static void checkYear(int year) {
     int now = ChinaClock.today().getYear();
     if (year < now - 1 || year > now + 1) {
-      throw new RuleViolation("ol.year", "只能发起" + (now - 1) + "年至" + (now + 1) + "年的组织生活，当前为" + year + "年");
+      throw new RuleViolation("organizationalLife.year", "只能发起" + (now - 1) + "年至" + (now + 1) + "年的组织生活，当前为" + year + "年");
     }
   }
 
   private static RuleViolation once(Organization branch, int year) {
-    return new RuleViolation("ol.year.once", branch.name() + year + "年度组织生活已经发起，每个党支部每年一个");
+    return new RuleViolation("organizationalLife.year.once", branch.name() + year + "年度组织生活已经发起，每个党支部每年一个");
   }
 
   static String size(long bytes) {

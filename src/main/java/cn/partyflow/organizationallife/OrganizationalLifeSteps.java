@@ -98,7 +98,7 @@ public class OrganizationalLifeSteps {
   public void reviewQuarter(DelegateTask task) {
     String result = text(task, "reviewResult");
     if (result == null || !REVIEW_RESULTS.containsKey(result)) {
-      throw new RuleViolation("ol.review.result", "请选择审阅结论：符合要求或需要改进");
+      throw new RuleViolation("organizationalLife.review.result", "请选择审阅结论：符合要求或需要改进");
     }
     String opinion = requireNote(task, "reviewOpinion", "审阅意见");
     int quarter = ((Number) task.getVariable(OrganizationalLife.QUARTER)).intValue();
@@ -113,10 +113,10 @@ public class OrganizationalLifeSteps {
   private static String requireNote(DelegateTask task, String name, String what) {
     String note = text(task, name);
     if (note == null || note.isBlank()) {
-      throw new RuleViolation("ol.note", "请填写" + what);
+      throw new RuleViolation("organizationalLife.note", "请填写" + what);
     }
     if (note.strip().length() > MAX_NOTE) {
-      throw new RuleViolation("ol.length", what + "不能超过" + MAX_NOTE + "个字");
+      throw new RuleViolation("organizationalLife.length", what + "不能超过" + MAX_NOTE + "个字");
     }
     return note.strip();
   }

@@ -42,18 +42,18 @@ public class DeadlineChange {
   @Transactional
   public RectificationItem change(long itemId, LocalDate newDeadline, String reason, String approvedBy) {
     RectificationItem item = service.item(itemId)
-        .orElseThrow(() -> new RuleViolation("rectification-item", "整改事项" + itemId + "不存在"));
+        .orElseThrow(() -> new RuleViolation("rectification.item", "整改事项" + itemId + "不存在"));
     if (!item.isOpen() || item.isLongTerm()) {
-      throw new RuleViolation("rectification-deadline", "已销号或长期坚持的事项不能调整完成时限");
+      throw new RuleViolation("rectification.deadline", "已销号或长期坚持的事项不能调整完成时限");
     }
     if (reason == null || reason.isBlank()) {
-      throw new RuleViolation("rectification-deadline", "调整完成时限须写明理由");
+      throw new RuleViolation("rectification.deadline", "调整完成时限须写明理由");
     }
     if (newDeadline == null) {
-      throw new RuleViolation("rectification-deadline", "请填写新的完成时限");
+      throw new RuleViolation("rectification.deadline", "请填写新的完成时限");
     }
     if (newDeadline.isBefore(ChinaClock.today())) {
-      throw new RuleViolation("rectification-deadline", "新的完成时限不能早于今天");
+      throw new RuleViolation("rectification.deadline", "新的完成时限不能早于今天");
     }
     List<String> scopes = runtime.createVariableInstanceQuery()
         .processInstanceIdIn(item.processInstanceId()).variableName("itemDeadline").list().stream()

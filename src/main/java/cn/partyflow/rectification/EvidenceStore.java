@@ -45,24 +45,24 @@ public class EvidenceStore {
   public void store(long itemId, String filename, byte[] content, String user) {
     String name = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
     if (content == null || content.length == 0) {
-      throw new RuleViolation("rectification-evidence", "请选择要上传的文件（文件为空）");
+      throw new RuleViolation("rectification.evidence", "请选择要上传的文件（文件为空）");
     }
     if (name.length() > MAX_NAME_LENGTH) {
-      throw new RuleViolation("rectification-evidence-name", "文件名超过" + MAX_NAME_LENGTH + "个字，请改短后上传");
+      throw new RuleViolation("rectification.evidence.name", "文件名超过" + MAX_NAME_LENGTH + "个字，请改短后上传");
     }
     if (content.length > settings.evidenceMaxBytes()) {
-      throw new RuleViolation("rectification-evidence-size", String.format("文件“%s”大小%s，超过上限%s，请压缩或拆分后上传",
+      throw new RuleViolation("rectification.evidence.size", String.format("文件“%s”大小%s，超过上限%s，请压缩或拆分后上传",
           name, size(content.length), size(settings.evidenceMaxBytes())));
     }
     String allowed = String.join("、", settings.evidenceTypes());
     EvidenceKind kind = EvidenceKind.of(content)
         .filter(k -> k.extensions.stream().anyMatch(settings.evidenceTypes()::contains))
-        .orElseThrow(() -> new RuleViolation("rectification-evidence-type", "不接受此类文件“" + name
+        .orElseThrow(() -> new RuleViolation("rectification.evidence.type", "不接受此类文件“" + name
             + "”：文件内容不是可上传的类型（" + allowed + "）"));
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     if (!kind.extensions.contains(ext)) {
-      throw new RuleViolation("rectification-evidence-type", "不接受此类文件“" + name + "”：内容是" + kind.label
+      throw new RuleViolation("rectification.evidence.type", "不接受此类文件“" + name + "”：内容是" + kind.label
           + "，与文件扩展名不符，请改为." + kind.extensions.get(0) + "后上传");
     }
     jdbc.update("insert into pf_rectification_evidence (item_id, filename, content_type, size_bytes, content,"

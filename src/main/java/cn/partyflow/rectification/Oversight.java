@@ -58,7 +58,7 @@ class Oversight {
 
   private String office() {
     if (directory.organization(settings.inspectionOffice()).isEmpty()) {
-      throw new RuleViolation("rectification-inspection-office", "系统中没有巡察办所在的组织，巡察整改无处报送：请管理员导入县委"
+      throw new RuleViolation("rectification.inspectionOffice", "系统中没有巡察办所在的组织，巡察整改无处报送：请管理员导入县委"
           + "及其巡察办并在设置中指定");
     }
     return settings.inspectionOffice();
@@ -69,7 +69,7 @@ class Oversight {
     return directory.selfAndAncestors(orgId).stream().skip(1)
         .filter(o -> o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal())
         .findFirst()
-        .orElseThrow(() -> new RuleViolation("rectification-higher-committee",
+        .orElseThrow(() -> new RuleViolation("rectification.higherCommittee",
             "组织" + routing.orgName(orgId) + "没有上级党委（党组），民主生活会、组织生活会的整改须报上级党委"));
   }
 }

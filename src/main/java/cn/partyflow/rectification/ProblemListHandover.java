@@ -52,7 +52,7 @@ public class ProblemListHandover {
       throw new IllegalArgumentException("a 巡察 feedback is registered by its own task, not handed over");
     }
     if (problems.isEmpty()) {
-      throw new RuleViolation("rectification-problems", checkedSource + "没有查摆出问题，无需启动整改");
+      throw new RuleViolation("rectification.problems", checkedSource + "没有查摆出问题，无需启动整改");
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     int no = 0;

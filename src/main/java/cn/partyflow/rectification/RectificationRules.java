@@ -33,7 +33,7 @@ final class RectificationRules {
   static String source(String source) {
     String s = source == null || source.isBlank() ? Rectification.INSPECTION : source.trim();
     if (!Rectification.SOURCES.contains(s)) {
-      throw new RuleViolation("rectification-source", "整改来源只能是" + String.join("、", Rectification.SOURCES));
+      throw new RuleViolation("rectification.source", "整改来源只能是" + String.join("、", Rectification.SOURCES));
     }
     return s;
   }
@@ -72,7 +72,7 @@ final class RectificationRules {
       errors.add("问题清单为空：请逐条录入反馈指出的问题，或导入问题清单表格");
     }
     if (!errors.isEmpty()) {
-      throw new RuleViolation("rectification-problem-list", "问题清单有误：" + String.join("；", errors));
+      throw new RuleViolation("rectification.problemList", "问题清单有误：" + String.join("；", errors));
     }
     return problems;
   }
@@ -132,7 +132,7 @@ final class RectificationRules {
       }
     }
     if (!errors.isEmpty()) {
-      throw new RuleViolation("rectification-plan", "整改方案有误：" + String.join("；", errors));
+      throw new RuleViolation("rectification.plan", "整改方案有误：" + String.join("；", errors));
     }
     return items;
   }
@@ -158,19 +158,19 @@ final class RectificationRules {
     Integer should = count(entitled, "应到委员人数");
     Integer came = count(present, "实到委员人数");
     if (should == null || came == null) {
-      throw new RuleViolation("rectification-plan-meeting", "请填写研究整改方案的党委（党组）会应到和实到委员人数");
+      throw new RuleViolation("rectification.plan.meeting", "请填写研究整改方案的党委（党组）会应到和实到委员人数");
     }
     if (should < 1 || came > should) {
-      throw new RuleViolation("rectification-plan-meeting", "实到委员人数（" + came + "）不能多于应到委员人数（" + should
+      throw new RuleViolation("rectification.plan.meeting", "实到委员人数（" + came + "）不能多于应到委员人数（" + should
           + "）");
     }
     if (came * 2 <= should) {
-      throw new RuleViolation("rectification-plan-meeting", "党委（党组）会须有半数以上委员到会：应到" + should + "人，实到"
+      throw new RuleViolation("rectification.plan.meeting", "党委（党组）会须有半数以上委员到会：应到" + should + "人，实到"
           + came + "人，不能审定整改方案");
     }
     String who = FormText.limited("出席人员", text(attendees), 400);
     if (who.isEmpty()) {
-      throw new RuleViolation("rectification-plan-meeting", "请填写出席党委（党组）会的人员");
+      throw new RuleViolation("rectification.plan.meeting", "请填写出席党委（党组）会的人员");
     }
     return new Meeting(day, should, came, who);
   }
@@ -181,7 +181,7 @@ final class RectificationRules {
    */
   static void closingRequest(String category, boolean applying, int evidenceCount) {
     if (applying && !Rectification.LONG_TERM.equals(category) && evidenceCount == 0) {
-      throw new RuleViolation("rectification-evidence",
+      throw new RuleViolation("rectification.evidence",
           "申请销号须先上传证明材料：请在“证明材料”页面上传整改佐证（会议纪要、制度文件、台账、照片等）后再提交");
     }
   }
@@ -191,10 +191,10 @@ final class RectificationRules {
     FormText.limited("整改情况报告正文", text(reportText));
     FormText.limited("主要负责人组织落实整改情况的报告", text(leaderReport));
     if (text(reportText).isEmpty()) {
-      throw new RuleViolation("rectification-report", "请填写整改情况报告正文");
+      throw new RuleViolation("rectification.report", "请填写整改情况报告正文");
     }
     if (isInspection(source) && text(leaderReport).isEmpty()) {
-      throw new RuleViolation("rectification-leader-report",
+      throw new RuleViolation("rectification.leaderReport",
           "巡察整改须同时报送主要负责人组织落实整改情况的报告（巡视工作条例），请填写");
     }
   }
@@ -212,11 +212,11 @@ final class RectificationRules {
     }
     String body = isInspection(source) ? "巡察领导小组" : "上级党委";
     if (text(reason).isEmpty()) {
-      throw new RuleViolation("rectification-disclosure-withheld",
+      throw new RuleViolation("rectification.disclosure.withheld",
           "有不予公开的内容时须写明理由（如涉及党和国家秘密、正在初核的问题线索等），并经" + body + "同意");
     }
     if (text(consentBy).isEmpty()) {
-      throw new RuleViolation("rectification-disclosure-consent",
+      throw new RuleViolation("rectification.disclosure.consent",
           "不予公开须经" + body + "同意：请填写同意的机构及负责人和同意日期");
     }
     FormValues.doneOn(consentDate, body + "同意不予公开的日期", feedbackDate, "反馈日期");
@@ -254,7 +254,7 @@ final class RectificationRules {
     }
     int n = number(value, -1);
     if (n < 0) {
-      throw new RuleViolation("rectification-plan-meeting", label + "“" + text(value) + "”不是有效的人数");
+      throw new RuleViolation("rectification.plan.meeting", label + "“" + text(value) + "”不是有效的人数");
     }
     return n;
   }

@@ -101,10 +101,10 @@ public class RectificationSteps {
     String roundName = FormText.limited("巡察轮次", text(task.getVariable("roundName")), 100);
     String groupName = FormText.limited("巡察组", text(task.getVariable("groupName")), 100);
     if (feedbackDate == null) {
-      throw new RuleViolation("rectification-feedback-date", "请填写反馈日期（反馈会召开之日，整改报告期限从此日起算）");
+      throw new RuleViolation("rectification.feedbackDate", "请填写反馈日期（反馈会召开之日，整改报告期限从此日起算）");
     }
     if (feedbackDate.isAfter(ChinaClock.today())) {
-      throw new RuleViolation("rectification-feedback-date", "反馈日期不能晚于今天：请填写实际反馈日期");
+      throw new RuleViolation("rectification.feedbackDate", "反馈日期不能晚于今天：请填写实际反馈日期");
     }
     List<Map<String, Object>> problems = RectificationRules.numberedProblems(
         rows(FormValues.listVariable(task, "problems"), "问题清单"));
@@ -164,7 +164,7 @@ public class RectificationSteps {
    * returns it with a reason.
    */
   public void approvePlan(DelegateTask task) {
-    boolean approved = requireDecision(task, "planApproved", "planReturnReason", "rectification-plan-approval",
+    boolean approved = requireDecision(task, "planApproved", "planReturnReason", "rectification.plan.approval",
         "退回整改方案");
     if (approved) {
       RectificationRules.Meeting meeting = RectificationRules.planMeeting(task.getVariable("planMeetingDate"),
@@ -189,7 +189,7 @@ public class RectificationSteps {
    * drafter sees, and the plan goes round again through the 党委(党组)会.
    */
   public void reviewPlan(DelegateTask task) {
-    boolean accepted = requireDecision(task, "planAccepted", "planReviewOpinion", "rectification-plan-review",
+    boolean accepted = requireDecision(task, "planAccepted", "planReviewOpinion", "rectification.plan.review",
         "退回整改方案");
     String body = reviewBody(text(task.getVariable("orgId")), text(task.getVariable("source")));
     if (!accepted) {
@@ -242,7 +242,7 @@ public class RectificationSteps {
     long id = itemOf(task);
     String progress = FormText.limited("整改进展", text(task.getVariable("progress")));
     if (progress.isEmpty()) {
-      throw new RuleViolation("rectification-progress", "请填写整改进展（已采取的措施和取得的成效）");
+      throw new RuleViolation("rectification.progress", "请填写整改进展（已采取的措施和取得的成效）");
     }
     boolean ready = Boolean.TRUE.equals(bool(task.getVariable("readyForVerification")));
     RectificationRules.closingRequest(items.item(id).orElseThrow().category(), ready, evidence.list(id).size());
@@ -254,7 +254,7 @@ public class RectificationSteps {
   /** Task_LeaderReview: the 责任领导 submits the 销号申请 to the inspecting side or sends it back with reasons. */
   public void reviewByLeader(DelegateTask task) {
     long id = itemOf(task);
-    boolean approved = requireDecision(task, "leaderApproved", "leaderComment", "rectification-leader-review",
+    boolean approved = requireDecision(task, "leaderApproved", "leaderComment", "rectification.leaderReview",
         "退回责任人");
     if (approved) {
       items.markStatus(id, Rectification.ACCEPTANCE);
@@ -270,7 +270,7 @@ public class RectificationSteps {
    */
   public void acceptItem(DelegateTask task) {
     long id = itemOf(task);
-    boolean closed = requireDecision(task, "verified", "verifyComment", "rectification-verification", "不予销号");
+    boolean closed = requireDecision(task, "verified", "verifyComment", "rectification.verification", "不予销号");
     String grade = text(task.getVariable("verifyGrade"));
     if (!grade.isEmpty()) {
       FormValues.option(grade, "验收评价", List.of("好", "较好", "一般", "差"));
@@ -300,7 +300,7 @@ public class RectificationSteps {
     long id = itemOf(task);
     String progress = FormText.limited("落实情况", text(task.getVariable("progress")));
     if (progress.isEmpty()) {
-      throw new RuleViolation("rectification-progress", "请填写本期长期坚持事项的落实情况");
+      throw new RuleViolation("rectification.progress", "请填写本期长期坚持事项的落实情况");
     }
     boolean close = Boolean.TRUE.equals(bool(task.getVariable("readyForVerification")));
     task.setVariable("readyForVerification", close);
@@ -320,7 +320,7 @@ public class RectificationSteps {
   public void supervise(DelegateTask task) {
     String note = FormText.limited("督办情况", text(task.getVariable("superviseNote")));
     if (note.isEmpty()) {
-      throw new RuleViolation("rectification-supervision", "请填写督办情况（督办方式、责任人反馈、新的报告时间）");
+      throw new RuleViolation("rectification.supervision", "请填写督办情况（督办方式、责任人反馈、新的报告时间）");
     }
     items.event(itemOf(task), Rectification.EVENT_SUPERVISED, task.getAssignee(), note);
   }
@@ -333,7 +333,7 @@ public class RectificationSteps {
     }
     String note = FormText.limited("处理理由", text(task.getVariable("accountabilityNote")));
     if (action.isEmpty() || note.isEmpty()) {
-      throw new RuleViolation("rectification-accountability", "请选择处理方式（约谈、通报、问责或不予追究）并写明理由");
+      throw new RuleViolation("rectification.accountability", "请选择处理方式（约谈、通报、问责或不予追究）并写明理由");
     }
     items.event(itemOf(task), Rectification.EVENT_ACCOUNTABILITY, task.getAssignee(), action + "：" + note);
   }
@@ -393,7 +393,7 @@ public class RectificationSteps {
   }
 
   public void approveReport(DelegateTask task) {
-    requireDecision(task, "reportApproved", "reportReturnReason", "rectification-report-approval", "退回整改情况报告");
+    requireDecision(task, "reportApproved", "reportReturnReason", "rectification.report.approval", "退回整改情况报告");
   }
 
   /**
@@ -403,7 +403,7 @@ public class RectificationSteps {
   public void recordDisclosure(DelegateTask task) {
     if (text(task.getVariable("disclosedContent")).isEmpty() || text(task.getVariable("disclosureChannel")).isEmpty()
         || text(task.getVariable("disclosureDate")).isEmpty()) {
-      throw new RuleViolation("rectification-disclosure", "请填写公开的内容、公开渠道和公开日期");
+      throw new RuleViolation("rectification.disclosure", "请填写公开的内容、公开渠道和公开日期");
     }
     FormValues.option(task.getVariable("disclosureChannel"), "公开渠道", Rectification.DISCLOSURE_CHANNELS);
     LocalDate feedbackDate = date(task.getVariable("feedbackDate"));
@@ -465,16 +465,16 @@ public class RectificationSteps {
     long id = raw instanceof Number n ? n.longValue() : RectificationRules.number(raw, -1);
     Map<String, Object> item = items.ownership(id).orElse(null);
     if (item == null || !task.getProcessInstanceId().equals(item.get("process_instance_id"))) {
-      throw new RuleViolation("rectification-item", "整改事项“" + text(raw) + "”不是本案件的整改事项，请从待办列表重新打开任务");
+      throw new RuleViolation("rectification.item", "整改事项“" + text(raw) + "”不是本案件的整改事项，请从待办列表重新打开任务");
     }
     if (task.getExecution() != null && task.getExecution().getVariable("itemId") instanceof Number own
         && own.longValue() != id) {
-      throw new RuleViolation("rectification-item", "本任务办理的不是整改事项“" + id + "”，请从待办列表重新打开任务");
+      throw new RuleViolation("rectification.item", "本任务办理的不是整改事项“" + id + "”，请从待办列表重新打开任务");
     }
     Object current = item.get("current_task_id");
     if (current != null && task.getTaskDefinitionKey() != null
         && Rectification.ITEM_TASKS.contains(task.getTaskDefinitionKey()) && !task.getId().equals(current)) {
-      throw new RuleViolation("rectification-item", "本任务办理的不是整改事项“" + id + "”，请从待办列表重新打开任务");
+      throw new RuleViolation("rectification.item", "本任务办理的不是整改事项“" + id + "”，请从待办列表重新打开任务");
     }
     return id;
   }

@@ -28,7 +28,7 @@ public final class ReElectionRules {
       case COMMITTEE -> s.committeeTermYears();
       case GENERAL_BRANCH -> s.generalBranchTermYears();
       case BRANCH -> s.branchTermYears();
-      default -> throw new RuleViolation("re.kind", kind.label() + "不由选举产生，没有换届");
+      default -> throw new RuleViolation("reElection.kind", kind.label() + "不由选举产生，没有换届");
     };
   }
 
@@ -48,11 +48,11 @@ public final class ReElectionRules {
 
   public static void checkCandidates(int seats, int candidates, ReElectionSettings s) {
     if (seats < 1) {
-      throw new RuleViolation("re.seats", "请填写应选委员名额（至少1名）");
+      throw new RuleViolation("reElection.seats", "请填写应选委员名额（至少1名）");
     }
     int fewest = fewestCandidates(seats, s);
     if (candidates < fewest) {
-      throw new RuleViolation("re.candidates.margin", "委员候选人应多于应选人数" + s.competitiveMarginPercent()
+      throw new RuleViolation("reElection.candidates.margin", "委员候选人应多于应选人数" + s.competitiveMarginPercent()
           + "%（差额选举，《中国共产党基层组织选举工作条例》）：应选" + seats + "名，候选人至少" + fewest + "名，现有"
           + candidates + "名");
     }
@@ -61,13 +61,13 @@ public final class ReElectionRules {
   /** 有选举权的到会人数超过应到会人数的五分之四，会议有效. */
   public static void checkQuorum(int entitled, int present) {
     if (entitled < 1) {
-      throw new RuleViolation("re.entitled", "应到会有选举权的党员人数至少为1人");
+      throw new RuleViolation("reElection.entitled", "应到会有选举权的党员人数至少为1人");
     }
     if (present < 0 || present > entitled) {
-      throw new RuleViolation("re.present", "实到" + present + "人，不能多于应到会有选举权的" + entitled + "人");
+      throw new RuleViolation("reElection.present", "实到" + present + "人，不能多于应到会有选举权的" + entitled + "人");
     }
     if (present * 5L <= entitled * 4L) {
-      throw new RuleViolation("re.quorum", "到会有选举权的党员" + present + "人，未超过应到会人数" + entitled
+      throw new RuleViolation("reElection.quorum", "到会有选举权的党员" + present + "人，未超过应到会人数" + entitled
           + "人的五分之四，会议无效，不能进行选举（《中国共产党基层组织选举工作条例》）");
     }
   }
@@ -85,7 +85,7 @@ public final class ReElectionRules {
     checkQuorum(entitled, present);
     votes.forEach((candidate, n) -> {
       if (n == null || n < 0 || n > present) {
-        throw new RuleViolation("re.votes", "候选人" + candidate + "的得票数" + n + "无效：应为0至实到人数" + present);
+        throw new RuleViolation("reElection.votes", "候选人" + candidate + "的得票数" + n + "无效：应为0至实到人数" + present);
       }
     });
     List<Map.Entry<String, Integer>> passed = new ArrayList<>(votes.entrySet().stream()
@@ -107,7 +107,7 @@ public final class ReElectionRules {
   /** A committee short of seats goes on with fewer members only when at least the minimum were elected. */
   public static void checkShortfallReport(int elected, ReElectionSettings s) {
     if (elected < s.minCommitteeMembers()) {
-      throw new RuleViolation("re.shortfall", "只选出" + elected + "名委员，少于" + s.minCommitteeMembers()
+      throw new RuleViolation("reElection.shortfall", "只选出" + elected + "名委员，少于" + s.minCommitteeMembers()
           + "名，不能减少名额结束选举，请对不足名额另行选举");
     }
   }
@@ -116,20 +116,20 @@ public final class ReElectionRules {
   public static void checkTermChange(RequestType type, LocalDate currentEnd, LocalDate newEnd, LocalDate today,
       ReElectionSettings s) {
     if (currentEnd == null) {
-      throw new RuleViolation("re.term.unknown", "本届任期届满日期未登记，请先由上级组织部门登记任期，再申请延期或提前换届");
+      throw new RuleViolation("reElection.term.unknown", "本届任期届满日期未登记，请先由上级组织部门登记任期，再申请延期或提前换届");
     }
     if (newEnd == null) {
-      throw new RuleViolation("re.term.new", "请填写" + type.label() + "后的换届日期");
+      throw new RuleViolation("reElection.term.new", "请填写" + type.label() + "后的换届日期");
     }
     LocalDate limit = type == RequestType.POSTPONE ? currentEnd.plusMonths(s.maxTermChangeMonths())
         : currentEnd.minusMonths(s.maxTermChangeMonths());
     if (type == RequestType.POSTPONE && (!newEnd.isAfter(currentEnd) || newEnd.isAfter(limit))) {
-      throw new RuleViolation("re.term.postpone", "延期换届须在任期届满日" + currentEnd + "之后，且不超过"
+      throw new RuleViolation("reElection.term.postpone", "延期换届须在任期届满日" + currentEnd + "之后，且不超过"
           + months(s) + "（至" + limit + "为止，党章第三十一条、《中国共产党基层组织选举工作条例》）");
     }
     if (type == RequestType.ADVANCE && (!newEnd.isBefore(currentEnd) || newEnd.isBefore(limit)
         || newEnd.isBefore(today))) {
-      throw new RuleViolation("re.term.advance", "提前换届的日期须在任期届满日" + currentEnd + "之前、今天之后，且提前不超过"
+      throw new RuleViolation("reElection.term.advance", "提前换届的日期须在任期届满日" + currentEnd + "之前、今天之后，且提前不超过"
           + months(s) + "（不早于" + limit + "，党章第三十一条、《中国共产党基层组织选举工作条例》）");
     }
   }
@@ -148,7 +148,7 @@ public final class ReElectionRules {
     Map<String, Integer> votes = new LinkedHashMap<>();
     for (Map.Entry<String, Integer> r : rows) {
       if (votes.put(r.getKey(), r.getValue()) != null) {
-        throw new RuleViolation("re.votes.twice", "候选人" + r.getKey() + "的得票填写了两次");
+        throw new RuleViolation("reElection.votes.twice", "候选人" + r.getKey() + "的得票填写了两次");
       }
     }
     return votes;

@@ -86,7 +86,7 @@ public class ReElectionService {
       ReElectionRules.checkTermChange(type, term.map(TermStore.Term::termEnd).orElse(null), newEnd,
           ChinaClock.today(), settings);
     }
-    store.openCase(pi, orgId, type, user, new RuleViolation("re.case.open", org.name()
+    store.openCase(pi, orgId, type, user, new RuleViolation("reElection.case.open", org.name()
         + "已有进行中的换届事项，请在该事项办结后再发起"));
     store.event(pi, user, "提交" + type.label() + "的请示：" + reason
         + (newEnd == null ? "" : "（申请改为" + newEnd + "换届）"));
@@ -125,14 +125,14 @@ public class ReElectionService {
     for (String id : ids) {
       String name = voters.get(id);
       if (name == null) {
-        throw new RuleViolation("re.candidate.eligible", name(id) + "不是本组织有选举权和被选举权的正式党员"
+        throw new RuleViolation("reElection.candidate.eligible", name(id) + "不是本组织有选举权和被选举权的正式党员"
             + "（预备党员和留党察看期间的党员没有被选举权），不能作为候选人");
       }
       names.put(id, name);
     }
     ReElectionRules.checkCandidates(seats, names.size(), settings);
     if (seats > voters.size()) {
-      throw new RuleViolation("re.seats", "应选名额" + seats + "名多于本组织正式党员人数" + voters.size() + "名");
+      throw new RuleViolation("reElection.seats", "应选名额" + seats + "名多于本组织正式党员人数" + voters.size() + "名");
     }
     return names;
   }
@@ -150,13 +150,13 @@ public class ReElectionService {
   public Outcome recordRound(String pi, String orgId, int round, LocalDate heldOn, int seats, List<String> present,
       Map<String, Integer> votes, String user) {
     if (heldOn.isAfter(ChinaClock.today())) {
-      throw new RuleViolation("re.date.future", "选举日期" + heldOn + "不能晚于今天");
+      throw new RuleViolation("reElection.date.future", "选举日期" + heldOn + "不能晚于今天");
     }
     Map<String, String> voters = voterOptions(orgId);
     Map<String, String> attendees = new LinkedHashMap<>();
     for (String id : present) {
       if (!voters.containsKey(id)) {
-        throw new RuleViolation("re.present.voter", name(id) + "不是本组织有选举权的正式党员，不能计入到会人数");
+        throw new RuleViolation("reElection.present.voter", name(id) + "不是本组织有选举权的正式党员，不能计入到会人数");
       }
       attendees.put(id, voters.get(id));
     }
@@ -216,7 +216,7 @@ public class ReElectionService {
     LocalDate today = ChinaClock.today();
     int years = ReElectionRules.termYears(org.kind(), settings);
     if (termEnd == null || termEnd.isAfter(today.plusYears(years)) || termEnd.isBefore(today.minusYears(years))) {
-      throw new RuleViolation("re.term.register", "任期届满日期应在" + today.minusYears(years) + "至"
+      throw new RuleViolation("reElection.term.register", "任期届满日期应在" + today.minusYears(years) + "至"
           + today.plusYears(years) + "之间（" + org.kind().label() + "每届" + years + "年）");
     }
     LocalDate old = store.term(orgId).map(TermStore.Term::termEnd).orElse(null);
@@ -257,9 +257,9 @@ public class ReElectionService {
 
   public Organization elected(String orgId) {
     Organization org = directory.organization(orgId == null ? "" : orgId)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + orgId + "不存在"));
+        .orElseThrow(() -> new RuleViolation("reElection.unknownOrganization", "组织" + orgId + "不存在"));
     if (!ReElectionRules.isElected(org.kind())) {
-      throw new RuleViolation("re.kind", org.name() + "是" + org.kind().label() + "，不由选举产生，没有换届");
+      throw new RuleViolation("reElection.kind", org.name() + "是" + org.kind().label() + "，不由选举产生，没有换届");
     }
     return org;
   }
@@ -268,7 +268,7 @@ public class ReElectionService {
   public Organization higher(Organization org) {
     return directory.selfAndAncestors(org.id()).stream().skip(1)
         .filter(o -> o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP)
-        .findFirst().orElseThrow(() -> new RuleViolation("re.higher", org.name() + "没有上级党委，换届由系统管理员处理"));
+        .findFirst().orElseThrow(() -> new RuleViolation("reElection.higher", org.name() + "没有上级党委，换届由系统管理员处理"));
   }
 
   String name(String personId) {

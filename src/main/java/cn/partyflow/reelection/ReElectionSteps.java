@@ -37,7 +37,7 @@ public class ReElectionSteps {
   /** StartEvent_Requested (请示): the organization, the type, the term; one open case per organization. */
   public void started(DelegateExecution execution) {
     RequestType type = RequestType.parse(text(execution, ReElection.REQUEST_TYPE)).orElseThrow(() ->
-        new RuleViolation("re.type", "请选择请示事项：换届选举、延期换届或提前换届"));
+        new RuleViolation("reElection.type", "请选择请示事项：换届选举、延期换届或提前换届"));
     String reason = note(execution, ReElection.REASON, "请示的理由");
     LocalDate newEnd = type == RequestType.ELECTION ? null : date(execution, ReElection.NEW_TERM_END, "新的换届日期");
     execution.setVariables(service.admitStart(text(execution, ReElection.ORG_ID), type, reason, newEnd,
@@ -54,15 +54,15 @@ public class ReElectionSteps {
   public void answer(DelegateTask task) {
     String decision = text(task, ReElection.DECISION);
     if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision) && !"RETURN".equals(decision)) {
-      throw new RuleViolation("re.decision", "请选择批复意见：同意或不同意（退回）");
+      throw new RuleViolation("reElection.decision", "请选择批复意见：同意或不同意（退回）");
     }
     boolean approved = "APPROVE".equals(decision);
     String opinion = text(task, ReElection.OPINION);
     if (!approved && (opinion == null || opinion.isBlank())) {
-      throw new RuleViolation("re.opinion", "不同意或退回时请写明理由");
+      throw new RuleViolation("reElection.opinion", "不同意或退回时请写明理由");
     }
     if (opinion != null && opinion.strip().length() > MAX_NOTE) {
-      throw new RuleViolation("re.length", "批复意见不能超过" + MAX_NOTE + "个字");
+      throw new RuleViolation("reElection.length", "批复意见不能超过" + MAX_NOTE + "个字");
     }
     task.setVariable(ReElection.APPROVED, approved);
     if (approved) {
@@ -89,16 +89,16 @@ public class ReElectionSteps {
   public void nominate(DelegateTask task) {
     Integer seats = FormInput.integer(task.getVariable(ReElection.SEATS), "应选委员名额");
     if (seats == null) {
-      throw new RuleViolation("re.seats", "请填写应选委员名额");
+      throw new RuleViolation("reElection.seats", "请填写应选委员名额");
     }
     List<String> ids = new ArrayList<>();
     for (Map<String, Object> row : FormInput.rows(task.getVariable(ReElection.CANDIDATES), "候选人")) {
       Object id = row.get("personId");
       if (id == null || id.toString().isBlank()) {
-        throw new RuleViolation("re.candidate", "每一行请选择候选人");
+        throw new RuleViolation("reElection.candidate", "每一行请选择候选人");
       }
       if (ids.contains(id.toString())) {
-        throw new RuleViolation("re.candidate.twice", "候选人" + service.name(id.toString()) + "列了两次");
+        throw new RuleViolation("reElection.candidate.twice", "候选人" + service.name(id.toString()) + "列了两次");
       }
       ids.add(id.toString());
     }
@@ -123,7 +123,7 @@ public class ReElectionSteps {
   public void holdElection(DelegateTask task) {
     LocalDate heldOn = date(task, ReElection.ELECTION_DATE, "选举日期");
     if (heldOn == null) {
-      throw new RuleViolation("re.date", "请填写选举日期");
+      throw new RuleViolation("reElection.date", "请填写选举日期");
     }
     List<String> present = FormInput.ids(task.getVariable(ReElection.PRESENT_MEMBERS), "到会党员");
     Map<String, Integer> votes = new LinkedHashMap<>();
@@ -135,16 +135,16 @@ public class ReElectionSteps {
       String id = row.get("personId") != null ? row.get("personId").toString()
           : i < candidates.size() ? candidates.get(i) : "";
       if (!candidates.contains(id)) {
-        throw new RuleViolation("re.votes.candidate", "得票表中有本轮候选人以外的人员，请按本轮候选人名单填写");
+        throw new RuleViolation("reElection.votes.candidate", "得票表中有本轮候选人以外的人员，请按本轮候选人名单填写");
       }
       Integer n = FormInput.integer(row.get("votes"), service.name(id) + "的得票数");
       if (n == null) {
-        throw new RuleViolation("re.votes.missing", "请填写" + service.name(id) + "的得票数");
+        throw new RuleViolation("reElection.votes.missing", "请填写" + service.name(id) + "的得票数");
       }
       votes.put(id, n);
     }
     if (!votes.keySet().containsAll(candidates)) {
-      throw new RuleViolation("re.votes.missing", "请填写本轮每一名候选人的得票数");
+      throw new RuleViolation("reElection.votes.missing", "请填写本轮每一名候选人的得票数");
     }
     int round = ((Number) task.getVariable(ReElection.ROUND)).intValue();
     int seats = ((Number) task.getVariable(ReElection.ROUND_SEATS)).intValue();
@@ -168,7 +168,7 @@ public class ReElectionSteps {
     } else if ("REPORT".equals(choice)) {
       ReElectionRules.checkShortfallReport(list(text(task, ReElection.ELECTED)).size(), service.settings());
     } else {
-      throw new RuleViolation("re.shortfall.choice", "请选择：对不足名额另行选举，或减少名额报上级批准");
+      throw new RuleViolation("reElection.shortfall.choice", "请选择：对不足名额另行选举，或减少名额报上级批准");
     }
   }
 
@@ -180,13 +180,13 @@ public class ReElectionSteps {
       String id = text(task, field);
       if (id != null && !id.isBlank()) {
         if (!elected.contains(id)) {
-          throw new RuleViolation("re.office", label + "须从当选委员中确定");
+          throw new RuleViolation("reElection.office", label + "须从当选委员中确定");
         }
         offices.put(field, id);
       }
     });
     if (!offices.containsKey("secretaryId")) {
-      throw new RuleViolation("re.office.secretary", "请确定书记（从当选委员中选择）");
+      throw new RuleViolation("reElection.office.secretary", "请确定书记（从当选委员中选择）");
     }
     task.setVariable(ReElection.OFFICES, service.describeOffices(offices));
   }
@@ -225,7 +225,7 @@ public class ReElectionSteps {
   private static String note(VariableScope scope, String name, String what) {
     String note = FormInput.text(scope.getVariable(name), what, MAX_NOTE);
     if (note == null) {
-      throw new RuleViolation("re.note", "请填写" + what);
+      throw new RuleViolation("reElection.note", "请填写" + what);
     }
     return note;
   }

@@ -59,7 +59,7 @@ class DutyStarts extends AbstractProcessEnginePlugin {
       return;
     }
     if (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ADMINS)) {
-      throw new RuleViolation("duty.manualStart",
+      throw new RuleViolation("schedule.manualStart",
           "“" + name + "”由系统按设定的时间自动运行，不能手动发起");
     }
   }

@@ -49,9 +49,9 @@ class TaskConflictFilter extends OncePerRequestFilter {
   private static final Pattern TASK_ACTION = Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?"
       + "|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim)");
   private static final Pattern CONFLICT = Pattern.compile("\"code\":1\\b|ENGINE-03005|updated by another transaction"
-      + "|Cannot find task|task is null|No task exists|\"rule\":\"" + TaskConflict.GONE + "\"");
+      + "|Cannot find task|task is null|No task exists|\"rule\":\"" + Pattern.quote(TaskConflict.GONE) + "\"");
   private static final Pattern CLAIMED = Pattern.compile("TaskAlreadyClaimedException|is already claimed by"
-      + "|\"rule\":\"" + TaskConflict.CLAIMED + "\"");
+      + "|\"rule\":\"" + Pattern.quote(TaskConflict.CLAIMED) + "\"");
   static final String MESSAGE = TaskConflict.GONE_MESSAGE;
   static final String CLAIMED_BY_SOMEONE = TaskConflict.CLAIMED_MESSAGE;
 

@@ -234,7 +234,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       start(context, userId, definition(context, b.getProcessDefinitionId(), b.getProcessDefinitionKey()),
           b.getVariables(), true);
     } else if (command instanceof ResolveTaskCmd) {
-      throw new NotPermitted("task-delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
+      throw new NotPermitted("security.task.delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
     } else if (command instanceof SubmitTaskFormCmd c) {
       completion(context, field(c, "taskId"), variables(c, "properties"));
     } else if (command instanceof CompleteTaskCmd c) {
@@ -252,25 +252,25 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       taskVariables(context, field(c, "entityId"), names);
     } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
         || command instanceof AbstractPatchVariablesCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
-      throw new NotPermitted("case-variables", "案件的数据只能在办理任务时通过任务表单填写，不能直接修改；"
+      throw new NotPermitted("security.case.variables", "案件的数据只能在办理任务时通过任务表单填写，不能直接修改；"
           + "确需更正的，请联系系统管理员");
     } else if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
         || command instanceof AbstractModificationCmd || command instanceof AbstractMigrationCmd
         || command instanceof AbstractRestartProcessInstanceCmd) {
-      throw new NotPermitted("case-position", "只有系统管理员可以调整、迁移或重启案件的流程");
+      throw new NotPermitted("security.case.position", "只有系统管理员可以调整、迁移或重启案件的流程");
     } else if (command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd
         || command instanceof MessageEventReceivedCmd || command instanceof SignalEventReceivedCmd
         || command instanceof SignalCmd || command instanceof EvaluateStartConditionCmd
         || command instanceof CompleteExternalTaskCmd || command instanceof HandleExternalTaskBpmnErrorCmd) {
-      throw new NotPermitted("case-events", "流程中的消息、信号和系统步骤只能由系统触发");
+      throw new NotPermitted("security.case.events", "流程中的消息、信号和系统步骤只能由系统触发");
     } else if (command instanceof AddGroupIdentityLinkCmd || command instanceof DeleteGroupIdentityLinkCmd) {
-      throw new NotPermitted("task-groups", "任务按职务分派给相应组织办理，不能手工增减办理组；职务变动请在人员职务中维护");
+      throw new NotPermitted("security.task.groups", "任务按职务分派给相应组织办理，不能手工增减办理组；职务变动请在人员职务中维护");
     } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-      throw new NotPermitted("case-events", "流程中的消息、信号和系统步骤只能由系统触发");
+      throw new NotPermitted("security.case.events", "流程中的消息、信号和系统步骤只能由系统触发");
     } else if (command instanceof ClaimTaskCmd c) {
       String claimant = field(c, "userId");
       if (claimant != null && !claimant.equals(userId)) {
-        throw new NotPermitted("task-claim-self", "只能为自己认领任务；需要同事办理的，请先认领，再转交给本任务办理组的成员");
+        throw new NotPermitted("security.task.claimSelf", "只能为自己认领任务；需要同事办理的，请先认领，再转交给本任务办理组的成员");
       }
       assign(context, userId, field(c, "taskId"), claimant, true);
     } else if (command instanceof AssignTaskCmd c) {
@@ -282,18 +282,18 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       userLink(context, userId, field(c, "taskId"), IdentityLinkType.ASSIGNEE.equals(type) ? null : field(c, "userId"),
           type);
     } else if (command instanceof SetTaskDueDateCmd) {
-      throw new NotPermitted("task-due-date", DUE_DATE_FIXED);
+      throw new NotPermitted("security.task.dueDate", DUE_DATE_FIXED);
     } else if (command instanceof AbstractSetTaskPropertyCmd) {
-      throw new NotPermitted("task-properties", "任务的跟进日期、名称、说明、优先级和委托人由流程设定，不能修改");
+      throw new NotPermitted("security.task.properties", "任务的跟进日期、名称、说明、优先级和委托人由流程设定，不能修改");
     } else if (command instanceof SaveTaskCmd c) {
       saveTask(context, userId, field(c, "task"));
     } else if (command instanceof DelegateTaskCmd) {
-      throw new NotPermitted("task-delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
+      throw new NotPermitted("security.task.delegate", "任务不能委派；需要同事办理的，请转交给本任务办理组的成员");
     } else if (command instanceof CreateTaskCmd || command instanceof DeleteTaskCmd) {
-      throw new NotPermitted("task-create", "任务由流程按规定产生，不能自行新建或删除任务");
+      throw new NotPermitted("security.task.create", "任务由流程按规定产生，不能自行新建或删除任务");
     } else if (command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd
         || command instanceof DeleteAttachmentCmd) {
-      throw new NotPermitted("task-attachments", "材料请在相应页面上传（整改佐证材料在整改事项的页面），不能直接附加到任务或案件上");
+      throw new NotPermitted("security.task.attachments", "材料请在相应页面上传（整改佐证材料在整改事项的页面），不能直接附加到任务或案件上");
     }
   }
 
@@ -322,21 +322,21 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       return;
     }
     if (holder != null && !holder.equals(userId)) {
-      throw new NotPermitted("task-held", "该任务已由他人认领，只有认领人本人可以退回或转交；请刷新待办列表");
+      throw new NotPermitted("security.task.held", "该任务已由他人认领，只有认领人本人可以退回或转交；请刷新待办列表");
     }
     Set<String> groups = candidateGroups(task);
     if (assignee == null) {
       if (groups.isEmpty() && candidateUsers(task).isEmpty()) {
-        throw new NotPermitted("task-unclaim", "该任务由流程指定由您办理，没有其他人可以接手，不能退回");
+        throw new NotPermitted("security.task.unclaim", "该任务由流程指定由您办理，没有其他人可以接手，不能退回");
       }
       return;
     }
     if (holder == null && !assignee.equals(userId) && !candidate(context, task, userId)) {
-      throw new NotPermitted("task-assignee", "您不是该任务的办理人，不能分派它");
+      throw new NotPermitted("security.task.assignee", "您不是该任务的办理人，不能分派它");
     }
     if (!candidate(context, task, assignee)) {
       String names = groupNames(context, groups);
-      throw new NotPermitted("task-assignee", (assignee.equals(userId) ? "您不是该任务办理组的成员，不能认领它"
+      throw new NotPermitted("security.task.assignee", (assignee.equals(userId) ? "您不是该任务办理组的成员，不能认领它"
           : "只能把任务转交给本任务办理组的成员，所选人员不在其中")
           + (names.isEmpty() ? "" : "（办理组：" + names + "）"));
     }
@@ -346,9 +346,9 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     if (IdentityLinkType.ASSIGNEE.equals(type)) {
       assign(context, userId, taskId, linkUser, false);
     } else if (IdentityLinkType.OWNER.equals(type)) {
-      throw new NotPermitted("task-properties", "任务的跟进日期、名称、说明、优先级和委托人由流程设定，不能修改");
+      throw new NotPermitted("security.task.properties", "任务的跟进日期、名称、说明、优先级和委托人由流程设定，不能修改");
     } else {
-      throw new NotPermitted("task-candidates", "任务的候选办理人由职务决定，不能手工增减；职务变动请在人员职务中维护");
+      throw new NotPermitted("security.task.candidates", "任务的候选办理人由职务决定，不能手工增减；职务变动请在人员职务中维护");
     }
   }
 
@@ -362,7 +362,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       return;
     }
     if (submitted.getRevision() == 0) {
-      throw new NotPermitted("task-create", "任务由流程按规定产生，不能自行新建或删除任务");
+      throw new NotPermitted("security.task.create", "任务由流程按规定产生，不能自行新建或删除任务");
     }
     TaskEntity stored = context.getTaskManager().findTaskById(submitted.getId());
     if (stored == null) {
@@ -372,7 +372,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       checker.checkTaskAssign(stored);
     }
     if (!sameTime(stored.getDueDate(), submitted.getDueDate())) {
-      throw new NotPermitted("task-due-date", DUE_DATE_FIXED);
+      throw new NotPermitted("security.task.dueDate", DUE_DATE_FIXED);
     }
     List<String> changed = new ArrayList<>();
     if (!sameTime(stored.getFollowUpDate(), submitted.getFollowUpDate())) {
@@ -397,7 +397,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       changed.add("所属");
     }
     if (!changed.isEmpty()) {
-      throw new NotPermitted("task-properties", "任务的" + String.join("、", changed) + "由流程设定，不能修改");
+      throw new NotPermitted("security.task.properties", "任务的" + String.join("、", changed) + "由流程设定，不能修改");
     }
     assign(context, userId, stored.getId(), submitted.getAssignee(), false);
   }
@@ -455,11 +455,11 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     }
     String procedure = definition.getName() == null ? definition.getKey() : definition.getName();
     if (atActivities) {
-      throw new NotPermitted("start-at-start", procedure + "只能从流程的开始处发起，不能从中间步骤开始");
+      throw new NotPermitted("security.start.atStart", procedure + "只能从流程的开始处发起，不能从中间步骤开始");
     }
     boolean fromPage = Boolean.TRUE.equals(FROM_PAGE.get());
     if (!definition.isStartableInTasklist() && !fromPage) {
-      throw new NotPermitted("start-by-system", procedure + "由系统按规定时间或在相应页面发起，不能直接发起");
+      throw new NotPermitted("security.start.bySystem", procedure + "由系统按规定时间或在相应页面发起，不能直接发起");
     }
     Map<String, Object> variables = submitted == null ? Map.of() : submitted;
     FormDefinition startForm = definition.getStartFormDefinition();
@@ -472,7 +472,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     if (subject != null && !scopes.getObject().actingOrganizations(userId).contains(subject.orgId())) {
       String orgName = directories.getObject().organization(subject.orgId()).map(Organization::name)
           .orElse(subject.orgId());
-      throw new NotPermitted("start-scope", "您不能为" + subject.description() + "发起" + procedure + "：只有在"
+      throw new NotPermitted("security.start.scope", "您不能为" + subject.description() + "发起" + procedure + "：只有在"
           + orgName + "担任职务的人员，或其上级党委、党组的组织部门干事可以发起");
     }
   }
@@ -489,7 +489,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     }
     String id = orgId.toString().trim();
     Organization org = directories.getObject().organization(id).orElseThrow(() ->
-        new RuleViolation("unknown-organization", "组织" + id + "不存在"));
+        new RuleViolation("security.unknownOrganization", "组织" + id + "不存在"));
     return new Subject(org.id(), org.name());
   }
 
@@ -519,7 +519,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       }
     }
     if (!changed.isEmpty()) {
-      throw new RuleViolation("form-readonly", String.join("、", changed)
+      throw new RuleViolation("security.form.readonly", String.join("、", changed)
           + "是表单中的只读内容，不能修改，本次提交未保存任何内容");
     }
   }
@@ -543,7 +543,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
     List<String> fixed = names.stream().filter(n -> fields.readonly().contains(n) || ROUTING.contains(n))
         .map(n -> "“" + fields.label(n) + "”").toList();
     if (!fixed.isEmpty()) {
-      throw new RuleViolation("form-readonly", String.join("、", fixed) + "是表单中的只读内容，不能修改");
+      throw new RuleViolation("security.form.readonly", String.join("、", fixed) + "是表单中的只读内容，不能修改");
     }
   }
 
@@ -565,7 +565,7 @@ public class WriteScopePlugin extends AbstractProcessEnginePlugin {
       return;
     }
     List<String> routing = undeclared.stream().filter(ROUTING::contains).toList();
-    throw new RuleViolation("form-undeclared", "表单未声明的字段：" + String.join("、", undeclared)
+    throw new RuleViolation("security.form.undeclared", "表单未声明的字段：" + String.join("、", undeclared)
         + "。只能提交表单中的内容，本次提交未保存任何内容"
         + (routing.isEmpty() ? "" : "（" + String.join("、", routing) + "决定案件所属组织和办理人，只能由系统设定）"));
   }

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
  */
 public final class TaskConflict extends RuleConflict {
 
-  public static final String CLAIMED = "task-claimed";
-  public static final String GONE = "task-gone";
+  public static final String CLAIMED = "task.claimed";
+  public static final String GONE = "task.gone";
   public static final String CLAIMED_MESSAGE = "该任务已被他人认领，您不能再认领；请刷新待办列表，或请认领人退回后再办理";
   public static final String GONE_MESSAGE = "该任务已被他人办理或正在被他人办理，本次提交未保存任何内容，请刷新待办列表";
 

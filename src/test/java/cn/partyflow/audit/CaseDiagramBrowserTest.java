@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -25,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,11 +44,19 @@ class CaseDiagramBrowserTest {
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
+
+  @AfterEach
+  void removeWhatWasMade() {
+    made.remove(context);
+  }
 
   @Test
   @SuppressWarnings("rawtypes")
   void theDiagramOpensReadableAtTheCurrentStepZoomsAndPansAndIsInTheDossier() throws Exception {
     String applicant = "DG" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, "流程图测试", "女", Date.valueOf("1999-05-20"), "NON_MEMBER", "rmyy-nk");
     ResponseEntity<Map> started = http.withBasicAuth("nk_zuzhi", "demo").postForEntity(

@@ -3,6 +3,7 @@ package cn.partyflow.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -44,10 +47,18 @@ class ReadableCaseFileTest {
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
+
+  @AfterEach
+  void removeWhatWasMade() {
+    made.remove(context);
+  }
 
   @Test
   void aMemberDevelopmentCaseShowsLabelsNamesAndChoicesInsteadOfKeysAndIds() throws Exception {
     String applicant = "RD" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, "案卷可读测试", "女", Date.valueOf("1999-05-20"), "NON_MEMBER", "rmyy-nk");
     ResponseEntity<Map> started = http.withBasicAuth("nk_zuzhi", "demo").postForEntity(

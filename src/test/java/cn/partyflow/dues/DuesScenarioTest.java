@@ -3,6 +3,7 @@ package cn.partyflow.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.WebSession;
 import cn.partyflow.memberdevelopment.CommitteeApprovals;
 import cn.partyflow.organization.IdentitySync;
@@ -65,9 +66,12 @@ class DuesScenarioTest {
   final String m5 = "D" + tag + "5";
   final String newcomer = "D" + tag + "6";
 
+  final TestData made = new TestData();
+
   @AfterEach
-  void resetClock() {
+  void cleanUp() {
     ClockUtil.reset();
+    made.remove(context);
   }
 
   @Test
@@ -270,6 +274,7 @@ class DuesScenarioTest {
   // ---- the branch and its people ----
 
   void createBranch() {
+    made.organization(branch);
     jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
         + " values (?, 'rmyy', 'BRANCH', ?, false, 99)", branch, "党费测试党支部" + tag);
     person(m1, "甲" + tag, "FULL_MEMBER");
@@ -284,6 +289,7 @@ class DuesScenarioTest {
   }
 
   void person(String id, String name, String status) {
+    made.person(id);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, full_member_date,"
         + " on_probation_discipline) values (?, ?, '男', date '1980-01-01', ?, ?, ?, false)", id, name, status, branch,
         status.equals("FULL_MEMBER") ? java.sql.Date.valueOf("2005-07-01") : null);

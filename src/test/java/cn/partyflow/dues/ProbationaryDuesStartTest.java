@@ -3,6 +3,7 @@ package cn.partyflow.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.memberdevelopment.ProbationaryMemberAdmitted;
 import cn.partyflow.organization.IdentitySync;
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,24 +38,24 @@ class ProbationaryDuesStartTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
-  @Autowired RuntimeService runtime;
   @Autowired IdentitySync identitySync;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
   @Autowired DuesCollectionService collections;
   @Autowired DuesArrearsService arrears;
   @Autowired DuesAssessmentService assessments;
+  @Autowired ApplicationContext context;
 
   final String tag = UUID.randomUUID().toString().substring(0, 6);
   final String branch = "duesp-" + tag;
   final String member = "E" + tag + "1";
   final String newcomer = "E" + tag + "2";
+  final TestData made = new TestData();
 
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(branch + ":%").list()
-        .forEach(pi -> runtime.deleteProcessInstanceIfExists(pi.getId(), "test finished", true, true, true, false));
+    made.remove(context);
   }
 
   @Test
@@ -155,6 +156,9 @@ class ProbationaryDuesStartTest {
   }
 
   void createBranch() {
+    made.organization(branch);
+    made.person(member);
+    made.person(newcomer);
     jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
         + " values (?, 'rmyy', 'BRANCH', ?, false, 99)", branch, "预备党员党费测试党支部" + tag);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, full_member_date,"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.rectification.RectificationCounts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -74,6 +76,8 @@ class HomeBrowserTest {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
   @Autowired AccessScope scope;
   @Autowired RectificationCounts counts;
 
@@ -119,6 +123,7 @@ class HomeBrowserTest {
         "menu-reports"));
 
     String tag = UUID.randomUUID().toString().substring(0, 4);
+    made.person("B" + tag);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, application_date, activist_date,"
         + " on_probation_discipline) values (?, ?, '女', date '1996-02-03', 'ACTIVIST', 'rmyy-nk', date '2024-04-01',"
         + " date '2025-01-10', false)", "B" + tag, "司马" + tag + "雪");
@@ -372,5 +377,6 @@ class HomeBrowserTest {
       }
     }
     errands.clear();
+    made.remove(context);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,6 +46,8 @@ class CommitteeMeetingBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
 
   WebDriver browser;
   WebDriverWait wait;
@@ -60,6 +64,7 @@ class CommitteeMeetingBrowserTest {
         runtime.deleteProcessInstance(pi, "test ended");
       }
     }
+    made.remove(context);
   }
 
   @Test
@@ -113,6 +118,7 @@ class CommitteeMeetingBrowserTest {
   /** A 发展对象 of 内科党支部 entered at the 接收 stage and taken by the engine to the 党委's approval. */
   private String awaitingApproval(String name) {
     String id = "MC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(id);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         id, name, "女", Date.valueOf("1995-06-01"), "TARGET", "rmyy-nk");
     String pi = runtime.startProcessInstanceByKey("memberDevelopment", Variables.createVariables()

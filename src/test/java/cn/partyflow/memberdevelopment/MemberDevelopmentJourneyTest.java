@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.TaskForms;
+import cn.partyflow.TestData;
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,6 +58,8 @@ class MemberDevelopmentJourneyTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
 
   WebDriver browser;
   WebDriverWait wait;
@@ -66,6 +70,7 @@ class MemberDevelopmentJourneyTest {
     if (browser != null) {
       browser.quit();
     }
+    made.remove(context);
   }
 
   @Test
@@ -74,6 +79,7 @@ class MemberDevelopmentJourneyTest {
         + "安宁康泰和顺明朗清远".charAt(ThreadLocalRandom.current().nextInt(10))
         + "一二三四五六七八九十".charAt(ThreadLocalRandom.current().nextInt(10));
     String applicant = "MJ" + System.nanoTime() % 1_000_000_000L;
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, name, "女", Date.valueOf("1996-04-12"), "TARGET", "rmyy-nk");
 

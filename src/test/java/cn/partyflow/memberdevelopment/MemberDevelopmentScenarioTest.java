@@ -3,6 +3,7 @@ package cn.partyflow.memberdevelopment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -46,6 +47,7 @@ class MemberDevelopmentScenarioTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  final TestData made = new TestData();
   @Autowired ConfigurableApplicationContext context;
   final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
   final ApplicationListener<PayloadApplicationEvent<?>> recorder = e -> {
@@ -66,10 +68,12 @@ class MemberDevelopmentScenarioTest {
   void resetClock() {
     ClockUtil.reset();
     context.removeApplicationListener(recorder);
+    made.remove(context);
   }
 
   @Test
   void walksAnApplicantFromApplicationToArchivedFullMember() {
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, "测试申请人", "女", Date.valueOf("1999-05-20"), "NON_MEMBER", "rmyy-nk");
     clock("2025-09-29T09:00");

@@ -3,6 +3,7 @@ package cn.partyflow.memberdevelopment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import java.sql.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,12 +28,15 @@ class MemberDevelopmentStartListsTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
 
   final List<String> started = new java.util.ArrayList<>();
 
   @AfterEach
   void removeCases() {
     started.forEach(pi -> runtime.deleteProcessInstanceIfExists(pi, "test", true, true, true, false));
+    made.remove(context);
   }
 
   @Test
@@ -66,6 +71,7 @@ class MemberDevelopmentStartListsTest {
 
   private String person(String name, String orgId) {
     String id = "SL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(id);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         id, name, "女", Date.valueOf("1999-05-20"), "NON_MEMBER", orgId);
     return id;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import java.sql.Date;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** 内科's 组织委员 works stage 1 of a case in Tasklist, in the Chinese Camunda Forms, as a person would. */
@@ -33,6 +35,8 @@ class MemberDevelopmentTasklistTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
 
   WebDriver browser;
 
@@ -41,12 +45,14 @@ class MemberDevelopmentTasklistTest {
     if (browser != null) {
       browser.quit();
     }
+    made.remove(context);
   }
 
   @Test
   void theBranchOrganizerRecordsTheApplicationAndTheTalkInTasklist() {
     browser = BrowserSupport.chromium();
     String applicant = "MB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, "浏览器申请人", "男", Date.valueOf("2000-02-02"), "NON_MEMBER", "rmyy-nk");
     String pi = runtime.startProcessInstanceByKey("memberDevelopment", Map.of("applicantId", applicant)).getId();

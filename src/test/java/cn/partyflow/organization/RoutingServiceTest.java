@@ -56,7 +56,12 @@ class RoutingServiceTest {
   void aChangedRoleAssignmentReachesTheNextTaskWithoutRedeploy() {
     assertThat(routing.group("rmyy-wk", "propaganda")).isEqualTo("rmyy-wk.secretary");
     jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values ('rmyy-wk', 'P032', 'PROPAGANDA')");
-    assertThat(routing.group("rmyy-wk", "propaganda")).isEqualTo("rmyy-wk.propaganda");
+    try {
+      assertThat(routing.group("rmyy-wk", "propaganda")).isEqualTo("rmyy-wk.propaganda");
+    } finally {
+      jdbc.update("delete from pf_role_assignment where org_id = 'rmyy-wk' and person_id = 'P032'"
+          + " and role = 'PROPAGANDA'");
+    }
   }
 
   private long count() {

@@ -83,7 +83,7 @@ class LifeMeetingProcessTest {
 
   @Test
   void thePreparationIsNotCompletedInTasklistBeforeThePageRecordedIt() {
-    doThrow(new RuleViolation("olm.page", "请在组织生活页面登记会前准备")).when(service).requirePrepared("rmyy-nk", 2026);
+    doThrow(new RuleViolation("lifeMeeting.page", "请在组织生活页面登记会前准备")).when(service).requirePrepared("rmyy-nk", 2026);
     ProcessInstance pi = start();
     assertThrows(RuleViolation.class, () -> taskService().complete(task(LifeMeeting.PREPARE, pi).getId()));
     assertThat(pi).isWaitingAt(LifeMeeting.PREPARE);

@@ -32,7 +32,7 @@ class OrganizationalLifeRulesTest {
   void aGeneralMeetingWithHalfOfTheVotingMembersIsRefusedNamingTheRule() {
     RuleViolation v = assertThrows(RuleViolation.class, () -> check(record(MeetingType.GENERAL_MEETING,
         restOnLeave("P1", "P2", "P3", "P4", "P9"))));
-    assertThat(v.rule()).isEqualTo("ol.quorum.general-meeting");
+    assertThat(v.rule()).isEqualTo("organizationalLife.quorum.generalMeeting");
     assertThat(v.getMessage()).startsWith("支部党员大会须有表决权的党员超过半数到会方可召开（《中国共产党支部工作条例（试行）》）")
         .contains("应到有表决权的正式党员8人，实到4人");
   }
@@ -94,7 +94,7 @@ class OrganizationalLifeRulesTest {
     Map<String, Presence> attendance = present("P1", "P2");
     attendance.put("W1", new Presence(Attendance.PRESENT, null, null));
     assertThat(assertThrows(RuleViolation.class, () -> check(record(MeetingType.THEME_DAY, attendance)))
-        .rule()).isEqualTo("ol.attendance.person");
+        .rule()).isEqualTo("organizationalLife.attendance.person");
   }
 
   @Test

@@ -5,11 +5,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Removes a case a test started, from the engine and our tables: the tests share one database. */
-final class CaseCleanup {
+public final class CaseCleanup {
 
   private CaseCleanup() {}
 
-  static void delete(JdbcTemplate jdbc, RuntimeService runtime, HistoryService history, String processInstanceId) {
+  public static void delete(JdbcTemplate jdbc, RuntimeService runtime, HistoryService history,
+      String processInstanceId) {
     if (processInstanceId == null) {
       return;
     }

@@ -3,6 +3,7 @@ package cn.partyflow.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.WebSession;
 import cn.partyflow.shared.ChinaClock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -55,6 +57,7 @@ class RectificationScenarioTest {
   @Autowired RectificationItems service;
   @Autowired RectificationDigest digest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
 
   final String dept = "党办" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -63,11 +66,13 @@ class RectificationScenarioTest {
       "planMeetingEntitled", v(7), "planMeetingPresent", v(6), "planMeetingAttendees", v("王建国等6名委员"));
 
   final List<String> cases = new java.util.ArrayList<>();
+  final TestData made = new TestData();
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
     cases.forEach(pi -> CaseCleanup.delete(jdbc, runtime, history, pi));
+    made.remove(context);
   }
 
   @Test
@@ -206,6 +211,7 @@ class RectificationScenarioTest {
   @Test
   void anEscalationInAUnitWithoutItsOwnSecretaryOrAuditorGoesOneLevelUpAsTheTaskDoes() throws Exception {
     String unit = "rcsub" + Math.abs(dept.hashCode() % 100000);
+    made.organization(unit);
     jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
         + " values (?, 'rmyy', 'COMMITTEE', '整改测试分党委', false, 90)", unit);
     clock(2026, 4, 22, 10);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.dues.DuesArrearsService;
 import cn.partyflow.organization.IdentitySync;
 import cn.partyflow.shared.ChinaClock;
@@ -72,10 +73,21 @@ class FormBadInputTest {
   @Autowired ApplicationContext context;
 
   final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+  /** What a procedure's walk put into the shared database, removed after it: later tests must not see it. */
+  final TestData made = new TestData();
 
+  /** Runs once after each procedure's dynamic tests (JUnit calls it per factory, not per dynamic test). */
   @AfterEach
-  void resetClock() {
+  void cleanUp() {
     ClockUtil.reset();
+    made.remove(context);
+    assertThat(jdbc.queryForObject("select count(*) from pf_person where id like ? or id like ?", Integer.class,
+        "FB" + tag + "%", "FD" + tag + "%")).as("people left behind").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from pf_organization where id = ?", Integer.class,
+        "fb-dues-" + tag.toLowerCase())).as("branch left behind").isZero();
+    assertThat(history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKeyLike("fb-dues-" + tag.toLowerCase() + ":%").count())
+        .as("dues cases left behind").isZero();
   }
 
   // ---- 发展党员 ----------------------------------------------------------------------------------------------
@@ -463,10 +475,11 @@ class FormBadInputTest {
     ResponseEntity<Map> started = http.withBasicAuth("nk_zuzhi", "demo").postForEntity(
         "/engine-rest/process-definition/key/memberDevelopment/submit-form", body(start), Map.class);
     assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
-    return (String) started.getBody().get("id");
+    return made.started((String) started.getBody().get("id"));
   }
 
   private void person(String id, String status) {
+    made.person(id);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         id, "测试" + chinese(id), "女", Date.valueOf("1998-03-01"), status, "rmyy-nk");
   }
@@ -530,7 +543,7 @@ class FormBadInputTest {
               "/engine-rest/process-definition/key/inspectionRectification/submit-form",
               body(form("orgId", "rmyy", "source", "巡察")), Map.class);
           assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
-          pi[0] = (String) started.getBody().get("id");
+          pi[0] = made.started((String) started.getBody().get("id"));
           Task registration = tasks.createTaskQuery().processInstanceId(pi[0]).singleResult();
           tasks.setVariable(registration.getId(), "problems", SpinValues.jsonValue(problemList).create());
           return desk("rmyy_zzb", pi[0], "Task_RegisterFeedback", tables);
@@ -915,6 +928,7 @@ class FormBadInputTest {
 
   /** A member of the branch who has paid nothing for {@code months} months up to January 2027. */
   private void unpaid(String branch, String person, String first, int months) {
+    made.person(person);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, full_member_date,"
         + " on_probation_discipline) values (?, ?, '男', date '1980-01-01', 'FULL_MEMBER', ?, date '2005-07-01',"
         + " false)", person, "欠" + person, branch);
@@ -931,6 +945,9 @@ class FormBadInputTest {
   }
 
   private void duesBranch(String branch, String m1, String m2) {
+    made.organization(branch);
+    made.person(m1);
+    made.person(m2);
     jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
         + " values (?, 'rmyy', 'BRANCH', ?, false, 99)", branch, "表单测试党支部" + tag);
     for (String[] p : new String[][] {{m1, "甲" + tag}, {m2, "乙" + tag}}) {

@@ -68,7 +68,7 @@ class TaskConflictLoggingTest {
     assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(409);
     assertThat(claim.getBody()).contains("刘洋");
     String logged = output.getAll().substring(mark);
-    assertThat(logged).contains("INFO").contains("规则拒绝 task-claimed");
+    assertThat(logged).contains("INFO").contains("规则拒绝 task.claimed");
     assertThat(logged).doesNotContain("ENGINE-REST-HTTP500", "WARN", "ERROR", "TaskAlreadyClaimedException", "\tat ");
   }
 
@@ -82,7 +82,7 @@ class TaskConflictLoggingTest {
     assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(409);
     assertThat(late.getBody()).contains("已被他人办理");
     String logged = output.getAll().substring(mark);
-    assertThat(logged).contains("INFO").contains("规则拒绝 task-gone");
+    assertThat(logged).contains("INFO").contains("规则拒绝 task.gone");
     assertThat(logged).doesNotContain("ENGINE-REST-HTTP500", "WARN", "ERROR", "task is null", "\tat ");
   }
 

@@ -3,6 +3,7 @@ package cn.partyflow.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.WebSession;
 import cn.partyflow.memberdevelopment.MemberDevelopment;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +35,8 @@ class RosterTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
@@ -45,6 +49,7 @@ class RosterTest {
 
   @BeforeEach
   void applicant() {
+    made.person(personId);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, application_date,"
         + " on_probation_discipline) values (?, ?, '男', date '1998-01-01', 'APPLICANT', 'rmyy-nk', date '2026-01-05',"
         + " false)", personId, name);
@@ -55,6 +60,7 @@ class RosterTest {
   void removeTheCases() {
     runtime.createProcessInstanceQuery().processInstanceBusinessKey(personId).list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
+    made.remove(context);
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.partyflow.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.shared.RuleViolation;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +46,14 @@ class CalendarDutiesTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired DuesCollectionService collections;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired ApplicationContext context;
+
+  final TestData made = new TestData();
+
+  @AfterEach
+  void cleanUp() {
+    made.remove(context);
+  }
 
   @Test
   void eachDutyHasOneTimerOnTheCronOfItsSettingAndIsNotOfferedInTasklist() {
@@ -127,6 +138,8 @@ class CalendarDutiesTest {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     String branch = "duty-" + tag;
     String person = "Y" + tag;
+    made.organization(branch);
+    made.person(person);
     jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
         + " values (?, 'rmyy', 'BRANCH', ?, false, 99)", branch, "收缴日测试党支部" + tag);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id, full_member_date,"

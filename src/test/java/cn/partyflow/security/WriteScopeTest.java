@@ -3,6 +3,7 @@ package cn.partyflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,6 +54,8 @@ class WriteScopeTest {
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
 
   final List<String> started = new ArrayList<>();
 
@@ -62,6 +66,7 @@ class WriteScopeTest {
         runtime.deleteProcessInstance(pi, "test finished");
       }
     }
+    made.remove(context);
   }
 
   // 1. Starting a procedure only where the starter acts
@@ -339,6 +344,7 @@ class WriteScopeTest {
 
   private String newApplicant(String orgId) {
     String id = "WS" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(id);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         id, "测试申请人", "女", Date.valueOf("1999-05-20"), "NON_MEMBER", orgId);
     return id;

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Imports are read within limits a setting can raise: rows, named columns, cell length, file and unpacked size. */
@@ -28,7 +29,9 @@ class SheetReaderLimitsTest {
 
   static final SheetReader DEFAULTS = new SheetReader(ImportLimits.defaults());
 
+  /** Starts a JVM of its own (tag {@code jvm}, left out of {@code -Pquick}: a minute on the shared machine). */
   @Test
+  @Tag("jvm")
   void theIssuesWideWorkbookIsReadInA200MegabyteHeap() throws Exception {
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process child = new ProcessBuilder(java, "-Xmx200m", "-cp", System.getProperty("java.class.path"),

@@ -18,10 +18,10 @@ public class DatedErrandRules implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     LocalDate happened = LocalDate.parse((String) execution.getVariable("happenedOn"));
     if (happened.isAfter(ChinaClock.today())) {
-      throw new RuleViolation("test-date-in-future", "发生日期（" + happened + "）不能晚于今天");
+      throw new RuleViolation("tasklist.errand.dateInFuture", "发生日期（" + happened + "）不能晚于今天");
     }
     if (happened.isBefore(EARLIEST)) {
-      throw new RuleViolation("test-date-too-early", "发生日期（" + happened + "）不能早于" + EARLIEST);
+      throw new RuleViolation("tasklist.errand.dateTooEarly", "发生日期（" + happened + "）不能早于" + EARLIEST);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import java.sql.Date;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +49,8 @@ class EnglishBrowserFormsTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
 
   WebDriver browser;
   WebDriverWait wait;
@@ -66,11 +70,13 @@ class EnglishBrowserFormsTest {
     if (browser != null) {
       browser.quit();
     }
+    made.remove(context);
   }
 
   @Test
   void aTaskFormTakesIsoDatesSpeaksChineseAndShowsOnlyTheRuleOfARefusal() {
     String applicant = "EB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, "英文浏览器申请人", "女", Date.valueOf("2010-05-05"), "NON_MEMBER", "rmyy-nk");
     String pi = runtime.startProcessInstanceByKey("memberDevelopment", Map.of("applicantId", applicant)).getId();

@@ -393,7 +393,7 @@ class DuesPages {
 
   private Organization assessmentsBranch(String branch) {
     Organization org = directory.organization(branch)
-        .orElseThrow(() -> new RuleViolation("unknown-organization", "组织" + branch + "不存在"));
+        .orElseThrow(() -> new RuleViolation("dues.unknownOrganization", "组织" + branch + "不存在"));
     if (org.kind() != OrganizationKind.BRANCH && org.kind() != OrganizationKind.GENERAL_BRANCH) {
       throw new RuleViolation("dues.branch", "党费由党员组织关系所在的党支部收缴，" + org.name() + "不是党支部");
     }

@@ -131,7 +131,7 @@ class LifeMeetingPages {
       for (Member m : service.members(branch)) {
         String status = form.get("att_" + m.personId());
         Attendance a = blank(status) ? null : Attendance.parse(status).orElseThrow(() -> new RuleViolation(
-            "olm.attendance", m.name() + "的出席情况“" + status + "”无法识别，请选择出席、请假或缺席"));
+            "lifeMeeting.attendance", m.name() + "的出席情况“" + status + "”无法识别，请选择出席、请假或缺席"));
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (int g = 0; g < grades.size(); g++) {
           Integer n = FormInput.integer(form.get("votes_" + m.personId() + "_" + g),

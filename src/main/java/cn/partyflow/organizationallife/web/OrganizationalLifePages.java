@@ -178,7 +178,7 @@ class OrganizationalLifePages {
         if (status == null || status.isBlank() || "NONE".equals(status)) {
           continue;
         }
-        Attendance a = Attendance.parse(status).orElseThrow(() -> new RuleViolation("ol.attendance.status",
+        Attendance a = Attendance.parse(status).orElseThrow(() -> new RuleViolation("organizationalLife.attendance.status",
             m.name() + "的出席情况“" + status + "”无法识别，请选择出席、请假或缺席"));
         attendance.put(m.personId(), new Presence(a, form.get("reason_" + m.personId()),
             date(form.get("makeup_" + m.personId()), m.name() + "的补课日期", false)));
@@ -226,12 +226,12 @@ class OrganizationalLifePages {
       RedirectAttributes redirect) {
     return actOnMeeting(branch, id, auth, redirect, m -> {
       if (file == null || file.isEmpty()) {
-        throw new RuleViolation("ol.attachment", "请选择要上传的文件");
+        throw new RuleViolation("organizationalLife.attachment", "请选择要上传的文件");
       }
       try {
         service.attach(id, kind, file.getOriginalFilename(), file.getBytes(), auth.getName());
       } catch (IOException e) {
-        throw new RuleViolation("ol.attachment", "文件读取失败，请重新上传");
+        throw new RuleViolation("organizationalLife.attachment", "文件读取失败，请重新上传");
       }
       return "已上传“" + file.getOriginalFilename() + "”";
     });

@@ -123,7 +123,7 @@ class RegistrationTasks {
     if (task == null) {
       Task open = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(TASK).singleResult();
       if (open != null && open.getAssignee() != null && inCandidateGroups(open, auth)) {
-        throw new RuleViolation("rectification-registration-claimed",
+        throw new RuleViolation("rectification.registration.claimed",
             "该“登记反馈问题清单”任务已由" + nameOf(open.getAssignee()) + "认领，只有认领人可以导入问题清单");
       }
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有找到您可办理的“登记反馈问题清单”任务");

@@ -111,10 +111,10 @@ class ReElectionPages {
             + "副书记、组织部门干事可以发起换届事项");
       }
       RequestType t = RequestType.parse(type).orElseThrow(() ->
-          new RuleViolation("re.type", "请选择请示事项：换届选举、延期换届或提前换届"));
+          new RuleViolation("reElection.type", "请选择请示事项：换届选举、延期换届或提前换届"));
       String r = reason == null ? "" : reason.strip();
       if (r.isEmpty() || r.length() > MAX_REASON) {
-        throw new RuleViolation("re.reason", "请填写请示的理由（不超过" + MAX_REASON + "个字）");
+        throw new RuleViolation("reElection.reason", "请填写请示的理由（不超过" + MAX_REASON + "个字）");
       }
       LocalDate end = t == RequestType.ELECTION ? null : date(newTermEnd, "新的换届日期");
       String pi = pages.startAs(auth.getName(), () -> service.start(org, t, r, end));

@@ -3,6 +3,7 @@ package cn.partyflow.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.shared.RuleViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,6 +40,13 @@ class RuleMessagesTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  final TestData made = new TestData();
+
+  @AfterEach
+  void removeWhatWasMade() {
+    made.remove(context);
+  }
 
   @Test
   void aRefusedTaskFormAnswersWithTheRuleMessageOnly() throws Exception {
@@ -87,6 +97,7 @@ class RuleMessagesTest {
 
   private Task applicationTask(String birthDate) {
     String applicant = "RM" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    made.person(applicant);
     jdbc.update("insert into pf_person (id, name, gender, birth_date, status, org_id) values (?, ?, ?, ?, ?, ?)",
         applicant, "规则消息申请人", "女", Date.valueOf(birthDate), "NON_MEMBER", "rmyy-nk");
     String pi = runtime.startProcessInstanceByKey("memberDevelopment", Map.of("applicantId", applicant)).getId();
