@@ -65,13 +65,13 @@ public class LeadershipMeetingSteps {
   }
 
   /**
-   * Creating Task_ReviewPlan or Task_ReviewReport: the answer starts empty. The last round's 退回 and its reason stay
-   * in the case, so without these task-local blanks the form opened with them filled in and an agreement went on
-   * record with the old reason.
+   * Creating Task_ReviewPlan or Task_ReviewReport: the answer starts empty. The last round's 退回 and its reason stayed
+   * in the case, so the form opened with them filled in and an agreement went on record with the old reason; the
+   * reason lives on as {@link LeadershipMeeting#RETURN_REASON} and in the case's steps.
    */
   public void openReview(DelegateTask task) {
-    task.setVariableLocal(LeadershipMeeting.DECISION, null);
-    task.setVariableLocal(LeadershipMeeting.OPINION, null);
+    task.removeVariable(LeadershipMeeting.DECISION);
+    task.removeVariable(LeadershipMeeting.OPINION);
   }
 
   /** Completing Task_ReviewPlan: the higher 组织部门 agrees or returns the plan with its reason. */
@@ -203,12 +203,12 @@ public class LeadershipMeetingSteps {
   }
 
   private boolean answer(DelegateTask task) {
-    String decision = text(submitted(task, LeadershipMeeting.DECISION));
+    String decision = text(task.getVariable(LeadershipMeeting.DECISION));
     if (!"APPROVE".equals(decision) && !"RETURN".equals(decision)) {
       throw new RuleViolation("leadershipMeeting.decision", "请选择审核意见：同意或退回");
     }
     boolean approved = "APPROVE".equals(decision);
-    String opinion = FormInput.text(submitted(task, LeadershipMeeting.OPINION), "审核意见", 1000);
+    String opinion = FormInput.text(task.getVariable(LeadershipMeeting.OPINION), "审核意见", 1000);
     if (!approved && opinion == null) {
       throw new RuleViolation("leadershipMeeting.opinion", "退回时请写明理由");
     }
@@ -217,15 +217,6 @@ public class LeadershipMeetingSteps {
     service.log(task.getProcessInstanceId(), user(task), task.getName() + "：" + (approved ? "同意" : "退回")
         + (opinion == null ? "" : "，" + opinion));
     return approved;
-  }
-
-  /**
-   * The answer of this task: Tasklist's form fills the task's own blanks ({@link #openReview}); a completion through
-   * the API sets the case's variables instead, which the blanks would hide.
-   */
-  private static Object submitted(DelegateTask task, String name) {
-    Object own = task.getVariableLocal(name);
-    return own != null ? own : task.getExecution().getVariable(name);
   }
 
   /** The rows prepared per member come back in the same order; form-js may drop the person id it does not show. */
