@@ -27,6 +27,8 @@ public final class LeadershipMeeting {
   public static final String DECISION = "decision";
   public static final String OPINION = "opinion";
   public static final String APPROVED = "approved";
+  /** The higher level's reason of the last return, shown to the drafter; empty once an answer agreed. */
+  public static final String RETURN_REASON = "returnReason";
 
   public static final String OPINION_SOURCES = "opinionSources";
   public static final String OPINION_COUNT = "opinionCount";

@@ -61,6 +61,16 @@ public class LeadershipMeetingSteps {
     service.plan(task.getProcessInstanceId(), theme, planned, user(task));
   }
 
+  /**
+   * Creating Task_ReviewPlan or Task_ReviewReport: the answer starts empty. The last round's 退回 and its reason stayed
+   * in the case, so the form opened with them filled in and an agreement went on record with the old reason; the
+   * reason lives on as {@link LeadershipMeeting#RETURN_REASON} and in the case's steps.
+   */
+  public void openReview(DelegateTask task) {
+    task.removeVariable(LeadershipMeeting.DECISION);
+    task.removeVariable(LeadershipMeeting.OPINION);
+  }
+
   /** Completing Task_ReviewPlan: the higher 组织部门 agrees or returns the plan with its reason. */
   public void reviewPlan(DelegateTask task) {
     if (answer(task)) {
@@ -200,6 +210,7 @@ public class LeadershipMeetingSteps {
       throw new RuleViolation("leadershipMeeting.opinion", "退回时请写明理由");
     }
     task.setVariable(LeadershipMeeting.APPROVED, approved);
+    task.setVariable(LeadershipMeeting.RETURN_REASON, approved ? "" : opinion);
     service.log(task.getProcessInstanceId(), user(task), task.getName() + "：" + (approved ? "同意" : "退回")
         + (opinion == null ? "" : "，" + opinion));
     return approved;

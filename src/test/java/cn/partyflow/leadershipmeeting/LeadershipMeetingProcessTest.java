@@ -117,6 +117,29 @@ class LeadershipMeetingProcessTest {
   }
 
   @Test
+  void theDrafterSeesTheReasonOfAReturnAndTheNextReviewOpensWithoutTheOldAnswer() {
+    ProcessInstance pi = start();
+    formService().submitTaskForm(task(LeadershipMeeting.DRAFT_PLAN, pi).getId(), plan(today.plusDays(20)));
+    formService().submitTaskForm(task(LeadershipMeeting.REVIEW_PLAN, pi).getId(),
+        withVariables("decision", "RETURN", "opinion", "请补充征求意见范围"));
+
+    Task draft = task(LeadershipMeeting.DRAFT_PLAN, pi);
+    Assertions.assertThat(formService().getTaskFormVariables(draft.getId()).get(LeadershipMeeting.RETURN_REASON))
+        .isEqualTo("请补充征求意见范围");
+    formService().submitTaskForm(draft.getId(), plan(today.plusDays(20)));
+
+    Task again = task(LeadershipMeeting.REVIEW_PLAN, pi);
+    Map<String, Object> shown = formService().getTaskFormVariables(again.getId());
+    Assertions.assertThat(shown.get(LeadershipMeeting.DECISION)).as("no answer ticked in advance").isNull();
+    Assertions.assertThat(shown.get(LeadershipMeeting.OPINION)).as("the old reason not offered again").isNull();
+    formService().submitTaskForm(again.getId(), withVariables("decision", "APPROVE"));
+
+    verify(service).log(eq(pi.getId()), any(), eq("审核县人民医院党委" + year + "年度民主生活会的方案：同意"));
+    assertThat(pi).isWaitingAt(LeadershipMeeting.PREPARE);
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), LeadershipMeeting.RETURN_REASON)).isEqualTo("");
+  }
+
+  @Test
   void theMeetingIsReportedUpwardAndItsProblemListHandedOverToRectification() {
     ProcessInstance pi = start();
     complete(task(LeadershipMeeting.DRAFT_PLAN, pi), plan(today.plusDays(15)));

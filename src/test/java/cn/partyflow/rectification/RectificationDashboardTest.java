@@ -92,6 +92,8 @@ class RectificationDashboardTest {
     assertThat(rowClass(all, closed)).isEqualTo("closed");
     assertThat(all).doesNotContain("中医院逾期问题" + run);
     assertThat(all).containsPattern("data-status=\"已逾期\"[^>]*>.*?<b>1</b>");
+    assertThat(all).as("the 责任领导 filter names the leader, never the login")
+        .containsPattern("<option value=\"rmyy_fgld\"[^>]*>周明</option>").doesNotContain(">rmyy_fgld<");
   }
 
   @Test

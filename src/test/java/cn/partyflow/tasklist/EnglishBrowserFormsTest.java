@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An officer whose browser was never set to Chinese (en-US) works Camunda Forms in Tasklist: dates are shown and
- * typed as yyyy-MM-dd, form-js speaks Chinese, and a refusal shows only the rule's Chinese message, where it covers
- * no button, and is gone at the next submission. Screenshots go to target/screenshots/en-browser-*.png.
+ * typed as yyyy-MM-dd, form-js and Tasklist itself speak Chinese, and a refusal shows only the rule's Chinese
+ * message, where it covers no button, and is gone at the next submission. Screenshots go to target/screenshots/en-browser-*.png.
  */
 @Tag(BrowserSupport.TAG)
 @PostgresTest
@@ -117,7 +117,11 @@ class EnglishBrowserFormsTest {
     assertThat(refusal).as("the rule, with the date read as 10 January 2027")
         .contains("入党申请人须年满十八周岁", "出生于2010-05-05，申请日期2027-01-10时未满18周岁")
         .doesNotContainPattern("[A-Za-z]");
-    assertThat(panelText()).doesNotContain("Cannot", task.getId(), task.getProcessDefinitionId(), pi);
+    assertThat(panelText()).doesNotContain("Cannot", task.getId(), task.getProcessDefinitionId(), pi)
+        .as("Tasklist's own heading of the error in Chinese too").contains("提交任务表单时发生错误")
+        .doesNotContain("An error happened");
+    assertThat(completeButton().getText()).as("Tasklist's own buttons in Chinese").isEqualTo("完成");
+    assertThat(browser.findElement(By.cssSelector("button[ng-click='save($event)']")).getText()).isEqualTo("保存");
     assertThat(notCovered(completeButton())).as("the error leaves 完成 visible and clickable").isTrue();
     assertThat(notCovered(browser.findElement(By.cssSelector("button[ng-click='save($event)']")))).isTrue();
 

@@ -2,6 +2,7 @@ package cn.partyflow.rectification.web;
 
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.rectification.RectificationCharts;
 import cn.partyflow.rectification.RectificationDashboard;
@@ -13,8 +14,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -73,7 +79,7 @@ class RectificationDashboardController {
     model.addAttribute("organizations", visible);
     boolean unfiltered = blank(org) && blank(department) && blank(status) && blank(category) && blank(leader);
     model.addAttribute("departments", unfiltered ? summary.departments() : dashboard.departments(orgs));
-    model.addAttribute("leaders", unfiltered ? summary.leaders() : dashboard.leaders(orgs));
+    model.addAttribute("leaders", names(unfiltered ? summary.leaders() : dashboard.leaders(orgs)));
     List<String> statuses = new ArrayList<>(List.of(RectificationDashboard.OVERDUE, RectificationDashboard.DUE_SOON));
     statuses.addAll(Rectification.STATUSES);
     model.addAttribute("statuses", statuses);
@@ -82,6 +88,19 @@ class RectificationDashboardController {
     model.addAttribute("today", ChinaClock.today());
     model.addAttribute("user", auth.getName());
     return "rectification/dashboard";
+  }
+
+  /**
+   * Each leader's login (the filter's value) with the name the registry gives, shown instead of the login, in the
+   * order of the names.
+   */
+  private Map<String, String> names(List<String> logins) {
+    Map<String, String> names = new LinkedHashMap<>();
+    logins.stream().filter(Objects::nonNull)
+        .map(login -> Map.entry(login, directory.personByUsername(login).map(Person::name).orElse(login)))
+        .sorted(Map.Entry.comparingByValue(Collator.getInstance(Locale.CHINA)))
+        .forEach(e -> names.put(e.getKey(), e.getValue()));
+    return names;
   }
 
   @GetMapping("/dashboard/rectification/export.xlsx")

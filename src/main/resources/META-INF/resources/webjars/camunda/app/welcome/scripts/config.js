@@ -23,11 +23,12 @@ export default {
     name: '首页',
     vendor: '党务流程平台 partyflow'
   },
-  // Simplified Chinese (locales/zh.json) for browsers whose first language is
-  // zh-*; missing keys and all other browsers fall back to English.
+  // Simplified Chinese (locales/zh.json, which has every key of the English
+  // file) in every browser language: officers whose browser was never set to
+  // Chinese would otherwise get English buttons and error headings.
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   },
   // partyflow's own pages, listed on the welcome page after login.
   links: [
