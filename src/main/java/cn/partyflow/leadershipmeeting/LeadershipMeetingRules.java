@@ -114,8 +114,12 @@ public final class LeadershipMeetingRules {
     }
   }
 
-  /** The meeting is held after the plan was approved and the preparation done, and not in the future. */
-  public static void meetingDate(LocalDate meetingDate, LocalDate preparedOn, LocalDate today) {
+  /**
+   * The meeting is held after the plan was approved and the preparation done, not before the planned day the higher
+   * level approved (else the {@code planAdvanceDays} ahead were moot; postponing is allowed), and not in the future.
+   */
+  public static void meetingDate(LocalDate meetingDate, LocalDate preparedOn, LocalDate plannedDate,
+      LocalDate today) {
     if (meetingDate == null) {
       throw new RuleViolation("form.required", "请填写会议日期");
     }
@@ -125,6 +129,10 @@ public final class LeadershipMeetingRules {
     if (preparedOn != null && meetingDate.isBefore(preparedOn)) {
       throw new RuleViolation("leadershipMeeting.meeting.beforePlan", "会议日期" + meetingDate + "早于方案经上级同意的日期"
           + preparedOn + "：民主生活会须在方案报经上级同意后召开");
+    }
+    if (plannedDate != null && meetingDate.isBefore(plannedDate)) {
+      throw new RuleViolation("leadershipMeeting.meeting.beforePlannedDate", "会议日期" + meetingDate
+          + "早于上级同意的拟召开日期" + plannedDate + "：民主生活会不得提前召开，提前召开须经上级党组织批准");
     }
   }
 

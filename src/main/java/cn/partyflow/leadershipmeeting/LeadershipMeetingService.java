@@ -136,6 +136,11 @@ public class LeadershipMeetingService {
     return store.caseOf(pi).map(LeadershipMeetingStore.Case::planApprovedOn).orElse(null);
   }
 
+  /** The planned day of the plan last sent up, which is the approved one once the plan is approved. */
+  LocalDate plannedDate(String pi) {
+    return store.caseOf(pi).map(LeadershipMeetingStore.Case::plannedDate).orElse(null);
+  }
+
   void meeting(String pi, LocalDate date, int entitled, int present, String observer, String absenceReasons,
       Map<String, Boolean> attendance, Map<String, String[]> criticism, List<LeadershipMeetingStore.Problem> problems,
       String user) {

@@ -112,12 +112,15 @@ public class LeadershipMeetingSteps {
     task.setVariable(LeadershipMeeting.CRITICISM, json(memberRows(task)));
   }
 
-  /** Completing Task_HoldMeeting: two thirds present, the observer, each present member's self-criticism, problems. */
+  /**
+   * Completing Task_HoldMeeting: on or after the approved planned day, two thirds present, the observer, each present
+   * member's self-criticism, problems.
+   */
   public void holdMeeting(DelegateTask task) {
     String pi = task.getProcessInstanceId();
     LocalDate today = ChinaClock.today();
     LocalDate date = FormInput.requiredDate(task.getVariable(LeadershipMeeting.MEETING_DATE), "会议日期");
-    LeadershipMeetingRules.meetingDate(date, service.planApprovedOn(pi), today);
+    LeadershipMeetingRules.meetingDate(date, service.planApprovedOn(pi), service.plannedDate(pi), today);
     Map<String, String> members = service.members(pi);
     List<String> present = FormInput.ids(FormInput.listVariable(task, LeadershipMeeting.PRESENT_MEMBERS), "到会班子成员");
     for (String id : present) {

@@ -7,6 +7,7 @@ import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ChinaClock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 民主生活会 in headless Chromium: 县人民医院党委's 组织部门干事 (赵志强) opens 民主生活会 from the menu and starts the
- * year's case; with the plan approved and the preparation recorded, he records the meeting in Tasklist (three of the
- * four 班子成员 ticked present, the observer, each one's self-criticism, a problem), and the 书记 (王建国) reads the
- * attendance by name on the case's page. Screenshots in target/screenshots/lm-*.png.
+ * year's case; with the plan approved and the preparation recorded, he records the meeting in Tasklist on its planned
+ * day (three of the four 班子成员 ticked present, the observer, each one's self-criticism, a problem), and the 书记
+ * (王建国) reads the attendance by name on the case's page. Screenshots in target/screenshots/lm-*.png.
  */
 @Tag(BrowserSupport.TAG)
 @PostgresTest
@@ -56,6 +58,7 @@ class LeadershipMeetingBrowserTest {
 
   @AfterEach
   void cleanUp() {
+    ClockUtil.reset();
     if (driver != null) {
       driver.quit();
     }
@@ -65,6 +68,7 @@ class LeadershipMeetingBrowserTest {
   @Test
   void theOrganizationDepartmentStartsTheCaseAndRecordsTheMeetingAndTheSecretaryReadsIt() {
     LocalDate today = ChinaClock.today();
+    LocalDate planned = today.plusDays(15);
     driver = BrowserSupport.chromium();
     ((ChromiumDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride",
         Map.of("timezoneId", ChinaClock.ZONE_ID));
@@ -82,7 +86,7 @@ class LeadershipMeetingBrowserTest {
         + " and meeting_year = ?", String.class, today.getYear());
 
     as("rmyy_zzb", () -> complete(pi, LeadershipMeeting.DRAFT_PLAN, Map.of("theme", "深刻领悟两个确立的决定性意义",
-        "plan", "学习研讨、征求意见、谈心谈话、撰写对照检查材料", "plannedDate", today.plusDays(15).toString())));
+        "plan", "学习研讨、征求意见、谈心谈话、撰写对照检查材料", "plannedDate", planned.toString())));
     as("wjj_shuji", () -> complete(pi, LeadershipMeeting.REVIEW_PLAN, Map.of("decision", "APPROVE")));
     List<String> members = List.of("P001", "P002", "P005", "P006");
     List<Map<String, Object>> talks = new ArrayList<>();
@@ -95,6 +99,8 @@ class LeadershipMeetingBrowserTest {
         "opinionCount", 20, "opinionSummary", "意见建议汇总", "talks", Spin.JSON(talks), "materials",
         Spin.JSON(members.stream().map(id -> Map.of("submittedOn", today.toString())).toList()))));
 
+    // The meeting may not be earlier than the approved planned day; the engine clock, shared in-process, moves there.
+    ClockUtil.setCurrentTime(ChinaClock.toDate(planned.atTime(LocalTime.of(10, 0))));
     Task meeting = tasks.createTaskQuery().processInstanceId(pi)
         .taskDefinitionKey(LeadershipMeeting.HOLD_MEETING).singleResult();
     driver.get(url("/camunda/app/tasklist/default/#/?task=" + meeting.getId()));
@@ -105,7 +111,7 @@ class LeadershipMeetingBrowserTest {
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    date("会议日期", today.toString());
+    date("会议日期", planned.toString());
     for (String name : List.of("王建国", "李红梅", "周明")) {
       field("到会的班子成员", 1).findElement(By.xpath(".//label[contains(normalize-space(.),'" + name + "')]")).click();
     }

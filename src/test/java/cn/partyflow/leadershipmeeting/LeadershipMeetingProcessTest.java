@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -19,10 +20,13 @@ import cn.partyflow.rectification.ProblemListHandover;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -54,6 +58,7 @@ class LeadershipMeetingProcessTest {
   ProblemListHandover handover = mock(ProblemListHandover.class);
   LocalDate today = ChinaClock.today();
   int year = today.getYear();
+  AtomicReference<LocalDate> planned = new AtomicReference<>();
 
   @BeforeEach
   void registerBeans() {
@@ -68,6 +73,11 @@ class LeadershipMeetingProcessTest {
         15, LeadershipMeeting.REPORT_DAYS, 15));
     when(service.settings()).thenReturn(LeadershipMeetingSettings.defaults());
     when(service.members(anyString())).thenReturn(FOUR);
+    doAnswer(call -> {
+      planned.set(call.getArgument(2));
+      return null;
+    }).when(service).plan(anyString(), anyString(), any(), any());
+    when(service.plannedDate(anyString())).thenAnswer(call -> planned.get());
     when(handover.start(anyString(), anyString(), any(), anyString(), anyList())).thenReturn("rectification-1");
   }
 
@@ -75,6 +85,7 @@ class LeadershipMeetingProcessTest {
   void tearDown() {
     Mocks.reset();
     reset();
+    ClockUtil.reset();
   }
 
   @Test
@@ -151,17 +162,23 @@ class LeadershipMeetingProcessTest {
     complete(prepare, preparation(6));
 
     Task meeting = task(LeadershipMeeting.HOLD_MEETING, pi);
+    RuleViolation early = assertThrows(RuleViolation.class, () -> complete(meeting,
+        meeting(List.of("P001", "P002", "P005"), today)));
+    Assertions.assertThat(early.getMessage()).contains("早于上级同意的拟召开日期" + today.plusDays(15))
+        .contains("提前召开须经上级党组织批准");
+    LocalDate held = today.plusDays(15);
+    ClockUtil.setCurrentTime(ChinaClock.toDate(held.atTime(LocalTime.of(10, 0))));
     RuleViolation quorum = assertThrows(RuleViolation.class, () -> complete(meeting,
-        meeting(List.of("P001", "P002"))));
+        meeting(List.of("P001", "P002"), held)));
     Assertions.assertThat(quorum.getMessage()).contains("三分之二以上").contains("至少须到3人");
-    complete(meeting, meeting(List.of("P001", "P002", "P005")));
-    verify(service).meeting(eq(pi.getId()), eq(today), eq(4), eq(3), eq("县卫生健康局党组书记 刘卫国"), eq("陈静因公出差"),
+    complete(meeting, meeting(List.of("P001", "P002", "P005"), held));
+    verify(service).meeting(eq(pi.getId()), eq(held), eq(4), eq(3), eq("县卫生健康局党组书记 刘卫国"), eq("陈静因公出差"),
         any(), any(), anyList(), any());
 
     Task report = task(LeadershipMeeting.REPORT, pi);
     assertThat(report).hasCandidateGroup("rmyy.orgdept");
     Assertions.assertThat(report.getDueDate()).isNotNull();
-    complete(report, withVariables("reportText", "会议情况和整改措施", "reportDate", today.toString()));
+    complete(report, withVariables("reportText", "会议情况和整改措施", "reportDate", held.toString()));
     Task reviewReport = task(LeadershipMeeting.REVIEW_REPORT, pi);
     assertThat(reviewReport).hasCandidateGroup("wjj.orgdept");
     verify(handover, never()).start(anyString(), anyString(), any(), anyString(), anyList());
@@ -169,7 +186,7 @@ class LeadershipMeetingProcessTest {
 
     @SuppressWarnings("unchecked")
     ArgumentCaptor<List<ProblemListHandover.Problem>> problems = ArgumentCaptor.forClass(List.class);
-    verify(handover).start(eq("rmyy"), eq("民主生活会"), eq(today), eq(year + "年度民主生活会"), problems.capture());
+    verify(handover).start(eq("rmyy"), eq("民主生活会"), eq(held), eq(year + "年度民主生活会"), problems.capture());
     Assertions.assertThat(problems.getValue()).containsExactly(
         new ProblemListHandover.Problem("职工代表意见", "落实意识形态工作责任制不到位"),
         new ProblemListHandover.Problem("", "联系服务群众不够深入"));
@@ -203,10 +220,10 @@ class LeadershipMeetingProcessTest {
         "意见建议汇总", "talks", Spin.JSON(talks.subList(0, pairs)), "materials", Spin.JSON(materials));
   }
 
-  private Map<String, Object> meeting(List<String> present) {
+  private Map<String, Object> meeting(List<String> present, LocalDate date) {
     List<Map<String, Object>> criticism = FOUR.keySet().stream().map(id -> Map.<String, Object>of("name",
         FOUR.get(id), "selfCriticism", present.contains(id) ? "理论学习不够深入" : "")).toList();
-    return withVariables("meetingDate", today.toString(), "presentMembers", Spin.JSON(present), "absenceReasons",
+    return withVariables("meetingDate", date.toString(), "presentMembers", Spin.JSON(present), "absenceReasons",
         "陈静因公出差", "observer", "县卫生健康局党组书记 刘卫国", "criticism", Spin.JSON(criticism), "problems",
         Spin.JSON(List.of(Map.of("problem", "落实意识形态工作责任制不到位", "clause", "职工代表意见"),
             Map.of("problem", "联系服务群众不够深入"))));

@@ -99,11 +99,24 @@ class LeadershipMeetingRulesTest {
 
   @Test
   void theMeetingFollowsTheApprovedPlanAndIsNotInTheFuture() {
-    assertThatThrownBy(() -> LeadershipMeetingRules.meetingDate(TODAY.minusDays(3), TODAY.minusDays(2), TODAY))
-        .hasMessageContaining("方案报经上级同意后召开");
-    assertThatThrownBy(() -> LeadershipMeetingRules.meetingDate(TODAY.plusDays(1), null, TODAY))
+    assertThatThrownBy(() -> LeadershipMeetingRules.meetingDate(TODAY.minusDays(3), TODAY.minusDays(2), null,
+        TODAY)).hasMessageContaining("方案报经上级同意后召开");
+    assertThatThrownBy(() -> LeadershipMeetingRules.meetingDate(TODAY.plusDays(1), null, null, TODAY))
         .hasMessageContaining("不能晚于今天");
-    assertThatCode(() -> LeadershipMeetingRules.meetingDate(TODAY, TODAY.minusDays(20), TODAY))
+    assertThatCode(() -> LeadershipMeetingRules.meetingDate(TODAY, TODAY.minusDays(20), TODAY.minusDays(5), TODAY))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void theMeetingIsNotHeldBeforeThePlannedDayTheHigherLevelApprovedButMayBeLater() {
+    LocalDate planned = TODAY.minusDays(2);
+    LocalDate approved = TODAY.minusDays(14);
+    assertThatThrownBy(() -> LeadershipMeetingRules.meetingDate(planned.minusDays(1), approved, planned, TODAY))
+        .isInstanceOf(RuleViolation.class).hasMessageContaining("早于上级同意的拟召开日期" + planned)
+        .hasMessageContaining("提前召开须经上级党组织批准");
+    assertThatCode(() -> LeadershipMeetingRules.meetingDate(planned, approved, planned, TODAY))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> LeadershipMeetingRules.meetingDate(TODAY, approved, planned, TODAY))
         .doesNotThrowAnyException();
   }
 

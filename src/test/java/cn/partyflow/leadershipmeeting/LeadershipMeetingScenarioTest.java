@@ -6,11 +6,13 @@ import cn.partyflow.PostgresTest;
 import cn.partyflow.WebSession;
 import cn.partyflow.shared.ChinaClock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +45,12 @@ class LeadershipMeetingScenarioTest {
 
   final LocalDate today = ChinaClock.today();
   final int year = today.getYear();
+  /** The planned day, the earliest the plan drafted today allows; the meeting is held then. */
+  final LocalDate held = today.plusDays(15);
 
   @AfterEach
   void removeTheCases() {
+    ClockUtil.reset();
     removeCases(jdbc, runtime, history, ORG);
   }
 
@@ -95,7 +100,7 @@ class LeadershipMeetingScenarioTest {
 
     Task draft = task(pi, LeadershipMeeting.DRAFT_PLAN);
     assertThat(complete("rmyy_zzb", draft, plan(today.plusDays(14))).getBody()).contains("须提前15天报上级党组织");
-    assertThat(complete("rmyy_zzb", draft, plan(today.plusDays(15))).getStatusCode().value()).isEqualTo(204);
+    assertThat(complete("rmyy_zzb", draft, plan(held)).getStatusCode().value()).isEqualTo(204);
     Task review = task(pi, LeadershipMeeting.REVIEW_PLAN);
     assertThat(complete("rmyy_zzb", review, "{\"decision\":{\"value\":\"APPROVE\"}}").getStatusCode().value())
         .as("the 党委's own 组织部门 does not approve its plan").isEqualTo(403);
@@ -109,15 +114,18 @@ class LeadershipMeetingScenarioTest {
     assertThat(complete("rmyy_zzb", prepare, preparation(6)).getStatusCode().value()).isEqualTo(204);
 
     Task meeting = task(pi, LeadershipMeeting.HOLD_MEETING);
-    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002"))).getBody())
+    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002", "P005"), today)).getBody())
+        .contains("早于上级同意的拟召开日期" + held).contains("提前召开须经上级党组织批准");
+    ClockUtil.setCurrentTime(ChinaClock.toDate(held.atTime(LocalTime.of(10, 0))));
+    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002"), held)).getBody())
         .contains("三分之二以上").contains("应到4人，实到2人，至少须到3人");
     assertThat(jdbc.queryForObject("select meeting_date from pf_lm_case where process_instance_id = ?",
         java.sql.Date.class, pi)).isNull();
-    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002", "P005"))).getStatusCode().value())
-        .isEqualTo(204);
+    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002", "P005"), held)).getStatusCode()
+        .value()).isEqualTo(204);
 
     assertThat(complete("rmyy_zzb", task(pi, LeadershipMeeting.REPORT), "{\"reportText\":{\"value\":\"会议情况、"
-        + "查摆问题和整改措施\"},\"reportDate\":{\"value\":\"" + today + "\"}}").getStatusCode().value()).isEqualTo(204);
+        + "查摆问题和整改措施\"},\"reportDate\":{\"value\":\"" + held + "\"}}").getStatusCode().value()).isEqualTo(204);
     assertThat(complete("wjj_shuji", task(pi, LeadershipMeeting.REVIEW_REPORT), "{\"decision\":{\"value\":"
         + "\"APPROVE\"}}").getStatusCode().value()).isEqualTo(204);
 
@@ -166,10 +174,10 @@ class LeadershipMeetingScenarioTest {
         + json(materials) + "}";
   }
 
-  private String meeting(List<String> present) {
+  private String meeting(List<String> present, LocalDate date) {
     String criticism = "[" + String.join(",", MEMBERS.stream().map(id -> "{\"selfCriticism\":\""
         + (present.contains(id) ? "理论学习不够深入" : "") + "\"}").toList()) + "]";
-    return "{\"meetingDate\":{\"value\":\"" + today + "\"},\"presentMembers\":" + json("[\"" + String.join("\",\"",
+    return "{\"meetingDate\":{\"value\":\"" + date + "\"},\"presentMembers\":" + json("[\"" + String.join("\",\"",
         present) + "\"]") + ",\"absenceReasons\":{\"value\":\"吴芳因公出差\"},\"observer\":{\"value\":\"县卫生健康局党组 "
         + "袁志国\"},\"criticism\":" + json(criticism) + ",\"problems\":"
         + json("[{\"problem\":\"落实意识形态工作责任制不到位\",\"clause\":\"职工代表意见\"}]") + "}";
