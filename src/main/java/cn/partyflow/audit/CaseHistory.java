@@ -254,6 +254,12 @@ class CaseHistory {
         if (label.isEmpty()) {
           continue;
         }
+        // A value removed or set to null is the application clearing it, e.g. for a fresh review round (a form gives
+        // an empty text, not null): nobody's answer, so it is not shown and the next value given reads as a change
+        // from the last one given. A removal through the REST API shows in the operation log.
+        if (emptied(u)) {
+          continue;
+        }
         String value = shown(name, u);
         String old = last.put(name, value);
         Builder owner = owner(d);
@@ -429,6 +435,19 @@ class CaseHistory {
     private boolean prominent(String name) {
       return wording.records(name, FormSchema.VOTE) || wording.records(name, FormSchema.OPINION)
           || wording.records(name, FormSchema.DECISION);
+    }
+
+    private static boolean emptied(HistoricVariableUpdate u) {
+      if (u.getErrorMessage() != null) {
+        return false;
+      }
+      try {
+        TypedValue typed = u.getTypedValue();
+        return typed == null || (typed instanceof SerializableValue s && !s.isDeserialized()
+            ? s.getValueSerialized() == null : typed.getValue() == null);
+      } catch (RuntimeException e) {
+        return false;
+      }
     }
 
     private String shown(String name, HistoricVariableUpdate u) {

@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemListHandover {
 
+  /**
+   * Set on a case started by a handover: its registration form shows the list as handed over (no import hint, the
+   * meeting instead of the 巡察's 轮次 and 巡察组).
+   */
+  static final String HANDED_OVER = "problemsHandedOver";
+
   /** One problem of the list: what was found, and the opinion or finding it answers (may be empty). */
   public record Problem(String clause, String problem) {}
 
@@ -70,6 +76,7 @@ public class ProblemListHandover {
     variables.put("feedbackDate", meetingDate.toString());
     variables.put("roundName", FormText.limited("巡察轮次", meetingName, 100));
     variables.put("groupName", "");
+    variables.put(HANDED_OVER, true);
     variables.put("problems", SpinValues.jsonValue(FormValues.json(numbered)).create());
     Authentication previous = identity.getCurrentAuthentication();
     identity.clearAuthentication();

@@ -118,7 +118,7 @@ class ReadableCaseFileTest {
     for (String key : RECTIFICATION_KEYS) {
       assertThat(text).as("variable key %s", key).doesNotContain(key);
     }
-    assertThat(text).contains("退回理由：责任分工不清", "审定结论：退回重拟", "责任人 何军", "责任领导 周明", "已导入的问题清单：序号 1",
+    assertThat(text).contains("退回理由：责任分工不清", "审定结论：退回重拟", "责任人 何军", "责任领导 周明", "问题清单：序号 1",
         "整改措施 修订议事规则", "巡察轮次")
         .doesNotContain("nk_zhuren", "false → true")
         .doesNotContainPattern("rmyy[-a-z0-9]*\\.[a-z]+");

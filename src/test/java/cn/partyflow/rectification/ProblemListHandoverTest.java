@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +61,36 @@ class ProblemListHandoverTest {
     assertThat(register.getName()).contains("组织生活会");
     assertThat(runtime.getVariable(pi, "source")).isEqualTo("组织生活会");
     assertThat(runtime.getVariable(pi, "problems").toString()).contains("学习制度落实不经常").contains("谈心谈话覆盖不全");
+    assertThat(runtime.getVariable(pi, ProblemListHandover.HANDED_OVER)).isEqualTo(true);
 
     tasks.complete(register.getId(), Map.of("source", "组织生活会", "feedbackDate", ChinaClock.today().toString(),
         "roundName", "2026年度组织生活会"));
     assertThat(jdbc.queryForObject("select source from pf_rectification_case where process_instance_id = ?",
         String.class, pi)).isEqualTo("组织生活会");
     assertThat(runtime.getVariable(pi, "problemCount")).isEqualTo(2);
+  }
+
+  @Test
+  void theRegistrationFormShowsAHandedOverListWithoutTheImportHintAndTheInspectionLabels() throws IOException {
+    JsonNode form = new ObjectMapper().readTree(Path.of("forms/rectification/rc-register-feedback.form").toFile());
+    String hiddenWhenHandedOver = "=" + ProblemListHandover.HANDED_OVER + " = true";
+    String shownWhenHandedOver = "=" + ProblemListHandover.HANDED_OVER + " != true";
+    List<String> forInspection = new ArrayList<>();
+    List<String> forHandover = new ArrayList<>();
+    for (JsonNode c : form.path("components")) {
+      String shown = c.path("text").asText() + c.path("label").asText();
+      String hide = c.path("conditional").path("hide").asText();
+      if (hide.equals(hiddenWhenHandedOver)) {
+        forInspection.add(shown);
+      } else if (hide.equals(shownWhenHandedOver)) {
+        forHandover.add(shown);
+      } else {
+        assertThat(shown).as("shown for every source").doesNotContain("请先导入", "巡察", "已导入");
+      }
+    }
+    assertThat(forInspection).anyMatch(t -> t.contains("请先导入")).contains("巡察轮次", "巡察组");
+    assertThat(forHandover).anyMatch(t -> t.contains("无需导入")).anyMatch(t -> t.contains("来源会议"))
+        .noneMatch(t -> t.contains("巡察"));
   }
 
   @Test
