@@ -8,8 +8,10 @@ import cn.partyflow.shared.ChinaClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -49,22 +51,28 @@ class RectificationRegistrationJourneyTest {
   @Autowired TestRestTemplate rest;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProblemListHandover handover;
   @TempDir Path files;
 
   RectificationBrowser browser;
 
+  final List<String> started = new ArrayList<>();
+
   @AfterEach
-  void closeBrowser() {
+  void closeBrowserAndRemoveTheCases() {
     if (browser != null) {
       browser.close();
     }
+    started.forEach(id -> CaseCleanup.delete(jdbc, runtime, history, id));
   }
 
   @Test
   void theOrgDepartmentOfficerRegistersTheFeedbackWithAnImportedProblemListAndGetsThePlan() throws Exception {
     // 民主生活会 gives the task a name no other test's case has, so the officer can tell it in the list.
     String pi = startedBy("rmyy_dangban", "民主生活会");
+    started.add(pi);
     Task register = tasks.createTaskQuery().processInstanceId(pi).singleResult();
     assertThat(register.getName()).isEqualTo("登记县人民医院党委民主生活会反馈问题清单");
 
@@ -135,6 +143,44 @@ class RectificationRegistrationJourneyTest {
     assertThat(recorded.get("source")).isEqualTo("民主生活会");
     assertThat(recorded.get("round_name")).isEqualTo("县委第六轮巡察");
     assertThat(recorded.get("group_name")).isEqualTo("县委第二巡察组");
+    assertThat(recorded.get("feedback_date").toString()).isEqualTo(ChinaClock.today().toString());
+  }
+
+  @Test
+  void aProblemListHandedOverByAMeetingIsCheckedAndRegisteredWithoutAnImport() {
+    String pi = handover.start("rmyy", Rectification.LEADERSHIP_LIFE_MEETING, ChinaClock.today(), "2026年度民主生活会",
+        List.of(new ProblemListHandover.Problem("对照检查", "班子成员谈心谈话不够深入"),
+            new ProblemListHandover.Problem("", "落实民主集中制有差距")));
+    started.add(pi);
+    Task register = tasks.createTaskQuery().processInstanceId(pi).singleResult();
+
+    browser = new RectificationBrowser(port, "rectification-handover");
+    WebDriverWait wait = browser.wait;
+    browser.signIn("rmyy_zzb", "赵志强");
+    browser.selectFilter("本组织待办");
+    wait.until(ExpectedConditions.elementToBeClickable(RectificationBrowser.taskInList(register.getId()))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    wait.until(d -> browser.formText().contains("落实民主集中制有差距"));
+    String form = browser.formText();
+    assertThat(form).contains("民主生活会查摆的问题，已随本案件移交").contains("无需导入")
+        .contains("来源会议：2026年度民主生活会").contains("班子成员谈心谈话不够深入")
+        .doesNotContain("请先导入").doesNotContain("尚未导入问题清单").doesNotContain("巡察轮次")
+        .doesNotContain("巡察组");
+    shot("handover-01-list-filled-in");
+
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("button[ng-click='complete()']")));
+    complete.click();
+    wait.until(d -> "Task_DraftPlan".equals(currentTaskKey(pi)));
+    Task plan = tasks.createTaskQuery().processInstanceId(pi).singleResult();
+    browser.selectFilter("本组织待办");
+    assertThat(browser.listEntry(plan.getId())).contains("整改方案");
+    shot("handover-02-plan-task-in-list");
+    Map<String, Object> recorded = jdbc.queryForMap("select source, round_name, feedback_date"
+        + " from pf_rectification_case where process_instance_id = ?", pi);
+    assertThat(recorded.get("source")).isEqualTo("民主生活会");
+    assertThat(recorded.get("round_name")).isEqualTo("2026年度民主生活会");
     assertThat(recorded.get("feedback_date").toString()).isEqualTo(ChinaClock.today().toString());
   }
 
