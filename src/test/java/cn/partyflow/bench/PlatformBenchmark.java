@@ -9,6 +9,7 @@ import cn.partyflow.reliability.Node;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,8 @@ class PlatformBenchmark {
   /** Timed requests per URL after 20 to warm up; {@code -Dbench.samples=100} halves a long run on a busy machine. */
   private static final int SAMPLES = Integer.getInteger("bench.samples", 200);
   private static final Figures FIGURES = new Figures();
+  private static final List<String> HISTORY_TABLES = List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",
+      "act_hi_varinst", "act_hi_detail");
   /** The county of the annual report: people, and months of dues ledger ({@code -Dbench.county.months=24} is quicker). */
   private static final int COUNTY_PEOPLE = Integer.getInteger("bench.county.people", 50_000);
   private static final int COUNTY_MONTHS = Integer.getInteger("bench.county.months", 120);
@@ -417,28 +420,45 @@ class PlatformBenchmark {
   @Test
   @Order(5)
   void historyCleanupThroughput() {
-    long seeded = jdbc.queryForObject("select count(*) from act_hi_procinst where id_ like 'bench-h%'", Long.class);
+    long seeded = historyRows("act_hi_procinst");
     if (seeded == 0) {
       return;
     }
-    for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
-        "act_hi_detail")) {
+    for (String table : HISTORY_TABLES) {
       jdbc.update("update " + table + " set removal_time_ = now() - interval '1 day' where proc_inst_id_ like"
           + " 'bench-h%'");
     }
-    jdbc.execute("vacuum analyze act_hi_procinst, act_hi_actinst, act_hi_taskinst, act_hi_varinst, act_hi_detail");
+    jdbc.execute("vacuum analyze " + String.join(", ", HISTORY_TABLES));
+    Map<String, Long> before = new LinkedHashMap<>();
+    HISTORY_TABLES.forEach(t -> before.put(t, historyRows(t)));
+    String due = HISTORY_TABLES.stream().map(t -> "exists (select 1 from " + t + " where removal_time_ < now())")
+        .collect(Collectors.joining(" or "));
     String jobId = history.cleanUpHistoryAsync(true).getId();
     long start = System.nanoTime();
     while (System.nanoTime() - start < 60_000_000_000L) {
       management.executeJob(jobId);
-      if (jdbc.queryForObject("select count(*) from act_hi_procinst where id_ like 'bench-h%'", Long.class) == 0) {
+      if (!jdbc.queryForObject("select " + due, Boolean.class)) {
         break;
       }
     }
     double minutes = (System.nanoTime() - start) / 60e9;
-    long left = jdbc.queryForObject("select count(*) from act_hi_procinst where id_ like 'bench-h%'", Long.class);
-    FIGURES.add("history cleanup, finished cases removed per minute", "/min", (seeded - left) / minutes,
+    // Each run of the job removes a batch from every table, so a case is wholly gone only when its rows in every
+    // table are: the table with the most rows per case sets the pace.
+    double cases = Double.MAX_VALUE;
+    for (String table : HISTORY_TABLES) {
+      long removed = before.get(table) - historyRows(table);
+      System.out.printf("history cleanup: %s %,d of %,d rows removed%n", table, removed, before.get(table));
+      cases = Math.min(cases, removed * (double) seeded / before.get(table));
+    }
+    long left = historyRows("act_hi_procinst");
+    FIGURES.add("history cleanup, process instances removed per minute", "/min", (seeded - left) / minutes,
         "finished cases seeded", seeded, "");
+    FIGURES.add("history cleanup, cases wholly removed per minute (all five tables)", "/min", cases / minutes,
+        "finished cases seeded", seeded, "");
+  }
+
+  private long historyRows(String table) {
+    return jdbc.queryForObject("select count(*) from " + table + " where proc_inst_id_ like 'bench-h%'", Long.class);
   }
 
   @Test
@@ -587,6 +607,10 @@ class PlatformBenchmark {
   }
 
   private void seedHistory() {
+    // History cleanup removes the process instances before the rest of their rows: what it left goes first.
+    for (String table : HISTORY_TABLES) {
+      jdbc.update("delete from " + table + " where proc_inst_id_ like 'bench-h%'");
+    }
     jdbc.update("insert into act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_,"
         + " start_time_, end_time_, duration_, state_) select 'bench-h' || i, 'bench-h' || i, 'BK' || i,"
         + " 'benchHistory', 'bench-def', now() - interval '400 days', now() - interval '300 days', 1000,"
