@@ -2,7 +2,6 @@ package cn.partyflow.rectification;
 
 import cn.partyflow.shared.ChinaClock;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +23,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
- * The managers' view of items: one set-based query per table, filtered first by the organizations the user may
- * see (index org_id + status/deadline/department/leader), so it stays fast with 100,000 items.
+ * The managers' view of items: the page of rows read from the items in deadline order, the counts above it and the
+ * filter lists from the counts kept per organization ({@link RectificationCounts}), so neither reads every item a
+ * manager may see.
  */
 @Service
 public class RectificationDashboard {
@@ -116,7 +116,11 @@ public class RectificationDashboard {
   public record Summary(Map<String, Long> byStatus, List<DepartmentCount> byDepartment, List<String> departments,
       List<String> leaders, List<Week> weeks) {}
 
-  /** Everything the counts need in one pass over the items, grouped by status, department and leader. */
+  /**
+   * Everything the counts need in one pass over the kept counts ({@link RectificationCounts}) of the user's
+   * organizations, grouped by status, department and leader: the same conditions as over the items, each row
+   * weighing its number of items, so the figures are those of the items however many there are.
+   */
   public Summary summary(Collection<String> orgs, Filter filter) {
     Map<String, Long> byStatus = new LinkedHashMap<>();
     Rectification.STATUSES.forEach(s -> byStatus.put(s, 0L));
@@ -125,31 +129,38 @@ public class RectificationDashboard {
     LocalDate today = ChinaClock.today();
     LocalDate firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1);
     long[] planned = new long[WEEKS];
+    long[] closed = new long[WEEKS];
     if (orgs.isEmpty()) {
-      return new Summary(byStatus, List.of(), List.of(), List.of(), weeks(firstMonday, planned, new long[WEEKS]));
+      return new Summary(byStatus, List.of(), List.of(), List.of(), weeks(firstMonday, planned, closed));
     }
     List<Object> args = new ArrayList<>();
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
-    // The weeks' planned items are counted in the same pass over the index as the rest, not in a second one.
     StringBuilder weekSums = new StringBuilder();
     for (int k = 0; k < WEEKS; k++) {
       weekSums.append(", sum(case when i.category <> '").append(Rectification.LONG_TERM)
-          .append("' and i.deadline >= ? and i.deadline < ? then 1 else 0 end) as w").append(k);
+          .append("' and i.deadline >= ? and i.deadline < ? then i.n else 0 end) as w").append(k);
+      args.add(Date.valueOf(firstMonday.plusWeeks(k)));
+      args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
+    }
+    for (int k = 0; k < WEEKS; k++) {
+      weekSums.append(", sum(case when i.closed_on >= ? and i.closed_on < ? then i.n else 0 end) as c").append(k);
       args.add(Date.valueOf(firstMonday.plusWeeks(k)));
       args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
     }
     String where = where(orgs, filter, args);
     Map<String, long[]> departments = new HashMap<>();
     Set<String> leaders = new HashSet<>();
-    jdbc.query("select i.status, i.department, i.leader_user, count(*) as n,"
-            + " sum(case when " + OPEN + " and i.deadline < ? then 1 else 0 end) as overdue,"
-            + " sum(case when " + OPEN + " and i.deadline between ? and ? then 1 else 0 end) as soon" + weekSums
-            + " from pf_rectification_item i" + where + " group by i.status, i.department, i.leader_user",
+    jdbc.query("select i.status, i.department, i.leader_user, sum(i.n) as n,"
+            + " sum(case when " + OPEN + " and i.deadline < ? then i.n else 0 end) as overdue,"
+            + " sum(case when " + OPEN + " and i.deadline between ? and ? then i.n else 0 end) as soon" + weekSums
+            + " from pf_rectification_count i" + where + " and i.n > 0"
+            + " group by i.status, i.department, i.leader_user",
         (RowCallbackHandler) rs -> {
           for (int k = 0; k < WEEKS; k++) {
             planned[k] += rs.getLong("w" + k);
+            closed[k] += rs.getLong("c" + k);
           }
           String status = rs.getString("status");
           long n = rs.getLong("n");
@@ -169,25 +180,7 @@ public class RectificationDashboard {
         .thenComparing(Comparator.comparingLong(DepartmentCount::total).reversed())
         .thenComparing(DepartmentCount::department, NAMES));
     return new Summary(byStatus, byDepartment, sorted(departments.keySet()), sorted(leaders),
-        weeks(firstMonday, planned, closedPerWeek(orgs, filter, firstMonday)));
-  }
-
-  /** Items closed in each week from {@code firstMonday}, read through the index on the closing time. */
-  private long[] closedPerWeek(Collection<String> orgs, Filter filter, LocalDate firstMonday) {
-    long[] closed = new long[WEEKS];
-    List<Object> args = new ArrayList<>();
-    String where = where(orgs, filter, args);
-    args.add(Timestamp.valueOf(firstMonday.atStartOfDay()));
-    args.add(Timestamp.valueOf(firstMonday.plusWeeks(WEEKS).atStartOfDay()));
-    jdbc.query("select cast(i.closed_at as date) as closed_on, count(*) as n from pf_rectification_item i" + where
-            + " and i.closed_at >= ? and i.closed_at < ? group by cast(i.closed_at as date)",
-        (RowCallbackHandler) rs -> {
-          long k = ChronoUnit.WEEKS.between(firstMonday, rs.getDate("closed_on").toLocalDate());
-          if (k >= 0 && k < WEEKS) {
-            closed[(int) k] += rs.getLong("n");
-          }
-        }, args.toArray());
-    return closed;
+        weeks(firstMonday, planned, closed));
   }
 
   private static List<Week> weeks(LocalDate firstMonday, long[] planned, long[] closed) {
@@ -220,8 +213,8 @@ public class RectificationDashboard {
     if (orgs.isEmpty()) {
       return List.of();
     }
-    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_item where org_id in ("
-        + marks(orgs) + ")", String.class, orgs.toArray()));
+    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_count where org_id in ("
+        + marks(orgs) + ") and n > 0", String.class, orgs.toArray()));
   }
 
   private static final String OPEN = "i.status <> '" + Rectification.CLOSED + "' and i.category <> '"

@@ -7,15 +7,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The items of the cases (pf_rectification_item) and their history (pf_rectification_event). */
+/**
+ * The items of the cases (pf_rectification_item) and their history (pf_rectification_event). The only writer of
+ * items: each change is reported to {@link RectificationCounts} in the same transaction.
+ */
 @Repository
 public class RectificationItems {
 
@@ -31,9 +37,11 @@ public class RectificationItems {
       rs.getString("current_task_id"), rs.getString("current_task_name"));
 
   private final JdbcTemplate jdbc;
+  private final RectificationCounts counts;
 
-  public RectificationItems(JdbcTemplate jdbc) {
+  public RectificationItems(JdbcTemplate jdbc, RectificationCounts counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
   public Optional<RectificationItem> item(long id) {
@@ -59,6 +67,9 @@ public class RectificationItems {
 
   /** A redrafted plan replaces the draft items whole, with their history. */
   void replaceDraft(long caseId, String orgId, String processInstanceId, List<RectificationRules.PlannedItem> items) {
+    Map<RectificationCounts.Key, Long> deltas = new HashMap<>();
+    jdbc.query("select " + RectificationCounts.KEY_COLUMNS + " from pf_rectification_item where case_id = ?"
+        + " for update", (RowCallbackHandler) rs -> deltas.merge(RectificationCounts.key(rs), -1L, Long::sum), caseId);
     jdbc.update("delete from pf_rectification_event where item_id in (select id from pf_rectification_item"
         + " where case_id = ?)", caseId);
     jdbc.update("delete from pf_rectification_item where case_id = ?", caseId);
@@ -75,7 +86,10 @@ public class RectificationItems {
           deadline == null ? null : Date.valueOf(deadline), Rectification.NOT_STARTED, processInstanceId, now);
       event(id, Rectification.EVENT_PLANNED, null, "列入整改方案：" + it.category()
           + (deadline == null ? "" : "，完成时限" + deadline));
+      deltas.merge(RectificationCounts.Key.of(orgId, it.department(), it.leaderUser(), it.category(),
+          Rectification.NOT_STARTED, deadline, null), 1L, Long::sum);
     }
+    counts.add(deltas);
   }
 
   void currentTask(long id, String taskId, String taskName) {
@@ -84,25 +98,49 @@ public class RectificationItems {
   }
 
   void progress(long id, String status, String progress) {
+    RectificationCounts.Key before = lockedKey(id);
     jdbc.update("update pf_rectification_item set status = ?, progress = ?, updated_at = ? where id = ?", status,
         progress, Timestamp.from(ChinaClock.now()), id);
+    counted(before, k -> k.withStatus(status));
   }
 
   void close(long id) {
+    RectificationCounts.Key before = lockedKey(id);
     Timestamp now = Timestamp.from(ChinaClock.now());
     jdbc.update("update pf_rectification_item set status = ?, closed_at = ?, current_task_id = null,"
         + " current_task_name = null, updated_at = ? where id = ?", Rectification.CLOSED, now, now, id);
+    // The day the database stores for this timestamp, as cast(closed_at as date) reads it back.
+    counted(before, k -> k.closed(Rectification.CLOSED, now.toLocalDateTime().toLocalDate()));
   }
 
   void markStatus(long id, String status) {
+    RectificationCounts.Key before = lockedKey(id);
     jdbc.update("update pf_rectification_item set status = ?, updated_at = ? where id = ?", status,
         Timestamp.from(ChinaClock.now()), id);
+    counted(before, k -> k.withStatus(status));
   }
 
   void moveDeadline(long id, LocalDate deadline, String actor, String detail) {
+    RectificationCounts.Key before = lockedKey(id);
     jdbc.update("update pf_rectification_item set deadline = ?, updated_at = ? where id = ?", Date.valueOf(deadline),
         Timestamp.from(ChinaClock.now()), id);
+    counted(before, k -> k.withDeadline(deadline));
     event(id, Rectification.EVENT_DEADLINE_MOVED, actor, detail);
+  }
+
+  /**
+   * The item's row of the counts as it is before a change, its row locked so that a concurrent change of the same
+   * item waits and then reads the result of this one.
+   */
+  private RectificationCounts.Key lockedKey(long id) {
+    return jdbc.query("select " + RectificationCounts.KEY_COLUMNS + " from pf_rectification_item where id = ?"
+        + " for update", (rs, i) -> RectificationCounts.key(rs), id).stream().findFirst().orElse(null);
+  }
+
+  private void counted(RectificationCounts.Key before, UnaryOperator<RectificationCounts.Key> change) {
+    if (before != null) {
+      counts.moved(before, change.apply(before));
+    }
   }
 
   /** Adds an entry to the item's history. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.organization.AccessScope;
+import cn.partyflow.rectification.RectificationCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -56,6 +57,7 @@ class HomeChartsTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired AccessScope scope;
+  @Autowired RectificationCounts counts;
 
   final String run = UUID.randomUUID().toString().substring(0, 6);
   WebDriver driver;
@@ -134,6 +136,8 @@ class HomeChartsTest {
     newItem(caseId, dept, "限期整改", today.plusDays(40), "待验收");
     newItem(caseId, dept, "限期整改", today.minusDays(9), "已销号");
     newItem(caseId, dept, "长期坚持", today.minusDays(9), "长期坚持");
+    // Written around RectificationItems (and other tests' items removed the same way), so counted anew.
+    counts.rebuild();
     try {
       Set<String> orgs = scope.visibleOrganizations("rmyy_shuji", false);
       open("rmyy_shuji", "王建国", "/");
@@ -163,6 +167,7 @@ class HomeChartsTest {
     } finally {
       jdbc.update("delete from pf_rectification_item where case_id = ?", caseId);
       jdbc.update("delete from pf_rectification_case where id = ?", caseId);
+      counts.rebuild();
     }
   }
 

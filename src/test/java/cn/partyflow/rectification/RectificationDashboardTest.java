@@ -49,6 +49,7 @@ class RectificationDashboardTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RectificationCounts counts;
   @LocalServerPort int port;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -69,6 +70,8 @@ class RectificationDashboardTest {
     closed = newItem(rmyyCase, "rmyy", "已销号问题" + run, "限期整改", "2026-03-01", Rectification.CLOSED);
     otherHospital = newItem(newCase("zyy"), "zyy", "中医院逾期问题" + run, "限期整改", "2026-03-01",
         Rectification.IN_PROGRESS);
+    // Written around RectificationItems, so counted anew for the dashboard.
+    counts.rebuild();
   }
 
   @AfterEach
@@ -160,6 +163,7 @@ class RectificationDashboardTest {
           LocalDate.of(2026, 4, 1).plusDays(i).toString(), i % 3 == 0 ? Rectification.CLOSED : Rectification.IN_PROGRESS);
       jdbc.update("update pf_rectification_item set department = ? where id = ?", bulk, id);
     }
+    counts.rebuild();
     String first = dashboard("rmyy_shuji", "?department=" + bulk);
     assertThat(Pattern.compile("data-item=").matcher(first).results().count()).isEqualTo(100);
     assertThat(first).contains("批量问题" + run + "-0<").contains("批量问题" + run + "-99<")

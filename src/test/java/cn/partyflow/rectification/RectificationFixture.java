@@ -81,7 +81,7 @@ final class RectificationFixture {
     role("wjj", "P908", "ORG_DEPARTMENT");
     role("wjj", "P909", "AUDITOR");
     OrganizationDirectory directory = DirectoryFixture.directory(jdbc);
-    items = new RectificationItems(jdbc);
+    items = new RectificationItems(jdbc, new RectificationCounts(jdbc));
     evidence = new EvidenceStore(jdbc, settings, items);
     Oversight oversight = new Oversight(DirectoryFixture.routing(jdbc), directory, settings);
     steps = new RectificationSteps(items, new RectificationCases(jdbc), evidence, oversight, directory, settings);
