@@ -60,6 +60,13 @@ class PlatformBenchmark {
   private static final int PROVINCE_MEMBERS = Integer.getInteger("bench.province.members", 4_000_000);
   /** Requests before the timed ones; a province's dashboard request takes seconds on a loaded machine. */
   private static final int WARM_UPS = Integer.getInteger("bench.warmups", 20);
+  /**
+   * {@code -Dbench.url.seconds=N} stops timing a URL after N seconds once {@link #MIN_SAMPLES} requests are timed (a
+   * province's slowest pages take seconds each); unbounded by default.
+   */
+  private static final long URL_NANOS = Long.getLong("bench.url.seconds", Long.MAX_VALUE / 2_000_000_000L)
+      * 1_000_000_000L;
+  private static final int MIN_SAMPLES = 20;
   private static final int GROUPS = Math.max(1_000, VOLUME / 100);
   /** Timed requests per URL after 20 to warm up; {@code -Dbench.samples=100} halves a long run on a busy machine. */
   private static final int SAMPLES = Integer.getInteger("bench.samples", 200);
@@ -531,16 +538,20 @@ class PlatformBenchmark {
       assertThat(as.getForEntity(url, byte[].class).getStatusCode().is2xxSuccessful()).as(url).isTrue();
     }
     long[] nanos = new long[samples];
-    for (int i = 0; i < nanos.length; i++) {
+    long start = System.nanoTime();
+    int taken = 0;
+    while (taken < nanos.length && (taken < MIN_SAMPLES || System.nanoTime() - start < URL_NANOS)) {
       long t = System.nanoTime();
       as.getForEntity(url, byte[].class);
-      nanos[i] = System.nanoTime() - t;
+      nanos[taken++] = System.nanoTime() - t;
     }
-    double[] result = {Figures.percentile(nanos, 50), Figures.percentile(nanos, 95)};
-    System.out.printf("latency %s %s: p50 %.1f ms, p95 %.1f ms, load %.2f%n", user, url, result[0], result[1],
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    long[] timed = Arrays.copyOf(nanos, taken);
+    double[] result = {Figures.percentile(timed, 50), Figures.percentile(timed, 95)};
+    System.out.printf("latency %s %s: p50 %.1f ms, p95 %.1f ms over %d requests, load %.2f%n", user, url,
+        result[0], result[1], taken, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return result;
   }
+
 
   /** A provincial figure of its own: a failed request is reported beside the figures, not a failed run. */
   private void measured(String name, String user, String url, double[] baseline) {
