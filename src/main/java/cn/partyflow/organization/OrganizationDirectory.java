@@ -6,18 +6,27 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
-/** Reads the organization tree, the people in it and who holds which role. */
+/**
+ * Reads the organization tree, the people in it and who holds which role. The tree is read whole only when its
+ * version stamp (pf_organization_version, set by a trigger on every write to pf_organization, V121) differs from the
+ * one it was read at: each request reads that one row instead of every organization (20,000 in a province), and a
+ * change committed by any node or script is seen by the next request on every node. On H2 (the demo: one node, a few
+ * dozen organizations) there is no stamp and the table is read each time.
+ */
 @Service
 public class OrganizationDirectory {
 
@@ -55,16 +64,57 @@ public class OrganizationDirectory {
 
   private final JdbcTemplate jdbc;
 
+  /** The tree as read at a version stamp; immutable, shared by every request until the stamp moves. */
+  private record Tree(long version, List<Organization> organizations, Map<String, Organization> byId) {}
+
+  private volatile Tree tree;
+  private volatile Boolean stamped;
+
   OrganizationDirectory(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
+  /** Every organization in sort order (unmodifiable). */
   public List<Organization> organizations() {
-    return jdbc.query("select * from pf_organization order by sort_order, id", ORGANIZATION);
+    return tree().organizations();
   }
 
+  /** Every organization by id (unmodifiable). */
   public Map<String, Organization> organizationsById() {
-    return organizations().stream().collect(Collectors.toMap(Organization::id, Function.identity()));
+    return tree().byId();
+  }
+
+  private Tree tree() {
+    if (!stamped()) {
+      return read(0);
+    }
+    // The stamp is read before the table, so a tree is never kept under a newer stamp than its rows.
+    long version = jdbc.queryForObject("select version from pf_organization_version where id = 1", Long.class);
+    Tree current = tree;
+    if (current != null && current.version() == version) {
+      return current;
+    }
+    Tree read = read(version);
+    tree = read;
+    return read;
+  }
+
+  private Tree read(long version) {
+    List<Organization> all = List.copyOf(jdbc.query("select * from pf_organization order by sort_order, id",
+        ORGANIZATION));
+    return new Tree(version, all, Collections.unmodifiableMap(all.stream()
+        .collect(Collectors.toMap(Organization::id, Function.identity()))));
+  }
+
+  /** Whether the database keeps the stamp (PostgreSQL, migration V121). */
+  private boolean stamped() {
+    Boolean s = stamped;
+    if (s == null) {
+      s = jdbc.execute((ConnectionCallback<Boolean>) con ->
+          con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+      stamped = s;
+    }
+    return s;
   }
 
   public Optional<Organization> organization(String id) {

@@ -3,6 +3,7 @@ package cn.partyflow.rectification;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -11,7 +12,6 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -88,14 +88,36 @@ public class RectificationCounts {
    * Counts every item anew, set-based: after items were written around {@link RectificationItems} (a bulk load, the
    * benchmark's seed). On PostgreSQL it holds item writes for its duration, so no change is counted twice or lost.
    */
-  @Transactional
   public void rebuild() {
-    if (postgres()) {
-      jdbc.execute("lock table pf_rectification_item in share mode");
-      jdbc.execute("lock table pf_rectification_count in exclusive mode");
-    }
-    jdbc.update("delete from pf_rectification_count");
-    jdbc.update(REBUILD);
+    boolean postgres = postgres();
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      // In the caller's transaction if there is one, else in a transaction of its own (the locks need one).
+      boolean own = con.getAutoCommit();
+      if (own) {
+        con.setAutoCommit(false);
+      }
+      try (Statement s = con.createStatement()) {
+        if (postgres) {
+          s.execute("lock table pf_rectification_item in share mode");
+          s.execute("lock table pf_rectification_count in exclusive mode");
+        }
+        s.executeUpdate("delete from pf_rectification_count");
+        s.executeUpdate(REBUILD);
+        if (own) {
+          con.commit();
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (own) {
+          con.rollback();
+        }
+        throw e;
+      } finally {
+        if (own) {
+          con.setAutoCommit(true);
+        }
+      }
+      return null;
+    });
   }
 
   /** An item moved from one row of the counts to another (or appeared, or went). */

@@ -21,6 +21,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import java.sql.Statement;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -69,6 +71,45 @@ class OrganizationImportTest {
         .extracting(u -> u.getId()).containsExactly("imp_shuji");
     assertThat(identity.createUserQuery().memberOfGroup("imp-zb").list()).extracting(u -> u.getId())
         .contains("imp_shuji", "rmyy_shuji", "rmyy_zzb").doesNotContain("nk_shuji");
+  }
+
+  @Test
+  void anImportOnOneNodeIsSeenByTheCachedDirectoryOfAnother() {
+    OrganizationDirectory otherNode = new OrganizationDirectory(jdbc);
+    assertThat(otherNode.selfAndDescendants("rmyy")).doesNotContain("imp-cache");
+    imports.importOrganizations("o.csv",
+        "id,parent_id,kind,name,approval_power\nimp-cache,rmyy,党支部,缓存测试党支部,否\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(otherNode.selfAndDescendants("rmyy")).contains("imp-cache");
+    assertThat(otherNode.organizationsById().get("imp-cache").name()).isEqualTo("缓存测试党支部");
+    imports.importOrganizations("o.csv",
+        "id,parent_id,kind,name,approval_power\nimp-cache,rmyy,党支部,缓存测试第二党支部,否\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(otherNode.organizationsById().get("imp-cache").name()).isEqualTo("缓存测试第二党支部");
+    assertThat(directory.organizationsById().get("imp-cache").name()).isEqualTo("缓存测试第二党支部");
+  }
+
+  @Test
+  void theDirectoryReadsTheTreeAgainOnlyWhenItsVersionStampMoves() {
+    OrganizationDirectory node = new OrganizationDirectory(jdbc);
+    String name = node.organizationsById().get("rmyy-nk").name();
+    // A write the trigger does not see (triggers off in that one session) is not read: the node answers from its copy.
+    jdbc.execute((ConnectionCallback<Object>) con -> {
+      try (Statement s = con.createStatement()) {
+        s.execute("set session_replication_role = replica");
+        s.executeUpdate("update pf_organization set name = name || '（未通知）' where id = 'rmyy-nk'");
+        s.execute("set session_replication_role = origin");
+      }
+      return null;
+    });
+    try {
+      assertThat(node.organizationsById().get("rmyy-nk").name()).isEqualTo(name);
+      jdbc.update("update pf_organization_version set version = nextval('pf_organization_version_seq') where id = 1");
+      assertThat(node.organizationsById().get("rmyy-nk").name()).isEqualTo(name + "（未通知）");
+    } finally {
+      jdbc.update("update pf_organization set name = ? where id = 'rmyy-nk'", name);
+    }
+    assertThat(node.organizationsById().get("rmyy-nk").name()).isEqualTo(name);
   }
 
   @Test
