@@ -61,12 +61,12 @@ class PlatformBenchmark {
   /** Requests before the timed ones; a province's dashboard request takes seconds on a loaded machine. */
   private static final int WARM_UPS = Integer.getInteger("bench.warmups", 20);
   /**
-   * {@code -Dbench.url.seconds=N} stops timing a URL after N seconds once {@link #MIN_SAMPLES} requests are timed (a
-   * province's slowest pages take seconds each); unbounded by default.
+   * {@code -Dbench.url.seconds=N} stops timing a URL after N seconds once {@link #MIN_SAMPLES} requests
+   * ({@code -Dbench.url.min}, 20) are timed (a province's slowest pages take seconds each); unbounded by default.
    */
   private static final long URL_NANOS = Long.getLong("bench.url.seconds", Long.MAX_VALUE / 2_000_000_000L)
       * 1_000_000_000L;
-  private static final int MIN_SAMPLES = 20;
+  private static final int MIN_SAMPLES = Integer.getInteger("bench.url.min", 20);
   private static final int GROUPS = Math.max(1_000, VOLUME / 100);
   /** Timed requests per URL after 20 to warm up; {@code -Dbench.samples=100} halves a long run on a busy machine. */
   private static final int SAMPLES = Integer.getInteger("bench.samples", 200);
