@@ -32,8 +32,12 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    // -Dbench.jdbc=jdbc:postgresql://localhost:PORT/postgres measures a database that is already running (the kept
+    // database of a benchmark run still under way) instead of starting one.
+    String running = System.getProperty("bench.jdbc");
     TestPropertyValues.of(
-        "spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
+        "spring.datasource.url=" + (running == null || running.isBlank()
+            ? postgres().getJdbcUrl("postgres", "postgres") : running),
         "spring.datasource.username=postgres",
         "spring.datasource.password=postgres",
         "spring.datasource.driver-class-name=org.postgresql.Driver")
