@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +43,13 @@ public class IdentitySync {
   private final OrganizationDirectory directory;
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final JdbcTemplate jdbc;
   private final String demoPassword;
 
   IdentitySync(OrganizationDirectory directory, IdentityService identity, AuthorizationService authorizations,
-      @Value("${partyflow.demo:false}") boolean demo) {
+      JdbcTemplate jdbc, @Value("${partyflow.demo:false}") boolean demo) {
     this.directory = directory;
+    this.jdbc = jdbc;
     this.identity = identity;
     this.authorizations = authorizations;
     this.demoPassword = demo ? "demo" : null;
@@ -150,8 +154,15 @@ public class IdentitySync {
       }
     }
 
+    // Read every group and membership once: a province has some 20,000 organizations and so 300,000 derived groups,
+    // and a query per group made each start take many minutes.
+    Map<String, Group> groups = new HashMap<>();
+    identity.createGroupQuery().list().forEach(g -> groups.put(g.getId(), g));
+    Map<String, Set<String>> memberships = new HashMap<>();
+    jdbc.query("select group_id_, user_id_ from act_id_membership",
+        (RowCallbackHandler) rs -> add(memberships, rs.getString(1), rs.getString(2)));
     for (Map.Entry<String, String> g : groupNames.entrySet()) {
-      Group group = identity.createGroupQuery().groupId(g.getKey()).singleResult();
+      Group group = groups.get(g.getKey());
       if (group == null) {
         group = identity.newGroup(g.getKey());
         group.setName(g.getValue());
@@ -162,8 +173,7 @@ public class IdentitySync {
         identity.saveGroup(group);
       }
       Set<String> want = members.getOrDefault(g.getKey(), Set.of());
-      Set<String> have = new HashSet<>();
-      identity.createUserQuery().memberOfGroup(g.getKey()).list().forEach(u -> have.add(u.getId()));
+      Set<String> have = memberships.getOrDefault(g.getKey(), Set.of());
       for (String u : want) {
         if (!have.contains(u)) {
           identity.createMembership(u, g.getKey());

@@ -3,6 +3,7 @@ package cn.partyflow.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,11 @@ final class Figures {
   private final List<Figure> figures = new ArrayList<>();
 
   void add(String name, String unit, double value, String baselineName, double baseline, String target) {
-    figures.add(new Figure(name, unit, value, baselineName, baseline, target));
+    Figure f = new Figure(name, unit, value, baselineName, baseline, target);
+    figures.add(f);
+    // A provincial run takes hours: each figure is in the log, with the load it was measured under, when it is made.
+    System.out.printf("figure: %s %.1f %s | %s %.1f | ratio %.2f | load %.2f%n", name, value, unit, baselineName,
+        baseline, f.ratio(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   static double percentile(long[] nanos, double p) {
