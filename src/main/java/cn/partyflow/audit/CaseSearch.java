@@ -4,6 +4,7 @@ import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,8 +152,8 @@ class CaseSearch {
       args.add(like);
       args.add(like);
     }
-    sql.insert(0, "from (").append(") c where c.org in (").append(marks(orgs)).append(")");
-    args.addAll(orgs);
+    sql.insert(0, "from (").append(") c where ").append(SqlScope.anyOf("c.org"));
+    args.add(SqlScope.ids(orgs));
     return new Query(sql.toString(), args);
   }
 

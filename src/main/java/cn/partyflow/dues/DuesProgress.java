@@ -1,5 +1,6 @@
 package cn.partyflow.dues;
 
+import cn.partyflow.shared.SqlScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -52,14 +52,13 @@ public class DuesProgress {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    String marks = branchIds.stream().map(b -> "?").collect(Collectors.joining(","));
     List<Object> args = new ArrayList<>();
     args.add(from);
     args.add(to);
-    args.addAll(branchIds);
+    args.add(SqlScope.ids(branchIds));
     return jdbc.query("select l.branch_id, l.period, count(*) as members, sum(l.due) as expected,"
             + " sum(l.paid) as received, sum(case when l.paid < l.due then 1 else 0 end) as unpaid"
-            + " from pf_dues_ledger l where l.period between ? and ? and l.branch_id in (" + marks + ")"
+            + " from pf_dues_ledger l where l.period between ? and ? and " + SqlScope.anyOf("l.branch_id")
             + " group by l.branch_id, l.period order by l.period, l.branch_id",
         (rs, n) -> new BranchMonth(rs.getString("branch_id"), rs.getString("period"), rs.getInt("members"),
             rs.getBigDecimal("expected"), rs.getBigDecimal("received"), rs.getInt("unpaid"), 0, BigDecimal.ZERO),
@@ -72,14 +71,14 @@ public class DuesProgress {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    String marks = branchIds.stream().map(b -> "?").collect(Collectors.joining(","));
     List<Object> args = new ArrayList<>();
     args.add(period);
-    args.addAll(branchIds);
+    args.add(SqlScope.ids(branchIds));
     Map<String, BranchMonth> months = new HashMap<>();
     jdbc.query("select l.branch_id, count(*) as members, sum(l.due) as expected, sum(l.paid) as received,"
             + " sum(case when l.paid < l.due then 1 else 0 end) as unpaid"
-            + " from pf_dues_ledger l where l.period = ? and l.branch_id in (" + marks + ") group by l.branch_id",
+            + " from pf_dues_ledger l where l.period = ? and " + SqlScope.anyOf("l.branch_id")
+            + " group by l.branch_id",
         (RowCallbackHandler) rs -> months.put(rs.getString("branch_id"), new BranchMonth(rs.getString("branch_id"),
             period, rs.getInt("members"), rs.getBigDecimal("expected"), rs.getBigDecimal("received"),
             rs.getInt("unpaid"), 0, BigDecimal.ZERO)),
@@ -88,7 +87,7 @@ public class DuesProgress {
       return List.of();
     }
     jdbc.query("select l.branch_id, count(distinct l.person_id) as people, sum(l.due - l.paid) as owed"
-            + " from pf_dues_ledger l where l.period < ? and l.paid < l.due and l.branch_id in (" + marks + ")"
+            + " from pf_dues_ledger l where l.period < ? and l.paid < l.due and " + SqlScope.anyOf("l.branch_id")
             + " group by l.branch_id",
         (RowCallbackHandler) rs -> {
           BranchMonth m = months.get(rs.getString("branch_id"));

@@ -1,5 +1,6 @@
 package cn.partyflow.organization;
 
+import cn.partyflow.shared.SqlScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -76,9 +77,9 @@ public class Roster {
       return counts;
     }
     List<Object> args = new ArrayList<>(STAGES.stream().map(MemberStatus::name).toList());
-    args.addAll(orgIds);
+    args.add(SqlScope.ids(orgIds));
     jdbc.query("select org_id, status, count(*) as n from pf_person where status in (" + marks(STAGES)
-            + ") and org_id in (" + marks(orgIds) + ") group by org_id, status",
+            + ") and " + SqlScope.anyOf("org_id") + " group by org_id, status",
         (RowCallbackHandler) rs -> counts.computeIfAbsent(rs.getString("org_id"), k -> new EnumMap<>(MemberStatus.class))
             .put(MemberStatus.valueOf(rs.getString("status")), rs.getLong("n")),
         args.toArray());

@@ -1,6 +1,7 @@
 package cn.partyflow.rectification;
 
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -213,8 +213,8 @@ public class RectificationDashboard {
     if (orgs.isEmpty()) {
       return List.of();
     }
-    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_count where org_id in ("
-        + marks(orgs) + ") and n > 0", String.class, orgs.toArray()));
+    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_count where "
+        + SqlScope.anyOf("org_id") + " and n > 0", String.class, SqlScope.ids(orgs)));
   }
 
   private static final String OPEN = "i.status <> '" + Rectification.CLOSED + "' and i.category <> '"
@@ -226,8 +226,8 @@ public class RectificationDashboard {
       sql.append("i.org_id = ?");
       args.add(f.org());
     } else {
-      sql.append("i.org_id in (").append(marks(orgs)).append(')');
-      args.addAll(orgs);
+      sql.append(SqlScope.anyOf("i.org_id"));
+      args.add(SqlScope.ids(orgs));
     }
     if (!blank(f.department())) {
       sql.append(" and i.department = ?");
@@ -269,10 +269,6 @@ public class RectificationDashboard {
       return "overdue";
     }
     return daysLeft <= settings.dueSoonDays() ? "soon" : "open";
-  }
-
-  private static String marks(Collection<String> values) {
-    return values.stream().map(v -> "?").collect(Collectors.joining(","));
   }
 
   private static boolean blank(String s) {

@@ -140,6 +140,27 @@ final class CountsScenario {
         caseId);
   }
 
+  /**
+   * A scope of {@code size} organizations, one array parameter, reads the same figures, departments, leaders and rows
+   * as the three organizations in it that hold items.
+   */
+  void assertLargeScope(int size) {
+    Set<String> small = Set.of(committee, branch, other);
+    Set<String> large = new HashSet<>(small);
+    for (int i = 0; large.size() < size; i++) {
+      large.add("no-such-org-" + i);
+    }
+    RectificationDashboard.Filter none = RectificationDashboard.Filter.none();
+    RectificationDashboard.Summary expected = dashboard.summary(small, none);
+    RectificationDashboard.Summary actual = dashboard.summary(large, none);
+    assertThat(expected.byStatus()).isNotEmpty();
+    assertThat(actual.byStatus()).isEqualTo(expected.byStatus());
+    assertThat(actual.byDepartment()).containsExactlyInAnyOrderElementsOf(expected.byDepartment());
+    assertThat(dashboard.departments(large)).containsExactlyInAnyOrderElementsOf(dashboard.departments(small));
+    assertThat(dashboard.leaders(large)).containsExactlyInAnyOrderElementsOf(dashboard.leaders(small));
+    assertThat(dashboard.rows(large, none, 0, 50)).isEqualTo(dashboard.rows(small, none, 0, 50));
+  }
+
   /** The dashboard's figures equal the direct count for every scope and filter tried. */
   void assertFigures() {
     List<Set<String>> scopes = List.of(Set.of(committee, branch), Set.of(branch), Set.of(other),

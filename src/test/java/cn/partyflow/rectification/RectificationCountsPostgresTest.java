@@ -61,6 +61,13 @@ class RectificationCountsPostgresTest {
   }
 
   @Test
+  void aScopeBeyondTheDriversParameterLimitReadsTheSameFigures() {
+    scenario.play();
+    // More than the 65,535 bind parameters the PostgreSQL driver accepts: one array parameter has no such limit.
+    scenario.assertLargeScope(70_000);
+  }
+
+  @Test
   void twoConnectionsMovingItemsBetweenTheSameCountsAtOnceKeepThemExact() throws Exception {
     long caseId = scenario.newCase(orgs.get(0));
     java.time.LocalDate deadline = cn.partyflow.shared.ChinaClock.today().plusDays(20);
