@@ -1,11 +1,8 @@
 package cn.partyflow.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.partyflow.shared.EngineTables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +19,6 @@ class CaseSearchIndex extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists " + START_INDEX + " on " + prefix
-          + "ACT_HI_PROCINST (START_TIME_, ID_)");
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("无法创建案卷检索索引 " + START_INDEX, e);
-    }
+    EngineTables.createIndex(engine, START_INDEX, "ACT_HI_PROCINST", "START_TIME_, ID_", "案卷检索索引");
   }
 }

@@ -1,11 +1,8 @@
 package cn.partyflow.reports;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.partyflow.shared.EngineTables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +19,6 @@ class ReportHistoryIndex extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists " + DETAIL_INDEX + " on " + prefix + "ACT_HI_DETAIL (NAME_, TIME_)");
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("无法创建统计查询索引 " + DETAIL_INDEX, e);
-    }
+    EngineTables.createIndex(engine, DETAIL_INDEX, "ACT_HI_DETAIL", "NAME_, TIME_", "统计查询索引");
   }
 }

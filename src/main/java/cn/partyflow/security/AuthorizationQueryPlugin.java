@@ -1,8 +1,6 @@
 package cn.partyflow.security;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.partyflow.shared.EngineTables;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -59,15 +57,7 @@ public class AuthorizationQueryPlugin extends AbstractProcessEnginePlugin {
   }
 
   static void createUserIndex(DataSource dataSource, String prefix) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists " + USER_INDEX + " on " + (prefix == null ? "" : prefix)
-          + "ACT_RU_AUTHORIZATION (USER_ID_)");
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("无法创建授权查询索引 " + USER_INDEX, e);
-    }
+    EngineTables.createIndex(dataSource, prefix, USER_INDEX, "ACT_RU_AUTHORIZATION", "USER_ID_", "授权查询索引");
   }
 
   /** The engine's authorization manager, checking against all of the user's groups. */

@@ -1,8 +1,6 @@
 package cn.partyflow.security;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.partyflow.shared.EngineTables;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -75,19 +73,8 @@ class LoginPolicyPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.executeUpdate("update " + prefix + "ACT_ID_USER set ATTEMPTS_ = 0, LOCK_EXP_TIME_ = null"
-          + " where ATTEMPTS_ > 0 or LOCK_EXP_TIME_ is not null");
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("无法清除旧的账户锁定计数", e);
-    }
+    EngineTables.execute(engine, "update " + EngineTables.prefix(engine) + "ACT_ID_USER set ATTEMPTS_ = 0,"
+        + " LOCK_EXP_TIME_ = null where ATTEMPTS_ > 0 or LOCK_EXP_TIME_ is not null", "无法清除旧的账户锁定计数");
   }
 
   /** The engine's database identity provider without its lock-out, counting every password check. */
