@@ -96,10 +96,20 @@ public class MyTasks {
     return defined.equals(((FilterEntity) filter).getQueryInternal());
   }
 
-  /** The user's open tasks of a procedure that have a deadline, earliest first (overdue ones included). */
+  /**
+   * The user's open tasks of a procedure that have a deadline, earliest first (overdue ones included), read from the
+   * user's grants ({@link RoleFilterCounts#deadlines}); with a revoke authorization the engine answers.
+   */
   public List<Deadline> nextDeadlines(String userId, String processKey, int limit) {
-    return asUser(userId, () -> tasks.createTaskQuery().processDefinitionKey(processKey)
-        .dueBefore(NO_LATER).orderByDueDate().asc().listPage(0, limit).stream()
+    List<String> groups = groupsOf(userId);
+    return roleCounts.deadlines(userId, groups, processKey, limit)
+        .orElseGet(() -> engineDeadlines(userId, groups, processKey, limit));
+  }
+
+  /** The same deadlines as the engine's task query finds them, as the user. */
+  List<Deadline> engineDeadlines(String userId, List<String> groups, String processKey, int limit) {
+    return asUser(userId, groups, () -> tasks.createTaskQuery().processDefinitionKey(processKey)
+        .dueBefore(NO_LATER).orderByDueDate().asc().orderByTaskId().asc().listPage(0, limit).stream()
         .map(MyTasks::deadline).toList());
   }
 
@@ -112,7 +122,7 @@ public class MyTasks {
     return asUser(userId, groupsOf(userId), work);
   }
 
-  private List<String> groupsOf(String userId) {
+  List<String> groupsOf(String userId) {
     return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }
 

@@ -39,40 +39,22 @@ class RoleFilterCounts {
 
   /** 我的待办, 本组织待办, 已逾期 and 三日内到期 by filter name, or empty when a revoke authorization applies. */
   Optional<Map<String, Long>> count(String userId, List<String> groups) {
-    List<Object> who = new ArrayList<>();
-    who.add(userId);
-    who.addAll(groups);
-    String whose = "(a.user_id_ in (?, '*')" + (groups.isEmpty() ? "" : " or a.group_id_ in (" + marks(groups) + ")")
-        + ")";
-    Integer revokes = jdbc.queryForObject("select count(*) from act_ru_authorization a where a.type_ = 2 and "
-        + whose, Integer.class, who.toArray());
-    if (revokes != null && revokes > 0) {
+    Grants grants = grants(userId, groups);
+    if (grants.revoked()) {
       return Optional.empty();
     }
     Date now = ClockUtil.getCurrentTime();
     // The filter's ${dateTime().plusDays(3)}: three calendar days in the JVM's zone, as the engine's functions do.
     Date inThreeDays = Date.from(ZonedDateTime.ofInstant(now.toInstant(), ZoneId.systemDefault()).plusDays(3)
         .toInstant());
-    List<Object> args = new ArrayList<>(who);
+    List<Object> args = new ArrayList<>(grants.args());
     args.add(userId);
     args.addAll(groups);
     args.add(new Timestamp(now.getTime()));
     args.add(new Timestamp(now.getTime()));
     args.add(new Timestamp(inThreeDays.getTime()));
     String inGroups = groups.isEmpty() ? "1 = 0" : "i.group_id_ in (" + marks(groups) + ")";
-    // mod(perms / bit, 2) is the engine's bitand, written so that H2 (the demo) and PostgreSQL both read it.
-    // Each branch carries the columns counted, so the union is the answer and no second pass over the tasks follows
-    // (joining the ids back to the tasks let the planner walk the whole primary key).
-    String task = "select t.id_, t.assignee_, t.due_date_ from act_ru_task t";
-    Map<String, Object> row = jdbc.queryForMap("with auth as (select a.resource_id_ from act_ru_authorization a"
-            + " where a.type_ < 2 and " + whose + " and ((a.resource_type_ = " + Resources.TASK.resourceType()
-            + " and mod(a.perms_ / " + Permissions.READ.getValue() + ", 2) = 1) or (a.resource_type_ = "
-            + Resources.PROCESS_DEFINITION.resourceType() + " and mod(a.perms_ / "
-            + Permissions.READ_TASK.getValue() + ", 2) = 1))),"
-            + " visible as (" + task + " where t.id_ in (select resource_id_ from auth) and t.tenant_id_ is null"
-            + " union " + task + " join act_re_procdef d on d.id_ = t.proc_def_id_"
-            + " where d.key_ in (select resource_id_ from auth) and t.tenant_id_ is null"
-            + " union " + task + " where exists (select 1 from auth where resource_id_ = '*') and t.tenant_id_ is null)"
+    Map<String, Object> row = jdbc.queryForMap(visible(grants, "t.tenant_id_ is null")
             + " select coalesce(sum(case when v.assignee_ = ? then 1 else 0 end), 0) as mine,"
             + " coalesce(sum(case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
             + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end), 0) as in_groups,"
@@ -86,6 +68,62 @@ class RoleFilterCounts {
     counts.put(TaskFilters.OVERDUE, number(row.get("overdue")));
     counts.put(TaskFilters.DUE_SOON, number(row.get("soon")));
     return Optional.of(counts);
+  }
+
+  /**
+   * The user's open tasks of a procedure that have a deadline, earliest first (then by id), at most {@code limit}; or
+   * empty when a revoke authorization applies. The engine's query sorts every task of the procedure by due date and
+   * checks each against the user's grants; here only the tasks the grants reach are sorted.
+   */
+  Optional<List<MyTasks.Deadline>> deadlines(String userId, List<String> groups, String processKey, int limit) {
+    Grants grants = grants(userId, groups);
+    if (grants.revoked()) {
+      return Optional.empty();
+    }
+    List<Object> args = new ArrayList<>(grants.args());
+    args.add(processKey);
+    args.add(limit);
+    return Optional.of(jdbc.query(visible(grants, "t.tenant_id_ is null and t.due_date_ is not null")
+            + " select v.id_, v.name_, v.due_date_, v.proc_inst_id_ from visible v"
+            + " join act_re_procdef d on d.id_ = v.proc_def_id_ where d.key_ = ?"
+            + " order by v.due_date_, v.id_ fetch first ? rows only",
+        (rs, n) -> new MyTasks.Deadline(rs.getString("id_"), rs.getString("name_"),
+            new Date(rs.getTimestamp("due_date_").getTime()), rs.getString("proc_inst_id_")),
+        args.toArray()));
+  }
+
+  /** The condition on an authorization row that it is the user's or one of the user's groups', and its arguments. */
+  private record Grants(String whose, List<Object> args, boolean revoked) {}
+
+  private Grants grants(String userId, List<String> groups) {
+    List<Object> who = new ArrayList<>();
+    who.add(userId);
+    who.addAll(groups);
+    String whose = "(a.user_id_ in (?, '*')" + (groups.isEmpty() ? "" : " or a.group_id_ in (" + marks(groups) + ")")
+        + ")";
+    Integer revokes = jdbc.queryForObject("select count(*) from act_ru_authorization a where a.type_ = 2 and "
+        + whose, Integer.class, who.toArray());
+    return new Grants(whose, who, revokes != null && revokes > 0);
+  }
+
+  /**
+   * {@code with auth as (...), visible as (...)}: the tasks the user reads, with the engine's rule without revokes.
+   * mod(perms / bit, 2) is the engine's bitand, written so that H2 (the demo) and PostgreSQL both read it. Each branch
+   * carries the columns the callers read, so the union is the answer and no second pass over the tasks follows
+   * (joining the ids back to the tasks let the planner walk the whole primary key).
+   */
+  private static String visible(Grants grants, String taskCondition) {
+    String task = "select t.id_, t.name_, t.assignee_, t.due_date_, t.proc_inst_id_, t.proc_def_id_"
+        + " from act_ru_task t";
+    return "with auth as (select a.resource_id_ from act_ru_authorization a"
+        + " where a.type_ < 2 and " + grants.whose() + " and ((a.resource_type_ = " + Resources.TASK.resourceType()
+        + " and mod(a.perms_ / " + Permissions.READ.getValue() + ", 2) = 1) or (a.resource_type_ = "
+        + Resources.PROCESS_DEFINITION.resourceType() + " and mod(a.perms_ / "
+        + Permissions.READ_TASK.getValue() + ", 2) = 1))),"
+        + " visible as (" + task + " where t.id_ in (select resource_id_ from auth) and " + taskCondition
+        + " union " + task + " join act_re_procdef d on d.id_ = t.proc_def_id_"
+        + " where d.key_ in (select resource_id_ from auth) and " + taskCondition
+        + " union " + task + " where exists (select 1 from auth where resource_id_ = '*') and " + taskCondition + ")";
   }
 
   private static long number(Object value) {

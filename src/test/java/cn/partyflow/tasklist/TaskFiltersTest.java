@@ -128,7 +128,11 @@ class TaskFiltersTest {
         myTasks.filterCounts(user).forEach(c -> home.put(c.name(), (int) c.count()));
         tasklist.keySet().retainAll(home.keySet());
         assertThat(home).as(user).isEqualTo(tasklist);
+        assertThat(deadlines(myTasks.nextDeadlines(user, OfficerErrand.KEY, 4))).as(user)
+            .isEqualTo(deadlines(myTasks.engineDeadlines(user, myTasks.groupsOf(user), OfficerErrand.KEY, 4)));
       }
+      assertThat(myTasks.nextDeadlines("rmyy_shuji", OfficerErrand.KEY, 4)).hasSize(4);
+      assertThat(myTasks.nextDeadlines("nk_zuzhi", OfficerErrand.KEY, 4)).isNotEmpty();
       Map<String, Integer> secretary = new LinkedHashMap<>();
       myTasks.filterCounts("rmyy_shuji").forEach(c -> secretary.put(c.name(), (int) c.count()));
       assertThat(secretary.get(TaskFilters.OVERDUE)).isPositive();
@@ -142,6 +146,11 @@ class TaskFiltersTest {
       }
       started.forEach(id -> runtime.deleteProcessInstance(id, "test"));
     }
+  }
+
+  /** Task id and due time in order: the engine's dates and the JDBC ones are different Date classes. */
+  private static List<String> deadlines(List<MyTasks.Deadline> list) {
+    return list.stream().map(d -> d.taskId() + "@" + d.due().getTime()).toList();
   }
 
   @Test
