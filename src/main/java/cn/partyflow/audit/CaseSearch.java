@@ -152,8 +152,7 @@ class CaseSearch {
       args.add(like);
       args.add(like);
     }
-    sql.insert(0, "from (").append(") c where ").append(SqlScope.anyOf("c.org"));
-    args.add(SqlScope.ids(orgs));
+    sql.insert(0, "from (").append(") c where ").append(SqlScope.anyOf("c.org", orgs, args));
     return new Query(sql.toString(), args);
   }
 

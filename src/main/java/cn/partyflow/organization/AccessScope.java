@@ -18,7 +18,10 @@ public class AccessScope {
     this.directory = directory;
   }
 
-  /** The organizations the signed-in user may see; the administrator sees all. */
+  /**
+   * The organizations the signed-in user may see; the administrator sees all. A scope that covers the whole registry
+   * is marked as such ({@code SqlScope.whole}) so that queries need not list it.
+   */
   public Set<String> visibleOrganizations(Authentication auth) {
     return visibleOrganizations(auth.getName(), isAdmin(auth));
   }
@@ -28,13 +31,12 @@ public class AccessScope {
   }
 
   public Set<String> visibleOrganizations(String username, boolean admin) {
-    List<Organization> all = directory.organizations();
     if (admin) {
-      return all.stream().map(Organization::id).collect(Collectors.toSet());
+      return directory.allIds();
     }
     return directory.personByUsername(username)
         .map(p -> directory.roleAssignmentsOf(p.id()).stream().map(RoleAssignment::orgId).toList())
-        .map(roots -> OrganizationDirectory.selfAndDescendants(roots, all))
+        .map(directory::subtrees)
         .orElse(Set.of());
   }
 

@@ -1,12 +1,16 @@
 package cn.partyflow.organization;
 
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +69,8 @@ public class OrganizationDirectory {
   private final JdbcTemplate jdbc;
 
   /** The tree as read at a version stamp; immutable, shared by every request until the stamp moves. */
-  private record Tree(long version, List<Organization> organizations, Map<String, Organization> byId) {}
+  private record Tree(long version, List<Organization> organizations, Map<String, Organization> byId,
+      Map<String, List<Organization>> children, Set<String> ids) {}
 
   private volatile Tree tree;
   private volatile Boolean stamped;
@@ -102,8 +107,51 @@ public class OrganizationDirectory {
   private Tree read(long version) {
     List<Organization> all = List.copyOf(jdbc.query("select * from pf_organization order by sort_order, id",
         ORGANIZATION));
+    Map<String, List<Organization>> children = new HashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (Organization o : all) {
+      ids.add(o.id());
+      if (o.parentId() != null) {
+        children.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    children.replaceAll((k, v) -> List.copyOf(v));
     return new Tree(version, all, Collections.unmodifiableMap(all.stream()
-        .collect(Collectors.toMap(Organization::id, Function.identity()))));
+        .collect(Collectors.toMap(Organization::id, Function.identity()))), Collections.unmodifiableMap(children),
+        SqlScope.whole(ids));
+  }
+
+  /** Every organization's id, marked as the whole registry for queries ({@link SqlScope#whole}). */
+  public Set<String> allIds() {
+    return tree().ids();
+  }
+
+  /** The organizations directly below {@code orgId}, in sort order. */
+  public List<Organization> children(String orgId) {
+    return tree().children().getOrDefault(orgId, List.of());
+  }
+
+  /**
+   * The organizations {@code roots} and everything below them, read from the cached tree's children (a walk over
+   * the result, not over the registry once per level); the whole registry comes back marked as such.
+   */
+  public Set<String> subtrees(Collection<String> roots) {
+    Tree t = tree();
+    Set<String> result = new LinkedHashSet<>();
+    Deque<String> open = new ArrayDeque<>();
+    for (String root : roots) {
+      if (result.add(root)) {
+        open.add(root);
+      }
+    }
+    while (!open.isEmpty()) {
+      for (Organization child : t.children().getOrDefault(open.poll(), List.of())) {
+        if (result.add(child.id())) {
+          open.add(child.id());
+        }
+      }
+    }
+    return result.size() == t.ids().size() && result.containsAll(t.ids()) ? t.ids() : result;
   }
 
   /** Whether the database keeps the stamp (PostgreSQL, migration V121). */

@@ -77,9 +77,9 @@ public class Roster {
       return counts;
     }
     List<Object> args = new ArrayList<>(STAGES.stream().map(MemberStatus::name).toList());
-    args.add(SqlScope.ids(orgIds));
+    String scope = SqlScope.anyOf("org_id", orgIds, args);
     jdbc.query("select org_id, status, count(*) as n from pf_person where status in (" + marks(STAGES)
-            + ") and " + SqlScope.anyOf("org_id") + " group by org_id, status",
+            + ") and " + scope + " group by org_id, status",
         (RowCallbackHandler) rs -> counts.computeIfAbsent(rs.getString("org_id"), k -> new EnumMap<>(MemberStatus.class))
             .put(MemberStatus.valueOf(rs.getString("status")), rs.getLong("n")),
         args.toArray());

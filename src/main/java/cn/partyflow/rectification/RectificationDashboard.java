@@ -213,8 +213,10 @@ public class RectificationDashboard {
     if (orgs.isEmpty()) {
       return List.of();
     }
-    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_count where "
-        + SqlScope.anyOf("org_id") + " and n > 0", String.class, SqlScope.ids(orgs)));
+    List<Object> args = new ArrayList<>();
+    String scope = SqlScope.anyOf("org_id", orgs, args);
+    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_count where " + scope
+        + " and n > 0", String.class, args.toArray()));
   }
 
   private static final String OPEN = "i.status <> '" + Rectification.CLOSED + "' and i.category <> '"
@@ -226,8 +228,7 @@ public class RectificationDashboard {
       sql.append("i.org_id = ?");
       args.add(f.org());
     } else {
-      sql.append(SqlScope.anyOf("i.org_id"));
-      args.add(SqlScope.ids(orgs));
+      sql.append(SqlScope.anyOf("i.org_id", orgs, args));
     }
     if (!blank(f.department())) {
       sql.append(" and i.department = ?");

@@ -3,6 +3,7 @@ package cn.partyflow.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -159,6 +160,29 @@ final class CountsScenario {
     assertThat(dashboard.departments(large)).containsExactlyInAnyOrderElementsOf(dashboard.departments(small));
     assertThat(dashboard.leaders(large)).containsExactlyInAnyOrderElementsOf(dashboard.leaders(small));
     assertThat(dashboard.rows(large, none, 0, 50)).isEqualTo(dashboard.rows(small, none, 0, 50));
+  }
+
+  /**
+   * The whole registry, marked as such (read as a subquery over the organizations), reads the same figures, filter
+   * lists and rows as the same ids passed as an array.
+   */
+  void assertWholeRegistry(Set<String> whole) {
+    assertThat(SqlScope.isWhole(whole)).isTrue();
+    Set<String> listed = new HashSet<>(whole);
+    assertThat(SqlScope.isWhole(listed)).isFalse();
+    for (RectificationDashboard.Filter filter : List.of(RectificationDashboard.Filter.none(),
+        new RectificationDashboard.Filter(branch, null, RectificationDashboard.OVERDUE, null, null))) {
+      RectificationDashboard.Summary expected = dashboard.summary(listed, filter);
+      RectificationDashboard.Summary actual = dashboard.summary(whole, filter);
+      assertThat(actual.byStatus()).isEqualTo(expected.byStatus());
+      assertThat(actual.byDepartment()).containsExactlyInAnyOrderElementsOf(expected.byDepartment());
+      assertThat(actual.weeks()).isEqualTo(expected.weeks());
+      assertThat(dashboard.rows(whole, filter, 0, 500)).isEqualTo(dashboard.rows(listed, filter, 0, 500));
+    }
+    assertThat(dashboard.rows(whole, RectificationDashboard.Filter.none(), 0, 100_000))
+        .extracting(RectificationDashboard.Row::orgId).contains(committee, branch, other);
+    assertThat(dashboard.departments(whole)).containsExactlyInAnyOrderElementsOf(dashboard.departments(listed));
+    assertThat(dashboard.leaders(whole)).containsExactlyInAnyOrderElementsOf(dashboard.leaders(listed));
   }
 
   /** The dashboard's figures equal the direct count for every scope and filter tried. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.partyflow.organization.OrganizationDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class RectificationCountsPostgresTest {
   @Autowired RectificationItems items;
   @Autowired RectificationDashboard dashboard;
   @Autowired RectificationSettings settings;
+  @Autowired OrganizationDirectory directory;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final List<String> orgs = List.of("cnt-" + run + "-a", "cnt-" + run + "-b", "cnt-" + run + "-c");
@@ -65,6 +67,12 @@ class RectificationCountsPostgresTest {
     scenario.play();
     // More than the 65,535 bind parameters the PostgreSQL driver accepts: one array parameter has no such limit.
     scenario.assertLargeScope(70_000);
+  }
+
+  @Test
+  void theWholeRegistryReadsTheSameFiguresAsItsIdsListed() {
+    scenario.play();
+    scenario.assertWholeRegistry(directory.allIds());
   }
 
   @Test

@@ -1,0 +1,31 @@
+package cn.partyflow.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SqlScopeTest {
+
+  @Test
+  void aListedScopeIsOneArrayParameter() {
+    List<Object> args = new ArrayList<>();
+    assertThat(SqlScope.anyOf("i.org_id", Set.of("a", "b"), args)).isEqualTo("i.org_id = any(?)");
+    assertThat(args).hasSize(1);
+  }
+
+  @Test
+  void theWholeRegistryIsASubqueryWithoutParameters() {
+    Set<String> ids = new LinkedHashSet<>(List.of("a", "b"));
+    Set<String> whole = SqlScope.whole(ids);
+    List<Object> args = new ArrayList<>();
+    assertThat(SqlScope.anyOf("i.org_id", whole, args)).isEqualTo("i.org_id in (select id from pf_organization)");
+    assertThat(args).isEmpty();
+    assertThat(whole).isEqualTo(ids).contains("a");
+    assertThat(SqlScope.isWhole(whole)).isTrue();
+    assertThat(SqlScope.isWhole(ids)).isFalse();
+  }
+}
