@@ -133,7 +133,8 @@ public class OrganizationDirectory {
 
   /**
    * The organizations {@code roots} and everything below them, read from the cached tree's children (a walk over
-   * the result, not over the registry once per level); the whole registry comes back marked as such.
+   * the result, not over the registry once per level). More than half the registry comes back marked as the registry
+   * less what is left out ({@link SqlScope#allBut}), so that queries list the few left out instead of the many in.
    */
   public Set<String> subtrees(Collection<String> roots) {
     Tree t = tree();
@@ -151,7 +152,15 @@ public class OrganizationDirectory {
         }
       }
     }
-    return result.size() == t.ids().size() && result.containsAll(t.ids()) ? t.ids() : result;
+    if (result.size() * 2 < t.ids().size() || !t.ids().containsAll(result)) {
+      return result;
+    }
+    if (result.size() == t.ids().size()) {
+      return t.ids();
+    }
+    Set<String> excluded = new LinkedHashSet<>(t.ids());
+    excluded.removeAll(result);
+    return SqlScope.allBut(result, excluded);
   }
 
   /** Whether the database keeps the stamp (PostgreSQL, migration V121). */

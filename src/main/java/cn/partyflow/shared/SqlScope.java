@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
  * organization: a province's 20,421 parameters cost parsing and binding on every query, and the PostgreSQL driver
  * refuses more than 65,535 of them. Works on PostgreSQL and H2 2.x alike.
  *
- * <p>A scope that is the whole registry ({@link #whole}) is written as {@code column in (select id from
- * pf_organization)} instead: the planner estimates each element of an array it is given, which for 20,421 ids took
- * longer (100 ms and more) than running the query, while the subquery is planned from the table's statistics.
+ * <p>A scope that is the whole registry ({@link #whole}), or most of it ({@link #allBut}), is written as {@code column
+ * in (select id from pf_organization)}, less the few organizations left out: the planner estimates each element of an
+ * array it is given, which for a province's 20,421 ids took longer (100 ms and more) than running the query, while
+ * the subquery is planned from the table's statistics.
  */
 public final class SqlScope {
 
@@ -40,12 +41,18 @@ public final class SqlScope {
   }
 
   /**
-   * The condition that {@code column} is one of {@code ids}, adding its parameter (if any) to {@code args}: the
-   * registry's organizations for a {@link #whole} scope, otherwise {@code column = any(?)}.
+   * The condition that {@code column} is one of {@code ids}, adding its parameter (if any) to {@code args}: for a scope
+   * marked by {@link #whole} or {@link #allBut}, the registry's organizations less those left out; otherwise
+   * {@code column = any(?)}.
    */
   public static String anyOf(String column, Collection<String> ids, List<Object> args) {
-    if (ids instanceof Whole) {
-      return column + " in (select id from pf_organization)";
+    if (ids instanceof Registry r) {
+      String registry = column + " in (select id from pf_organization)";
+      if (r.excluded.isEmpty()) {
+        return registry;
+      }
+      args.add(ids(r.excluded));
+      return "(" + registry + " and not " + anyOf(column) + ")";
     }
     args.add(ids(ids));
     return anyOf(column);
@@ -56,20 +63,35 @@ public final class SqlScope {
    * {@link #anyOf(String, Collection, List)}); an unmodifiable view, so {@code ids} must not change afterwards.
    */
   public static Set<String> whole(Set<String> ids) {
-    return new Whole(Collections.unmodifiableSet(ids));
+    return new Registry(Collections.unmodifiableSet(ids), Set.of());
+  }
+
+  /**
+   * Marks {@code ids} as the registry's organizations except {@code excluded} (which together are every organization
+   * of the registry); unmodifiable views, so neither may change afterwards.
+   */
+  public static Set<String> allBut(Set<String> ids, Set<String> excluded) {
+    return new Registry(Collections.unmodifiableSet(ids), Collections.unmodifiableSet(excluded));
   }
 
   /** Whether {@code ids} was marked as the whole registry. */
   public static boolean isWhole(Collection<String> ids) {
-    return ids instanceof Whole;
+    return ids instanceof Registry r && r.excluded.isEmpty();
   }
 
-  private static final class Whole extends AbstractSet<String> {
+  /** Whether {@code ids} is read as the registry less some organizations ({@link #allBut}) or whole. */
+  public static boolean isRegistry(Collection<String> ids) {
+    return ids instanceof Registry;
+  }
+
+  private static final class Registry extends AbstractSet<String> {
 
     private final Set<String> ids;
+    private final Set<String> excluded;
 
-    Whole(Set<String> ids) {
+    Registry(Set<String> ids, Set<String> excluded) {
       this.ids = ids;
+      this.excluded = excluded;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.partyflow.PostgresTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,9 +71,14 @@ class RectificationCountsPostgresTest {
   }
 
   @Test
-  void theWholeRegistryReadsTheSameFiguresAsItsIdsListed() {
+  void theRegistryWholeOrLessSomeReadsTheSameFiguresAsItsIdsListed() {
     scenario.play();
-    scenario.assertWholeRegistry(directory.allIds());
+    scenario.assertRegistryScope(directory.allIds());
+    List<String> tops = directory.organizations().stream().filter(o -> o.parentId() == null)
+        .map(o -> o.id()).filter(id -> !id.equals(orgs.get(2))).toList();
+    Set<String> allButOne = directory.subtrees(tops);
+    assertThat(allButOne).doesNotContain(orgs.get(2)).contains(orgs.get(0), orgs.get(1));
+    scenario.assertRegistryScope(allButOne);
   }
 
   @Test

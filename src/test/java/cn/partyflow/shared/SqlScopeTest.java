@@ -28,4 +28,16 @@ class SqlScopeTest {
     assertThat(SqlScope.isWhole(whole)).isTrue();
     assertThat(SqlScope.isWhole(ids)).isFalse();
   }
+
+  @Test
+  void mostOfTheRegistryIsTheSubqueryLessTheFewLeftOut() {
+    Set<String> scope = SqlScope.allBut(new LinkedHashSet<>(List.of("a", "b", "c")), Set.of("d"));
+    List<Object> args = new ArrayList<>();
+    assertThat(SqlScope.anyOf("c.org", scope, args))
+        .isEqualTo("(c.org in (select id from pf_organization) and not c.org = any(?))");
+    assertThat(args).hasSize(1);
+    assertThat(scope).containsExactlyInAnyOrder("a", "b", "c").doesNotContain("d");
+    assertThat(SqlScope.isWhole(scope)).isFalse();
+    assertThat(SqlScope.isRegistry(scope)).isTrue();
+  }
 }
