@@ -65,7 +65,8 @@ public class OrganizationDirectory {
   private final JdbcTemplate jdbc;
 
   /** The tree as read at a version stamp; immutable, shared by every request until the stamp moves. */
-  private record Tree(long version, List<Organization> organizations, Map<String, Organization> byId) {}
+  private record Tree(long version, List<Organization> organizations, Map<String, Organization> byId,
+      OrganizationChoices choices) {}
 
   private volatile Tree tree;
   private volatile Boolean stamped;
@@ -82,6 +83,11 @@ public class OrganizationDirectory {
   /** Every organization by id (unmodifiable). */
   public Map<String, Organization> organizationsById() {
     return tree().byId();
+  }
+
+  /** The options of the organization filters, built with the tree and kept as long as it is. */
+  public OrganizationChoices organizationChoices() {
+    return tree().choices();
   }
 
   private Tree tree() {
@@ -103,7 +109,7 @@ public class OrganizationDirectory {
     List<Organization> all = List.copyOf(jdbc.query("select * from pf_organization order by sort_order, id",
         ORGANIZATION));
     return new Tree(version, all, Collections.unmodifiableMap(all.stream()
-        .collect(Collectors.toMap(Organization::id, Function.identity()))));
+        .collect(Collectors.toMap(Organization::id, Function.identity()))), new OrganizationChoices(all));
   }
 
   /** Whether the database keeps the stamp (PostgreSQL, migration V121). */
