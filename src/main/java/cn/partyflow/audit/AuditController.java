@@ -1,7 +1,6 @@
 package cn.partyflow.audit;
 
 import cn.partyflow.organization.AccessScope;
-import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.shared.ChinaClock;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +57,9 @@ class AuditController {
     CaseSearch.CasePage result = search.search(criteria, visible, page, settings.getPageSize());
     accessLog.record(auth.getName(), AccessLog.Action.SEARCH, null,
         criteria.describe() + "；第" + (result.page() + 1) + "页，共" + result.totalLabel() + "件");
-    List<Organization> orgs = directory.organizations().stream().filter(o -> visible.contains(o.id())).toList();
     model.addAttribute("criteria", criteria);
     model.addAttribute("result", result);
-    model.addAttribute("organizations", orgs);
+    model.addAttribute("organizations", directory.organizationChoices().choices(visible, criteria.orgId()));
     model.addAttribute("procedures", search.procedures());
     model.addAttribute("statuses", CaseCriteria.Status.values());
     model.addAttribute("user", auth.getName());

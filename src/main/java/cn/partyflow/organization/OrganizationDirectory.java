@@ -70,7 +70,7 @@ public class OrganizationDirectory {
 
   /** The tree as read at a version stamp; immutable, shared by every request until the stamp moves. */
   private record Tree(long version, List<Organization> organizations, Map<String, Organization> byId,
-      Map<String, List<Organization>> children, Set<String> ids) {}
+      Map<String, List<Organization>> children, Set<String> ids, OrganizationChoices choices) {}
 
   private volatile Tree tree;
   private volatile Boolean stamped;
@@ -87,6 +87,11 @@ public class OrganizationDirectory {
   /** Every organization by id (unmodifiable). */
   public Map<String, Organization> organizationsById() {
     return tree().byId();
+  }
+
+  /** The options of the organization filters, built with the tree and kept as long as it is. */
+  public OrganizationChoices organizationChoices() {
+    return tree().choices();
   }
 
   private Tree tree() {
@@ -118,7 +123,7 @@ public class OrganizationDirectory {
     children.replaceAll((k, v) -> List.copyOf(v));
     return new Tree(version, all, Collections.unmodifiableMap(all.stream()
         .collect(Collectors.toMap(Organization::id, Function.identity()))), Collections.unmodifiableMap(children),
-        SqlScope.whole(ids));
+        SqlScope.whole(ids), new OrganizationChoices(all));
   }
 
   /** Every organization's id, marked as the whole registry for queries ({@link SqlScope#whole}). */

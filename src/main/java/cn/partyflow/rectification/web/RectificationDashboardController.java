@@ -1,6 +1,5 @@
 package cn.partyflow.rectification.web;
 
-import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.rectification.Rectification;
@@ -74,9 +73,7 @@ class RectificationDashboardController {
     model.addAttribute("statusChart", RectificationCharts.byStatus("chart-status", summary));
     model.addAttribute("departmentChart", RectificationCharts.byDepartment("chart-departments", summary));
     model.addAttribute("weeklyChart", RectificationCharts.weekly("chart-weekly", summary));
-    List<Organization> visible = new ArrayList<>(directory.organizations());
-    visible.removeIf(o -> !orgs.contains(o.id()));
-    model.addAttribute("organizations", visible);
+    model.addAttribute("organizations", directory.organizationChoices().choices(orgs, org));
     boolean unfiltered = blank(org) && blank(department) && blank(status) && blank(category) && blank(leader);
     model.addAttribute("departments", unfiltered ? summary.departments() : dashboard.departments(orgs));
     model.addAttribute("leaders", names(unfiltered ? summary.leaders() : dashboard.leaders(orgs)));
