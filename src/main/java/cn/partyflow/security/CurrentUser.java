@@ -16,7 +16,10 @@ final class CurrentUser {
   private CurrentUser() {}
 
   static Authentication authenticated(String userId, IdentityService identity) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    // Only the function groups decide the roles; a province's 书记 is also in a group per organization below (20,426).
+    List<String> groups = identity.createGroupQuery().groupMember(userId)
+        .groupIdIn(Groups.ADMINS, Groups.OFFICERS, Groups.AUDITORS, Groups.MANAGERS).list().stream()
+        .map(Group::getId).toList();
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
     if (groups.contains(Groups.ADMINS)) {
