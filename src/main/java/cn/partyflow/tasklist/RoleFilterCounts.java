@@ -1,10 +1,10 @@
 package cn.partyflow.tasklist;
 
+import cn.partyflow.shared.SqlScope;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +41,10 @@ class RoleFilterCounts {
   Optional<Map<String, Long>> count(String userId, List<String> groups) {
     List<Object> who = new ArrayList<>();
     who.add(userId);
-    who.addAll(groups);
-    String whose = "(a.user_id_ in (?, '*')" + (groups.isEmpty() ? "" : " or a.group_id_ in (" + marks(groups) + ")")
-        + ")";
+    if (!groups.isEmpty()) {
+      who.add(SqlScope.ids(groups));
+    }
+    String whose = "(a.user_id_ in (?, '*')" + (groups.isEmpty() ? "" : " or " + SqlScope.anyOf("a.group_id_")) + ")";
     Integer revokes = jdbc.queryForObject("select count(*) from act_ru_authorization a where a.type_ = 2 and "
         + whose, Integer.class, who.toArray());
     if (revokes != null && revokes > 0) {
@@ -55,11 +56,13 @@ class RoleFilterCounts {
         .toInstant());
     List<Object> args = new ArrayList<>(who);
     args.add(userId);
-    args.addAll(groups);
+    if (!groups.isEmpty()) {
+      args.add(SqlScope.ids(groups));
+    }
     args.add(new Timestamp(now.getTime()));
     args.add(new Timestamp(now.getTime()));
     args.add(new Timestamp(inThreeDays.getTime()));
-    String inGroups = groups.isEmpty() ? "1 = 0" : "i.group_id_ in (" + marks(groups) + ")";
+    String inGroups = groups.isEmpty() ? "1 = 0" : SqlScope.anyOf("i.group_id_");
     // mod(perms / bit, 2) is the engine's bitand, written so that H2 (the demo) and PostgreSQL both read it.
     // Each branch carries the columns counted, so the union is the answer and no second pass over the tasks follows
     // (joining the ids back to the tasks let the planner walk the whole primary key).
@@ -90,9 +93,5 @@ class RoleFilterCounts {
 
   private static long number(Object value) {
     return value == null ? 0 : ((Number) value).longValue();
-  }
-
-  private static String marks(List<String> values) {
-    return String.join(",", Collections.nCopies(values.size(), "?"));
   }
 }
