@@ -8,6 +8,7 @@ import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SqlScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -456,11 +457,10 @@ public class DuesCollectionService {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    String marks = String.join(",", java.util.Collections.nCopies(branchIds.size(), "?"));
     return jdbc.queryForList("select v.id \"id\", v.branch_id \"branchId\", v.person_id \"personId\","
         + " v.amount \"amount\", v.profile \"profile\", p.paid_date \"paidDate\", v.forwarded \"forwarded\""
         + " from pf_dues_large_voluntary v join pf_dues_payment p on p.id = v.payment_id"
-        + " where v.branch_id in (" + marks + ") order by v.id", branchIds.toArray());
+        + " where " + SqlScope.anyOf("v.branch_id") + " order by v.id", SqlScope.ids(branchIds));
   }
 
   public String largeVoluntaryBranch(long id) {

@@ -2,6 +2,7 @@ package cn.partyflow.dutyreview;
 
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,16 +102,13 @@ public class DutyReviewStore {
     if (orgIds.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new java.util.ArrayList<>(orgIds);
-    args.add(Date.valueOf(from));
-    args.add(Date.valueOf(to));
     return jdbc.query("select r.process_instance_id, c.year_no, r.person_id, p.name, r.org_id, r.grade,"
             + " r.problem_count, c.meeting_date from pf_dr_reporter r join pf_dr_case c on c.process_instance_id ="
-            + " r.process_instance_id join pf_person p on p.id = r.person_id where r.org_id in ("
-            + String.join(",", java.util.Collections.nCopies(orgIds.size(), "?")) + ") and c.meeting_date >= ?"
-            + " and c.meeting_date <= ? order by c.meeting_date, r.id",
+            + " r.process_instance_id join pf_person p on p.id = r.person_id where " + SqlScope.anyOf("r.org_id")
+            + " and c.meeting_date >= ? and c.meeting_date <= ? order by c.meeting_date, r.id",
         (rs, i) -> new Rated(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getInt(7), rs.getDate(8).toLocalDate()), args.toArray());
+            rs.getString(6), rs.getInt(7), rs.getDate(8).toLocalDate()), SqlScope.ids(orgIds), Date.valueOf(from),
+        Date.valueOf(to));
   }
 
   void report(String pi, String personId, String text) {

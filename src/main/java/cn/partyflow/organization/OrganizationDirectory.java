@@ -223,9 +223,8 @@ public class OrganizationDirectory {
     if (orgIds.isEmpty()) {
       return List.of();
     }
-    String marks = orgIds.stream().map(x -> "?").collect(Collectors.joining(","));
-    return jdbc.query("select " + PERSON_COLUMNS + " from pf_person where org_id in (" + marks + ") order by org_id, id",
-        PERSON, orgIds.toArray());
+    return jdbc.query("select " + PERSON_COLUMNS + " from pf_person where " + SqlScope.anyOf("org_id")
+        + " order by org_id, id", PERSON, SqlScope.ids(orgIds));
   }
 
   public List<Person> peopleWithLogin() {

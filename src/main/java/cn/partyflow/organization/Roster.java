@@ -47,8 +47,8 @@ public class Roster {
     if (orgs.isEmpty()) {
       return List.of();
     }
-    StringBuilder where = new StringBuilder(" where org_id in (" + marks(orgs) + ")");
-    List<Object> args = new ArrayList<>(orgs);
+    StringBuilder where = new StringBuilder(" where " + SqlScope.anyOf("org_id"));
+    List<Object> args = new ArrayList<>(List.of(SqlScope.ids(orgs)));
     if (!blank(criteria.name())) {
       where.append(" and name like ? escape '\\'");
       args.add("%" + escapeLike(criteria.name().trim()) + "%");

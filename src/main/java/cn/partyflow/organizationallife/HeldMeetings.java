@@ -1,10 +1,9 @@
 package cn.partyflow.organizationallife;
 
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,14 +36,10 @@ public class HeldMeetings {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>(branchIds);
-    args.add(Date.valueOf(from));
-    args.add(Date.valueOf(to));
     return jdbc.query("select id, branch_id, meeting_type, held_on, topic, entitled, present from pf_ol_meeting"
-            + " where branch_id in (" + String.join(",", Collections.nCopies(branchIds.size(), "?")) + ")"
-            + " and held_on >= ? and held_on <= ? order by held_on, id",
+            + " where " + SqlScope.anyOf("branch_id") + " and held_on >= ? and held_on <= ? order by held_on, id",
         (rs, i) -> new Held(rs.getLong("id"), rs.getString("branch_id"), MeetingType.valueOf(rs.getString(
             "meeting_type")), rs.getDate("held_on").toLocalDate(), rs.getString("topic"), rs.getInt("entitled"),
-            rs.getInt("present")), args.toArray());
+            rs.getInt("present")), SqlScope.ids(branchIds), Date.valueOf(from), Date.valueOf(to));
   }
 }

@@ -1,6 +1,7 @@
 package cn.partyflow.reports;
 
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.SqlScope;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -48,17 +49,17 @@ class DuesFigures {
   List<Month> months(ReportScope scope, Period period) {
     List<String> months = period.months();
     List<Object> args = new ArrayList<>(List.of(months.get(0), months.get(months.size() - 1)));
-    args.addAll(scope.orgIds());
-    String in = DevelopmentCases.marks(scope.orgIds().size());
+    args.add(SqlScope.ids(scope.orgIds()));
+    String in = SqlScope.anyOf("branch_id");
     Map<String, BigDecimal> remitted = new LinkedHashMap<>();
     jdbc.query("select branch_id, period, sum(confirmed_amount) as amount from pf_dues_remittance"
-            + " where status = 'CONFIRMED' and period >= ? and period <= ? and branch_id in (" + in + ")"
+            + " where status = 'CONFIRMED' and period >= ? and period <= ? and " + in
             + " group by branch_id, period",
         (RowCallbackHandler) rs -> remitted.put(rs.getString("branch_id") + "|" + rs.getString("period"),
             rs.getBigDecimal("amount")), args.toArray());
     return jdbc.query("select branch_id, period, count(*) as n, sum(due) as due, sum(paid) as paid,"
             + " sum(case when paid < due then 1 else 0 end) as unpaid from pf_dues_ledger"
-            + " where period >= ? and period <= ? and branch_id in (" + in + ") group by branch_id, period",
+            + " where period >= ? and period <= ? and " + in + " group by branch_id, period",
         (rs, i) -> new Month(rs.getString("branch_id"), rs.getString("period"), rs.getLong("n"),
             rs.getBigDecimal("due"), rs.getBigDecimal("paid"), rs.getLong("unpaid"),
             remitted.getOrDefault(rs.getString("branch_id") + "|" + rs.getString("period"), BigDecimal.ZERO)),
@@ -70,12 +71,10 @@ class DuesFigures {
     if (branches.isEmpty() || periods.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>(branches);
-    args.addAll(periods);
+    List<Object> args = List.of(SqlScope.ids(branches), SqlScope.ids(periods));
     return jdbc.query("select l.person_id, p.name, l.branch_id, l.period, l.due, l.paid from pf_dues_ledger l"
-            + " join pf_person p on p.id = l.person_id where l.branch_id in ("
-            + DevelopmentCases.marks(branches.size()) + ") and l.period in (" + DevelopmentCases.marks(periods.size())
-            + ") and l.paid < l.due order by l.period, l.branch_id, l.person_id",
+            + " join pf_person p on p.id = l.person_id where " + SqlScope.anyOf("l.branch_id")
+            + " and " + SqlScope.anyOf("l.period") + " and l.paid < l.due order by l.period, l.branch_id, l.person_id",
         (rs, i) -> new Ref(rs.getString("name"), scope.name(rs.getString("branch_id")), rs.getString("period")
             + " 应交" + rs.getBigDecimal("due").toPlainString() + "元，已交" + rs.getBigDecimal("paid").toPlainString()
             + "元", ReportScope.personHref(rs.getString("person_id")), null), args.toArray());
@@ -142,12 +141,12 @@ class DuesFigures {
 
   private ReportTable arrears(ReportScope scope, Period period, Figures f) {
     List<Object> args = new ArrayList<>(List.of(start(period.from()), start(period.to().plusDays(1))));
-    args.addAll(scope.orgIds());
+    args.add(SqlScope.ids(scope.orgIds()));
     record Arrears(String kind, String stage, Ref ref) {}
     List<Arrears> cases = jdbc.query("select a.person_id, p.name, a.branch_id, a.kind, a.status, a.first_unpaid,"
             + " a.last_unpaid, a.process_instance_id from pf_dues_arrears_case a join pf_person p on p.id = a.person_id"
-            + " where a.opened_at >= ? and a.opened_at < ? and a.branch_id in ("
-            + DevelopmentCases.marks(scope.orgIds().size()) + ") order by a.opened_at",
+            + " where a.opened_at >= ? and a.opened_at < ? and "
+            + SqlScope.anyOf("a.branch_id") + " order by a.opened_at",
         (rs, i) -> new Arrears(rs.getString("kind"), rs.getString("status"), new Ref(rs.getString("name"),
             scope.name(rs.getString("branch_id")), rs.getString("first_unpaid") + "至" + rs.getString("last_unpaid")
             + "，" + ARREARS_STAGES.getOrDefault(rs.getString("status"), rs.getString("status")),
@@ -178,12 +177,12 @@ class DuesFigures {
 
   private ReportTable largeVoluntary(ReportScope scope, Period period, Figures f) {
     List<Object> args = new ArrayList<>(List.of(start(period.from()), start(period.to().plusDays(1))));
-    args.addAll(scope.orgIds());
+    args.add(SqlScope.ids(scope.orgIds()));
     record Large(BigDecimal amount, boolean forwarded, Ref ref) {}
     List<Large> found = jdbc.query("select v.person_id, p.name, v.branch_id, v.amount, v.flagged_at, v.forwarded"
             + " from pf_dues_large_voluntary v join pf_person p on p.id = v.person_id"
-            + " where v.flagged_at >= ? and v.flagged_at < ? and v.branch_id in ("
-            + DevelopmentCases.marks(scope.orgIds().size()) + ") order by v.flagged_at",
+            + " where v.flagged_at >= ? and v.flagged_at < ? and "
+            + SqlScope.anyOf("v.branch_id") + " order by v.flagged_at",
         (rs, i) -> new Large(rs.getBigDecimal("amount"), rs.getBoolean("forwarded"), new Ref(rs.getString("name"),
             scope.name(rs.getString("branch_id")), ChinaClock.toLocalDate(rs.getTimestamp("flagged_at")) + " "
             + rs.getBigDecimal("amount").toPlainString() + "元" + (rs.getBoolean("forwarded") ? "，已全额转交" : "，未转交"),

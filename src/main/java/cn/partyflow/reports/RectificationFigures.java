@@ -2,6 +2,7 @@ package cn.partyflow.reports;
 
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ class RectificationFigures {
 
   List<Item> items(ReportScope scope, Period period) {
     List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()), Date.valueOf(period.to())));
-    args.addAll(scope.orgIds());
+    args.add(SqlScope.ids(scope.orgIds()));
     return jdbc.query("select i.id, i.case_id, i.problem, c.source, i.status, i.deadline, c.org_id, i.department,"
             + " (select max(e.occurred_at) from pf_rectification_event e where e.item_id = i.id and e.kind = '"
             + Rectification.EVENT_CLOSED + "' and e.detail like '" + Rectification.ACCEPTANCE_RECORD
@@ -72,8 +73,8 @@ class RectificationFigures {
             + " (select count(*) from pf_rectification_event e where e.item_id = i.id and e.kind = '"
             + Rectification.EVENT_ACCOUNTABILITY + "' and e.detail like '问责%') as accountabilities"
             + " from pf_rectification_item i join pf_rectification_case c on c.id = i.case_id"
-            + " where c.feedback_date >= ? and c.feedback_date <= ? and c.org_id in ("
-            + DevelopmentCases.marks(scope.orgIds().size()) + ") order by c.feedback_date, i.case_id, i.seq",
+            + " where c.feedback_date >= ? and c.feedback_date <= ? and "
+            + SqlScope.anyOf("c.org_id") + " order by c.feedback_date, i.case_id, i.seq",
         (rs, n) -> {
           Timestamp closed = rs.getTimestamp("accepted_at");
           Date deadline = rs.getDate("deadline");
