@@ -1,6 +1,6 @@
 package cn.partyflow.home;
 
-import cn.partyflow.organization.AccessScope;
+import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Role;
@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,11 +41,9 @@ public class Navigation {
   public record Menu(String displayName, List<Link> links) {}
 
   private final OrganizationDirectory directory;
-  private final AccessScope scope;
 
-  Navigation(OrganizationDirectory directory, AccessScope scope) {
+  Navigation(OrganizationDirectory directory) {
     this.directory = directory;
-    this.scope = scope;
   }
 
   /** The menu for the signed-in user of the current request; empty for an anonymous visitor. */
@@ -58,10 +59,12 @@ public class Navigation {
     List<Link> links = new ArrayList<>();
     links.add(link("menu-home", "工作台", "/", path.equals("/")));
     links.add(link("menu-tasks", "待办", TASKLIST, false));
-    if (me.admin() || !scope.visibleOrganizations(auth).isEmpty()) {
+    // Whoever holds a role in an organization sees it and what is below it: no need to work out the whole scope.
+    Map<String, Organization> byId = directory.organizationsById();
+    if (me.admin() || me.roles().stream().anyMatch(r -> byId.containsKey(r.orgId()))) {
       links.add(link("menu-people", "花名册", "/people", path.startsWith("/people")));
     }
-    if (me.admin() || me.manager() || me.holdsCommitteeRole(directory.organizationsById())) {
+    if (me.admin() || me.manager() || me.holdsCommitteeRole(byId)) {
       links.add(link("menu-rectification", "整改看板", "/dashboard/rectification", path.startsWith("/dashboard")
           || path.startsWith("/rectification")));
     }
@@ -69,10 +72,10 @@ public class Navigation {
       links.add(link("menu-organizational-life", "组织生活", "/organizational-life",
           path.startsWith("/organizational-life")));
     }
-    if (me.admin() || me.holdsOfficeInCommittee(directory.organizationsById())) {
+    if (me.admin() || me.holdsOfficeInCommittee(byId)) {
       links.add(link("menu-re-election", "换届", "/re-election", path.startsWith("/re-election")));
     }
-    if (me.admin() || me.holdsIn(leadershipBodies(), COMMITTEE_PROCEDURE_ROLES)) {
+    if (me.admin() || me.holdsIn(leadershipBodies(me, byId), COMMITTEE_PROCEDURE_ROLES)) {
       links.add(link("menu-leadership-meeting", "民主生活会", "/leadership-meeting",
           path.startsWith("/leadership-meeting")));
       links.add(link("menu-duty-review", "述职评议", "/duty-review", path.startsWith("/duty-review")));
@@ -97,11 +100,11 @@ public class Navigation {
     return new Menu(me.displayName(), links);
   }
 
-  /** The 党委 and 党组: the bodies whose 领导班子 hold a 民主生活会. */
-  private Set<String> leadershipBodies() {
-    return directory.organizations().stream()
+  /** The 党委 and 党组 among the user's organizations: the bodies whose 领导班子 hold a 民主生活会. */
+  private static Set<String> leadershipBodies(Profile me, Map<String, Organization> byId) {
+    return me.roles().stream().map(r -> byId.get(r.orgId())).filter(Objects::nonNull)
         .filter(o -> o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP)
-        .map(o -> o.id()).collect(java.util.stream.Collectors.toSet());
+        .map(Organization::id).collect(Collectors.toSet());
   }
 
   private static Link link(String id, String label, String href, boolean active) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Which organizations a user may see: those where they hold a role, and everything below them. */
 @Service
@@ -23,7 +25,19 @@ public class AccessScope {
    * is marked as such ({@code SqlScope.whole}) so that queries need not list it.
    */
   public Set<String> visibleOrganizations(Authentication auth) {
-    return visibleOrganizations(auth.getName(), isAdmin(auth));
+    // Several parts of one page ask (the page, its menu, its filters): worked out once per request.
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    String key = AccessScope.class.getName() + ".visible." + auth.getName();
+    if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
+      @SuppressWarnings("unchecked")
+      Set<String> visible = (Set<String>) cached;
+      return visible;
+    }
+    Set<String> visible = visibleOrganizations(auth.getName(), isAdmin(auth));
+    if (request != null) {
+      request.setAttribute(key, visible, RequestAttributes.SCOPE_REQUEST);
+    }
+    return visible;
   }
 
   public static boolean isAdmin(Authentication auth) {

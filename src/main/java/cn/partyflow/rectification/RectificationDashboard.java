@@ -200,23 +200,33 @@ public class RectificationDashboard {
     return list;
   }
 
-  /** The departments and leaders present in the user's organizations, for the filter lists. */
-  public List<String> departments(Collection<String> orgs) {
-    return distinct("department", orgs);
-  }
+  /** The departments and the leaders present in the user's organizations, for the filter lists. */
+  public record Choices(List<String> departments, List<String> leaders) {}
 
-  public List<String> leaders(Collection<String> orgs) {
-    return distinct("leader_user", orgs);
-  }
-
-  private List<String> distinct(String column, Collection<String> orgs) {
+  /** {@link Choices} in one pass over the kept counts. */
+  public Choices choices(Collection<String> orgs) {
     if (orgs.isEmpty()) {
-      return List.of();
+      return new Choices(List.of(), List.of());
     }
     List<Object> args = new ArrayList<>();
     String scope = SqlScope.anyOf("org_id", orgs, args);
-    return sorted(jdbc.queryForList("select distinct " + column + " from pf_rectification_count where " + scope
-        + " and n > 0", String.class, args.toArray()));
+    Set<String> departments = new HashSet<>();
+    Set<String> leaders = new HashSet<>();
+    jdbc.query("select department, leader_user from pf_rectification_count where " + scope
+            + " and n > 0 group by department, leader_user",
+        (RowCallbackHandler) rs -> {
+          departments.add(rs.getString("department"));
+          leaders.add(rs.getString("leader_user"));
+        }, args.toArray());
+    return new Choices(sorted(departments), sorted(leaders));
+  }
+
+  public List<String> departments(Collection<String> orgs) {
+    return choices(orgs).departments();
+  }
+
+  public List<String> leaders(Collection<String> orgs) {
+    return choices(orgs).leaders();
   }
 
   private static final String OPEN = "i.status <> '" + Rectification.CLOSED + "' and i.category <> '"

@@ -75,8 +75,10 @@ class RectificationDashboardController {
     model.addAttribute("weeklyChart", RectificationCharts.weekly("chart-weekly", summary));
     model.addAttribute("organizations", directory.organizationChoices().choices(orgs, org));
     boolean unfiltered = blank(org) && blank(department) && blank(status) && blank(category) && blank(leader);
-    model.addAttribute("departments", unfiltered ? summary.departments() : dashboard.departments(orgs));
-    model.addAttribute("leaders", names(unfiltered ? summary.leaders() : dashboard.leaders(orgs)));
+    RectificationDashboard.Choices choices = unfiltered
+        ? new RectificationDashboard.Choices(summary.departments(), summary.leaders()) : dashboard.choices(orgs);
+    model.addAttribute("departments", choices.departments());
+    model.addAttribute("leaders", names(choices.leaders()));
     List<String> statuses = new ArrayList<>(List.of(RectificationDashboard.OVERDUE, RectificationDashboard.DUE_SOON));
     statuses.addAll(Rectification.STATUSES);
     model.addAttribute("statuses", statuses);
