@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -67,7 +68,7 @@ class SettingWords {
 
   /** A default as {@code @DefaultValue} declares it: one text, or a list's elements. */
   String ofDefault(String[] texts, boolean many) {
-    return many ? of(java.util.List.of(texts)) : of(String.join(",", texts));
+    return many ? of(List.of(texts)) : of(String.join(",", texts));
   }
 
   private String word(String text) {

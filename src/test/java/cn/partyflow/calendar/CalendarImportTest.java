@@ -2,8 +2,8 @@ package cn.partyflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.CsvUpload;
 import cn.partyflow.PostgresTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,13 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The administrator imports a year's holidays from the State Council's notice (2033, which the application does not
@@ -69,16 +64,6 @@ class CalendarImportTest {
   }
 
   private ResponseEntity<String> upload(String csv) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "2033.csv";
-      }
-    });
-    return http.withBasicAuth("admin", "demo").postForEntity("/api/admin/calendar", new HttpEntity<>(parts, headers),
-        String.class);
+    return new CsvUpload(http).post("admin", "/api/admin/calendar", "2033.csv", csv);
   }
 }
