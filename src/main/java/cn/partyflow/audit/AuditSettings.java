@@ -18,7 +18,7 @@ class AuditSettings {
   @RuleSetting("案卷历史的保存天数（默认30年）")
 
   private int defaultRetentionDays = THIRTY_YEARS;
-  @RuleSetting(value = "各流程（按流程标识）单独的保存天数", operational = true)
+  @RuleSetting(value = "各流程单独的保存天数", operational = true)
   private Map<String, Integer> retentionDays = new LinkedHashMap<>();
   @RuleSetting(value = "案卷查询每页条数", operational = true)
   private int pageSize = 20;

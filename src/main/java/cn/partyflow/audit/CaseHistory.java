@@ -7,6 +7,7 @@ import cn.partyflow.organization.Person;
 import cn.partyflow.organization.RoutingService;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormSchema;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -47,6 +49,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CaseHistory {
+
+  /** A value a person cleared, shown after the value it had. */
+  static final String CLEARED = "（已清空）";
+
+  /** Operations through which a person changes or removes a case's values directly (the REST API, Cockpit). */
+  private static final Set<String> VARIABLE_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE,
+      UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLES, UserOperationLogEntry.OPERATION_TYPE_MODIFY_VARIABLE,
+      UserOperationLogEntry.OPERATION_TYPE_REMOVE_VARIABLE);
 
   /** Operations shown in the timeline themselves; completions and variable edits appear through their steps. */
   private static final Set<String> FOLDED_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_COMPLETE,
@@ -107,6 +117,7 @@ class CaseHistory {
     private final Map<String, Builder> byOperation = new HashMap<>();
     private final Map<String, String> taskOfOperation = new HashMap<>();
     private final Map<String, String> completerOfTask = new HashMap<>();
+    private final Map<String, String> completionEntryOfOperation = new HashMap<>();
     private final Map<String, UserOperationLogEntry> firstOfOperation = new HashMap<>();
     private final Map<String, HistoricTaskInstance> taskById = new HashMap<>();
     private final Map<String, List<String>> candidatesOfTask = new HashMap<>();
@@ -131,6 +142,7 @@ class CaseHistory {
         firstOfOperation.putIfAbsent(op.getOperationId(), op);
         if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(op.getOperationType()) && op.getTaskId() != null) {
           taskOfOperation.put(op.getOperationId(), op.getTaskId());
+          completionEntryOfOperation.putIfAbsent(op.getOperationId(), op.getId());
           if (op.getUserId() != null) {
             completerOfTask.putIfAbsent(op.getTaskId(), op.getUserId());
           }
@@ -254,14 +266,16 @@ class CaseHistory {
         if (label.isEmpty()) {
           continue;
         }
-        // A value removed or set to null is the application clearing it, e.g. for a fresh review round (a form gives
-        // an empty text, not null): nobody's answer, so it is not shown and the next value given reads as a change
-        // from the last one given. A removal through the REST API shows in the operation log.
-        if (emptied(u)) {
+        // A value removed or set to null by a listener or delegate is the application clearing it, e.g. for a fresh
+        // review round: nobody's answer, so it is not shown and the next value given reads as a change from the last
+        // one given. A person's own clearing (a select emptied in a submitted form, a removal through the REST API)
+        // shows as cleared; an empty answer where there was none before says nothing and is not shown.
+        boolean emptied = emptied(u);
+        if (emptied && (last.get(name) == null || !clearedByPerson(d))) {
           continue;
         }
-        String value = shown(name, u);
-        String old = last.put(name, value);
+        String value = emptied ? CLEARED : shown(name, u);
+        String old = emptied ? last.remove(name) : last.put(name, value);
         Builder owner = owner(d);
         boolean changed = old != null && !old.equals(value);
         // A listener writing back the value just submitted is one value to a person, not two.
@@ -271,13 +285,34 @@ class CaseHistory {
         boolean vote = wording.records(name, FormSchema.VOTE);
         boolean said = wording.records(name, FormSchema.OPINION) || wording.records(name, FormSchema.DECISION);
         owner.values.add(new CaseFile.Value(label.get(), changed ? old : null, value, vote || said));
-        if (said && !value.isBlank() && !"（空）".equals(value)) {
+        if (said && !emptied && !value.isBlank() && !"（空）".equals(value)) {
           opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, label.get(), value));
         }
-        if (vote) {
+        if (vote && !emptied) {
           owner.votes.put(label.get(), value);
         }
       }
+    }
+
+    /**
+     * Whether a cleared value is a person's own. The engine gives a write the user operation of the command it runs
+     * in, listeners' writes too (user operations are logged for every command here, not only authenticated ones), so
+     * within a task's completion the order tells them apart: the values submitted are written before the completion
+     * is logged, the listeners and delegates it sets off run after. Engine ids grow in the order they are handed out
+     * on a node (time-based UUIDs, or the database's counter), and one command runs on one node. Where the order
+     * cannot be read the clearing is taken for the application's and not shown, as before.
+     */
+    private boolean clearedByPerson(HistoricDetail d) {
+      String op = d.getUserOperationId();
+      if (op == null) {
+        return false;
+      }
+      String completion = completionEntryOfOperation.get(op);
+      if (completion != null) {
+        return generatedBefore(d.getId(), completion).orElse(false);
+      }
+      UserOperationLogEntry entry = firstOfOperation.get(op);
+      return entry != null && VARIABLE_OPERATIONS.contains(entry.getOperationType());
     }
 
     private Builder owner(HistoricDetail d) {
@@ -584,6 +619,27 @@ class CaseHistory {
       boolean late = due != null && finish.after(due);
       return new CaseFile.Entry(time, kind, title, actor, start, end, duration, due, late,
           late ? Formats.duration(due, finish) : "", open, List.copyOf(values), List.copyOf(notes));
+    }
+  }
+
+  /** Whether engine id {@code a} was handed out before {@code b} on the node that made both; empty if unknown. */
+  static Optional<Boolean> generatedBefore(String a, String b) {
+    if (a == null || b == null) {
+      return Optional.empty();
+    }
+    if (a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit) && !a.isEmpty()
+        && !b.isEmpty()) {
+      return Optional.of(new BigInteger(a).compareTo(new BigInteger(b)) < 0);
+    }
+    try {
+      UUID x = UUID.fromString(a);
+      UUID y = UUID.fromString(b);
+      if (x.version() != 1 || y.version() != 1 || x.timestamp() == y.timestamp()) {
+        return Optional.empty();
+      }
+      return Optional.of(x.timestamp() < y.timestamp());
+    } catch (IllegalArgumentException notAUuid) {
+      return Optional.empty();
     }
   }
 }

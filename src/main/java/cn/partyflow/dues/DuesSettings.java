@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * partyflow.dues.farmer-monthly-amount=0.50}. Validation lives in {@link DuesCalculation}, so a bad
  * value stops the application at start-up with the rule's message.
  */
-@RuleSetting.Unbound(name = "collection-cron", value = "每日检查是否到收缴日的时间（六段式cron，北京时间）",
+@RuleSetting.Unbound(name = "collection-cron", value = "每日检查是否到收缴日的时间（北京时间）",
     operational = true)
 @ConfigurationProperties(prefix = "partyflow.dues")
 public class DuesSettings {
 
-  @RuleSetting("党费金额精确到分（fen）或角（jiao）")
+  @RuleSetting("党费金额精确到分或角")
 
   private DuesPrecision precision = DuesCalculation.DEFAULTS.precision();
   @RuleSetting("党费金额的舍入方式")

@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("partyflow.organizational-life")
 public record OrganizationalLifeSettings(
-    @RuleSetting("各类会议的召开频次（month、quarter、half-year、year或none）")
+    @RuleSetting("各类会议的召开频次（每月、每季度、每半年、每年或不作要求）")
     Map<String, Frequency> frequency,
     @RuleSetting("主题党日每月的固定日期（1至28日）") @DefaultValue("15") int themeDay,
     @RuleSetting("须记录第一议题的会议（为空则不使用第一议题）")

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and accepts items (销号); its 纪委 and 组织部门 join it when {@code jointAcceptance} is set
  * @param jointAcceptance the county accepts with a joint team (巡察办, 纪委监委, 组织部门) instead of the 巡察办 alone
  */
-@RuleSetting.Unbound(name = "digest-cron", value = "每日整改提醒汇总的发送时间（六段式cron，北京时间）",
+@RuleSetting.Unbound(name = "digest-cron", value = "每日整改提醒汇总的发送时间（北京时间）",
     operational = true)
 @ConfigurationProperties("partyflow.rectification")
 public record RectificationSettings(
@@ -36,7 +36,7 @@ public record RectificationSettings(
     @DefaultValue("5") int reportPrepWorkdays,
     @RuleSetting("反馈后制定整改方案的期限（工作日）")
     @DefaultValue("15") int planWorkdays,
-    @RuleSetting("长期坚持类事项报告进展的周期（ISO-8601）")
+    @RuleSetting("长期坚持类事项报告进展的周期")
     @DefaultValue("P3M") String longTermReportPeriod,
     @RuleSetting(value = "看板标为即将到期的天数", operational = true)
     @DefaultValue("7") int dueSoonDays,

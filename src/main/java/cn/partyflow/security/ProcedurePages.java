@@ -18,12 +18,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What the pages of every procedure do alike: start a case or write as the signed-in user (so the engine's
  * authorization, its check of whom the user acts for and every listener apply), name the person behind a login,
- * tell whether the user holds a role, list a case's open tasks, and answer 404 for an organization outside the
- * user's scope (the same answer as for one that does not exist, so the
+ * tell whether the user holds a role, list a case's open tasks, show a refused action on the page it came from, and
+ * answer 404 for an organization outside the user's scope (the same answer as for one that does not exist, so the
  * page tells nobody what exists elsewhere).
  */
 @Component
@@ -60,6 +61,21 @@ public class ProcedurePages {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * Runs a page's action, which returns where to go on success. A refusal (a broken rule, or a status such as 403 the
+   * action answers) goes back to {@code back} with its Chinese message as the page's flash {@code error}.
+   */
+  public String act(RedirectAttributes redirect, String back, Supplier<String> action) {
+    try {
+      return action.get();
+    } catch (RuleViolation e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return back;
   }
 
   /** The name of the person with this login; 系统 for the engine, 系统管理员 for the administrator's account. */

@@ -40,9 +40,12 @@ class SettingsCatalog {
   static final String OPERATIONAL = "系统运行设置";
   static final String UNDECLARED = "未注明";
 
-  /** One setting: its property, meaning, current and default values, and its source. */
+  /**
+   * One setting: its property, meaning, current and default values as configured, the same two in the words the page
+   * shows, and its source.
+   */
   public record Setting(String procedure, String property, String meaning, String value, String defaultValue,
-      String source) {
+      String shownValue, String shownDefault, String source) {
 
     public boolean local() {
       return LOCAL.equals(source);
@@ -58,10 +61,12 @@ class SettingsCatalog {
 
   private final ApplicationContext context;
   private final Environment environment;
+  private final SettingWords words;
 
-  SettingsCatalog(ApplicationContext context, Environment environment) {
+  SettingsCatalog(ApplicationContext context, Environment environment, SettingWords words) {
     this.context = context;
     this.environment = environment;
+    this.words = words;
   }
 
   List<Setting> settings() {
@@ -109,7 +114,8 @@ class SettingsCatalog {
         RecordComponent c = components[i];
         DefaultValue d = parameters[i].getAnnotation(DefaultValue.class);
         out.add(setting(procedure, prefix, c.getName(), c.getAnnotation(RuleSetting.class), invoke(c, instance),
-            d == null ? null : String.join(",", d.value())));
+            d == null ? null : String.join(",", d.value()), d == null ? null
+                : words.ofDefault(d.value(), Collection.class.isAssignableFrom(c.getType()))));
       }
     } else {
       Object defaults = newInstance(type);
@@ -118,22 +124,24 @@ class SettingsCatalog {
           continue;
         }
         f.setAccessible(true);
+        Object defaultValue = defaults == null ? null : get(f, defaults);
         out.add(setting(procedure, prefix, f.getName(), f.getAnnotation(RuleSetting.class), get(f, instance),
-            defaults == null ? null : format(get(f, defaults))));
+            defaults == null ? null : format(defaultValue), defaults == null ? null : words.of(defaultValue)));
       }
     }
     for (RuleSetting.Unbound u : type.getAnnotationsByType(RuleSetting.Unbound.class)) {
       String property = prefix + "." + u.name();
-      out.add(new Setting(procedure, property, u.value(), environment.getProperty(property, ""), null,
+      String value = environment.getProperty(property, "");
+      out.add(new Setting(procedure, property, u.value(), value, null, words.of(value), null,
           source(u.article(), u.operational())));
     }
     return out;
   }
 
-  private static Setting setting(String procedure, String prefix, String name, RuleSetting declared, Object value,
-      String defaultValue) {
+  private Setting setting(String procedure, String prefix, String name, RuleSetting declared, Object value,
+      String defaultValue, String shownDefault) {
     return new Setting(procedure, prefix + "." + kebab(name), declared == null ? "" : declared.value(),
-        format(value), defaultValue, declared == null ? UNDECLARED
+        format(value), defaultValue, words.of(value), shownDefault, declared == null ? UNDECLARED
             : source(declared.article(), declared.operational()));
   }
 

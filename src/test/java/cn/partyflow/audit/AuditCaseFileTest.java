@@ -91,7 +91,10 @@ class AuditCaseFileTest {
         .contains("县人民医院内科党支部 组织委员", "县人民医院内科党支部 书记")
         .doesNotContain("rmyy-nk.organizer", "rmyy-nk.secretary", "prepareDue", "false → true");
     assertThat(ReadableCaseFileTest.text(html)).contains("材料合格：否", "材料合格：否 → 是", "已交材料：", "会议地点：")
-        .as("a review's answer removed to open the next round is no change").doesNotContain("→ （空）", "材料合格：（空）");
+        .as("a review's answer removed to open the next round is no change").doesNotContain("→ （空）", "材料合格：（空）")
+        .doesNotContain("材料合格：否 → （已清空）", "退回理由：" + AuditScenario.RETURN_REASON + " → （已清空）");
+    assertThat(ReadableCaseFileTest.text(html)).as("the organizer's own clearing of a select is a change")
+        .contains("材料形式：纸质材料", "材料形式：纸质材料 → （已清空）");
     assertThat(opinionsSection(html)).contains(AuditScenario.RETURN_REASON, "退回理由");
     assertThat(html.split("class=\"name\">退回理由<", -1)).as("each submitted value shown once").hasSize(2);
     assertThat(section(html, "id=\"operations\"")).contains("办理完成", "转交").doesNotContain("删除");

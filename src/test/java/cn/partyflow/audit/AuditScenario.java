@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * Plays a whole case of the test procedure auditReview through /engine-rest, as the officers would in Tasklist: the
  * organizer prepares late, the secretary comments and returns it with a reason, the organizer prepares again with a
- * changed value, the secretary accepts, the publicity timer fires, the administrator reassigns the vote, moves its
+ * changed value and the form of the materials cleared, the secretary accepts, the publicity timer fires, the administrator reassigns the vote, moves its
  * deadline and edits a variable twice, and the organizer records the vote.
  */
 final class AuditScenario {
@@ -67,7 +67,7 @@ final class AuditScenario {
       processInstanceId = (String) started.getBody().get("id");
 
       clock(Duration.ofHours(2));
-      submit("nk_zuzhi", "Task_Prepare", vars("materials", "入党申请书"));
+      submit("nk_zuzhi", "Task_Prepare", vars("materials", "入党申请书", "materialsForm", "paper"));
 
       clock(Duration.ofHours(3));
       Task review = task("Task_Review");
@@ -76,7 +76,7 @@ final class AuditScenario {
       submit("nk_shuji", "Task_Review", vars("approved", false, "returnReason", RETURN_REASON));
 
       clock(Duration.ofDays(1));
-      submit("nk_zuzhi", "Task_Prepare", vars("materials", "入党申请书、思想汇报"));
+      submit("nk_zuzhi", "Task_Prepare", vars("materials", "入党申请书、思想汇报", "materialsForm", null));
 
       clock(Duration.ofDays(1).plusHours(1));
       submit("nk_shuji", "Task_Review", vars("approved", true));
@@ -161,7 +161,9 @@ final class AuditScenario {
   private static Map<String, Object> vars(Object... pairs) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
-      out.put((String) pairs[i], Map.of("value", pairs[i + 1]));
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("value", pairs[i + 1]);
+      out.put((String) pairs[i], value);
     }
     return out;
   }

@@ -3,6 +3,7 @@ package cn.partyflow.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.partyflow.CsvUpload;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.shared.ImportRefused;
 import java.io.ByteArrayOutputStream;
@@ -16,15 +17,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import java.sql.Statement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 @PostgresTest
 class OrganizationImportTest {
@@ -250,16 +246,7 @@ class OrganizationImportTest {
   }
 
   private ResponseEntity<String> upload(String user, String path, String csv) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "import.csv";
-      }
-    });
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(parts, headers), String.class);
+    return new CsvUpload(http).post(user, path, "import.csv", csv);
   }
 
   private long count(String table) {

@@ -2,8 +2,8 @@ package cn.partyflow.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.CsvUpload;
 import cn.partyflow.PostgresTest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,14 +11,12 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Role grants and the registry's plain-text and login rules, over HTTP as the demo users: every refusal answers 400
@@ -262,15 +260,6 @@ class RoleGrantTest {
   }
 
   private ResponseEntity<String> upload(String user, String path, String csv) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "import.csv";
-      }
-    });
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(parts, headers), String.class);
+    return new CsvUpload(http).post(user, path, "import.csv", csv);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import cn.partyflow.shared.WideSheet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +42,9 @@ class BoundedInputTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  /** The rectification case each test gets, removed after it: later tests must not see it. */
+  final TestData made = new TestData();
 
   static Stream<Arguments> imports() {
     return Stream.of(
@@ -84,10 +90,12 @@ class BoundedInputTest {
   }
 
   long item;
+  String itemCase;
 
   @BeforeEach
   void item() {
-    String pi = "bounded-" + UUID.randomUUID();
+    String pi = made.started("bounded-" + UUID.randomUUID());
+    itemCase = pi;
     jdbc.update("insert into pf_rectification_case (org_id, source, status, process_instance_id, created_at)"
         + " values ('rmyy', '巡察', '集中整改', ?, ?)", pi, Timestamp.valueOf(LocalDateTime.now()));
     long caseId = jdbc.queryForObject("select id from pf_rectification_case where process_instance_id = ?",
@@ -98,6 +106,15 @@ class BoundedInputTest {
             + " 'none', ?)",
         caseId, pi, Date.valueOf(LocalDate.of(2030, 6, 30)), Timestamp.valueOf(LocalDateTime.now()));
     item = jdbc.queryForObject("select id from pf_rectification_item where problem = ?", Long.class, pi);
+  }
+
+  @AfterEach
+  void removeTheItem() {
+    made.remove(context);
+    assertThat(jdbc.queryForObject("select count(*) from pf_rectification_case where process_instance_id = ?",
+        Integer.class, itemCase)).as("rectification case left behind").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from pf_rectification_item where id = ?", Integer.class, item))
+        .as("rectification item left behind").isZero();
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.partyflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.TestData;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,6 +48,9 @@ class AuthorizationMatrixTest {
   @Autowired TaskService tasks;
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  /** The cases the matrix starts and its rectification case, removed after it: later tests must not see them. */
+  final TestData made = new TestData();
 
   /** 组织部门干事 of a 党委: they keep their own unit's registry. */
   static final Set<String> IMPORTERS = Set.of("rmyy_zzb", "zyy_zzb", "jgdw_zzb");
@@ -59,20 +65,31 @@ class AuthorizationMatrixTest {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("branchErrand").count() == 0) {
       repository.createDeployment().addClasspathResource("test-processes/branch-errand.bpmn").deploy();
     }
-    caseId = runtime.startProcessInstanceByKey("branchErrand",
-        Map.of("orgId", "rmyy-nk", "role", "member", "subject", "矩阵测试")).getId();
+    caseId = made.started(runtime.startProcessInstanceByKey("branchErrand",
+        Map.of("orgId", "rmyy-nk", "role", "member", "subject", "矩阵测试")).getId());
     taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
   }
 
   @BeforeAll
   void anItemOfTheMedicineBranch() {
     jdbc.update("insert into pf_rectification_case (org_id, source, status, process_instance_id, created_at)"
-        + " values ('rmyy', '巡察', '集中整改', ?, now())", "matrix-" + ITEM);
+        + " values ('rmyy', '巡察', '集中整改', ?, now())", made.started("matrix-" + ITEM));
     jdbc.update("insert into pf_rectification_item (case_id, org_id, seq, problem, category, leader_user, department,"
         + " responsible_user, deadline, status, process_instance_id, updated_at) select id, 'rmyy-nk', 1, ?,"
         + " '限期整改', 'rmyy_fgld', ?, 'nk_zuzhi', date '2027-06-30', '推进中', process_instance_id, now()"
         + " from pf_rectification_case where process_instance_id = ?", ITEM, DEPARTMENT, "matrix-" + ITEM);
     itemId = jdbc.queryForObject("select id from pf_rectification_item where problem = ?", Long.class, ITEM);
+  }
+
+  @AfterAll
+  void removeTheCases() {
+    made.remove(context);
+    assertThat(jdbc.queryForObject("select count(*) from pf_rectification_case where process_instance_id = ?",
+        Integer.class, "matrix-" + ITEM)).as("rectification case left behind").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from pf_rectification_item where id = ?", Integer.class, itemId))
+        .as("rectification item left behind").isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("branchErrand")
+        .variableValueEquals("subject", "矩阵测试").count()).as("matrix cases left running").isZero();
   }
 
   /** user, reads the task, works the task, reads the case and its history, sees the branch's people, is admin. */

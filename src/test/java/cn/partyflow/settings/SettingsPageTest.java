@@ -37,6 +37,7 @@ class SettingsPageTest {
   @Autowired TestRestTemplate http;
   @Autowired ApplicationContext context;
   @Autowired ConfigurableEnvironment environment;
+  @Autowired SettingWords words;
 
   @Test
   void everyBoundSettingOfTheProceduresIsListedWithItsMeaningAndADeclaredSource() {
@@ -61,10 +62,31 @@ class SettingsPageTest {
           .orElse(null);
       assertThat(property).as(key).isNotNull();
       if (key.equals(property)) {
-        assertThat(cell(rows.get(property), "value")).as(key).isEqualTo(environment.getProperty(key));
+        assertThat(cell(rows.get(property), "value")).as(key)
+            .isEqualTo(words.of(Arrays.asList(environment.getProperty(key).split(","))));
       }
     }
-    assertThat(cell(rows.get("partyflow.audit.retention-days"), "value")).contains("duesCollectionDay=30");
+    assertThat(cell(rows.get("partyflow.audit.retention-days"), "value")).contains("党费收缴日：30");
+  }
+
+  @Test
+  void thePageNamesSettingsAndTheirValuesInChineseAndShowsNoKey() {
+    String page = page();
+    String shown = org.springframework.web.util.HtmlUtils.htmlUnescape(page.substring(page.indexOf("<main>"))
+        .replaceAll("<[^>]*>", " "));
+    assertThat(page).doesNotContain("duesCollectionDay", "rectificationDigest", "general-meeting", "more-than-half");
+    assertThat(shown).doesNotContain("partyflow.", "quarter", "half-up", "fen", "cron")
+        .doesNotContainPattern("[a-z]+(?:[A-Z][a-z]+)+")
+        .doesNotContainPattern("[a-z]+(?:-[a-z]+)+");
+    Map<String, String> rows = rows(page);
+    assertThat(cell(rows.get("partyflow.dues.collection-day"), "meaning")).isEqualTo("每月收缴党费的日期（遇非工作日顺延）");
+    assertThat(cell(rows.get("partyflow.audit.retention-days"), "value")).contains("党费收缴日：30", "整改每日提示：30");
+    assertThat(cell(rows.get("partyflow.organizational-life.frequency"), "value")).contains("支部党员大会：每季度");
+    assertThat(cell(rows.get("partyflow.organizational-life.first-topic-meetings"), "value")).isEqualTo("支部党员大会、支委会");
+    assertThat(cell(rows.get("partyflow.member-development.committee-quorum"), "value")).isEqualTo("超过应到会委员的半数");
+    assertThat(cell(rows.get("partyflow.dues.precision"), "value")).isEqualTo("分");
+    assertThat(cell(rows.get("partyflow.rectification.long-term-report-period"), "value")).isEqualTo("3个月");
+    assertThat(cell(rows.get("partyflow.rectification.digest-cron"), "value")).isEqualTo("每天8:00");
   }
 
   @Test

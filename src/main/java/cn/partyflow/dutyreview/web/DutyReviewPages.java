@@ -81,7 +81,7 @@ class DutyReviewPages {
       @RequestParam(name = "reporter", required = false) List<String> reporters, Authentication auth,
       RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    try {
+    return pages.act(redirect, "redirect:/duty-review", () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "述职评议由" + o.name() + "的组织部门干事发起");
       }
@@ -96,12 +96,7 @@ class DutyReviewPages {
       redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度书记抓基层党建述职评议，述职书记"
           + chosen.size() + "名，待其提交述职报告。");
       return "redirect:/duty-review/cases/" + pi;
-    } catch (RuleViolation e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ResponseStatusException e) {
-      redirect.addFlashAttribute("error", e.getReason());
-    }
-    return "redirect:/duty-review";
+    });
   }
 
   @GetMapping("/duty-review/cases/{pi}")

@@ -91,7 +91,7 @@ class LeadershipMeetingPages {
   String start(@PathVariable String org, @RequestParam(required = false) String year, Authentication auth,
       RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    try {
+    return pages.act(redirect, "redirect:/leadership-meeting", () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记或组织部门干事可以发起民主生活会");
       }
@@ -102,12 +102,7 @@ class LeadershipMeetingPages {
       String pi = pages.startAs(auth.getName(), () -> service.start(org, y));
       redirect.addFlashAttribute("message", "已发起" + o.name() + y + "年度民主生活会，请组织部门拟定会议主题和方案报上级审核。");
       return "redirect:/leadership-meeting/cases/" + pi;
-    } catch (RuleViolation e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ResponseStatusException e) {
-      redirect.addFlashAttribute("error", e.getReason());
-    }
-    return "redirect:/leadership-meeting";
+    });
   }
 
   @GetMapping("/leadership-meeting/cases/{pi}")

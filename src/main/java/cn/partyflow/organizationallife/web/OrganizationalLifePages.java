@@ -279,31 +279,25 @@ class OrganizationalLifePages {
 
   private String act(String branch, int year, Authentication auth, RedirectAttributes redirect,
       Supplier<String> write) {
-    try {
+    String back = "redirect:/organizational-life/" + branch + "?year=" + year;
+    return pages.act(redirect, back, () -> {
       visibleBranch(auth, branch);
       requireKeeper(auth, branch);
       redirect.addFlashAttribute("message", write.get());
-    } catch (RuleViolation e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ResponseStatusException e) {
-      redirect.addFlashAttribute("error", e.getReason());
-    }
-    return "redirect:/organizational-life/" + branch + "?year=" + year;
+      return back;
+    });
   }
 
   private String actOnMeeting(String branch, long id, Authentication auth, RedirectAttributes redirect,
       java.util.function.Function<MeetingStore.Meeting, String> write) {
     visibleBranch(auth, branch);
     MeetingStore.Meeting m = meetingOf(branch, id);
-    try {
+    String back = "redirect:/organizational-life/" + branch + "/meetings/" + id;
+    return pages.act(redirect, back, () -> {
       requireKeeper(auth, branch);
       redirect.addFlashAttribute("message", write.apply(m));
-    } catch (RuleViolation e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ResponseStatusException e) {
-      redirect.addFlashAttribute("error", e.getReason());
-    }
-    return "redirect:/organizational-life/" + branch + "/meetings/" + id;
+      return back;
+    });
   }
 
   private Organization visibleBranch(Authentication auth, String branch) {

@@ -105,7 +105,7 @@ class ReElectionPages {
       @RequestParam(required = false) String reason, @RequestParam(required = false) String newTermEnd,
       Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    try {
+    return pages.act(redirect, "redirect:/re-election", () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记、副书记，或上级党委的书记、"
             + "副书记、组织部门干事可以发起换届事项");
@@ -120,30 +120,21 @@ class ReElectionPages {
       String pi = pages.startAs(auth.getName(), () -> service.start(org, t, r, end));
       redirect.addFlashAttribute("message", "已向上级党组织报送" + o.name() + t.label() + "的请示，待上级批复。");
       return "redirect:/re-election/cases/" + pi;
-    } catch (RuleViolation e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ResponseStatusException e) {
-      redirect.addFlashAttribute("error", e.getReason());
-    }
-    return "redirect:/re-election";
+    });
   }
 
   @PostMapping("/re-election/{org}/term")
   String registerTerm(@PathVariable String org, @RequestParam(required = false) String termEnd, Authentication auth,
       RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    try {
+    return pages.act(redirect, "redirect:/re-election", () -> {
       if (!mayRegister(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "任期届满日期由上级党委的组织部门或系统管理员登记");
       }
       service.registerTerm(org, date(termEnd, "任期届满日期"), auth.getName());
       redirect.addFlashAttribute("message", "已登记" + o.name() + "本届任期届满日期" + termEnd);
-    } catch (RuleViolation e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ResponseStatusException e) {
-      redirect.addFlashAttribute("error", e.getReason());
-    }
-    return "redirect:/re-election";
+      return "redirect:/re-election";
+    });
   }
 
   @GetMapping("/re-election/cases/{pi}")
