@@ -2,6 +2,7 @@ package cn.partyflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.partyflow.EmbeddedPostgresInitializer;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.dues.DuesCollectionService;
 import cn.partyflow.reliability.ClusterDatabase;
@@ -486,6 +487,19 @@ class PlatformBenchmark {
           "< 20 s");
       FIGURES.add("peak heap in use during startup", "MB", node.peakHeapMib(), "-Xmx", 512, "");
       FIGURES.add("peak resident memory after startup", "MB", node.peakResidentMib(), "-Xmx", 512, "");
+    }
+    if (PROVINCE) {
+      // A node joining the provincial database: the registry, its groups and memberships read and synced at start.
+      String province = System.getProperty("bench.jdbc");
+      long provinceStart = System.nanoTime();
+      try (Node node = Node.start("bench-startup-province", province == null || province.isBlank()
+          ? EmbeddedPostgresInitializer.postgres().getJdbcUrl("postgres", "postgres") : province)) {
+        double seconds = (System.nanoTime() - provinceStart) / 1e9;
+        FIGURES.add(String.format("startup to ready, provincial database (%,d members)", PROVINCE_MEMBERS), "s", seconds,
+            "bare JVM start", bareJvm, "< 20 s");
+        FIGURES.add("peak heap in use during startup, provincial database", "MB", node.peakHeapMib(), "-Xmx", 512,
+            "");
+      }
     }
   }
 
