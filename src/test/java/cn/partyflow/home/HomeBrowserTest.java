@@ -205,6 +205,7 @@ class HomeBrowserTest {
     long overdue = jdbc.queryForObject("select count(*) from pf_rectification_item where org_id in (" + in + ")"
         + " and status <> '已销号' and category <> '长期坚持' and deadline < ?", Long.class, args.toArray());
     assertThat(driver.findElement(By.id("rectification-progress")).getText()).contains("共 " + total + " 项");
+    assertPipelinePerBranch("rmyy", orgs);
     assertThat(driver.findElement(By.cssSelector("#rectification-counts [data-status='已逾期'] .value")).getText())
         .isEqualTo(String.valueOf(overdue));
     BrowserSupport.screenshot(driver, "home-rmyy_shuji");
@@ -293,6 +294,38 @@ class HomeBrowserTest {
       assertThat(driver.findElement(By.cssSelector("#pipeline tr[data-org='" + orgId + "'] td[data-stage='" + stage
           + "']")).getText()).as(stage).isEqualTo(String.valueOf(n));
     }
+  }
+
+  /**
+   * Under a 党委: a row per organization directly below it counting its whole subtree (the 党委's own row only for
+   * people of its own), and the 合计 of every organization in scope.
+   */
+  private void assertPipelinePerBranch(String committee, Set<String> orgs) {
+    List<String> children = jdbc.queryForList("select id from pf_organization where parent_id = ?", String.class,
+        committee);
+    List<String> rows = driver.findElements(By.cssSelector("#pipeline tbody tr[data-org]")).stream()
+        .map(tr -> tr.getAttribute("data-org")).toList();
+    assertThat(rows).containsAll(children);
+    assertThat(children).containsAll(rows.stream().filter(r -> !r.equals(committee)).toList());
+    cn.partyflow.organization.OrganizationDirectory directory =
+        context.getBean(cn.partyflow.organization.OrganizationDirectory.class);
+    for (String stage : STAGES) {
+      for (String child : children) {
+        assertThat(driver.findElement(By.cssSelector("#pipeline tr[data-org='" + child + "'] td[data-stage='" + stage
+            + "']")).getText()).as(child + " " + stage).isEqualTo(String.valueOf(people(directory
+                .selfAndDescendants(child), stage)));
+      }
+      WebElement total = driver.findElement(By.cssSelector("#pipeline tbody tr:not([data-org]) td[data-stage='"
+          + stage + "']"));
+      assertThat(total.getText()).as("合计 " + stage).isEqualTo(String.valueOf(people(orgs, stage)));
+    }
+  }
+
+  private long people(Set<String> orgs, String stage) {
+    List<Object> args = new ArrayList<>(orgs);
+    args.add(stage);
+    return jdbc.queryForObject("select count(*) from pf_person where org_id in (" + orgs.stream().map(o -> "?")
+        .collect(Collectors.joining(",")) + ") and status = ?", Long.class, args.toArray());
   }
 
   /** Exactly these links, each opening its page by a click; a page left out of the menu is refused too. */
