@@ -192,9 +192,9 @@ public class DuesAssessmentService {
   private void settleProvisional(String branchId, int year) {
     List<Object[]> updates = new ArrayList<>();
     Set<String> periods = new TreeSet<>();
-    jdbc.queryForList("select l.id, l.period, a.base, a.rate, a.amount from pf_dues_ledger l join pf_dues_assessment a"
-        + " on a.person_id = l.person_id and a.assess_year = ? and a.status = ? where l.branch_id = ?"
-        + " and l.period >= ? and l.period <= ? and l.provisional = true", year, APPROVED, branchId, year + "-01",
+    jdbc.queryForList("select l.id, l.period, a.base, a.rate, a.amount from pf_dues_ledger l"
+        + " join pf_dues_assessment a on a.person_id = l.person_id and a.assess_year = ? and a.status = ?"
+        + " where l.branch_id = ? and l.period >= ? and l.period <= ? and l.provisional = true", year, APPROVED, branchId, year + "-01",
         year + "-12").forEach(r -> {
           updates.add(new Object[] {r.get("base"), r.get("rate"), r.get("amount"), r.get("id")});
           periods.add((String) r.get("period"));

@@ -45,7 +45,8 @@ public class DuesMonthTotals {
       + " coalesce(sum(case when paid < due then due - paid else 0 end), 0) as owed from pf_dues_ledger";
 
   private static final String LOCK_POSTGRES = "insert into pf_dues_month_total (" + COLUMNS + ")"
-      + " values (?, ?, 0, 0, 0, 0, 0) on conflict (branch_id, period) do update set members = pf_dues_month_total.members";
+      + " values (?, ?, 0, 0, 0, 0, 0) on conflict (branch_id, period)"
+      + " do update set members = pf_dues_month_total.members";
 
   private static final String LOCK_H2 = "merge into pf_dues_month_total (" + COLUMNS + ") key (branch_id, period)"
       + " values (?, ?, 0, 0, 0, 0, 0)";

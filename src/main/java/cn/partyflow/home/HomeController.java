@@ -117,7 +117,7 @@ class HomeController {
         Map<String, String> names = new LinkedHashMap<>();
         List<DuesProgress.BranchMonth> rates = monthRates(levels, months, periods, names);
         model.addAttribute("duesMonthsChart", rates.isEmpty() ? null
-            : DuesCharts.monthlyRates("chart-dues-months", names, periods, rates));
+            : DuesCharts.monthlyRates("chart-dues-months", "组织", names, periods, rates));
       }
     }
     if (me.manager() || me.admin()) {
