@@ -79,7 +79,8 @@ public final class TestData {
     for (String o : organizations) {
       jdbc.update("delete from pf_dues_large_voluntary where branch_id = ?", o);
       for (String table : List.of("pf_dues_payment", "pf_dues_ledger", "pf_dues_adjustment", "pf_dues_assessment",
-          "pf_dues_month_close", "pf_dues_remittance", "pf_dues_arrears_case", "pf_dues_member_start")) {
+          "pf_dues_month_close", "pf_dues_remittance", "pf_dues_arrears_case", "pf_dues_member_start",
+          "pf_dues_month_total")) {
         jdbc.update("delete from " + table + " where branch_id = ?", o);
       }
       jdbc.update("delete from pf_dues_case_start where business_key like ?", o + ":%");

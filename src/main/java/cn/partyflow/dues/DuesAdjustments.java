@@ -32,10 +32,12 @@ public class DuesAdjustments {
   private final OrganizationDirectory directory;
   private final RuntimeService runtime;
   private final DuesAssessmentService assessments;
+  private final DuesMonthTotals totals;
 
   DuesAdjustments(JdbcTemplate jdbc, DuesCalculator calculator, OrganizationDirectory directory,
-      RuntimeService runtime, DuesAssessmentService assessments) {
+      RuntimeService runtime, DuesAssessmentService assessments, DuesMonthTotals totals) {
     this.jdbc = jdbc;
+    this.totals = totals;
     this.calculator = calculator;
     this.directory = directory;
     this.runtime = runtime;
@@ -232,6 +234,8 @@ public class DuesAdjustments {
         + " and not exists (select 1 from pf_dues_ledger m where m.branch_id = l.branch_id and m.period = l.period"
         + " and m.person_id = ?)", personId, computed.base(), computed.rate(), due, branchId, from,
         last, personId);
+    totals.changed(branchId, jdbc.queryForList("select distinct period from pf_dues_ledger where branch_id = ?"
+        + " and period >= ? and period <= ?", String.class, branchId, from, last));
   }
 
   /** The branch's adjustments of the year, newest first, for its page. */

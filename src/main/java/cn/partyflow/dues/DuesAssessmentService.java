@@ -11,6 +11,8 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,10 +36,12 @@ public class DuesAssessmentService {
   private final OrganizationDirectory directory;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final DuesMonthTotals totals;
 
   DuesAssessmentService(JdbcTemplate jdbc, DuesCalculator calculator, OrganizationDirectory directory,
-      RuntimeService runtime, HistoryService history) {
+      RuntimeService runtime, HistoryService history, DuesMonthTotals totals) {
     this.jdbc = jdbc;
+    this.totals = totals;
     this.calculator = calculator;
     this.directory = directory;
     this.runtime = runtime;
@@ -187,13 +191,17 @@ public class DuesAssessmentService {
 
   private void settleProvisional(String branchId, int year) {
     List<Object[]> updates = new ArrayList<>();
-    jdbc.queryForList("select l.id, a.base, a.rate, a.amount from pf_dues_ledger l join pf_dues_assessment a"
-        + " on a.person_id = l.person_id and a.assess_year = ? and a.status = ? where l.branch_id = ?"
-        + " and l.period >= ? and l.period <= ? and l.provisional = true", year, APPROVED, branchId, year + "-01",
-        year + "-12").forEach(r -> updates.add(new Object[] {r.get("base"), r.get("rate"), r.get("amount"),
-            r.get("id")}));
+    Set<String> periods = new TreeSet<>();
+    jdbc.queryForList("select l.id, l.period, a.base, a.rate, a.amount from pf_dues_ledger l"
+        + " join pf_dues_assessment a on a.person_id = l.person_id and a.assess_year = ? and a.status = ?"
+        + " where l.branch_id = ? and l.period >= ? and l.period <= ? and l.provisional = true", year, APPROVED, branchId, year + "-01",
+        year + "-12").forEach(r -> {
+          updates.add(new Object[] {r.get("base"), r.get("rate"), r.get("amount"), r.get("id")});
+          periods.add((String) r.get("period"));
+        });
     jdbc.batchUpdate("update pf_dues_ledger set provisional_due = due, base = ?, rate = ?, due = ?,"
         + " provisional = false where id = ?", updates);
+    totals.changed(branchId, periods);
   }
 
   /** The assessment table for forms and the API. */

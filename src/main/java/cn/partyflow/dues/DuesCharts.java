@@ -33,24 +33,33 @@ public final class DuesCharts {
    */
   public static String monthlyRates(String id, Map<String, String> branches, List<String> periods,
       List<DuesProgress.BranchMonth> months) {
+    return monthlyRates(id, "党支部", branches, periods, months);
+  }
+
+  /**
+   * The same for rows that are not branches ({@code rows} names them in the title and description, e.g. 组织 for
+   * organizations each summing the branches below it); {@code series} maps each row's id to its name.
+   */
+  public static String monthlyRates(String id, String rows, Map<String, String> series, List<String> periods,
+      List<DuesProgress.BranchMonth> months) {
     Map<String, Integer> rates = new HashMap<>();
     months.forEach(m -> rates.put(m.branchId() + "|" + m.period(), m.ratePercent()));
-    List<SvgChart.Series> series = new ArrayList<>();
+    List<SvgChart.Series> lines = new ArrayList<>();
     int i = 0;
-    for (String name : branches.values()) {
-      series.add(new SvgChart.Series(name, COLORS.get(i++ % COLORS.size())));
+    for (String name : series.values()) {
+      lines.add(new SvgChart.Series(name, COLORS.get(i++ % COLORS.size())));
     }
     List<SvgChart.Stack> categories = new ArrayList<>();
     for (String period : periods) {
       List<Long> values = new ArrayList<>();
-      for (String branch : branches.keySet()) {
-        Integer rate = rates.get(branch + "|" + period);
+      for (String row : series.keySet()) {
+        Integer rate = rates.get(row + "|" + period);
         values.add(rate == null ? null : rate.longValue());
       }
       categories.add(new SvgChart.Stack(YearMonth.parse(period).getMonthValue() + "月", values));
     }
     String span = periods.isEmpty() ? "" : periods.get(0) + " 至 " + periods.get(periods.size() - 1) + " ";
-    return SvgChart.columns(id, "党费收缴率（按月、按党支部）", span
-        + "各党支部每月已交占应交的百分比（向下取整）；没有收缴登记的月份不画。", series, categories, 100, "%");
+    return SvgChart.columns(id, "党费收缴率（按月、按" + rows + "）", span
+        + "各" + rows + "每月已交占应交的百分比（向下取整）；没有收缴登记的月份不画。", lines, categories, 100, "%");
   }
 }

@@ -45,11 +45,13 @@ public class DuesCollectionService {
   private final WorkdayCalendar workdays;
   private final DuesSettings properties;
   private final ProbationaryDuesStart starts;
+  private final DuesMonthTotals totals;
 
   DuesCollectionService(JdbcTemplate jdbc, OrganizationDirectory directory, DuesAssessmentService assessments,
       RuntimeService runtime, HistoryService history, WorkdayCalendar workdays, DuesSettings properties,
-      ProbationaryDuesStart starts) {
+      ProbationaryDuesStart starts, DuesMonthTotals totals) {
     this.starts = starts;
+    this.totals = totals;
     this.jdbc = jdbc;
     this.directory = directory;
     this.assessments = assessments;
@@ -160,7 +162,7 @@ public class DuesCollectionService {
       return 0;
     }
     int amountsYear = amountsYear(assessments.branch(branchId), period);
-    return jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary,"
+    int rows = jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary,"
         + " paid_date, method, prepaid, provisional)"
         + " select a.branch_id, ?, a.person_id, a.base, a.rate, a.amount, coalesce(pay.paid, 0),"
         + " coalesce(pay.vol, 0), pay.last_date, pay.method, coalesce(pay.pre, 0) = 1, ?"
@@ -173,6 +175,8 @@ public class DuesCollectionService {
         + "   or (p.status = 'PROBATIONARY' and p.admission_date is not null and p.admission_date <= ?))",
         period, amountsYear != Periods.year(period), branchId, period, branchId, amountsYear, period,
         Date.valueOf(Periods.lastDay(period)));
+    totals.changed(branchId, period);
+    return rows;
   }
 
   /** Who owes what this month, for the collection task. */
@@ -288,6 +292,7 @@ public class DuesCollectionService {
               + " prepaid = ? where branch_id = ? and period = ? and person_id = ?", share, extra,
           Date.valueOf(p.paidDate()), p.method().trim(), period.compareTo(collectedIn) > 0, branchId, period,
           person.id());
+      totals.changed(branchId, period);
     }
     if (voluntary.compareTo(LARGE_VOLUNTARY) >= 0) {
       Long paymentId = jdbc.queryForObject("select max(id) from pf_dues_payment where person_id = ? and period = ?",

@@ -3,7 +3,6 @@ package cn.partyflow.dues;
 import cn.partyflow.shared.SqlScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,18 +12,20 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
- * How a month's collection stands, per branch, from the 党费收缴登记表: expected and received amounts, the 收缴率, who
- * has not paid yet, and the arrears of earlier months. Read-only; for the home pages of officers and 党费管理员.
+ * How a month's collection stands, per branch, from the kept month totals of the 党费收缴登记表
+ * ({@link DuesMonthTotals}, never the ledger's rows): expected and received amounts, the 收缴率, who has not paid
+ * yet, and the arrears of earlier months. Read-only; for the home pages of officers and 党费管理员.
  */
 @Service
 public class DuesProgress {
 
   /**
-   * One branch's month. {@code unpaidMembers}: members who owe for the month; {@code arrearsMembers} and
-   * {@code arrearsAmount}: members who still owe for an earlier month, and how much in all.
+   * One branch's month, or the sum of several branches' ({@link #plus}). {@code unpaidMembers}: members who owe for
+   * the month; {@code arrearsPersonMonths} (欠缴人次) and {@code arrearsAmount}: the unpaid months before it, a member
+   * owing two months counted twice, and how much is owed for them in all.
    */
   public record BranchMonth(String branchId, String period, int members, BigDecimal expected, BigDecimal received,
-      int unpaidMembers, int arrearsMembers, BigDecimal arrearsAmount) {
+      int unpaidMembers, int arrearsPersonMonths, BigDecimal arrearsAmount) {
 
     /** Received of expected, in whole percent (rounded down, so 99.6% paid never reads as 100%). */
     public int ratePercent() {
@@ -33,6 +34,18 @@ public class DuesProgress {
       }
       return received.min(expected).multiply(BigDecimal.valueOf(100)).divide(expected, 0, RoundingMode.DOWN)
           .intValue();
+    }
+
+    /** The figures of both, under {@code id}: the rate of a sum is computed from the summed amounts. */
+    public BranchMonth plus(String id, BranchMonth other) {
+      return new BranchMonth(id, period, members + other.members, expected.add(other.expected),
+          received.add(other.received), unpaidMembers + other.unpaidMembers,
+          arrearsPersonMonths + other.arrearsPersonMonths, arrearsAmount.add(other.arrearsAmount));
+    }
+
+    /** A month with nothing in it, to sum into. */
+    public static BranchMonth empty(String id, String period) {
+      return new BranchMonth(id, period, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
     }
   }
 
@@ -44,7 +57,7 @@ public class DuesProgress {
 
   /**
    * Each month from {@code from} to {@code to} ("yyyy-MM", both included) that a branch among {@code branchIds} has a
-   * ledger for, with its expected and received amounts (no arrears): one pass over the months' ledger rows.
+   * ledger for, with its expected and received amounts (no arrears).
    */
   public List<BranchMonth> months(Collection<String> branchIds, String from, String to) {
     Periods.parse(from);
@@ -52,17 +65,13 @@ public class DuesProgress {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>();
-    args.add(from);
-    args.add(to);
-    args.add(SqlScope.ids(branchIds));
-    return jdbc.query("select l.branch_id, l.period, count(*) as members, sum(l.due) as expected,"
-            + " sum(l.paid) as received, sum(case when l.paid < l.due then 1 else 0 end) as unpaid"
-            + " from pf_dues_ledger l where l.period between ? and ? and " + SqlScope.anyOf("l.branch_id")
-            + " group by l.branch_id, l.period order by l.period, l.branch_id",
+    return jdbc.query("select t.branch_id, t.period, t.members, t.expected, t.received, t.unpaid_members"
+            + " from pf_dues_month_total t where t.period between ? and ? and " + SqlScope.anyOf("t.branch_id")
+            + " order by t.period, t.branch_id",
         (rs, n) -> new BranchMonth(rs.getString("branch_id"), rs.getString("period"), rs.getInt("members"),
-            rs.getBigDecimal("expected"), rs.getBigDecimal("received"), rs.getInt("unpaid"), 0, BigDecimal.ZERO),
-        args.toArray());
+            rs.getBigDecimal("expected"), rs.getBigDecimal("received"), rs.getInt("unpaid_members"), 0,
+            BigDecimal.ZERO),
+        from, to, SqlScope.ids(branchIds));
   }
 
   /** The branches among {@code branchIds} that have a ledger for {@code period} ("yyyy-MM"), in the order given. */
@@ -71,32 +80,28 @@ public class DuesProgress {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>();
-    args.add(period);
-    args.add(SqlScope.ids(branchIds));
     Map<String, BranchMonth> months = new HashMap<>();
-    jdbc.query("select l.branch_id, count(*) as members, sum(l.due) as expected, sum(l.paid) as received,"
-            + " sum(case when l.paid < l.due then 1 else 0 end) as unpaid"
-            + " from pf_dues_ledger l where l.period = ? and " + SqlScope.anyOf("l.branch_id")
-            + " group by l.branch_id",
+    jdbc.query("select t.branch_id, t.members, t.expected, t.received, t.unpaid_members from pf_dues_month_total t"
+            + " where t.period = ? and " + SqlScope.anyOf("t.branch_id"),
         (RowCallbackHandler) rs -> months.put(rs.getString("branch_id"), new BranchMonth(rs.getString("branch_id"),
             period, rs.getInt("members"), rs.getBigDecimal("expected"), rs.getBigDecimal("received"),
-            rs.getInt("unpaid"), 0, BigDecimal.ZERO)),
-        args.toArray());
+            rs.getInt("unpaid_members"), 0, BigDecimal.ZERO)),
+        period, SqlScope.ids(branchIds));
     if (months.isEmpty()) {
       return List.of();
     }
-    jdbc.query("select l.branch_id, count(distinct l.person_id) as people, sum(l.due - l.paid) as owed"
-            + " from pf_dues_ledger l where l.period < ? and l.paid < l.due and " + SqlScope.anyOf("l.branch_id")
-            + " group by l.branch_id",
+    // Only the months somebody still owes for: ix_pf_dues_month_total_owing holds every column read here.
+    jdbc.query("select t.branch_id, sum(t.unpaid_members) as person_months, sum(t.owed) as owed"
+            + " from pf_dues_month_total t where " + SqlScope.anyOf("t.branch_id") + " and t.unpaid_members > 0"
+            + " and t.period < ? group by t.branch_id",
         (RowCallbackHandler) rs -> {
           BranchMonth m = months.get(rs.getString("branch_id"));
           if (m != null) {
             months.put(m.branchId(), new BranchMonth(m.branchId(), period, m.members(), m.expected(), m.received(),
-                m.unpaidMembers(), rs.getInt("people"), rs.getBigDecimal("owed")));
+                m.unpaidMembers(), rs.getInt("person_months"), rs.getBigDecimal("owed")));
           }
         },
-        args.toArray());
+        SqlScope.ids(branchIds), period);
     return branchIds.stream().filter(months::containsKey).map(months::get).toList();
   }
 }

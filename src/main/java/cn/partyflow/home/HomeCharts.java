@@ -24,11 +24,12 @@ final class HomeCharts {
         STAGE_COLORS.get(HomeController.PIPELINE.indexOf(stage)));
   }
 
-  /** Per branch, this month's 收缴率 of 100%. */
+  /** Per row of the dues table (the total left out), this month's 收缴率 of 100%. */
   static String duesRate(List<HomeController.DuesRow> rows, String period) {
-    List<SvgChart.Bar> bars = rows.stream().map(d -> new SvgChart.Bar(d.orgName(), d.month().ratePercent(),
-        d.month().ratePercent() + "%", d.month().ratePercent() >= 100 ? "#2e7d32" : "#c62828")).toList();
-    return SvgChart.bars("chart-dues", "本月党费收缴率（按党支部）",
-        period + " 各党支部已交占应交的百分比（向下取整）。", List.of(new SvgChart.Group(null, bars)), 100);
+    List<SvgChart.Bar> bars = rows.stream().filter(d -> d.orgId() != null).map(d -> new SvgChart.Bar(d.orgName(),
+        d.month().ratePercent(), d.month().ratePercent() + "%", d.month().ratePercent() >= 100 ? "#2e7d32"
+            : "#c62828")).toList();
+    return SvgChart.bars("chart-dues", "本月党费收缴率（按组织）",
+        period + " 各组织（含下级党支部）已交占应交的百分比（向下取整）。", List.of(new SvgChart.Group(null, bars)), 100);
   }
 }

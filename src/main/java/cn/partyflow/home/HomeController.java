@@ -42,9 +42,15 @@ class HomeController {
   static final int LIST_ROWS = 5;
   /** Months of 收缴率 the dues keepers' chart shows, this month last. */
   static final int DUES_MONTHS = 6;
+  /** More rows than this and the months' chart draws one line for the whole scope: a legend stays readable. */
+  static final int CHART_SERIES = 12;
+  static final String TOTAL = "合计";
 
-  /** One organization's people on the way into the Party, by stage. */
-  public record PipelineRow(String orgId, String orgName, Map<MemberStatus, Long> counts) {
+  /**
+   * One row's people on the way into the Party, by stage: an organization with everything below it, or with
+   * {@code own} the top organization's own people only; {@code orgId} null for the total.
+   */
+  public record PipelineRow(String orgId, String orgName, Map<MemberStatus, Long> counts, boolean own) {
 
     public long count(MemberStatus status) {
       return counts.getOrDefault(status, 0L);
@@ -54,8 +60,8 @@ class HomeController {
   /** A deadline of an open 发展党员 task. */
   public record Deadline(String taskId, String name, LocalDate due, long daysLeft) {}
 
-  /** A dues month with the branch's name. */
-  public record DuesRow(String orgName, DuesProgress.BranchMonth month) {}
+  /** A dues month summed over a row's branches, with the row's name; {@code orgId} null for the total. */
+  public record DuesRow(String orgId, String orgName, DuesProgress.BranchMonth month) {}
 
   private final OrganizationDirectory directory;
   private final AccessScope scope;
@@ -90,27 +96,28 @@ class HomeController {
     model.addAttribute("tasklist", Navigation.TASKLIST);
     model.addAttribute("taskCounts", tasks.filterCounts(me.userId()));
     if (me.officer()) {
-      List<PipelineRow> pipeline = pipeline(orgs);
+      ScopeLevels levels = ScopeLevels.of(orgs);
+      List<PipelineRow> pipeline = pipeline(orgs, levels);
       model.addAttribute("pipeline", pipeline);
       model.addAttribute("pipelineChart", HomeCharts.funnel(pipeline));
       model.addAttribute("stages", PIPELINE);
       model.addAttribute("deadlines", deadlines(me.userId(), today));
       String period = YearMonth.from(today).toString();
       model.addAttribute("duesPeriod", period);
-      List<Organization> branches = orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH).toList();
-      List<DuesRow> duesRows = dues.month(branches.stream().map(Organization::id).toList(), period).stream()
-          .map(m -> new DuesRow(name(branches, m.branchId()), m)).toList();
+      List<String> branches = orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH).map(Organization::id)
+          .toList();
+      List<DuesRow> duesRows = duesRows(levels, dues.month(branches, period), period);
       model.addAttribute("dues", duesRows);
       model.addAttribute("duesChart", HomeCharts.duesRate(duesRows, period));
       model.addAttribute("hasBranches", !branches.isEmpty());
       if (me.holdsAny(Navigation.DUES_ROLES) && !branches.isEmpty()) {
         YearMonth now = YearMonth.from(today);
         List<String> periods = DuesCharts.periods(now.minusMonths(DUES_MONTHS - 1), now);
+        List<DuesProgress.BranchMonth> months = dues.months(branches, periods.get(0), now.toString());
         Map<String, String> names = new LinkedHashMap<>();
-        branches.forEach(b -> names.put(b.id(), b.name()));
-        List<DuesProgress.BranchMonth> months = dues.months(names.keySet(), periods.get(0), now.toString());
-        model.addAttribute("duesMonthsChart", months.isEmpty() ? null
-            : DuesCharts.monthlyRates("chart-dues-months", names, periods, months));
+        List<DuesProgress.BranchMonth> rates = monthRates(levels, months, periods, names);
+        model.addAttribute("duesMonthsChart", rates.isEmpty() ? null
+            : DuesCharts.monthlyRates("chart-dues-months", "组织", names, periods, rates));
       }
     }
     if (me.manager() || me.admin()) {
@@ -136,22 +143,70 @@ class HomeController {
     return "home/index";
   }
 
-  /** Each organization in scope that has people on the way in, with a total when there are several. */
-  private List<PipelineRow> pipeline(List<Organization> orgs) {
+  /**
+   * A row per organization under the user's top organizations with the people of its whole subtree, the top's own
+   * people when it has any, and a total when there are several rows.
+   */
+  private List<PipelineRow> pipeline(List<Organization> orgs, ScopeLevels levels) {
     Map<String, Map<MemberStatus, Long>> counts = roster.stageCounts(orgs.stream().map(Organization::id).toList());
-    List<PipelineRow> rows = new ArrayList<>();
-    Map<MemberStatus, Long> total = new EnumMap<>(MemberStatus.class);
-    for (Organization o : orgs) {
-      Map<MemberStatus, Long> c = counts.getOrDefault(o.id(), Map.of());
-      if (PIPELINE.stream().anyMatch(s -> c.getOrDefault(s, 0L) > 0) || o.kind() == OrganizationKind.BRANCH) {
-        rows.add(new PipelineRow(o.id(), o.name(), c));
-        PIPELINE.forEach(s -> total.merge(s, c.getOrDefault(s, 0L), Long::sum));
-      }
-    }
+    List<PipelineRow> rows = new ArrayList<>(levels.totals(counts, l -> new EnumMap<>(MemberStatus.class),
+            HomeController::plus, true).stream()
+        .map(t -> new PipelineRow(t.level().orgId(), t.level().name(), t.value(), t.level().own())).toList());
     if (rows.size() > 1) {
-      rows.add(new PipelineRow(null, "合计", total));
+      rows.add(new PipelineRow(null, TOTAL, rows.stream().map(PipelineRow::counts)
+          .reduce(new EnumMap<>(MemberStatus.class), HomeController::plus), false));
     }
     return rows;
+  }
+
+  private static Map<MemberStatus, Long> plus(Map<MemberStatus, Long> a, Map<MemberStatus, Long> b) {
+    Map<MemberStatus, Long> sum = new EnumMap<>(MemberStatus.class);
+    PIPELINE.forEach(s -> sum.put(s, a.getOrDefault(s, 0L) + b.getOrDefault(s, 0L)));
+    return sum;
+  }
+
+  /** The month's branches summed per row (rows without a ledger this month left out), and a total of several. */
+  static List<DuesRow> duesRows(ScopeLevels levels, List<DuesProgress.BranchMonth> months, String period) {
+    Map<String, DuesProgress.BranchMonth> byBranch = new LinkedHashMap<>();
+    months.forEach(m -> byBranch.put(m.branchId(), m));
+    List<DuesRow> rows = new ArrayList<>(levels.totals(byBranch,
+            l -> DuesProgress.BranchMonth.empty(l.orgId(), period), (a, b) -> a.plus(a.branchId(), b), false)
+        .stream().map(t -> new DuesRow(t.level().orgId(), t.level().name(), t.value())).toList());
+    if (rows.size() > 1) {
+      rows.add(new DuesRow(null, TOTAL, rows.stream().map(DuesRow::month)
+          .reduce(DuesProgress.BranchMonth.empty(null, period), (a, b) -> a.plus(null, b))));
+    }
+    return rows;
+  }
+
+  /**
+   * Each month's branches summed per row, the rows' names put into {@code names} (the legend); more than
+   * {@link #CHART_SERIES} rows are drawn as one line, the whole scope's.
+   */
+  static List<DuesProgress.BranchMonth> monthRates(ScopeLevels levels, List<DuesProgress.BranchMonth> months,
+      List<String> periods, Map<String, String> names) {
+    Map<String, Map<String, DuesProgress.BranchMonth>> byPeriod = new LinkedHashMap<>();
+    months.forEach(m -> byPeriod.computeIfAbsent(m.period(), p -> new LinkedHashMap<>()).put(m.branchId(), m));
+    List<DuesProgress.BranchMonth> rates = new ArrayList<>();
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String period : periods) {
+      for (ScopeLevels.Total<DuesProgress.BranchMonth> t : levels.totals(byPeriod.getOrDefault(period, Map.of()),
+          l -> DuesProgress.BranchMonth.empty(l.orgId(), period), (a, b) -> a.plus(a.branchId(), b), false)) {
+        rates.add(t.value());
+        seen.put(t.level().orgId(), t.level().name());
+      }
+    }
+    Map<String, String> legend = new LinkedHashMap<>();
+    levels.levels().stream().filter(l -> seen.containsKey(l.orgId())).forEach(l -> legend.put(l.orgId(), l.name()));
+    if (legend.size() <= CHART_SERIES) {
+      names.putAll(legend);
+      return rates;
+    }
+    names.put(TOTAL, TOTAL);
+    Map<String, DuesProgress.BranchMonth> whole = new LinkedHashMap<>();
+    rates.forEach(m -> whole.merge(m.period(), m.plus(TOTAL, DuesProgress.BranchMonth.empty(TOTAL, m.period())),
+        (a, b) -> a.plus(TOTAL, b)));
+    return List.copyOf(whole.values());
   }
 
   private List<Deadline> deadlines(String userId, LocalDate today) {
@@ -161,7 +216,4 @@ class HomeController {
     }).toList();
   }
 
-  private static String name(List<Organization> orgs, String id) {
-    return orgs.stream().filter(o -> o.id().equals(id)).map(Organization::name).findFirst().orElse(id);
-  }
 }

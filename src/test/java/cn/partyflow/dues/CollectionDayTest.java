@@ -15,7 +15,8 @@ class CollectionDayTest {
 
   DuesSettings properties = new DuesSettings();
   DuesCollectionService service =
-      new DuesCollectionService(null, null, null, null, null, ChinaCalendarFixture.calendar(false), properties, null);
+      new DuesCollectionService(null, null, null, null, null, ChinaCalendarFixture.calendar(false), properties, null,
+          null);
 
   DuesCollectionDay duty = new DuesCollectionDay(service, properties);
 

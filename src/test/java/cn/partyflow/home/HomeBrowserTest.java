@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.TestData;
+import cn.partyflow.dues.DuesMonthTotals;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.rectification.RectificationCounts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +81,7 @@ class HomeBrowserTest {
   final TestData made = new TestData();
   @Autowired AccessScope scope;
   @Autowired RectificationCounts counts;
+  @Autowired DuesMonthTotals totals;
 
   final ObjectMapper json = new ObjectMapper();
   WebDriver driver;
@@ -157,6 +159,8 @@ class HomeBrowserTest {
     } finally {
       rows.stream().filter(java.util.Objects::nonNull)
           .forEach(id -> jdbc.update("delete from pf_dues_ledger where id = ?", id));
+      totals.refresh("rmyy-nk", period);
+      totals.refresh("rmyy-nk", earlier);
     }
   }
 
@@ -168,7 +172,8 @@ class HomeBrowserTest {
     Map<String, Object> expected = jdbc.queryForMap("select sum(due) as due, sum(paid) as paid,"
         + " sum(case when paid < due then 1 else 0 end) as unpaid from pf_dues_ledger"
         + " where branch_id = 'rmyy-nk' and period = ?", period);
-    Map<String, Object> arrears = jdbc.queryForMap("select count(distinct person_id) as people,"
+    // 往月欠缴 counts 人次: each earlier month a member still owes for.
+    Map<String, Object> arrears = jdbc.queryForMap("select count(*) as people,"
         + " sum(due - paid) as owed from pf_dues_ledger where branch_id = 'rmyy-nk' and period < ? and paid < due",
         period);
     BigDecimal due = (BigDecimal) expected.get("due");
@@ -178,7 +183,7 @@ class HomeBrowserTest {
     assertThat(duesCell("rate")).isEqualTo(paid.multiply(BigDecimal.valueOf(100))
         .divide(due, 0, java.math.RoundingMode.DOWN) + "%");
     assertThat(duesCell("unpaid")).isEqualTo(((Number) expected.get("unpaid")).intValue() + "人");
-    assertThat(duesCell("arrears")).isEqualTo(((Number) arrears.get("people")).intValue() + "人");
+    assertThat(duesCell("arrears")).isEqualTo(((Number) arrears.get("people")).intValue() + "人次");
     assertThat(money("arrears-amount")).isEqualByComparingTo((BigDecimal) arrears.get("owed"));
     BrowserSupport.screenshot(driver, "home-nk_dangfei");
     assertMenu("nk_dangfei", List.of("menu-home", "menu-tasks", "menu-people", "menu-organizational-life",
@@ -200,6 +205,7 @@ class HomeBrowserTest {
     long overdue = jdbc.queryForObject("select count(*) from pf_rectification_item where org_id in (" + in + ")"
         + " and status <> '已销号' and category <> '长期坚持' and deadline < ?", Long.class, args.toArray());
     assertThat(driver.findElement(By.id("rectification-progress")).getText()).contains("共 " + total + " 项");
+    assertPipelinePerBranch("rmyy", orgs);
     assertThat(driver.findElement(By.cssSelector("#rectification-counts [data-status='已逾期'] .value")).getText())
         .isEqualTo(String.valueOf(overdue));
     BrowserSupport.screenshot(driver, "home-rmyy_shuji");
@@ -290,6 +296,38 @@ class HomeBrowserTest {
     }
   }
 
+  /**
+   * Under a 党委: a row per organization directly below it counting its whole subtree (the 党委's own row only for
+   * people of its own), and the 合计 of every organization in scope.
+   */
+  private void assertPipelinePerBranch(String committee, Set<String> orgs) {
+    List<String> children = jdbc.queryForList("select id from pf_organization where parent_id = ?", String.class,
+        committee);
+    List<String> rows = driver.findElements(By.cssSelector("#pipeline tbody tr[data-org]")).stream()
+        .map(tr -> tr.getAttribute("data-org")).toList();
+    assertThat(rows).containsAll(children);
+    assertThat(children).containsAll(rows.stream().filter(r -> !r.equals(committee)).toList());
+    cn.partyflow.organization.OrganizationDirectory directory =
+        context.getBean(cn.partyflow.organization.OrganizationDirectory.class);
+    for (String stage : STAGES) {
+      for (String child : children) {
+        assertThat(driver.findElement(By.cssSelector("#pipeline tr[data-org='" + child + "'] td[data-stage='" + stage
+            + "']")).getText()).as(child + " " + stage).isEqualTo(String.valueOf(people(directory
+                .selfAndDescendants(child), stage)));
+      }
+      WebElement total = driver.findElement(By.cssSelector("#pipeline tbody tr:not([data-org]) td[data-stage='"
+          + stage + "']"));
+      assertThat(total.getText()).as("合计 " + stage).isEqualTo(String.valueOf(people(orgs, stage)));
+    }
+  }
+
+  private long people(Set<String> orgs, String stage) {
+    List<Object> args = new ArrayList<>(orgs);
+    args.add(stage);
+    return jdbc.queryForObject("select count(*) from pf_person where org_id in (" + orgs.stream().map(o -> "?")
+        .collect(Collectors.joining(",")) + ") and status = ?", Long.class, args.toArray());
+  }
+
   /** Exactly these links, each opening its page by a click; a page left out of the menu is refused too. */
   private void assertMenu(String user, List<String> links) {
     assertThat(driver.findElements(By.cssSelector("#pf-menu nav a")).stream().map(a -> a.getAttribute("id"))
@@ -359,6 +397,8 @@ class HomeBrowserTest {
         + " select 'rmyy-nk', ?, ?, 3000, 0.005, ?, ?, 0, false where not exists (select 1 from pf_dues_ledger"
         + " where branch_id = 'rmyy-nk' and period = ? and person_id = ?)", period, person, new BigDecimal(due),
         new BigDecimal(paid), period, person);
+    // Written around the dues services, so the month's kept totals are recounted here.
+    totals.refresh("rmyy-nk", period);
     return jdbc.queryForObject("select id from pf_dues_ledger where branch_id = 'rmyy-nk' and period = ?"
         + " and person_id = ?", Long.class, period, person);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.BrowserSupport;
 import cn.partyflow.PostgresTest;
+import cn.partyflow.dues.DuesMonthTotals;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.rectification.RectificationCounts;
 import java.math.BigDecimal;
@@ -58,6 +59,7 @@ class HomeChartsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired AccessScope scope;
   @Autowired RectificationCounts counts;
+  @Autowired DuesMonthTotals totals;
 
   final String run = UUID.randomUUID().toString().substring(0, 6);
   WebDriver driver;
@@ -122,6 +124,7 @@ class HomeChartsTest {
       assertMonthlyRates("chart-dues-rates", branch, year);
     } finally {
       rows.stream().filter(Objects::nonNull).forEach(id -> jdbc.update("delete from pf_dues_ledger where id = ?", id));
+      totals.refresh("rmyy-nk", period);
     }
   }
 
@@ -355,6 +358,8 @@ class HomeChartsTest {
     jdbc.update("insert into pf_dues_ledger (branch_id, period, person_id, base, rate, due, paid, voluntary, prepaid)"
         + " values ('rmyy-nk', ?, ?, 3000, 0.005, ?, ?, 0, false)", period, person, new BigDecimal(due),
         new BigDecimal(paid));
+    // Written around the dues services, so the month's kept totals are recounted here.
+    totals.refresh("rmyy-nk", period);
     return jdbc.queryForObject("select id from pf_dues_ledger where branch_id = 'rmyy-nk' and period = ?"
         + " and person_id = ?", Long.class, period, person);
   }

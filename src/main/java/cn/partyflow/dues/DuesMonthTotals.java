@@ -1,0 +1,163 @@
+package cn.partyflow.dues;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The kept month totals of the 党费收缴登记表 (pf_dues_month_total, V130): per branch and month its members, expected
+ * and received amounts, the members who paid less than due and what they still owe. Every writer of pf_dues_ledger
+ * reports the (branch, month) it changed with {@link #changed}; just before the transaction commits each of them is
+ * recounted from the ledger (a branch's month is a few hundred rows, read through ix_pf_dues_ledger_branch_period)
+ * and written over the kept row. Recounting instead of adding differences leaves nothing to get out of step.
+ *
+ * <p>Two transactions changing the same branch's month: each first takes the kept row's lock (an upsert that changes
+ * nothing), and only then counts, in a statement of its own; under READ COMMITTED that count sees the other
+ * transaction's committed ledger rows, so the last to commit writes the full count. The rows are taken in one fixed
+ * order, after every ledger row the transaction writes, so two writers never wait for each other in a cycle.
+ */
+@Repository
+public class DuesMonthTotals {
+
+  /** A branch's month. */
+  record Key(String branchId, String period) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key o) {
+      int c = branchId.compareTo(o.branchId);
+      return c != 0 ? c : period.compareTo(o.period);
+    }
+  }
+
+  private static final String COLUMNS = "branch_id, period, members, expected, received, unpaid_members, owed";
+
+  /** The ledger's figures per branch and month; the migration backfills with the same. */
+  private static final String COUNT = "select count(*) as members, coalesce(sum(due), 0) as expected,"
+      + " coalesce(sum(paid), 0) as received, coalesce(sum(case when paid < due then 1 else 0 end), 0) as unpaid,"
+      + " coalesce(sum(case when paid < due then due - paid else 0 end), 0) as owed from pf_dues_ledger";
+
+  private static final String LOCK_POSTGRES = "insert into pf_dues_month_total (" + COLUMNS + ")"
+      + " values (?, ?, 0, 0, 0, 0, 0) on conflict (branch_id, period)"
+      + " do update set members = pf_dues_month_total.members";
+
+  private static final String LOCK_H2 = "merge into pf_dues_month_total (" + COLUMNS + ") key (branch_id, period)"
+      + " values (?, ?, 0, 0, 0, 0, 0)";
+
+  private final JdbcTemplate jdbc;
+  private volatile Boolean postgres;
+
+  DuesMonthTotals(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The ledger of the branch's month changed: recounted before the transaction commits, or at once outside one. */
+  void changed(String branchId, String period) {
+    changed(branchId, java.util.List.of(period));
+  }
+
+  /** {@link #changed(String, String)} for several months of the branch. */
+  void changed(String branchId, Collection<String> periods) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      new TreeSet<>(periods).forEach(p -> refresh(branchId, p));
+      return;
+    }
+    Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
+        .filter(s -> s instanceof Pending p && p.owner == this).map(Pending.class::cast).findFirst()
+        .orElseGet(() -> {
+          Pending p = new Pending(this);
+          TransactionSynchronizationManager.registerSynchronization(p);
+          return p;
+        });
+    periods.forEach(p -> pending.keys.add(new Key(branchId, p)));
+  }
+
+  /**
+   * Recounts one branch's month from the ledger now, in the caller's transaction if there is one: for ledger rows
+   * written around the services (tests, a bulk load of one branch).
+   */
+  public void refresh(String branchId, String period) {
+    jdbc.update(postgres() ? LOCK_POSTGRES : LOCK_H2, branchId, period);
+    Map<String, Object> c = jdbc.queryForMap(COUNT + " where branch_id = ? and period = ?", branchId, period);
+    int members = ((Number) c.get("members")).intValue();
+    if (members == 0) {
+      jdbc.update("delete from pf_dues_month_total where branch_id = ? and period = ?", branchId, period);
+      return;
+    }
+    jdbc.update("update pf_dues_month_total set members = ?, expected = ?, received = ?, unpaid_members = ?,"
+            + " owed = ? where branch_id = ? and period = ?", members, decimal(c.get("expected")),
+        decimal(c.get("received")), ((Number) c.get("unpaid")).intValue(), decimal(c.get("owed")), branchId, period);
+  }
+
+  /**
+   * Counts every month of every branch anew, set-based: after a bulk load of the ledger (the benchmark's seed). On
+   * PostgreSQL it holds ledger writes for its duration, so no change is lost.
+   */
+  public void rebuild() {
+    boolean postgres = postgres();
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      boolean own = con.getAutoCommit();
+      if (own) {
+        con.setAutoCommit(false);
+      }
+      try (Statement s = con.createStatement()) {
+        if (postgres) {
+          s.execute("lock table pf_dues_ledger in share mode");
+          s.execute("lock table pf_dues_month_total in exclusive mode");
+        }
+        s.executeUpdate("delete from pf_dues_month_total");
+        s.executeUpdate("insert into pf_dues_month_total (" + COLUMNS + ") select branch_id, period, "
+            + COUNT.substring("select ".length()) + " group by branch_id, period");
+        if (own) {
+          con.commit();
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (own) {
+          con.rollback();
+        }
+        throw e;
+      } finally {
+        if (own) {
+          con.setAutoCommit(true);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+  }
+
+  /** A transaction's changed months, recounted before it commits (on its connection, so with it or not at all). */
+  private static final class Pending implements TransactionSynchronization {
+    final DuesMonthTotals owner;
+    final TreeSet<Key> keys = new TreeSet<>();
+
+    Pending(DuesMonthTotals owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      keys.forEach(k -> owner.refresh(k.branchId(), k.period()));
+    }
+  }
+
+  private boolean postgres() {
+    Boolean p = postgres;
+    if (p == null) {
+      p = jdbc.execute((ConnectionCallback<Boolean>) con ->
+          con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+      postgres = p;
+    }
+    return p;
+  }
+}
