@@ -3,6 +3,7 @@ package cn.partyflow.dues;
 import cn.partyflow.shared.SqlScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -65,13 +66,15 @@ public class DuesProgress {
     if (branchIds.isEmpty()) {
       return List.of();
     }
+    List<Object> args = new ArrayList<>(List.of(from, to));
+    String scope = SqlScope.anyOf("t.branch_id", branchIds, args);
     return jdbc.query("select t.branch_id, t.period, t.members, t.expected, t.received, t.unpaid_members"
-            + " from pf_dues_month_total t where t.period between ? and ? and " + SqlScope.anyOf("t.branch_id")
+            + " from pf_dues_month_total t where t.period between ? and ? and " + scope
             + " order by t.period, t.branch_id",
         (rs, n) -> new BranchMonth(rs.getString("branch_id"), rs.getString("period"), rs.getInt("members"),
             rs.getBigDecimal("expected"), rs.getBigDecimal("received"), rs.getInt("unpaid_members"), 0,
             BigDecimal.ZERO),
-        from, to, SqlScope.ids(branchIds));
+        args.toArray());
   }
 
   /** The branches among {@code branchIds} that have a ledger for {@code period} ("yyyy-MM"), in the order given. */
@@ -81,18 +84,23 @@ public class DuesProgress {
       return List.of();
     }
     Map<String, BranchMonth> months = new HashMap<>();
+    List<Object> args = new ArrayList<>(List.of(period));
+    String scope = SqlScope.anyOf("t.branch_id", branchIds, args);
     jdbc.query("select t.branch_id, t.members, t.expected, t.received, t.unpaid_members from pf_dues_month_total t"
-            + " where t.period = ? and " + SqlScope.anyOf("t.branch_id"),
+            + " where t.period = ? and " + scope,
         (RowCallbackHandler) rs -> months.put(rs.getString("branch_id"), new BranchMonth(rs.getString("branch_id"),
             period, rs.getInt("members"), rs.getBigDecimal("expected"), rs.getBigDecimal("received"),
             rs.getInt("unpaid_members"), 0, BigDecimal.ZERO)),
-        period, SqlScope.ids(branchIds));
+        args.toArray());
     if (months.isEmpty()) {
       return List.of();
     }
     // Only the months somebody still owes for: ix_pf_dues_month_total_owing holds every column read here.
+    List<Object> owing = new ArrayList<>();
+    String owingScope = SqlScope.anyOf("t.branch_id", branchIds, owing);
+    owing.add(period);
     jdbc.query("select t.branch_id, sum(t.unpaid_members) as person_months, sum(t.owed) as owed"
-            + " from pf_dues_month_total t where " + SqlScope.anyOf("t.branch_id") + " and t.unpaid_members > 0"
+            + " from pf_dues_month_total t where " + owingScope + " and t.unpaid_members > 0"
             + " and t.period < ? group by t.branch_id",
         (RowCallbackHandler) rs -> {
           BranchMonth m = months.get(rs.getString("branch_id"));
@@ -101,7 +109,7 @@ public class DuesProgress {
                 m.unpaidMembers(), rs.getInt("person_months"), rs.getBigDecimal("owed")));
           }
         },
-        SqlScope.ids(branchIds), period);
+        owing.toArray());
     return branchIds.stream().filter(months::containsKey).map(months::get).toList();
   }
 }

@@ -97,7 +97,7 @@ class HomeController {
     model.addAttribute("taskCounts", tasks.filterCounts(me.userId()));
     if (me.officer()) {
       ScopeLevels levels = ScopeLevels.of(orgs);
-      List<PipelineRow> pipeline = pipeline(orgs, levels);
+      List<PipelineRow> pipeline = pipeline(visible, levels);
       model.addAttribute("pipeline", pipeline);
       model.addAttribute("pipelineChart", HomeCharts.funnel(pipeline));
       model.addAttribute("stages", PIPELINE);
@@ -106,14 +106,15 @@ class HomeController {
       model.addAttribute("duesPeriod", period);
       List<String> branches = orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH).map(Organization::id)
           .toList();
-      List<DuesRow> duesRows = duesRows(levels, dues.month(branches, period), period);
+      // Read for the whole scope: the kept totals hold branches only, and a province's scope is read as the registry.
+      List<DuesRow> duesRows = duesRows(levels, dues.month(visible, period), period);
       model.addAttribute("dues", duesRows);
       model.addAttribute("duesChart", HomeCharts.duesRate(duesRows, period));
       model.addAttribute("hasBranches", !branches.isEmpty());
       if (me.holdsAny(Navigation.DUES_ROLES) && !branches.isEmpty()) {
         YearMonth now = YearMonth.from(today);
         List<String> periods = DuesCharts.periods(now.minusMonths(DUES_MONTHS - 1), now);
-        List<DuesProgress.BranchMonth> months = dues.months(branches, periods.get(0), now.toString());
+        List<DuesProgress.BranchMonth> months = dues.months(visible, periods.get(0), now.toString());
         Map<String, String> names = new LinkedHashMap<>();
         List<DuesProgress.BranchMonth> rates = monthRates(levels, months, periods, names);
         model.addAttribute("duesMonthsChart", rates.isEmpty() ? null
@@ -147,8 +148,8 @@ class HomeController {
    * A row per organization under the user's top organizations with the people of its whole subtree, the top's own
    * people when it has any, and a total when there are several rows.
    */
-  private List<PipelineRow> pipeline(List<Organization> orgs, ScopeLevels levels) {
-    Map<String, Map<MemberStatus, Long>> counts = roster.stageCounts(orgs.stream().map(Organization::id).toList());
+  private List<PipelineRow> pipeline(Set<String> visible, ScopeLevels levels) {
+    Map<String, Map<MemberStatus, Long>> counts = roster.stageCounts(visible);
     List<PipelineRow> rows = new ArrayList<>(levels.totals(counts, l -> new EnumMap<>(MemberStatus.class),
             HomeController::plus, true).stream()
         .map(t -> new PipelineRow(t.level().orgId(), t.level().name(), t.value(), t.level().own())).toList());
