@@ -211,6 +211,15 @@ class PlatformBenchmark {
       measured("rectification dashboard p95, 党委书记 of one 党委", "pvc1_shuji", "/dashboard/rectification", baseline);
       measured("auditor search /audit first page p95, province auditor (" + v + " finished)", "pv_jiwei",
           "/audit?procedure=benchHistory", baseline);
+      // Tasklist as the leaders open it: the engine's own queries, with every group of the user in their checks.
+      String mine = filterId("pv_shuji", "我的待办");
+      String unit = filterId("pv_shuji", "本单位全部待办");
+      measured("Tasklist 我的待办 list p95, province's 书记", "pv_shuji",
+          "/engine-rest/filter/" + mine + "/list?firstResult=0&maxResults=15", baseline);
+      measured("Tasklist 本单位全部待办 list p95, 书记 of one 党委 (50 branches)", "pvc1_shuji",
+          "/engine-rest/filter/" + unit + "/list?firstResult=0&maxResults=15", baseline);
+      measured("Tasklist 本单位全部待办 list p95, province's 书记", "pv_shuji",
+          "/engine-rest/filter/" + unit + "/list?firstResult=0&maxResults=15", baseline);
     }
     FIGURES.add("database size after the volume seed", "MB", jdbc.queryForObject(
         "select pg_database_size(current_database())", Long.class) / 1048576.0, "", 0, "");
@@ -575,6 +584,11 @@ class PlatformBenchmark {
 
 
   /** A provincial figure of its own: a failed request is reported beside the figures, not a failed run. */
+  private String filterId(String user, String name) {
+    return (String) ((Map<?, ?>) http.withBasicAuth(user, "demo")
+        .getForObject("/engine-rest/filter?resourceType=Task&name=" + name, List.class).get(0)).get("id");
+  }
+
   private void measured(String name, String user, String url, double[] baseline) {
     try {
       FIGURES.add(name, "ms", latency(user, url)[1], "authenticated no-op p95", baseline[1], "< 100 ms");
