@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.partyflow.PostgresTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A scope above {@link OrganizationChoices#LIMIT}: a test 党委 with five 党总支 of fifty branches each (256
- * organizations) given to the demo's 党委书记 and 纪委 as well as their hospital. The organization filters of the
- * managers' dashboard and of the auditors' search then drill down instead of listing every organization.
+ * A scope above {@link OrganizationChoices#LIMIT} ({@link LargeScope}): the organization filters of the managers'
+ * dashboard and of the auditors' search drill down instead of listing every organization. The same walk in Chromium,
+ * choosing and filtering as a user does, is {@link LargeScopeFilterBrowserTest}.
  */
 @PostgresTest
 class LargeScopeFilterTest {
@@ -28,27 +27,18 @@ class LargeScopeFilterTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
 
-  final String top = "pick-" + UUID.randomUUID().toString().substring(0, 8);
+  LargeScope scope;
+  String top;
 
   @BeforeEach
   void bigCommittee() {
-    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
-        + " values (?, null, 'COMMITTEE', '下拉测试党委', true, 900000)", top);
-    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
-        + " select ? || '-g' || g, ?, 'GENERAL_BRANCH', '下拉测试总支' || g, false, 900000 + g * 100"
-        + " from generate_series(1, 5) g", top, top);
-    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
-        + " select ? || '-g' || g || '-b' || b, ? || '-g' || g, 'BRANCH', '下拉测试支部' || g || '-' || b, false,"
-        + " 900000 + g * 100 + b from generate_series(1, 5) g, generate_series(1, 50) b", top, top);
-    // P001 is rmyy_shuji, P004 rmyy_jiwei: the test 党委 joins their hospital in their scope.
-    jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values (?, 'P001', 'SECRETARY'),"
-        + " (?, 'P004', 'AUDITOR')", top, top);
+    scope = LargeScope.create(jdbc);
+    top = scope.top;
   }
 
   @AfterEach
   void cleanUp() {
-    jdbc.update("delete from pf_role_assignment where org_id = ?", top);
-    jdbc.update("delete from pf_organization where id = ? or id like ?", top, top + "-%");
+    scope.remove();
   }
 
   @Test
