@@ -21,6 +21,11 @@ public final class EngineTables {
     return prefix == null ? "" : prefix;
   }
 
+  /** Whether the engine's database is PostgreSQL (production) rather than H2 (the demo). */
+  public static boolean isPostgres(ProcessEngine engine) {
+    return "postgres".equals(configuration(engine).getDatabaseType());
+  }
+
   /** {@code create index if not exists name on table (columns)}, the table named with the engine's prefix. */
   public static void createIndex(ProcessEngine engine, String name, String table, String columns, String purpose) {
     ProcessEngineConfigurationImpl configuration = configuration(engine);
