@@ -26,7 +26,14 @@ class AccessLog {
     }
   }
 
-  record Entry(Date time, String username, String action, String processInstanceId, String detail) {}
+  /** One look; {@code name} is the person's name from the registry, null for a login without one. */
+  record Entry(Date time, String username, String name, String action, String processInstanceId, String detail) {
+
+    /** Who looked, as a reader knows them: the name, or for a login outside the registry the login. */
+    public String person() {
+      return name != null ? name : username;
+    }
+  }
 
   private static final Map<String, String> LABELS = Map.of(
       Action.SEARCH.name(), Action.SEARCH.label, Action.VIEW.name(), Action.VIEW.label,
@@ -47,9 +54,10 @@ class AccessLog {
 
   /** The looks taken at one case, oldest first. */
   List<Entry> ofCase(String processInstanceId) {
-    return jdbc.query("select accessed_at, username, action, process_instance_id, detail from pf_audit_access_log"
-            + " where process_instance_id = ? order by id",
-        (rs, i) -> new Entry(rs.getTimestamp(1), rs.getString(2), LABELS.getOrDefault(rs.getString(3),
-            rs.getString(3)), rs.getString(4), rs.getString(5)), processInstanceId);
+    return jdbc.query("select l.accessed_at, l.username, p.name, l.action, l.process_instance_id, l.detail"
+            + " from pf_audit_access_log l left join pf_person p on p.username = l.username"
+            + " where l.process_instance_id = ? order by l.id",
+        (rs, i) -> new Entry(rs.getTimestamp(1), rs.getString(2), rs.getString(3), LABELS.getOrDefault(rs.getString(4),
+            rs.getString(4)), rs.getString(5), rs.getString(6)), processInstanceId);
   }
 }

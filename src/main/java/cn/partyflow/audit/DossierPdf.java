@@ -112,7 +112,7 @@ final class DossierPdf {
       doc.add(values);
       section(doc, "查阅记录");
       PdfPTable access = table(new float[] {2.5f, 3, 2.5f, 5}, "时间", "人员", "操作", "说明");
-      file.accessLog().forEach(a -> row(access, Formats.dateTime(a.time()), a.username(), a.action(),
+      file.accessLog().forEach(a -> row(access, Formats.dateTime(a.time()), a.person(), a.action(),
           a.detail() == null ? "" : a.detail()));
       doc.add(access);
       DiagramPdf.addPage(doc, writer, file.diagramSvg(), "流程图：" + s.procedureName()

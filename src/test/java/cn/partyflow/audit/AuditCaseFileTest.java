@@ -253,7 +253,9 @@ class AuditCaseFileTest {
     assertThat(jdbc.queryForObject("select count(*) from pf_audit_access_log where username = 'rmyy_jiwei'"
         + " and action = 'SEARCH' and detail like ?", Integer.class, "%" + scenario.businessKey + "%"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(accessLogSection(html)).contains("rmyy_jiwei", "导出案卷PDF", "rmyy_shenji", "查看案卷");
+    // Readers see who looked by name, never by login.
+    assertThat(accessLogSection(html)).contains("孙丽", "导出案卷PDF", "郑伟", "查看案卷")
+        .doesNotContain("rmyy_jiwei", "rmyy_shenji");
   }
 
   @Test
