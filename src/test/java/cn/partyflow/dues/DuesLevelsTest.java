@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Dues per level of a scope: amounts summed in BigDecimal, the rate from the sums, one chart line beyond twelve rows. */
+/**
+ * Dues per level of a scope: amounts summed in BigDecimal, the rate from the sums, every row kept for the overview,
+ * one chart line beyond twelve rows.
+ */
 class DuesLevelsTest {
 
   /** A province: two cities, one with a 党总支 and its branches, the other with a branch. */
