@@ -2,6 +2,7 @@ package cn.partyflow.home;
 
 import cn.partyflow.audit.RecentCases;
 import cn.partyflow.dues.DuesCharts;
+import cn.partyflow.dues.DuesLevels;
 import cn.partyflow.dues.DuesProgress;
 import cn.partyflow.memberdevelopment.MemberDevelopment;
 import cn.partyflow.organization.AccessScope;
@@ -10,6 +11,7 @@ import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Roster;
+import cn.partyflow.organization.ScopeLevels;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.rectification.RectificationCharts;
 import cn.partyflow.rectification.RectificationDashboard;
@@ -42,8 +44,6 @@ class HomeController {
   static final int LIST_ROWS = 5;
   /** Months of 收缴率 the dues keepers' chart shows, this month last. */
   static final int DUES_MONTHS = 6;
-  /** More rows than this and the months' chart draws one line for the whole scope: a legend stays readable. */
-  static final int CHART_SERIES = 12;
   static final String TOTAL = "合计";
 
   /**
@@ -116,7 +116,7 @@ class HomeController {
         List<String> periods = DuesCharts.periods(now.minusMonths(DUES_MONTHS - 1), now);
         List<DuesProgress.BranchMonth> months = dues.months(visible, periods.get(0), now.toString());
         Map<String, String> names = new LinkedHashMap<>();
-        List<DuesProgress.BranchMonth> rates = monthRates(levels, months, periods, names);
+        List<DuesProgress.BranchMonth> rates = DuesLevels.monthRates(levels, months, periods, names);
         model.addAttribute("duesMonthsChart", rates.isEmpty() ? null
             : DuesCharts.monthlyRates("chart-dues-months", "组织", names, periods, rates));
       }
@@ -168,46 +168,8 @@ class HomeController {
 
   /** The month's branches summed per row (rows without a ledger this month left out), and a total of several. */
   static List<DuesRow> duesRows(ScopeLevels levels, List<DuesProgress.BranchMonth> months, String period) {
-    Map<String, DuesProgress.BranchMonth> byBranch = new LinkedHashMap<>();
-    months.forEach(m -> byBranch.put(m.branchId(), m));
-    List<DuesRow> rows = new ArrayList<>(levels.totals(byBranch,
-            l -> DuesProgress.BranchMonth.empty(l.orgId(), period), (a, b) -> a.plus(a.branchId(), b), false)
-        .stream().map(t -> new DuesRow(t.level().orgId(), t.level().name(), t.value())).toList());
-    if (rows.size() > 1) {
-      rows.add(new DuesRow(null, TOTAL, rows.stream().map(DuesRow::month)
-          .reduce(DuesProgress.BranchMonth.empty(null, period), (a, b) -> a.plus(null, b))));
-    }
-    return rows;
-  }
-
-  /**
-   * Each month's branches summed per row, the rows' names put into {@code names} (the legend); more than
-   * {@link #CHART_SERIES} rows are drawn as one line, the whole scope's.
-   */
-  static List<DuesProgress.BranchMonth> monthRates(ScopeLevels levels, List<DuesProgress.BranchMonth> months,
-      List<String> periods, Map<String, String> names) {
-    Map<String, Map<String, DuesProgress.BranchMonth>> byPeriod = new LinkedHashMap<>();
-    months.forEach(m -> byPeriod.computeIfAbsent(m.period(), p -> new LinkedHashMap<>()).put(m.branchId(), m));
-    List<DuesProgress.BranchMonth> rates = new ArrayList<>();
-    Map<String, String> seen = new LinkedHashMap<>();
-    for (String period : periods) {
-      for (ScopeLevels.Total<DuesProgress.BranchMonth> t : levels.totals(byPeriod.getOrDefault(period, Map.of()),
-          l -> DuesProgress.BranchMonth.empty(l.orgId(), period), (a, b) -> a.plus(a.branchId(), b), false)) {
-        rates.add(t.value());
-        seen.put(t.level().orgId(), t.level().name());
-      }
-    }
-    Map<String, String> legend = new LinkedHashMap<>();
-    levels.levels().stream().filter(l -> seen.containsKey(l.orgId())).forEach(l -> legend.put(l.orgId(), l.name()));
-    if (legend.size() <= CHART_SERIES) {
-      names.putAll(legend);
-      return rates;
-    }
-    names.put(TOTAL, TOTAL);
-    Map<String, DuesProgress.BranchMonth> whole = new LinkedHashMap<>();
-    rates.forEach(m -> whole.merge(m.period(), m.plus(TOTAL, DuesProgress.BranchMonth.empty(TOTAL, m.period())),
-        (a, b) -> a.plus(TOTAL, b)));
-    return List.copyOf(whole.values());
+    return DuesLevels.month(levels, months, period, false).stream()
+        .map(r -> new DuesRow(r.orgId(), r.orgName(), r.month())).toList();
   }
 
   private List<Deadline> deadlines(String userId, LocalDate today) {

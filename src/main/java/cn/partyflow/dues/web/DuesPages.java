@@ -5,6 +5,7 @@ import cn.partyflow.dues.DuesAdjustments;
 import cn.partyflow.dues.DuesAssessmentService;
 import cn.partyflow.dues.DuesCharts;
 import cn.partyflow.dues.DuesCollectionService;
+import cn.partyflow.dues.DuesLevels;
 import cn.partyflow.dues.IncomeImport;
 import cn.partyflow.dues.DuesProcesses;
 import cn.partyflow.dues.DuesProgress;
@@ -16,6 +17,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.ScopeLevels;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.ImportRefused;
@@ -61,12 +63,23 @@ class DuesPages {
 
   /** Months of 收缴率 the branches page charts, this month last. */
   private static final int RATE_MONTHS = 6;
+  /**
+   * More branches than this under the overview and it lists them per level instead of one by one: a 党委 of a
+   * hospital (a few dozen branches at most) keeps its list of branches, a city's or a province's thousands do not.
+   */
+  static final int BRANCH_ROWS = 50;
   private static final Set<Role> KEEPERS = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
   /** The steps a keeper finishes on this page; all others are worked in Tasklist, linked from the page. */
   private static final Set<String> PAGE_STEPS = Set.of(DuesProcesses.TASK_IMPORT_INCOME,
       DuesProcesses.TASK_REVIEW_AMOUNTS, DuesProcesses.TASK_COLLECT_DUES);
   private static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  /**
+   * A row of the overview of a large scope: an organization with the branches of its subtree (their number and this
+   * month summed), its link ({@code href} null where there is nothing to open), or the total ({@code orgId} null).
+   */
+  public record LevelRow(String orgId, String name, String href, int branches, DuesProgress.BranchMonth month) {}
 
   private final DuesAssessmentService assessments;
   private final IncomeImport income;
@@ -94,24 +107,90 @@ class DuesPages {
     this.directory = directory;
   }
 
+  /**
+   * The overview of the user's scope, or with {@code org} of one organization in it and everything below (404 for one
+   * outside the scope, as for a branch's page): up to {@link #BRANCH_ROWS} branches are listed one by one, more are
+   * summed per level below the top ({@link ScopeLevels}), each row leading one level further down until the branches.
+   */
   @GetMapping("/dues")
-  String branches(Authentication auth, Model model) {
+  String branches(@RequestParam(required = false) String org, Authentication auth, Model model) {
     Set<String> visible = access.visible(auth);
+    List<Organization> scope = directory.organizations().stream().filter(o -> visible.contains(o.id())).toList();
+    // Read as the scope is given: a province's is marked as the registry and read as a subquery, not 20,000 ids.
+    Set<String> read = visible;
+    if (org != null && !org.isBlank()) {
+      access.requireVisible(auth, org);
+      scope = ScopeLevels.below(scope, org);
+      read = directory.subtrees(List.of(org));
+      List<Organization> path = new ArrayList<>(directory.selfAndAncestors(org).stream()
+          .filter(o -> visible.contains(o.id())).toList());
+      java.util.Collections.reverse(path);
+      model.addAttribute("org", path.get(path.size() - 1));
+      model.addAttribute("path", path.subList(0, path.size() - 1));
+    }
+    List<Organization> branches = scope.stream()
+        .filter(o -> o.kind() == OrganizationKind.BRANCH || o.kind() == OrganizationKind.GENERAL_BRANCH).toList();
+    YearMonth now = YearMonth.from(ChinaClock.today());
+    List<String> periods = DuesCharts.periods(now.minusMonths(RATE_MONTHS - 1), now);
+    model.addAttribute("branchCount", branches.size());
+    if (branches.size() > BRANCH_ROWS) {
+      levels(ScopeLevels.of(scope), scope, branches, read, now.toString(), periods, model);
+      return "dues/branches";
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
-    directory.organizations().stream().filter(o -> visible.contains(o.id()))
-        .filter(o -> o.kind() == OrganizationKind.BRANCH || o.kind() == OrganizationKind.GENERAL_BRANCH)
-        .sorted(Comparator.comparing(Organization::id))
+    branches.stream().sorted(Comparator.comparing(Organization::id))
         .forEach(o -> rows.add(Map.of("id", o.id(), "name", o.name(),
             "mayAct", access.mayAct(auth, o.id(), KEEPERS))));
     model.addAttribute("branches", rows);
     Map<String, String> names = new LinkedHashMap<>();
     rows.forEach(r -> names.put((String) r.get("id"), (String) r.get("name")));
-    YearMonth now = YearMonth.from(ChinaClock.today());
-    List<String> periods = DuesCharts.periods(now.minusMonths(RATE_MONTHS - 1), now);
     List<DuesProgress.BranchMonth> rates = progress.months(names.keySet(), periods.get(0), now.toString());
-    model.addAttribute("ratesChart", rates.isEmpty() ? null
+    boolean oneLine = names.size() > DuesLevels.CHART_SERIES;
+    model.addAttribute("ratesChart", rates.isEmpty() ? null : oneLine
+        ? DuesCharts.monthlyRates("chart-dues-rates", "组织", Map.of(DuesLevels.TOTAL, DuesLevels.TOTAL), periods,
+            DuesLevels.oneLine(rates))
         : DuesCharts.monthlyRates("chart-dues-rates", names, periods, rates));
     return "dues/branches";
+  }
+
+  /**
+   * The overview of a large scope: this month per level (each row's branches counted and their kept month totals
+   * summed), every row kept so that it can be opened, and the months' 收缴率 per row.
+   */
+  private void levels(ScopeLevels levels, List<Organization> scope, List<Organization> branches, Set<String> read,
+      String period, List<String> periods, Model model) {
+    Map<String, Organization> byId = new java.util.HashMap<>();
+    scope.forEach(o -> byId.put(o.id(), o));
+    Map<String, Integer> perBranch = new LinkedHashMap<>();
+    branches.forEach(b -> perBranch.put(b.id(), 1));
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    levels.totals(perBranch, l -> 0, Integer::sum, true).forEach(t -> counts.put(t.level().orgId(), t.value()));
+    List<DuesLevels.Row> month = DuesLevels.month(levels, progress.month(read, period), period, true);
+    model.addAttribute("levels", month.stream().map(r -> new LevelRow(r.orgId(), r.orgName(),
+        r.orgId() == null ? null : href(byId.get(r.orgId()), r.own()),
+        r.orgId() == null ? branches.size() : counts.getOrDefault(r.orgId(), 0), r.month())).toList());
+    model.addAttribute("period", period);
+    Map<String, String> names = new LinkedHashMap<>();
+    List<DuesProgress.BranchMonth> rates = DuesLevels.monthRates(levels,
+        progress.months(read, periods.get(0), period), periods, names);
+    model.addAttribute("ratesChart", rates.isEmpty() ? null
+        : DuesCharts.monthlyRates("chart-dues-rates", "组织", names, periods, rates));
+  }
+
+  /**
+   * Where a row of the overview leads: a branch (or a 党总支's own ledger) to its page, an organization above the
+   * branches to the overview narrowed to it; a 党小组 nowhere (it keeps no ledger).
+   */
+  private static String href(Organization org, boolean own) {
+    boolean ledger = org.kind() == OrganizationKind.BRANCH || own && org.kind() == OrganizationKind.GENERAL_BRANCH;
+    if (ledger) {
+      return UriComponentsBuilder.fromPath("/dues/{branch}").buildAndExpand(org.id()).encode().toUriString();
+    }
+    if (org.kind().ordinal() > OrganizationKind.BRANCH.ordinal() || own) {
+      return null;
+    }
+    return UriComponentsBuilder.fromPath("/dues").queryParam("org", "{org}").buildAndExpand(org.id()).encode()
+        .toUriString();
   }
 
   @GetMapping("/dues/{branch}")

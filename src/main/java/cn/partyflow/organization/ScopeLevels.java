@@ -1,11 +1,10 @@
-package cn.partyflow.home;
+package cn.partyflow.organization;
 
-import cn.partyflow.organization.Organization;
-import cn.partyflow.organization.OrganizationKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,19 +13,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The rows of 工作台's tables for a scope of any size: one per organization directly under the user's top
- * organizations (those of the scope whose parent is outside it: where the user holds roles), each standing for its
- * whole subtree, and the top organization's own row (本级) for what is recorded on the top itself. A 党支部 or
+ * The rows of a table for a scope of any size (工作台, the /dues overview): one per organization directly under the
+ * user's top organizations (those of the scope whose parent is outside it: where the user holds roles), each standing
+ * for its whole subtree, and the top organization's own row (本级) for what is recorded on the top itself. A 党支部 or
  * 党小组 at the top is one row with everything below it, so a branch officer sees their branch. A province's
- * secretary gets a row per city instead of one per each of 20,000 branches.
+ * secretary gets a row per city instead of one per each of 20,000 branches; {@link #below} narrows the scope to one
+ * row's organization, whose rows are then the level under it.
  */
-final class ScopeLevels {
+public final class ScopeLevels {
 
   /** A row: the organization it is named after, and whether it holds that organization's own figures only. */
-  record Level(String orgId, String name, boolean own) {}
+  public record Level(String orgId, String name, boolean own) {}
 
   /** A row with its figures summed. */
-  record Total<T>(Level level, T value) {}
+  public record Total<T>(Level level, T value) {}
 
   private final List<Level> levels = new ArrayList<>();
   /** Each organization of the scope to the id of the row it is summed into. */
@@ -35,7 +35,7 @@ final class ScopeLevels {
   private ScopeLevels() {}
 
   /** The rows for the organizations of a scope, given in the directory's order (which the rows keep). */
-  static ScopeLevels of(List<Organization> scope) {
+  public static ScopeLevels of(List<Organization> scope) {
     ScopeLevels result = new ScopeLevels();
     Set<String> ids = scope.stream().map(Organization::id).collect(Collectors.toSet());
     Map<String, List<Organization>> children = new HashMap<>();
@@ -57,6 +57,32 @@ final class ScopeLevels {
     return result;
   }
 
+  /**
+   * The organization {@code orgId} and everything below it that is in {@code scope}, in the scope's order; empty when
+   * {@code orgId} is not in the scope, so a drill-down never reaches past what the user may see.
+   */
+  public static List<Organization> below(List<Organization> scope, String orgId) {
+    Map<String, List<Organization>> children = new HashMap<>();
+    boolean found = false;
+    for (Organization o : scope) {
+      found |= o.id().equals(orgId);
+      if (o.parentId() != null) {
+        children.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    if (!found) {
+      return List.of();
+    }
+    Set<String> subtree = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(orgId));
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      subtree.add(id);
+      children.getOrDefault(id, List.of()).forEach(c -> todo.push(c.id()));
+    }
+    return scope.stream().filter(o -> subtree.contains(o.id())).toList();
+  }
+
   private void add(Level level, Organization root, Map<String, List<Organization>> children) {
     levels.add(level);
     Deque<Organization> todo = new ArrayDeque<>(List.of(root));
@@ -67,7 +93,7 @@ final class ScopeLevels {
     }
   }
 
-  List<Level> levels() {
+  public List<Level> levels() {
     return levels;
   }
 
@@ -75,7 +101,7 @@ final class ScopeLevels {
    * The figures of the organizations summed per row, in the rows' order. A top's own row is there only when the top
    * itself has figures; another row when something in its subtree has, or always with {@code keepEmpty}.
    */
-  <T> List<Total<T>> totals(Map<String, T> perOrganization, Function<Level, T> zero, BinaryOperator<T> plus,
+  public <T> List<Total<T>> totals(Map<String, T> perOrganization, Function<Level, T> zero, BinaryOperator<T> plus,
       boolean keepEmpty) {
     Map<String, T> sums = new HashMap<>();
     perOrganization.forEach((org, value) -> {

@@ -1,66 +1,32 @@
-package cn.partyflow.home;
+package cn.partyflow.dues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.partyflow.dues.DuesProgress;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.ScopeLevels;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * 工作台's rows per level below the user: one per organization under the top organization with its whole subtree
- * summed, the top's own row only when it has figures of its own, a branch at the top as one row, the amounts summed
- * in BigDecimal and the rate computed from the sums.
+ * Dues per level of a scope: amounts summed in BigDecimal, the rate from the sums, every row kept for the overview,
+ * one chart line beyond twelve rows.
  */
-class ScopeLevelsTest {
+class DuesLevelsTest {
 
-  /** A province: two cities, one with a 党总支 and its branches, the other with a branch; cells under branches. */
-  static final List<Organization> PROVINCE = List.of(
+  /** A province: two cities, one with a 党总支 and its branches, the other with a branch. */
+  private static final List<Organization> PROVINCE = List.of(
       org("sw", null, OrganizationKind.COMMITTEE, "省委"),
       org("c1", "sw", OrganizationKind.COMMITTEE, "甲市委"),
       org("c1-z", "c1", OrganizationKind.GENERAL_BRANCH, "甲市某党总支"),
       org("c1-z-b1", "c1-z", OrganizationKind.BRANCH, "甲一支部"),
-      org("c1-z-b1-x", "c1-z-b1", OrganizationKind.CELL, "甲一小组"),
       org("c1-b2", "c1", OrganizationKind.BRANCH, "甲二支部"),
       org("c2", "sw", OrganizationKind.COMMITTEE, "乙市委"),
       org("c2-b1", "c2", OrganizationKind.BRANCH, "乙一支部"));
-
-  @Test
-  void aProvincesSecretaryGetsOneRowPerCityEachSummingItsWholeSubtree() {
-    ScopeLevels levels = ScopeLevels.of(PROVINCE);
-    Map<String, Long> people = Map.of("c1-z-b1", 3L, "c1-z-b1-x", 2L, "c1-b2", 4L, "c2-b1", 1L);
-    List<ScopeLevels.Total<Long>> rows = levels.totals(people, l -> 0L, Long::sum, true);
-    assertThat(rows).extracting(t -> t.level().orgId() + "=" + t.value()).containsExactly("c1=9", "c2=1");
-  }
-
-  @Test
-  void theTopsOwnRowIsThereOnlyWhenTheTopHasFiguresOfItsOwn() {
-    ScopeLevels levels = ScopeLevels.of(PROVINCE);
-    List<ScopeLevels.Total<Long>> rows = levels.totals(Map.of("sw", 5L, "c2-b1", 1L), l -> 0L, Long::sum, false);
-    assertThat(rows).extracting(t -> t.level().name() + "=" + t.value()).containsExactly("省委（本级）=5", "乙市委=1");
-    assertThat(rows.get(0).level().own()).isTrue();
-  }
-
-  @Test
-  void aBranchAtTheTopIsOneRowWithItsCells() {
-    List<Organization> branch = PROVINCE.stream().filter(o -> o.id().startsWith("c1-z-b1")).toList();
-    List<ScopeLevels.Total<Long>> rows = ScopeLevels.of(branch).totals(Map.of("c1-z-b1", 3L, "c1-z-b1-x", 2L),
-        l -> 0L, Long::sum, true);
-    assertThat(rows).extracting(t -> t.level().orgId() + "=" + t.value() + ":" + t.level().own())
-        .containsExactly("c1-z-b1=5:false");
-  }
-
-  @Test
-  void aCommitteesSecretarySeesARowPerBranchAndTheyAreTheOrganizationsOfTheScopeOnly() {
-    List<Organization> city = PROVINCE.stream().filter(o -> o.id().startsWith("c1")).toList();
-    List<ScopeLevels.Total<Long>> rows = ScopeLevels.of(city).totals(Map.of("c1-b2", 4L, "c2-b1", 7L), l -> 0L,
-        Long::sum, true);
-    assertThat(rows).extracting(t -> t.level().orgId() + "=" + t.value()).containsExactly("c1-z=0", "c1-b2=4");
-  }
 
   @Test
   void duesRowsSumTheAmountsAndTakeTheRateFromTheSums() {
@@ -69,8 +35,8 @@ class ScopeLevelsTest {
         month("c1-z-b1", "100.10", "100.10", 0, 2, "30.05"),
         month("c1-b2", "0.30", "0.00", 1, 1, "0.30"),
         month("c2-b1", "50.00", "25.00", 2, 0, "0"));
-    List<HomeController.DuesRow> rows = HomeController.duesRows(levels, months, "2027-03");
-    assertThat(rows).extracting(HomeController.DuesRow::orgId).containsExactly("c1", "c2", null);
+    List<DuesLevels.Row> rows = DuesLevels.month(levels, months, "2027-03", false);
+    assertThat(rows).extracting(DuesLevels.Row::orgId).containsExactly("c1", "c2", null);
     DuesProgress.BranchMonth c1 = rows.get(0).month();
     assertThat(c1.branchId()).isEqualTo("c1");
     assertThat(c1.expected()).isEqualByComparingTo("100.40");
@@ -92,20 +58,30 @@ class ScopeLevelsTest {
     List<DuesProgress.BranchMonth> months = List.of(month("c1-b2", "10.00", "5.00", 1, 0, "0"),
         month("c2-b1", "10.00", "10.00", 0, 0, "0"));
     Map<String, String> names = new LinkedHashMap<>();
-    List<DuesProgress.BranchMonth> rates = HomeController.monthRates(levels, months, List.of("2027-03"), names);
+    List<DuesProgress.BranchMonth> rates = DuesLevels.monthRates(levels, months, List.of("2027-03"), names);
     assertThat(names).containsExactly(Map.entry("c1", "甲市委"), Map.entry("c2", "乙市委"));
     assertThat(rates).extracting(m -> m.branchId() + "=" + m.ratePercent()).containsExactly("c1=50", "c2=100");
 
-    List<Organization> wide = new java.util.ArrayList<>(List.of(org("top", null, OrganizationKind.COMMITTEE, "省委")));
-    List<DuesProgress.BranchMonth> many = new java.util.ArrayList<>();
-    for (int i = 0; i < HomeController.CHART_SERIES + 1; i++) {
+    List<Organization> wide = new ArrayList<>(List.of(org("top", null, OrganizationKind.COMMITTEE, "省委")));
+    List<DuesProgress.BranchMonth> many = new ArrayList<>();
+    for (int i = 0; i < DuesLevels.CHART_SERIES + 1; i++) {
       wide.add(org("b" + i, "top", OrganizationKind.BRANCH, "支部" + i));
       many.add(month("b" + i, "10.00", i == 0 ? "0.00" : "10.00", 0, 0, "0"));
     }
     names.clear();
-    rates = HomeController.monthRates(ScopeLevels.of(wide), many, List.of("2027-03"), names);
+    rates = DuesLevels.monthRates(ScopeLevels.of(wide), many, List.of("2027-03"), names);
     assertThat(names).containsExactly(Map.entry("合计", "合计"));
     assertThat(rates).extracting(m -> m.branchId() + "=" + m.ratePercent()).containsExactly("合计=92");
+  }
+
+
+  @Test
+  void theOverviewKeepsEveryRowToDrillIntoEvenWithoutALedgerThisMonth() {
+    List<DuesLevels.Row> rows = DuesLevels.month(ScopeLevels.of(PROVINCE),
+        List.of(month("c2-b1", "50.00", "50.00", 0, 0, "0")), "2027-03", true);
+    assertThat(rows).extracting(r -> r.orgName() + "=" + r.month().expected().toPlainString())
+        .containsExactly("甲市委=0", "乙市委=50.00", "合计=50.00");
+    assertThat(rows.get(0).month().ratePercent()).isEqualTo(100);
   }
 
   private static DuesProgress.BranchMonth month(String branch, String expected, String received, int unpaid,
