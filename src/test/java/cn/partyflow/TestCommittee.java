@@ -46,7 +46,8 @@ public final class TestCommittee {
 
   /** rmyy_shuji, whose scope is his hospital and this 党委. */
   public static Authentication secretary() {
-    return new UsernamePasswordAuthenticationToken("rmyy_shuji", null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+    return new UsernamePasswordAuthenticationToken("rmyy_shuji", null,
+        List.of(new SimpleGrantedAuthority("ROLE_USER")));
   }
 
   /** The administrator, whose scope is the whole registry. */

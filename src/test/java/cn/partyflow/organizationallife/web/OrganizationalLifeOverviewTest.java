@@ -10,7 +10,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organizationallife.MeetingStore;
 import cn.partyflow.organizationallife.OrganizationalLifeRules.Counts;
-import cn.partyflow.organizationallife.OrganizationalLifeService;
+import cn.partyflow.organizationallife.OrganizationalLifeRules;
 import cn.partyflow.organizationallife.Period;
 import cn.partyflow.shared.ChinaClock;
 import java.time.LocalDate;
@@ -38,7 +38,6 @@ class OrganizationalLifeOverviewTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired OrganizationalLifePages pages;
   @Autowired MeetingStore store;
-  @Autowired OrganizationalLifeService service;
   @Autowired AccessScope scope;
   @Autowired OrganizationDirectory directory;
 
@@ -108,8 +107,8 @@ class OrganizationalLifeOverviewTest {
           row.put("name", o.name());
           row.put("state", store.yearCase(o.id(), year).map(c -> c.closedOn() == null ? "进行中" : "已结束")
               .orElse("未发起"));
-          row.put("year", service.counts(o.id(), year, Period.year(year)));
-          row.put("quarter", service.counts(o.id(), year, quarter));
+          row.put("year", OrganizationalLifeRules.counts(store.held(o.id(), year), Period.year(year)));
+          row.put("quarter", OrganizationalLifeRules.counts(store.held(o.id(), year), quarter));
           rows.add(row);
         });
     return rows;
