@@ -13,7 +13,9 @@ import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +70,25 @@ public class DutyReviewService {
    * the registry's order.
    */
   public List<Candidate> candidates(String orgId) {
-    Map<String, Candidate> out = new LinkedHashMap<>();
-    directory.organizations().stream().filter(o -> orgId.equals(o.parentId()))
+    return candidates(List.of(orgId)).getOrDefault(orgId, List.of());
+  }
+
+  /** The {@link #candidates(String)} of each of {@code orgIds}, the secretaries read in one query. */
+  public Map<String, List<Candidate>> candidates(Collection<String> orgIds) {
+    Map<String, List<Person>> secretaries = directory.holdersBelow(orgIds, Role.SECRETARY);
+    Map<String, Map<String, Candidate>> byOrg = new HashMap<>();
+    directory.organizations().stream().filter(o -> o.parentId() != null && orgIds.contains(o.parentId()))
         .filter(o -> o.kind() != OrganizationKind.CELL)
         .sorted(Comparator.comparingInt(Organization::sortOrder).thenComparing(Organization::id))
-        .forEach(o -> directory.holders(o.id(), Role.SECRETARY).stream()
-            .filter(p -> p.username() != null && !p.username().isBlank())
-            .forEach(p -> out.putIfAbsent(p.id(), new Candidate(p.id(), p.name(), o.id(), o.name(), p.username()))));
-    return new ArrayList<>(out.values());
+        .forEach(o -> {
+          Map<String, Candidate> out = byOrg.computeIfAbsent(o.parentId(), p -> new LinkedHashMap<>());
+          secretaries.getOrDefault(o.id(), List.of()).stream()
+              .filter(p -> p.username() != null && !p.username().isBlank())
+              .forEach(p -> out.putIfAbsent(p.id(), new Candidate(p.id(), p.name(), o.id(), o.name(), p.username())));
+        });
+    Map<String, List<Candidate>> result = new HashMap<>();
+    orgIds.forEach(id -> result.put(id, new ArrayList<>(byOrg.getOrDefault(id, Map.of()).values())));
+    return result;
   }
 
   /** Starts the case as the current engine user (the page sets it); the start's listener applies every check. */

@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +79,17 @@ public class DutyReviewStore {
   public Optional<Case> caseOf(String orgId, int year) {
     return jdbc.query("select * from pf_dr_case where org_id = ? and year_no = ?", CASE, orgId, year).stream()
         .findFirst();
+  }
+
+  /** The case of {@code year} of each of {@code orgIds} that has one, in one query. */
+  public Map<String, Case> cases(Collection<String> orgIds, int year) {
+    List<Object> args = new ArrayList<>();
+    String in = SqlScope.anyOf("org_id", orgIds, args);
+    args.add(year);
+    Map<String, Case> out = new HashMap<>();
+    jdbc.query("select * from pf_dr_case where " + in + " and year_no = ?", CASE, args.toArray())
+        .forEach(c -> out.put(c.orgId(), c));
+    return out;
   }
 
   public List<Case> cases(int year) {

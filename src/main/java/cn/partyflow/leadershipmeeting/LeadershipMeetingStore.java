@@ -2,12 +2,16 @@ package cn.partyflow.leadershipmeeting;
 
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +144,16 @@ public class LeadershipMeetingStore {
 
   public List<Case> cases(String orgId) {
     return jdbc.query("select * from pf_lm_case where org_id = ? order by meeting_year desc", CASE, orgId);
+  }
+
+  /** The {@link #cases(String)} of each of {@code orgIds} that has any, in one query. */
+  public Map<String, List<Case>> cases(Collection<String> orgIds) {
+    List<Object> args = new ArrayList<>();
+    String in = SqlScope.anyOf("org_id", orgIds, args);
+    Map<String, List<Case>> out = new HashMap<>();
+    jdbc.query("select * from pf_lm_case where " + in + " order by org_id, meeting_year desc", CASE, args.toArray())
+        .forEach(c -> out.computeIfAbsent(c.orgId(), o -> new ArrayList<>()).add(c));
+    return out;
   }
 
   public List<Member> members(String pi) {

@@ -7,12 +7,16 @@ import cn.partyflow.organizationallife.OrganizationalLifeRules.Presence;
 import cn.partyflow.organizationallife.OrganizationalLifeRules.Tally;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +76,20 @@ public class MeetingStore {
         rs.getString("branch_id"), rs.getInt("year_no"), rs.getString("process_instance_id"),
         rs.getDate("started_on").toLocalDate(), rs.getString("started_by"), localDate(rs, "closed_on")),
         branchId, year).stream().findFirst();
+  }
+
+  /** The year's case of each of {@code branchIds} that has one, in one query (for a list of the scope's branches). */
+  public Map<String, YearCase> yearCases(Collection<String> branchIds, int year) {
+    List<Object> args = new ArrayList<>();
+    String in = SqlScope.anyOf("branch_id", branchIds, args);
+    args.add(year);
+    Map<String, YearCase> out = new HashMap<>();
+    jdbc.query("select * from pf_ol_year where " + in + " and year_no = ?", rs -> {
+      out.put(rs.getString("branch_id"), new YearCase(rs.getString("branch_id"), rs.getInt("year_no"),
+          rs.getString("process_instance_id"), rs.getDate("started_on").toLocalDate(), rs.getString("started_by"),
+          localDate(rs, "closed_on")));
+    }, args.toArray());
+    return out;
   }
 
   void closeYear(String branchId, int year, LocalDate on) {
@@ -140,6 +158,21 @@ public class MeetingStore {
             + " and year_no = ? order by held_on", (rs, i) -> new HeldMeeting(
         MeetingType.valueOf(rs.getString("meeting_type")), rs.getDate("held_on").toLocalDate(), rs.getInt("entitled"),
         rs.getInt("present")), branchId, year);
+  }
+
+  /** The meetings {@link #held} of each of {@code branchIds} that held any, in one query. */
+  public Map<String, List<HeldMeeting>> held(Collection<String> branchIds, int year) {
+    List<Object> args = new ArrayList<>();
+    String in = SqlScope.anyOf("branch_id", branchIds, args);
+    args.add(year);
+    Map<String, List<HeldMeeting>> out = new HashMap<>();
+    jdbc.query("select branch_id, meeting_type, held_on, entitled, present from pf_ol_meeting where " + in
+        + " and year_no = ? order by branch_id, held_on", rs -> {
+          out.computeIfAbsent(rs.getString("branch_id"), b -> new ArrayList<>()).add(new HeldMeeting(
+              MeetingType.valueOf(rs.getString("meeting_type")), rs.getDate("held_on").toLocalDate(),
+              rs.getInt("entitled"), rs.getInt("present")));
+        }, args.toArray());
+    return out;
   }
 
   public List<Meeting> meetings(String branchId, int year) {

@@ -142,10 +142,6 @@ public class OrganizationalLifeService {
         + (missed.isEmpty() ? "按计划召开了全部会议。" : "未按计划召开：" + OrganizationalLifeRules.describe(missed) + "。");
   }
 
-  public Counts counts(String branchId, int year, Period period) {
-    return OrganizationalLifeRules.counts(store.held(branchId, year), period);
-  }
-
   /** Records a meeting of the branch's year; nothing is stored when a rule is broken. */
   @Transactional
   public long record(String branchId, int year, MeetingRecord r, String user) {

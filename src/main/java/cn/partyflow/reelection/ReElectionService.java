@@ -271,6 +271,24 @@ public class ReElectionService {
         .findFirst().orElseThrow(() -> new RuleViolation("reElection.higher", org.name() + "没有上级党委，换届由系统管理员处理"));
   }
 
+  /**
+   * {@link #higher(Organization)} found in the registry {@code byId} already read (for a page that lists many
+   * organizations); empty where there is none.
+   */
+  public Optional<Organization> higher(Organization org, Map<String, Organization> byId) {
+    Organization o = org;
+    for (int depth = 0; depth < byId.size() && o.parentId() != null; depth++) {
+      o = byId.get(o.parentId());
+      if (o == null) {
+        return Optional.empty();
+      }
+      if (o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
   String name(String personId) {
     return directory.person(personId).map(Person::name).orElse(personId);
   }

@@ -2,9 +2,13 @@ package cn.partyflow.reelection;
 
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
+import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +80,15 @@ public class TermStore {
 
   public Optional<Case> openCase(String orgId) {
     return cases("where open_org_id = ?", orgId).stream().findFirst();
+  }
+
+  /** The open case of each of {@code orgIds} that has one, in one query. */
+  public Map<String, Case> openCases(Collection<String> orgIds) {
+    List<Object> args = new ArrayList<>();
+    String in = SqlScope.anyOf("open_org_id", orgIds, args);
+    Map<String, Case> out = new HashMap<>();
+    cases("where " + in, args.toArray()).forEach(c -> out.put(c.orgId(), c));
+    return out;
   }
 
   public Optional<Case> caseOf(String pi) {
@@ -155,11 +168,11 @@ public class TermStore {
             rs.getString("reason"), rs.getString("approved_by")), orgId);
   }
 
-  private List<Case> cases(String where, Object arg) {
+  private List<Case> cases(String where, Object... args) {
     return jdbc.query("select * from pf_re_case " + where, (rs, i) -> new Case(rs.getString("process_instance_id"),
         rs.getString("org_id"), RequestType.valueOf(rs.getString("request_type")),
         rs.getDate("started_on").toLocalDate(), rs.getString("started_by"), local(rs.getDate("closed_on")),
-        rs.getString("outcome")), arg);
+        rs.getString("outcome")), args);
   }
 
   private static Timestamp now() {

@@ -89,8 +89,15 @@ public class ProcedurePages {
 
   /** Whether the signed-in user's person holds a role of this kind; the administrator's account holds none. */
   public boolean holds(Authentication auth, Predicate<RoleAssignment> role) {
-    return directory.personByUsername(auth.getName())
-        .map(p -> directory.roleAssignmentsOf(p.id()).stream().anyMatch(role)).orElse(false);
+    return assignments(auth).stream().anyMatch(role);
+  }
+
+  /**
+   * The roles the signed-in user's person holds (none for the administrator's account), read once for a page that
+   * asks {@link #holds} about each of its rows.
+   */
+  public List<RoleAssignment> assignments(Authentication auth) {
+    return directory.personByUsername(auth.getName()).map(p -> directory.roleAssignmentsOf(p.id())).orElse(List.of());
   }
 
   /**

@@ -79,8 +79,8 @@ class DutyReviewProcessTest {
     when(directory.organization(anyString())).thenAnswer(c -> Optional.ofNullable(
         Map.of("rmyy", RMYY, "rmyy-nk", NK, "rmyy-wk", WK).get(c.<String>getArgument(0))));
     when(directory.organizations()).thenReturn(List.of(RMYY, NK, WK));
-    when(directory.holders("rmyy-nk", Role.SECRETARY)).thenReturn(List.of(PEOPLE.get("P1")));
-    when(directory.holders("rmyy-wk", Role.SECRETARY)).thenReturn(List.of(PEOPLE.get("P2")));
+    when(directory.holdersBelow(List.of("rmyy"), Role.SECRETARY)).thenReturn(Map.of(
+        "rmyy-nk", List.of(PEOPLE.get("P1")), "rmyy-wk", List.of(PEOPLE.get("P2"))));
     when(directory.person(anyString())).thenAnswer(c -> Optional.ofNullable(PEOPLE.get(c.<String>getArgument(0))));
     when(directory.selfAndDescendants("rmyy")).thenReturn(Set.of("rmyy", "rmyy-nk", "rmyy-wk"));
     when(directory.people(any())).thenReturn(List.copyOf(PEOPLE.values()));

@@ -7,11 +7,13 @@ import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +58,28 @@ class DutyReviewPages {
   String organizations(Authentication auth, Model model) {
     Set<String> visible = scope.visibleOrganizations(auth);
     int year = ChinaClock.today().getYear();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    directory.organizations().stream().filter(o -> visible.contains(o.id()))
+    // One query per figure over the whole scope, not per 党委: a province's 书记 sees 421 of them.
+    List<Organization> reviewing = directory.organizations().stream().filter(o -> visible.contains(o.id()))
         .filter(o -> o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP)
-        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", o.id());
-          row.put("name", o.name());
-          row.put("current", store.caseOf(o.id(), year).orElse(null));
-          row.put("previous", store.caseOf(o.id(), year - 1).orElse(null));
-          boolean mayStart = mayStart(auth, o);
-          row.put("mayStart", mayStart);
-          row.put("candidates", mayStart ? service.candidates(o.id()) : List.of());
-          rows.add(row);
-        });
+        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).toList();
+    Map<String, DutyReviewStore.Case> current = store.cases(visible, year);
+    Map<String, DutyReviewStore.Case> previous = store.cases(visible, year - 1);
+    List<RoleAssignment> held = pages.assignments(auth);
+    Set<String> startable = new HashSet<>();
+    reviewing.stream().filter(o -> mayStart(auth, held, o)).forEach(o -> startable.add(o.id()));
+    Map<String, List<DutyReviewService.Candidate>> candidates = service.candidates(startable);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Organization o : reviewing) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", o.id());
+      row.put("name", o.name());
+      row.put("current", current.get(o.id()));
+      row.put("previous", previous.get(o.id()));
+      boolean mayStart = startable.contains(o.id());
+      row.put("mayStart", mayStart);
+      row.put("candidates", mayStart ? candidates.get(o.id()) : List.of());
+      rows.add(row);
+    }
     model.addAttribute("organizations", rows);
     model.addAttribute("years", List.of(year, year - 1));
     model.addAttribute("settings", service.settings());
@@ -146,10 +156,14 @@ class DutyReviewPages {
 
   /** The reviewing 党委's 组织部门干事, or the administrator. */
   private boolean mayStart(Authentication auth, Organization org) {
+    return mayStart(auth, pages.assignments(auth), org);
+  }
+
+  private static boolean mayStart(Authentication auth, List<RoleAssignment> held, Organization org) {
     if (AccessScope.isAdmin(auth)) {
       return true;
     }
-    return pages.holds(auth, a -> a.orgId().equals(org.id()) && a.role() == Role.ORG_DEPARTMENT);
+    return held.stream().anyMatch(a -> a.orgId().equals(org.id()) && a.role() == Role.ORG_DEPARTMENT);
   }
 
   private Organization visible(Authentication auth, String org) {

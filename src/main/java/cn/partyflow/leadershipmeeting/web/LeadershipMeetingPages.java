@@ -6,6 +6,7 @@ import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.organization.TaskHolders;
 import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
@@ -67,6 +68,9 @@ class LeadershipMeetingPages {
   String organizations(Authentication auth, Model model) {
     Set<String> visible = scope.visibleOrganizations(auth);
     int thisYear = ChinaClock.today().getYear();
+    // One query over the whole scope, and the user's roles read once, not per 党委 or 党组.
+    Map<String, List<LeadershipMeetingStore.Case>> cases = store.cases(visible);
+    List<RoleAssignment> held = pages.assignments(auth);
     List<Map<String, Object>> rows = new ArrayList<>();
     directory.organizations().stream().filter(o -> visible.contains(o.id()))
         .filter(LeadershipMeetingService::holdsLeadershipMeeting)
@@ -75,9 +79,9 @@ class LeadershipMeetingPages {
           row.put("id", o.id());
           row.put("name", o.name());
           row.put("kind", o.kind().label());
-          row.put("cases", store.cases(o.id()).stream().map(c -> Map.of("id", c.processInstanceId(), "label",
-              c.year() + "年度：" + state(c))).toList());
-          row.put("mayStart", mayStart(auth, o));
+          row.put("cases", cases.getOrDefault(o.id(), List.of()).stream().map(c -> Map.of("id",
+              c.processInstanceId(), "label", c.year() + "年度：" + state(c))).toList());
+          row.put("mayStart", mayStart(auth, held, o));
           rows.add(row);
         });
     model.addAttribute("organizations", rows);
@@ -165,10 +169,14 @@ class LeadershipMeetingPages {
   }
 
   private boolean mayStart(Authentication auth, Organization org) {
+    return mayStart(auth, pages.assignments(auth), org);
+  }
+
+  private static boolean mayStart(Authentication auth, List<RoleAssignment> held, Organization org) {
     if (AccessScope.isAdmin(auth)) {
       return true;
     }
-    return pages.holds(auth, a -> a.orgId().equals(org.id()) && STARTERS.contains(a.role()));
+    return held.stream().anyMatch(a -> a.orgId().equals(org.id()) && STARTERS.contains(a.role()));
   }
 
   private Organization visible(Authentication auth, String org) {
