@@ -1,5 +1,6 @@
 package cn.partyflow.tasklist;
 
+import cn.partyflow.organization.Groups;
 import cn.partyflow.shared.SqlScope;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -92,6 +93,13 @@ class RoleFilterCounts {
         (rs, n) -> new MyTasks.Deadline(rs.getString("id_"), rs.getString("name_"),
             new Date(rs.getTimestamp("due_date_").getTime()), rs.getString("proc_inst_id_")),
         args.toArray()));
+  }
+
+  /** The user's groups other than scope groups ({@link Groups#TYPE_SCOPE}), which grant no task and no filter. */
+  List<String> taskGroups(String userId) {
+    return jdbc.queryForList("select m.group_id_ from act_id_membership m join act_id_group g on g.id_ = m.group_id_"
+        + " where m.user_id_ = ? and (g.type_ is null or g.type_ <> ?) order by m.group_id_", String.class, userId,
+        Groups.TYPE_SCOPE);
   }
 
   /** The condition on an authorization row that it is the user's or one of the user's groups', and its arguments. */
