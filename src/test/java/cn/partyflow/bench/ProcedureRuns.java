@@ -127,6 +127,18 @@ final class ProcedureRuns {
         + " '" + YEAR + "-01' from generate_series(0, ?) g", count - 1);
   }
 
+  /** One more such branch, {@code bench-c<i>}, where {@link #prepareDuesBranches} made {@code 0..i-1}. */
+  void prepareDuesBranch(int i) {
+    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
+        + " values (?, 'rmyy', 'BRANCH', ?, false, 100)", "bench-c" + i, "基准支部" + i);
+    jdbc.update("insert into pf_person (id, name, status, org_id, on_probation_discipline)"
+        + " values (?, ?, 'FULL_MEMBER', ?, false)", "BC-" + i, "基准党员" + i, "bench-c" + i);
+    jdbc.update("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
+        + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from) values (" + YEAR + ","
+        + " ?, ?, 'EMPLOYED', 3333.33, 0, 0, 3333.33, 0.015, 50.00, 50.00, '1.5%', 'APPROVED', '" + YEAR + "-01')",
+        "bench-c" + i, "BC-" + i);
+  }
+
   /** 党费 for one branch and month: collection, month close, remittance and its receipt, four user tasks. */
   int duesMonth(int i) {
     String pi = collections.start("bench-c" + i, MONTH);
