@@ -117,9 +117,10 @@ public class RectificationDashboard {
       List<String> leaders, List<Week> weeks) {}
 
   /**
-   * Everything the counts need in one pass over the kept counts ({@link RectificationCounts}) of the user's
-   * organizations, grouped by status, department and leader: the same conditions as over the items, each row
-   * weighing its number of items, so the figures are those of the items however many there are.
+   * Everything the counts need from the kept counts ({@link RectificationCounts}) of the user's organizations: the
+   * figures grouped by status, department and leader, then the planned and the closed weeks from the rows in their
+   * window; the same conditions as over the items, each row weighing its number of items, so the figures are those
+   * of the items however many there are.
    */
   public Summary summary(Collection<String> orgs, Filter filter) {
     Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -137,31 +138,15 @@ public class RectificationDashboard {
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
-    StringBuilder weekSums = new StringBuilder();
-    for (int k = 0; k < WEEKS; k++) {
-      weekSums.append(", sum(case when i.category <> '").append(Rectification.LONG_TERM)
-          .append("' and i.deadline >= ? and i.deadline < ? then i.n else 0 end) as w").append(k);
-      args.add(Date.valueOf(firstMonday.plusWeeks(k)));
-      args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
-    }
-    for (int k = 0; k < WEEKS; k++) {
-      weekSums.append(", sum(case when i.closed_on >= ? and i.closed_on < ? then i.n else 0 end) as c").append(k);
-      args.add(Date.valueOf(firstMonday.plusWeeks(k)));
-      args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
-    }
     String where = where(orgs, filter, args);
     Map<String, long[]> departments = new HashMap<>();
     Set<String> leaders = new HashSet<>();
     jdbc.query("select i.status, i.department, i.leader_user, sum(i.n) as n,"
             + " sum(case when " + OPEN + " and i.deadline < ? then i.n else 0 end) as overdue,"
-            + " sum(case when " + OPEN + " and i.deadline between ? and ? then i.n else 0 end) as soon" + weekSums
+            + " sum(case when " + OPEN + " and i.deadline between ? and ? then i.n else 0 end) as soon"
             + " from pf_rectification_count i" + where + " and i.n > 0"
             + " group by i.status, i.department, i.leader_user",
         (RowCallbackHandler) rs -> {
-          for (int k = 0; k < WEEKS; k++) {
-            planned[k] += rs.getLong("w" + k);
-            closed[k] += rs.getLong("c" + k);
-          }
           String status = rs.getString("status");
           long n = rs.getLong("n");
           long overdue = rs.getLong("overdue");
@@ -174,6 +159,10 @@ public class RectificationDashboard {
           d[2] += overdue;
           leaders.add(rs.getString("leader_user"));
         }, args.toArray());
+    // The weeks read only the rows in their window (planned: a deadline in it; closed: closed in it), so the sums per
+    // week are worked out for those rows alone and not for every row of the scope.
+    weeks("i.category <> '" + Rectification.LONG_TERM + "' and i.deadline", orgs, filter, firstMonday, planned);
+    weeks("i.closed_on", orgs, filter, firstMonday, closed);
     List<DepartmentCount> byDepartment = new ArrayList<>();
     departments.forEach((name, d) -> byDepartment.add(new DepartmentCount(name, d[0], d[1], d[2])));
     byDepartment.sort(Comparator.comparingLong(DepartmentCount::overdue).reversed()
@@ -181,6 +170,32 @@ public class RectificationDashboard {
         .thenComparing(DepartmentCount::department, NAMES));
     return new Summary(byStatus, byDepartment, sorted(departments.keySet()), sorted(leaders),
         weeks(firstMonday, planned, closed));
+  }
+
+  /** Adds to {@code into} the items per week whose {@code dated} (a condition ending in a date column) falls in it. */
+  private void weeks(String dated, Collection<String> orgs, Filter filter, LocalDate firstMonday, long[] into) {
+    String column = dated.substring(dated.lastIndexOf(' ') + 1);
+    List<Object> args = new ArrayList<>();
+    StringBuilder sums = new StringBuilder();
+    for (int k = 0; k < WEEKS; k++) {
+      sums.append(k == 0 ? "" : ", ").append("sum(case when ").append(column).append(" < ? then i.n else 0 end) as w")
+          .append(k);
+      args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
+    }
+    String where = where(orgs, filter, args);
+    args.add(Date.valueOf(firstMonday));
+    args.add(Date.valueOf(firstMonday.plusWeeks(WEEKS)));
+    // Each sum counts the rows before the end of its week; the differences are the weeks.
+    jdbc.query("select " + sums + " from pf_rectification_count i" + where + " and i.n > 0 and " + dated
+            + " >= ? and " + column + " < ?",
+        (RowCallbackHandler) rs -> {
+          long before = 0;
+          for (int k = 0; k < WEEKS; k++) {
+            long upTo = rs.getLong("w" + k);
+            into[k] += upTo - before;
+            before = upTo;
+          }
+        }, args.toArray());
   }
 
   private static List<Week> weeks(LocalDate firstMonday, long[] planned, long[] closed) {
@@ -209,7 +224,7 @@ public class RectificationDashboard {
       return new Choices(List.of(), List.of());
     }
     List<Object> args = new ArrayList<>();
-    String scope = SqlScope.anyOf("org_id", orgs, args);
+    String scope = SqlScope.anyOfRegistered("org_id", orgs, args);
     Set<String> departments = new HashSet<>();
     Set<String> leaders = new HashSet<>();
     jdbc.query("select department, leader_user from pf_rectification_count where " + scope
@@ -238,7 +253,8 @@ public class RectificationDashboard {
       sql.append("i.org_id = ?");
       args.add(f.org());
     } else {
-      sql.append(SqlScope.anyOf("i.org_id", orgs, args));
+      // Items and kept counts (rows of n > 0 stand for items) only ever name organizations of the registry.
+      sql.append(SqlScope.anyOfRegistered("i.org_id", orgs, args));
     }
     if (!blank(f.department())) {
       sql.append(" and i.department = ?");

@@ -59,6 +59,22 @@ public final class SqlScope {
   }
 
   /**
+   * As {@link #anyOf(String, Collection, List)} for a column whose every value is an organization of the registry (a
+   * foreign key to it, or rows kept for such rows): the registry needs no condition there, only the organizations
+   * left out of it.
+   */
+  public static String anyOfRegistered(String column, Collection<String> ids, List<Object> args) {
+    if (ids instanceof Registry r) {
+      if (r.excluded.isEmpty()) {
+        return "1 = 1";
+      }
+      args.add(ids(r.excluded));
+      return "not " + anyOf(column);
+    }
+    return anyOf(column, ids, args);
+  }
+
+  /**
    * Marks {@code ids}, every organization of the registry, as the whole scope (see
    * {@link #anyOf(String, Collection, List)}); an unmodifiable view, so {@code ids} must not change afterwards.
    */

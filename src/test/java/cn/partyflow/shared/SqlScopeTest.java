@@ -40,4 +40,15 @@ class SqlScopeTest {
     assertThat(SqlScope.isWhole(scope)).isFalse();
     assertThat(SqlScope.isRegistry(scope)).isTrue();
   }
+
+  @Test
+  void aColumnOfRegisteredOrganizationsNeedsOnlyTheOnesLeftOut() {
+    List<Object> args = new ArrayList<>();
+    assertThat(SqlScope.anyOfRegistered("i.org_id", SqlScope.whole(Set.of("a", "b")), args)).isEqualTo("1 = 1");
+    assertThat(args).isEmpty();
+    assertThat(SqlScope.anyOfRegistered("i.org_id", SqlScope.allBut(Set.of("a"), Set.of("b")), args))
+        .isEqualTo("not i.org_id = any(?)");
+    assertThat(args).hasSize(1);
+    assertThat(SqlScope.anyOfRegistered("i.org_id", Set.of("a"), args)).isEqualTo("i.org_id = any(?)");
+  }
 }
