@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What Tasklist would show a user, asked from outside Tasklist (the home page): the counts of the role filters and
@@ -126,7 +128,19 @@ public class MyTasks {
    * reading of cases (a province's 书记 is in 20,421 of them, and each would be bound in every check).
    */
   List<String> groupsOf(String userId) {
-    return roleCounts.taskGroups(userId);
+    // The home asks for the counts and the deadlines in one request: the groups are read once.
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    String key = MyTasks.class.getName() + ".groups." + userId;
+    if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> cached) {
+      @SuppressWarnings("unchecked")
+      List<String> groups = (List<String>) cached;
+      return groups;
+    }
+    List<String> groups = roleCounts.taskGroups(userId);
+    if (request != null) {
+      request.setAttribute(key, groups, RequestAttributes.SCOPE_REQUEST);
+    }
+    return groups;
   }
 
   private <T> T asUser(String userId, List<String> groups, Supplier<T> work) {
