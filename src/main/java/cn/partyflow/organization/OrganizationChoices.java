@@ -12,8 +12,8 @@ import java.util.Set;
  * The options of an organization filter (the managers' dashboard, the auditors' search). A scope of up to
  * {@link #LIMIT} organizations (a county) is listed whole in sort order, as it always was. A larger one (a province
  * holds 20,000) would make a page of megabytes and a list nobody can use, so it is a drill-down instead: the user's
- * top organizations, the path from the top down to the chosen organization, and the chosen one's children, each a
- * level deeper. Choosing a child and filtering again shows its children: a branch is at most four choices away.
+ * top organizations, the path from the top down to the chosen organization, the chosen one among its siblings, and
+ * the chosen one's children, each a level deeper. Choosing a child and filtering again shows its children: a branch is at most four choices away.
  *
  * <p>Built once per version of the tree ({@link OrganizationDirectory#organizationChoices()}) and shared by every
  * request: the children of each organization are looked up, never searched for among all of them.
@@ -73,11 +73,25 @@ public final class OrganizationChoices {
       if (path.isEmpty()) {
         addChildren(top, 1, visible, result);
       } else if (path.get(0).id().equals(top.id())) {
-        for (int level = 1; level < path.size(); level++) {
+        Organization chosen = path.get(path.size() - 1);
+        if (path.size() == 1) {
+          addChildren(chosen, 1, visible, result);
+          continue;
+        }
+        for (int level = 1; level < path.size() - 1; level++) {
           Organization o = path.get(level);
           result.add(new Choice(o.id(), o.name(), level));
         }
-        addChildren(path.get(path.size() - 1), path.size(), visible, result);
+        // The chosen organization among its siblings, so another branch of the same 党委 is one choice away.
+        int level = path.size() - 1;
+        for (Organization sibling : children.getOrDefault(path.get(level - 1).id(), List.of())) {
+          if (visible.contains(sibling.id())) {
+            result.add(new Choice(sibling.id(), sibling.name(), level));
+            if (sibling.id().equals(chosen.id())) {
+              addChildren(chosen, level + 1, visible, result);
+            }
+          }
+        }
       }
     }
     return result;

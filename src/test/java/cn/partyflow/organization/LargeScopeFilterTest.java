@@ -50,16 +50,17 @@ class LargeScopeFilterTest {
 
     List<String> drilled = options(page("rmyy_shuji", "/dashboard/rectification?org=" + top + "-g2"),
         "<select name=\"org\" id=\"filter-org\">");
-    assertThat(drilled).contains("下拉测试党委", "\u3000下拉测试总支2", "\u3000\u3000下拉测试支部2-1",
-        "\u3000\u3000下拉测试支部2-50").doesNotContain("\u3000下拉测试总支1", "\u3000\u3000下拉测试支部1-1");
+    assertThat(drilled).contains("下拉测试党委", "\u3000下拉测试总支1", "\u3000下拉测试总支2", "\u3000\u3000下拉测试支部2-1",
+        "\u3000\u3000下拉测试支部2-50").doesNotContain("\u3000\u3000下拉测试支部1-1");
     assertThat(drilled.stream().filter(o -> o.contains("下拉测试支部"))).hasSize(50);
   }
 
   @Test
-  void theAuditSearchOfABigScopeShowsThePathToTheChosenBranchAndSelectsIt() {
+  void theAuditSearchOfABigScopeShowsThePathToTheChosenBranchAmongItsSiblingsAndSelectsIt() {
     String html = page("rmyy_jiwei", "/audit?orgId=" + top + "-g3-b7");
     assertThat(options(html, "<select name=\"orgId\">")).contains("（全部可查阅的组织）", "县人民医院党委", "下拉测试党委",
-        "\u3000下拉测试总支3", "\u3000\u3000下拉测试支部3-7").doesNotContain("\u3000下拉测试总支1", "\u3000\u3000下拉测试支部3-8");
+        "\u3000下拉测试总支3", "\u3000\u3000下拉测试支部3-7", "\u3000\u3000下拉测试支部3-8")
+        .doesNotContain("\u3000下拉测试总支1", "\u3000\u3000下拉测试支部1-1");
     assertThat(html).containsPattern("<option value=\"" + top + "-g3-b7\" selected=\"selected\">");
   }
 

@@ -66,12 +66,17 @@ class OrganizationChoicesTest {
   }
 
   @Test
-  void aScopeAboveTheLimitShowsThePathTheSelectedOrganizationAndItsChildrenOnly() {
+  void aScopeAboveTheLimitShowsThePathTheSelectedOrganizationAmongItsSiblingsAndItsChildren() {
     OrganizationChoices choices = new OrganizationChoices(TREE, 5);
     assertThat(labels(choices.choices(all(), "c甲1"))).containsExactly(
-        "省党组", "\u3000市甲", "\u3000\u3000党委甲1", "\u3000\u3000\u3000支部甲1-1", "\u3000\u3000\u3000支部甲1-2");
+        "省党组", "\u3000市甲", "\u3000\u3000党委甲1", "\u3000\u3000\u3000支部甲1-1", "\u3000\u3000\u3000支部甲1-2",
+        "\u3000\u3000党委甲2");
     assertThat(labels(choices.choices(all(), "c甲1-1"))).containsExactly(
-        "省党组", "\u3000市甲", "\u3000\u3000党委甲1", "\u3000\u3000\u3000支部甲1-1", "\u3000\u3000\u3000\u3000小组甲1-1");
+        "省党组", "\u3000市甲", "\u3000\u3000党委甲1", "\u3000\u3000\u3000支部甲1-1", "\u3000\u3000\u3000\u3000小组甲1-1",
+        "\u3000\u3000\u3000支部甲1-2");
+    // The other city is a sibling of the chosen one, its 党委 are not.
+    assertThat(labels(choices.choices(all(), "c甲"))).containsExactly(
+        "省党组", "\u3000市甲", "\u3000\u3000党委甲1", "\u3000\u3000党委甲2", "\u3000市乙");
   }
 
   @Test
@@ -79,7 +84,7 @@ class OrganizationChoicesTest {
     OrganizationChoices choices = new OrganizationChoices(TREE, 5);
     Set<String> city = new HashSet<>(OrganizationDirectory.selfAndDescendants(List.of("c甲"), TREE));
     assertThat(ids(choices.choices(city, null))).containsExactly("c甲", "c甲1", "c甲2");
-    assertThat(ids(choices.choices(city, "c甲2"))).containsExactly("c甲", "c甲2", "c甲2-1", "c甲2-2");
+    assertThat(ids(choices.choices(city, "c甲2"))).containsExactly("c甲", "c甲1", "c甲2", "c甲2-1", "c甲2-2");
     // Another city's 党委 and the province above are not in the scope: as if nothing were selected.
     assertThat(ids(choices.choices(city, "c乙1"))).containsExactly("c甲", "c甲1", "c甲2");
     assertThat(ids(choices.choices(city, "pv"))).containsExactly("c甲", "c甲1", "c甲2");
@@ -90,6 +95,6 @@ class OrganizationChoicesTest {
     OrganizationChoices choices = new OrganizationChoices(TREE, 5);
     Set<String> two = new HashSet<>(OrganizationDirectory.selfAndDescendants(List.of("c甲2", "c乙1"), TREE));
     assertThat(ids(choices.choices(two, null))).containsExactly("c甲2", "c甲2-1", "c甲2-2", "c乙1", "c乙1-1", "c乙1-2");
-    assertThat(ids(choices.choices(two, "c乙1-2"))).containsExactly("c甲2", "c乙1", "c乙1-2");
+    assertThat(ids(choices.choices(two, "c乙1-2"))).containsExactly("c甲2", "c乙1", "c乙1-1", "c乙1-2");
   }
 }
