@@ -1,17 +1,12 @@
 package cn.partyflow.dues;
 
+import cn.partyflow.shared.KeptTables;
 import java.math.BigDecimal;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The kept month totals of the 党费收缴登记表 (pf_dues_month_total, V130): per branch and month its members, expected
@@ -65,18 +60,13 @@ public class DuesMonthTotals {
 
   /** {@link #changed(String, String)} for several months of the branch. */
   void changed(String branchId, Collection<String> periods) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    TreeSet<Key> pending = KeptTables.beforeCommit(this, TreeSet::new,
+        keys -> keys.forEach(k -> refresh(k.branchId(), k.period())));
+    if (pending == null) {
       new TreeSet<>(periods).forEach(p -> refresh(branchId, p));
       return;
     }
-    Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
-        .filter(s -> s instanceof Pending p && p.owner == this).map(Pending.class::cast).findFirst()
-        .orElseGet(() -> {
-          Pending p = new Pending(this);
-          TransactionSynchronizationManager.registerSynchronization(p);
-          return p;
-        });
-    periods.forEach(p -> pending.keys.add(new Key(branchId, p)));
+    periods.forEach(p -> pending.add(new Key(branchId, p)));
   }
 
   /**
@@ -101,61 +91,19 @@ public class DuesMonthTotals {
    * PostgreSQL it holds ledger writes for its duration, so no change is lost.
    */
   public void rebuild() {
-    boolean postgres = postgres();
-    jdbc.execute((ConnectionCallback<Void>) con -> {
-      boolean own = con.getAutoCommit();
-      if (own) {
-        con.setAutoCommit(false);
-      }
-      try (Statement s = con.createStatement()) {
-        if (postgres) {
-          s.execute("lock table pf_dues_ledger in share mode");
-          s.execute("lock table pf_dues_month_total in exclusive mode");
-        }
-        s.executeUpdate("delete from pf_dues_month_total");
-        s.executeUpdate("insert into pf_dues_month_total (" + COLUMNS + ") select branch_id, period, "
-            + COUNT.substring("select ".length()) + " group by branch_id, period");
-        if (own) {
-          con.commit();
-        }
-      } catch (SQLException | RuntimeException e) {
-        if (own) {
-          con.rollback();
-        }
-        throw e;
-      } finally {
-        if (own) {
-          con.setAutoCommit(true);
-        }
-      }
-      return null;
-    });
+    KeptTables.rebuild(jdbc, "pf_dues_ledger", "pf_dues_month_total", "insert into pf_dues_month_total (" + COLUMNS
+        + ") select branch_id, period, " + COUNT.substring("select ".length()) + " group by branch_id, period");
   }
+
 
   private static BigDecimal decimal(Object value) {
     return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
   }
 
-  /** A transaction's changed months, recounted before it commits (on its connection, so with it or not at all). */
-  private static final class Pending implements TransactionSynchronization {
-    final DuesMonthTotals owner;
-    final TreeSet<Key> keys = new TreeSet<>();
-
-    Pending(DuesMonthTotals owner) {
-      this.owner = owner;
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      keys.forEach(k -> owner.refresh(k.branchId(), k.period()));
-    }
-  }
-
   private boolean postgres() {
     Boolean p = postgres;
     if (p == null) {
-      p = jdbc.execute((ConnectionCallback<Boolean>) con ->
-          con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+      p = KeptTables.postgres(jdbc);
       postgres = p;
     }
     return p;

@@ -1,5 +1,6 @@
 package cn.partyflow.organization;
 
+import cn.partyflow.shared.RequestMemo;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /** Which organizations a user may see: those where they hold a role, and everything below them. */
 @Service
@@ -26,18 +25,8 @@ public class AccessScope {
    */
   public Set<String> visibleOrganizations(Authentication auth) {
     // Several parts of one page ask (the page, its menu, its filters): worked out once per request.
-    RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    String key = AccessScope.class.getName() + ".visible." + auth.getName();
-    if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
-      @SuppressWarnings("unchecked")
-      Set<String> visible = (Set<String>) cached;
-      return visible;
-    }
-    Set<String> visible = visibleOrganizations(auth.getName(), isAdmin(auth));
-    if (request != null) {
-      request.setAttribute(key, visible, RequestAttributes.SCOPE_REQUEST);
-    }
-    return visible;
+    return RequestMemo.get(AccessScope.class.getName() + ".visible." + auth.getName(),
+        () -> visibleOrganizations(auth.getName(), isAdmin(auth)));
   }
 
   public static boolean isAdmin(Authentication auth) {

@@ -1,5 +1,6 @@
 package cn.partyflow.organization;
 
+import cn.partyflow.shared.KeptTables;
 import cn.partyflow.shared.SqlScope;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -13,13 +14,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -172,8 +171,7 @@ public class OrganizationDirectory {
   private boolean stamped() {
     Boolean s = stamped;
     if (s == null) {
-      s = jdbc.execute((ConnectionCallback<Boolean>) con ->
-          con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+      s = KeptTables.postgres(jdbc);
       stamped = s;
     }
     return s;

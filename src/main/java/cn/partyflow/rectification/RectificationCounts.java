@@ -1,19 +1,16 @@
 package cn.partyflow.rectification;
 
+import cn.partyflow.shared.KeptTables;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The item counts the dashboard and the 党委书记's home read (pf_rectification_count, V120): one row per organization,
@@ -89,36 +86,9 @@ public class RectificationCounts {
    * benchmark's seed). On PostgreSQL it holds item writes for its duration, so no change is counted twice or lost.
    */
   public void rebuild() {
-    boolean postgres = postgres();
-    jdbc.execute((ConnectionCallback<Void>) con -> {
-      // In the caller's transaction if there is one, else in a transaction of its own (the locks need one).
-      boolean own = con.getAutoCommit();
-      if (own) {
-        con.setAutoCommit(false);
-      }
-      try (Statement s = con.createStatement()) {
-        if (postgres) {
-          s.execute("lock table pf_rectification_item in share mode");
-          s.execute("lock table pf_rectification_count in exclusive mode");
-        }
-        s.executeUpdate("delete from pf_rectification_count");
-        s.executeUpdate(REBUILD);
-        if (own) {
-          con.commit();
-        }
-      } catch (SQLException | RuntimeException e) {
-        if (own) {
-          con.rollback();
-        }
-        throw e;
-      } finally {
-        if (own) {
-          con.setAutoCommit(true);
-        }
-      }
-      return null;
-    });
+    KeptTables.rebuild(jdbc, "pf_rectification_item", "pf_rectification_count", REBUILD);
   }
+
 
   /** An item moved from one row of the counts to another (or appeared, or went). */
   void moved(Key from, Key to) {
@@ -132,35 +102,14 @@ public class RectificationCounts {
     add(deltas);
   }
 
-  /** Adds the changes to the transaction's, or writes them at once outside a transaction. */
+  /** Adds the changes to the transaction's, written just before it commits, or writes them at once outside one. */
   void add(Map<Key, Long> deltas) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    Map<Key, Long> pending = KeptTables.beforeCommit(this, () -> new TreeMap<>(Key.ORDER), this::write);
+    if (pending == null) {
       write(deltas);
       return;
     }
-    Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
-        .filter(s -> s instanceof Pending p && p.owner == this).map(Pending.class::cast).findFirst()
-        .orElseGet(() -> {
-          Pending p = new Pending(this);
-          TransactionSynchronizationManager.registerSynchronization(p);
-          return p;
-        });
-    deltas.forEach((key, delta) -> pending.deltas.merge(key, delta, Long::sum));
-  }
-
-  /** A transaction's changes, written before it commits (on its connection, so they commit or roll back with it). */
-  private static final class Pending implements TransactionSynchronization {
-    final RectificationCounts owner;
-    final Map<Key, Long> deltas = new TreeMap<>(Key.ORDER);
-
-    Pending(RectificationCounts owner) {
-      this.owner = owner;
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      owner.write(deltas);
-    }
+    deltas.forEach((key, delta) -> pending.merge(key, delta, Long::sum));
   }
 
   private void write(Map<Key, Long> deltas) {
@@ -199,10 +148,10 @@ public class RectificationCounts {
   private boolean postgres() {
     Boolean p = postgres;
     if (p == null) {
-      p = jdbc.execute((ConnectionCallback<Boolean>) con ->
-          con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+      p = KeptTables.postgres(jdbc);
       postgres = p;
     }
     return p;
   }
+
 }

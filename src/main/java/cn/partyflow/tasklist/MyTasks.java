@@ -1,5 +1,6 @@
 package cn.partyflow.tasklist;
 
+import cn.partyflow.shared.RequestMemo;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -15,8 +16,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What Tasklist would show a user, asked from outside Tasklist (the home page): the counts of the role filters and
@@ -129,18 +128,7 @@ public class MyTasks {
    */
   List<String> groupsOf(String userId) {
     // The home asks for the counts and the deadlines in one request: the groups are read once.
-    RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    String key = MyTasks.class.getName() + ".groups." + userId;
-    if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof List<?> cached) {
-      @SuppressWarnings("unchecked")
-      List<String> groups = (List<String>) cached;
-      return groups;
-    }
-    List<String> groups = roleCounts.taskGroups(userId);
-    if (request != null) {
-      request.setAttribute(key, groups, RequestAttributes.SCOPE_REQUEST);
-    }
-    return groups;
+    return RequestMemo.get(MyTasks.class.getName() + ".groups." + userId, () -> roleCounts.taskGroups(userId));
   }
 
   private <T> T asUser(String userId, List<String> groups, Supplier<T> work) {

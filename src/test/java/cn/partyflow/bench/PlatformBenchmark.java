@@ -162,7 +162,7 @@ class PlatformBenchmark {
     if (finishedDuesMonth(caseBranch) == null) {
       int next = jdbc.queryForObject("select count(*) from pf_organization where id like 'bench-c%'", Integer.class);
       ProcedureRuns runs = new ProcedureRuns(forms, tasks, repository, jdbc, collections);
-      runs.prepareDuesBranch(next);
+      runs.prepareDuesBranches(next, 1);
       runs.duesMonth(next);
       caseBranch = "bench-c" + next;
     }

@@ -117,26 +117,20 @@ final class ProcedureRuns {
 
   /** Branches of one member each, assessed for the year, for {@link #duesMonth(int)}. */
   void prepareDuesBranches(int count) {
+    prepareDuesBranches(0, count);
+  }
+
+  /** Such branches {@code bench-c<from>} to {@code bench-c<from + count - 1>}. */
+  void prepareDuesBranches(int from, int count) {
+    int last = from + count - 1;
     jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order) select"
-        + " 'bench-c' || g, 'rmyy', 'BRANCH', '基准支部' || g, false, 100 from generate_series(0, ?) g", count - 1);
+        + " 'bench-c' || g, 'rmyy', 'BRANCH', '基准支部' || g, false, 100 from generate_series(?, ?) g", from, last);
     jdbc.update("insert into pf_person (id, name, status, org_id, on_probation_discipline) select 'BC-' || g,"
-        + " '基准党员' || g, 'FULL_MEMBER', 'bench-c' || g, false from generate_series(0, ?) g", count - 1);
+        + " '基准党员' || g, 'FULL_MEMBER', 'bench-c' || g, false from generate_series(?, ?) g", from, last);
     jdbc.update("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
         + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from) select " + YEAR + ","
         + " 'bench-c' || g, 'BC-' || g, 'EMPLOYED', 3333.33, 0, 0, 3333.33, 0.015, 50.00, 50.00, '1.5%', 'APPROVED',"
-        + " '" + YEAR + "-01' from generate_series(0, ?) g", count - 1);
-  }
-
-  /** One more such branch, {@code bench-c<i>}, where {@link #prepareDuesBranches} made {@code 0..i-1}. */
-  void prepareDuesBranch(int i) {
-    jdbc.update("insert into pf_organization (id, parent_id, kind, name, approval_power, sort_order)"
-        + " values (?, 'rmyy', 'BRANCH', ?, false, 100)", "bench-c" + i, "基准支部" + i);
-    jdbc.update("insert into pf_person (id, name, status, org_id, on_probation_discipline)"
-        + " values (?, ?, 'FULL_MEMBER', ?, false)", "BC-" + i, "基准党员" + i, "bench-c" + i);
-    jdbc.update("insert into pf_dues_assessment (assess_year, branch_id, person_id, category, regular_income, tax,"
-        + " excluded, base, rate, computed_amount, amount, rule_text, status, effective_from) values (" + YEAR + ","
-        + " ?, ?, 'EMPLOYED', 3333.33, 0, 0, 3333.33, 0.015, 50.00, 50.00, '1.5%', 'APPROVED', '" + YEAR + "-01')",
-        "bench-c" + i, "BC-" + i);
+        + " '" + YEAR + "-01' from generate_series(?, ?) g", from, last);
   }
 
   /** 党费 for one branch and month: collection, month close, remittance and its receipt, four user tasks. */

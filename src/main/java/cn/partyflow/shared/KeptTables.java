@@ -1,0 +1,103 @@
+package cn.partyflow.shared;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Tables the application keeps from others (counts, totals, the organization tree's stamp): which database holds them,
+ * as their upserts and triggers differ between PostgreSQL and H2 (the demo), the changes a transaction gathers for
+ * them until it commits, and their rebuild from the source table.
+ */
+public final class KeptTables {
+
+  private KeptTables() {}
+
+  /** Whether the database behind {@code jdbc} is PostgreSQL (production) rather than H2 (the demo). */
+  public static boolean postgres(JdbcTemplate jdbc) {
+    return jdbc.execute((ConnectionCallback<Boolean>) KeptTables::postgres);
+  }
+
+  private static boolean postgres(Connection con) throws SQLException {
+    return con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+  }
+
+  /**
+   * Empties {@code kept} and fills it again with {@code insert}, which reads {@code source}: in the caller's
+   * transaction if there is one, else in a transaction of its own. On PostgreSQL it holds writes to the source for its
+   * duration, so no change made meanwhile is lost.
+   */
+  public static void rebuild(JdbcTemplate jdbc, String source, String kept, String insert) {
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      boolean own = con.getAutoCommit();
+      if (own) {
+        con.setAutoCommit(false);
+      }
+      try (Statement s = con.createStatement()) {
+        if (postgres(con)) {
+          s.execute("lock table " + source + " in share mode");
+          s.execute("lock table " + kept + " in exclusive mode");
+        }
+        s.executeUpdate("delete from " + kept);
+        s.executeUpdate(insert);
+        if (own) {
+          con.commit();
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (own) {
+          con.rollback();
+        }
+        throw e;
+      } finally {
+        if (own) {
+          con.setAutoCommit(true);
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * The changes {@code owner} gathers in the current transaction, flushed by {@code flush} on its connection just before
+   * it commits (so they commit or roll back with it); null outside a transaction, where the caller writes at once.
+   */
+  public static <A> A beforeCommit(Object owner, Supplier<A> gathered, Consumer<A> flush) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+      if (s instanceof Pending<?> p && p.owner == owner) {
+        @SuppressWarnings("unchecked")
+        A changes = (A) p.changes;
+        return changes;
+      }
+    }
+    Pending<A> pending = new Pending<>(owner, gathered.get(), flush);
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending.changes;
+  }
+
+  private static final class Pending<A> implements TransactionSynchronization {
+    final Object owner;
+    final A changes;
+    final Consumer<A> flush;
+
+    Pending(Object owner, A changes, Consumer<A> flush) {
+      this.owner = owner;
+      this.changes = changes;
+      this.flush = flush;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      flush.accept(changes);
+    }
+  }
+}
