@@ -34,11 +34,33 @@ record CaseFile(
     }
   }
 
-  /** A submitted value; {@code oldValue} is set where it replaced an earlier one. */
-  record Value(String name, String oldValue, String newValue, boolean prominent) {
+  /**
+   * A submitted value; {@code oldValue} is set where it replaced an earlier one. {@code scope} names the instance of a
+   * repeated part the value belongs to (a 巡察整改 item: 事项2（院办）) where the step it is shown with does not
+   * already name it, else it is empty.
+   */
+  record Value(String name, String oldValue, String newValue, boolean prominent, String scope) {
+
+    Value(String name, String oldValue, String newValue, boolean prominent) {
+      this(name, oldValue, newValue, prominent, "");
+    }
 
     public boolean changed() {
       return oldValue != null;
+    }
+
+    /** The scope as a person reads it before the name: 【事项2（院办）】, or nothing. */
+    public String scopeMark() {
+      return scope.isEmpty() ? "" : "【" + scope + "】";
+    }
+
+    /** The name with its scope, where it has one. */
+    public String label() {
+      return scopeMark() + name;
+    }
+
+    Value outside(String title) {
+      return scope.isEmpty() || !title.contains(scope) ? this : new Value(name, oldValue, newValue, prominent, "");
     }
   }
 

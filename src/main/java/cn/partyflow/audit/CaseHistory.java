@@ -18,9 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -36,6 +39,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -52,6 +60,15 @@ class CaseHistory {
 
   /** A value a person cleared, shown after the value it had. */
   static final String CLEARED = "（已清空）";
+
+  /**
+   * The BPMN extension property ({@code camunda:property}) on a repeated part (a multi-instance subprocess) that
+   * names each of its instances for the auditors, with {@code ${variable}} for the instance's own values:
+   * 巡察整改 declares {@code 事项${itemSeq}（${itemDepartment}）}, as its tasks name the item.
+   */
+  static final String INSTANCE_TITLE = "instanceTitle";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   /** Operations through which a person changes or removes a case's values directly (the REST API, Cockpit). */
   private static final Set<String> VARIABLE_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE,
@@ -123,9 +140,15 @@ class CaseHistory {
     private final Map<String, List<String>> candidatesOfTask = new HashMap<>();
     private final List<CaseFile.Opinion> opinions = new ArrayList<>();
     private final List<CaseFile.Operation> operations = new ArrayList<>();
+    private final Map<String, HistoricActivityInstance> activityById = new HashMap<>();
+    private final List<HistoricActivityInstance> activities = new ArrayList<>();
+    private final List<HistoricVariableInstance> variables = new ArrayList<>();
+    private final Map<String, HistoricVariableInstance> variableById = new HashMap<>();
+    private final Map<String, String> titleOfScope = new HashMap<>();
     private Builder start;
     private final ProcessDefinition definition;
     private final Wording wording;
+    private BpmnModelInstance model;
 
     Reader(HistoricProcessInstance pi) {
       this.pi = pi;
@@ -153,6 +176,10 @@ class CaseHistory {
       }
       candidates();
       steps();
+      // Removed variables too: a value the application removed still names the scope it was given in.
+      variables.addAll(history.createHistoricVariableInstanceQuery().processInstanceId(pid).includeDeleted()
+          .disableCustomObjectDeserialization().orderByVariableName().asc().list());
+      variables.forEach(v -> variableById.put(v.getId(), v));
       values();
       comments();
       operations(ops);
@@ -175,7 +202,7 @@ class CaseHistory {
       Map<String, String> names = new HashMap<>();
       entries.stream().filter(b -> b.activityId != null).forEach(b -> names.put(b.activityId, b.title));
       String svg = definition == null ? "<p class=\"muted\">该流程的定义已被删除，无法绘制流程图。</p>"
-          : DiagramSvg.render(repository.getBpmnModelInstance(definition.getId()), done, active, names);
+          : DiagramSvg.render(model(), done, active, names);
       return new CaseFile(summary(definition), timeline, opinions, votes, timers, operations,
           routing.reasons(pid), notifications.ofCase(pid), accessLog.ofCase(pid), finalValues(), svg);
     }
@@ -206,7 +233,9 @@ class CaseHistory {
       List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
           .processInstanceId(pid).orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
           .list();
+      this.activities.addAll(activities);
       for (HistoricActivityInstance a : activities) {
+        activityById.put(a.getId(), a);
         Builder b = new Builder(a.getStartTime(), kind(a.getActivityType()));
         b.activityId = a.getActivityId();
         b.start = a.getStartTime();
@@ -270,28 +299,142 @@ class CaseHistory {
         // review round: nobody's answer, so it is not shown and the next value given reads as a change from the last
         // one given. A person's own clearing (a select emptied in a submitted form, a removal through the REST API)
         // shows as cleared; an empty answer where there was none before says nothing and is not shown.
+        // Parallel instances of a repeated part (巡察整改's items) hold values under the same names: a value is a
+        // change only of the last one given in its own scope.
+        String scope = scopeOf(u);
+        String key = scope + " " + name;
         boolean emptied = emptied(u);
-        if (emptied && (last.get(name) == null || !clearedByPerson(d))) {
+        if (emptied && (last.get(key) == null || !clearedByPerson(d))) {
           continue;
         }
         String value = emptied ? CLEARED : shown(name, u);
-        String old = emptied ? last.remove(name) : last.put(name, value);
+        String old = emptied ? last.remove(key) : last.put(key, value);
         Builder owner = owner(d);
         boolean changed = old != null && !old.equals(value);
         // A listener writing back the value just submitted is one value to a person, not two.
-        if (!changed && owner.values.stream().anyMatch(v -> v.name().equals(label.get()))) {
+        if (!owner.shown.add(scope + " " + label.get()) && !changed) {
           continue;
         }
         boolean vote = wording.records(name, FormSchema.VOTE);
         boolean said = wording.records(name, FormSchema.OPINION) || wording.records(name, FormSchema.DECISION);
-        owner.values.add(new CaseFile.Value(label.get(), changed ? old : null, value, vote || said));
+        CaseFile.Value shownValue = new CaseFile.Value(label.get(), changed ? old : null, value, vote || said,
+            titleOf(variableById.get(u.getVariableInstanceId())));
+        owner.values.add(shownValue);
+        String named = shownValue.outside(owner.title).label();
         if (said && !emptied && !value.isBlank() && !"（空）".equals(value)) {
-          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, label.get(), value));
+          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, named, value));
         }
         if (vote && !emptied) {
-          owner.votes.put(label.get(), value);
+          owner.votes.put(named, value);
         }
       }
+    }
+
+    /**
+     * Where a value lives: a task's own variable in its task, any other in the activity instance of its scope (the
+     * case itself, or one instance of a repeated part), which, unlike the engine's executions, lasts as long as the
+     * scope, so a value the application removes and gives again stays in the same place.
+     */
+    private String scopeOf(HistoricVariableUpdate u) {
+      if (u.getTaskId() != null) {
+        return "task " + u.getTaskId();
+      }
+      HistoricVariableInstance v = variableById.get(u.getVariableInstanceId());
+      if (v != null && v.getActivityInstanceId() != null) {
+        return v.getActivityInstanceId();
+      }
+      return u.getExecutionId() == null ? pid : u.getExecutionId();
+    }
+
+    /** The name of the instance of a repeated part a variable belongs to; empty for the case's own variables. */
+    private String titleOf(HistoricVariableInstance v) {
+      return v == null || v.getActivityInstanceId() == null ? "" : titleOfScope.computeIfAbsent(
+          v.getActivityInstanceId(), this::titleOfScope);
+    }
+
+    /**
+     * The nearest enclosing activity instance that names itself: by the title its BPMN element declares
+     * ({@link #INSTANCE_TITLE}), or, as one instance of a multi-instance activity, by its task's name or the
+     * activity's name and its place among its siblings.
+     */
+    private String titleOfScope(String activityInstanceId) {
+      for (HistoricActivityInstance a = activityById.get(activityInstanceId); a != null;
+          a = activityById.get(a.getParentActivityInstanceId())) {
+        Optional<String> declared = declaredTitle(a.getActivityId());
+        if (declared.isPresent()) {
+          return fill(declared.get(), a);
+        }
+        HistoricActivityInstance parent = activityById.get(a.getParentActivityInstanceId());
+        if (parent != null && "multiInstanceBody".equals(parent.getActivityType())) {
+          HistoricTaskInstance task = a.getTaskId() == null ? null : taskById.get(a.getTaskId());
+          if (task != null && task.getName() != null) {
+            return task.getName();
+          }
+          HistoricActivityInstance instance = a;
+          List<HistoricActivityInstance> siblings = activities.stream().filter(s -> Objects.equals(
+              s.getParentActivityInstanceId(), instance.getParentActivityInstanceId())).toList();
+          String name = a.getActivityName() != null ? a.getActivityName() : typeLabel(a.getActivityType());
+          return name + "（第" + (siblings.indexOf(a) + 1) + "项）";
+        }
+      }
+      return "";
+    }
+
+    private Optional<String> declaredTitle(String activityId) {
+      BpmnModelInstance bpmn = model();
+      if (bpmn == null || activityId == null
+          || !(bpmn.getModelElementById(activityId) instanceof BaseElement element)) {
+        return Optional.empty();
+      }
+      ExtensionElements extensions = element.getExtensionElements();
+      if (extensions == null) {
+        return Optional.empty();
+      }
+      return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+          .flatMap(p -> p.getCamundaProperties().stream())
+          .filter(p -> INSTANCE_TITLE.equals(p.getCamundaName()) && p.getCamundaValue() != null)
+          .map(CamundaProperty::getCamundaValue).findFirst();
+    }
+
+    /** The declared title with each {@code ${name}} replaced by that value as seen from the instance. */
+    private String fill(String template, HistoricActivityInstance instance) {
+      Matcher m = PLACEHOLDER.matcher(template);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(out, Matcher.quoteReplacement(visible(m.group(1), instance)));
+      }
+      return m.appendTail(out).toString();
+    }
+
+    /** A variable's value in the instance, in a nested scope of it, or else in an enclosing one. */
+    private String visible(String name, HistoricActivityInstance instance) {
+      List<HistoricVariableInstance> named = variables.stream().filter(v -> name.equals(v.getName())
+          && !HistoricVariableInstance.STATE_DELETED.equals(v.getState())).toList();
+      Optional<HistoricVariableInstance> found = named.stream()
+          .filter(v -> within(v.getActivityInstanceId(), instance.getId())).findFirst();
+      for (String scope = instance.getParentActivityInstanceId(); found.isEmpty() && scope != null;
+          scope = activityById.containsKey(scope) ? activityById.get(scope).getParentActivityInstanceId() : null) {
+        String here = scope;
+        found = named.stream().filter(v -> here.equals(v.getActivityInstanceId())).findFirst();
+      }
+      return found.map(v -> shown(name, v.getTypedValue())).orElse("");
+    }
+
+    private boolean within(String activityInstanceId, String ancestor) {
+      for (String id = activityInstanceId; id != null;
+          id = activityById.containsKey(id) ? activityById.get(id).getParentActivityInstanceId() : null) {
+        if (id.equals(ancestor)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private BpmnModelInstance model() {
+      if (model == null && definition != null) {
+        model = repository.getBpmnModelInstance(definition.getId());
+      }
+      return model;
     }
 
     /**
@@ -459,10 +602,11 @@ class CaseHistory {
 
     private List<CaseFile.Value> finalValues() {
       List<CaseFile.Value> values = new ArrayList<>();
-      for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(pid)
-          .disableCustomObjectDeserialization().orderByVariableName().asc().list()) {
-        wording.label(v.getName()).ifPresent(label -> values.add(new CaseFile.Value(label, null,
-            shown(v.getName(), v.getTypedValue()), prominent(v.getName()))));
+      for (HistoricVariableInstance v : variables) {
+        if (!HistoricVariableInstance.STATE_DELETED.equals(v.getState())) {
+          wording.label(v.getName()).ifPresent(label -> values.add(new CaseFile.Value(label, null,
+              shown(v.getName(), v.getTypedValue()), prominent(v.getName()), titleOf(v))));
+        }
       }
       return values;
     }
@@ -605,6 +749,8 @@ class CaseHistory {
     Date due;
     boolean open;
     final List<CaseFile.Value> values = new ArrayList<>();
+    /** The scopes and names of the values shown, so that a value written back unchanged is shown once. */
+    final Set<String> shown = new HashSet<>();
     final List<String> notes = new ArrayList<>();
     final Map<String, String> votes = new LinkedHashMap<>();
 
@@ -618,7 +764,8 @@ class CaseHistory {
       String duration = start == null ? "" : (end == null ? "已进行 " : "") + Formats.duration(start, finish);
       boolean late = due != null && finish.after(due);
       return new CaseFile.Entry(time, kind, title, actor, start, end, duration, due, late,
-          late ? Formats.duration(due, finish) : "", open, List.copyOf(values), List.copyOf(notes));
+          late ? Formats.duration(due, finish) : "", open, values.stream().map(v -> v.outside(title)).toList(),
+          List.copyOf(notes));
     }
   }
 

@@ -108,7 +108,7 @@ final class DossierPdf {
       }
       section(doc, "最终数据");
       PdfPTable values = table(new float[] {3, 9}, "数据项", "值");
-      file.finalValues().forEach(v -> row(values, v.name(), v.newValue()));
+      file.finalValues().forEach(v -> row(values, v.label(), v.newValue()));
       doc.add(values);
       section(doc, "查阅记录");
       PdfPTable access = table(new float[] {2.5f, 3, 2.5f, 5}, "时间", "人员", "操作", "说明");
@@ -163,7 +163,7 @@ final class DossierPdf {
       Phrase detail = new Phrase();
       for (CaseFile.Value v : e.values()) {
         Font f = v.prominent() ? strong : normal;
-        detail.add(new Chunk(v.name() + "：" + (v.changed() ? v.oldValue() + " → " : "") + v.newValue() + "\n", f));
+        detail.add(new Chunk(v.label() + "：" + (v.changed() ? v.oldValue() + " → " : "") + v.newValue() + "\n", f));
       }
       for (String n : e.notes()) {
         detail.add(new Chunk(n + "\n", small));

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
 import cn.partyflow.TestData;
+import cn.partyflow.shared.ChinaClock;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +105,7 @@ class ReadableCaseFileTest {
         "/engine-rest/process-definition/key/inspectionRectification/start",
         Map.of("variables", Map.of("orgId", v("rmyy"), "source", v("巡察"))), Map.class);
     assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
-    String pi = (String) started.getBody().get("id");
+    String pi = made.started((String) started.getBody().get("id"));
     Task register = task(pi, "Task_RegisterFeedback");
     ResponseEntity<String> imported = importProblems(register.getId(),
         "序号,反馈意见,问题表现\n1,一、党的领导,党委会议事规则不健全\n");
@@ -122,6 +127,109 @@ class ReadableCaseFileTest {
         "整改措施 修订议事规则", "巡察轮次")
         .doesNotContain("nk_zhuren", "false → true")
         .doesNotContainPattern("rmyy[-a-z0-9]*\\.[a-z]+");
+  }
+
+  /**
+   * 巡察整改's items run in parallel with the same variable names: each item's values read as changes of that item
+   * only, named by the item as its tasks name it, on the page and in the dossier.
+   */
+  @Test
+  void parallelRectificationItemsEachShowOnlyTheirOwnChanges() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String deptA = "甲科" + tag;
+    String deptB = "乙科" + tag;
+    LocalDate today = ChinaClock.today();
+    ResponseEntity<Map> started = http.withBasicAuth("rmyy_zzb", "demo").postForEntity(
+        "/engine-rest/process-definition/key/inspectionRectification/start",
+        Map.of("variables", Map.of("orgId", v("rmyy"), "source", v("巡察"))), Map.class);
+    assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+    String pi = made.started((String) started.getBody().get("id"));
+    ResponseEntity<String> imported = importProblems(task(pi, "Task_RegisterFeedback").getId(),
+        "序号,反馈意见,问题表现\n1,一、党的领导,甲问题议事规则不健全\n2,二、从严治党,乙问题廉洁风险防控不到位\n");
+    assertThat(imported.getStatusCode().is2xxSuccessful()).as(imported.getBody()).isTrue();
+    submit(pi, "rmyy_zzb", "Task_RegisterFeedback", "feedbackDate", today.minusDays(10).toString(),
+        "roundName", "县委第七轮巡察", "groupName", "第二巡察组");
+    String deadline = today.plusDays(60).toString();
+    submit(pi, "rmyy_zzb", "Task_DraftPlan", "planItems", new Json("[{\"problemNo\":1,\"measures\":\"甲措施修订规则\","
+        + "\"category\":\"限期整改\",\"leaderUser\":\"rmyy_fgld\",\"department\":\"" + deptA + "\","
+        + "\"responsibleUser\":\"nk_zhuren\",\"deadline\":\"" + deadline + "\"},"
+        + "{\"problemNo\":2,\"measures\":\"乙措施建立台账\",\"category\":\"限期整改\",\"leaderUser\":\"rmyy_fgld\","
+        + "\"department\":\"" + deptB + "\",\"responsibleUser\":\"nk_zhuren\",\"deadline\":\"" + deadline + "\"}]"));
+    submit(pi, "rmyy_shuji", "Task_ApprovePlan", "planApproved", "true", "planMeetingDate",
+        today.minusDays(9).toString(), "planMeetingEntitled", 7, "planMeetingPresent", 6,
+        "planMeetingAttendees", "王建国等6名委员");
+    submit(pi, "rmyy_zzb", "Task_SubmitPlan", "planSubmittedDate", today.minusDays(8).toString());
+    submit(pi, "xw_xcb", "Task_ReviewPlan", "planAccepted", "true");
+
+    // Each item's 责任人 reports twice, the second item in between the first item's two reports.
+    String itemA = reportProgress(pi, deptA, "进展甲一");
+    String itemB = reportProgress(pi, deptB, "进展乙一");
+    assertThat(reportProgress(pi, deptB, "进展乙二")).isEqualTo(itemB);
+    assertThat(reportProgress(pi, deptA, "进展甲二")).isEqualTo(itemA);
+
+    String html = page(pi);
+    List<String> a = itemLines(html, itemA);
+    List<String> b = itemLines(html, itemB);
+    // The progress is named by whichever form labels it first; what it is called is not the point here.
+    assertThat(a).contains("整改措施：甲措施修订规则").noneMatch(line -> line.contains("乙"))
+        .anyMatch(line -> line.startsWith("问题：") && line.endsWith("甲问题议事规则不健全"))
+        .anyMatch(line -> line.endsWith("：进展甲一")).anyMatch(line -> line.endsWith("：进展甲一 → 进展甲二"));
+    assertThat(b).contains("整改措施：乙措施建立台账").noneMatch(line -> line.contains("甲"))
+        .anyMatch(line -> line.startsWith("问题：") && line.endsWith("乙问题廉洁风险防控不到位"))
+        .anyMatch(line -> line.endsWith("：进展乙一")).anyMatch(line -> line.endsWith("：进展乙一 → 进展乙二"));
+    assertThat(text(html)).as("no item's value reads as a change of another's")
+        .doesNotContain("进展甲一 → 进展乙一", "进展乙二 → 进展甲二", "甲问题议事规则不健全 → ", "乙问题廉洁风险防控不到位 → ")
+        .doesNotContain("itemProblem", "itemSeq", "itemId");
+    assertThat(text(section(html, "id=\"final-values\""))).contains("【" + itemA + "】问题", "【" + itemB + "】问题");
+    assertThat(pdfText(pi)).contains("【" + itemA + "】问题：", "【" + itemB + "】问题：",
+        "：进展甲一→进展甲二", "：进展乙一→进展乙二").doesNotContain("进展甲一→进展乙一", "进展乙二→进展甲二");
+  }
+
+  /** The 责任人 reports progress on the item of the given department; returns the item's name in its task's name. */
+  private String reportProgress(String pi, String department, String progress) {
+    Task report = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_ReportProgress").list()
+        .stream().filter(t -> t.getName().contains("（" + department + "）")).findFirst()
+        .orElseThrow(() -> new AssertionError("no report task for " + department));
+    // Tasklist submits the form's read-only fields too, with the values it was given.
+    Map<String, Object> variables = Map.of("progress", v(progress), "readyForVerification", v(false),
+        "itemMeasures", v(tasks.getVariable(report.getId(), "itemMeasures")));
+    ResponseEntity<String> r = http.withBasicAuth("nk_zhuren", "demo").postForEntity("/engine-rest/task/"
+        + report.getId() + "/submit-form", Map.of("variables", variables), String.class);
+    assertThat(r.getStatusCode().is2xxSuccessful()).as("report %s: %s", department, r.getBody()).isTrue();
+    Matcher item = Pattern.compile("事项\\d+（" + Pattern.quote(department) + "）").matcher(report.getName());
+    assertThat(item.find()).as(report.getName()).isTrue();
+    return item.group();
+  }
+
+  /**
+   * The value lines of one item on the case page: every value of the steps its name names, and the values other
+   * steps mark as the item's, without the mark.
+   */
+  private static List<String> itemLines(String html, String item) {
+    List<String> lines = new ArrayList<>();
+    String mark = "【" + item + "】";
+    for (String row : html.split("<tr class=\"entry\">")) {
+      Matcher title = Pattern.compile("class=\"step-title\">([^<]*)<").matcher(row);
+      if (!title.find()) {
+        continue;
+      }
+      boolean named = title.group(1).contains(item);
+      Matcher value = Pattern.compile("(?s)<li[^>]*class=\"[^\"]*value[^\"]*\"[^>]*>(.*?)</li>").matcher(row);
+      while (value.find()) {
+        String line = text(value.group(1)).replaceAll("\\s+", " ").trim();
+        if (line.startsWith(mark)) {
+          lines.add(line.substring(mark.length()));
+        } else if (named) {
+          lines.add(line);
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static String section(String html, String marker) {
+    int start = html.indexOf(marker);
+    return html.substring(start, html.indexOf("</table>", start));
   }
 
   private String page(String pi) {
