@@ -1,5 +1,7 @@
 package cn.partyflow.organization;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +88,16 @@ public class OverviewScope {
     List<Organization> below = all.stream().filter(o -> subtree.contains(o.id())).toList();
     return new Rows(below.subList(0, Math.min(below.size(), OrganizationChoices.LIMIT)), choices, chosen,
         below.size());
+  }
+
+  /**
+   * Where a write on an overview page goes back to: the page as the user had narrowed it, {@code view} being the
+   * organization chosen there (the forms carry it). Whatever {@code view} holds, it only becomes the page's
+   * {@code org} parameter, which the page follows within the scope and otherwise ignores.
+   */
+  public static String back(String path, String view) {
+    return "redirect:" + path + (view == null || view.isBlank() ? ""
+        : "?org=" + URLEncoder.encode(view, StandardCharsets.UTF_8));
   }
 
   /** Every organization in {@code visible} that the page lists, in {@link #ORDER}; no filter, no limit. */

@@ -3,6 +3,8 @@ package cn.partyflow.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
+import cn.partyflow.WebSession;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +98,15 @@ class LargeScopeOverviewTest {
     String reElection = page("rmyy_shuji", "/re-election?org=zyy");
     assertThat(rows(reElection)).isZero();
     assertThat(reElection).contains("id=\"choose-organization\"").doesNotContain("县中医院");
+  }
+
+  @Test
+  void aRefusedWriteGoesBackToThePageAsTheUserNarrowedIt() {
+    String g2 = scope.generalBranch(2);
+    String back = WebSession.open(http, "rmyy_shuji", "/re-election?org=" + g2)
+        .submit("/re-election/" + scope.branch(2, 7) + "/term", Map.of("termEnd", "2030-06-30", "view", g2));
+    assertThat(back).contains("任期届满日期由上级党委的组织部门或系统管理员登记");
+    assertThat(rows(back)).isEqualTo(51);
   }
 
   private String page(String user, String url) {

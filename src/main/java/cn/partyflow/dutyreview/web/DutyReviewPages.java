@@ -100,10 +100,10 @@ class DutyReviewPages {
 
   @PostMapping("/duty-review/{org}/start")
   String start(@PathVariable String org, @RequestParam(required = false) String year,
-      @RequestParam(name = "reporter", required = false) List<String> reporters, Authentication auth,
-      RedirectAttributes redirect) {
+      @RequestParam(name = "reporter", required = false) List<String> reporters,
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/duty-review", () -> {
+    return pages.act(redirect, OverviewScope.back("/duty-review", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "述职评议由" + o.name() + "的组织部门干事发起");
       }

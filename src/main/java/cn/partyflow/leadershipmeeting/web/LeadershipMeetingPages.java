@@ -100,10 +100,10 @@ class LeadershipMeetingPages {
   }
 
   @PostMapping("/leadership-meeting/{org}/start")
-  String start(@PathVariable String org, @RequestParam(required = false) String year, Authentication auth,
-      RedirectAttributes redirect) {
+  String start(@PathVariable String org, @RequestParam(required = false) String year,
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/leadership-meeting", () -> {
+    return pages.act(redirect, OverviewScope.back("/leadership-meeting", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记或组织部门干事可以发起民主生活会");
       }

@@ -118,9 +118,9 @@ class ReElectionPages {
   @PostMapping("/re-election/{org}/start")
   String start(@PathVariable String org, @RequestParam(required = false) String type,
       @RequestParam(required = false) String reason, @RequestParam(required = false) String newTermEnd,
-      Authentication auth, RedirectAttributes redirect) {
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/re-election", () -> {
+    return pages.act(redirect, OverviewScope.back("/re-election", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记、副书记，或上级党委的书记、"
             + "副书记、组织部门干事可以发起换届事项");
@@ -139,16 +139,17 @@ class ReElectionPages {
   }
 
   @PostMapping("/re-election/{org}/term")
-  String registerTerm(@PathVariable String org, @RequestParam(required = false) String termEnd, Authentication auth,
-      RedirectAttributes redirect) {
+  String registerTerm(@PathVariable String org, @RequestParam(required = false) String termEnd,
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/re-election", () -> {
+    String back = OverviewScope.back("/re-election", view);
+    return pages.act(redirect, back, () -> {
       if (!mayRegister(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "任期届满日期由上级党委的组织部门或系统管理员登记");
       }
       service.registerTerm(org, date(termEnd, "任期届满日期"), auth.getName());
       redirect.addFlashAttribute("message", "已登记" + o.name() + "本届任期届满日期" + termEnd);
-      return "redirect:/re-election";
+      return back;
     });
   }
 
