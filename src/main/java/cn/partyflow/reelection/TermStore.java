@@ -53,6 +53,15 @@ public class TermStore {
         .stream().collect(java.util.stream.Collectors.toMap(Term::orgId, t -> t));
   }
 
+  /** The registered term of each of {@code orgIds} that has one, in one query (for a page of rows). */
+  public Map<String, Term> terms(Collection<String> orgIds) {
+    List<Object> args = new ArrayList<>();
+    String in = SqlScope.anyOf("org_id", orgIds, args);
+    return jdbc.query("select * from pf_re_term where " + in, (rs, i) -> new Term(rs.getString("org_id"),
+        rs.getDate("term_end").toLocalDate(), local(rs.getDate("elected_on")), local(rs.getDate("reminded_for_end"))),
+        args.toArray()).stream().collect(java.util.stream.Collectors.toMap(Term::orgId, t -> t));
+  }
+
   /** Sets the term's end; {@code electedOn} is kept when null. */
   void setTerm(String orgId, LocalDate termEnd, LocalDate electedOn, String user) {
     int n = jdbc.update("update pf_re_term set term_end = ?, elected_on = coalesce(?, elected_on), updated_at = ?,"

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in headless Chromium (the menu's way there is {@code HomeBrowserTest}'s), then drills down the 组织 filter by
  * choosing an option and pressing 筛选, three times: the 党委, one of its 党总支, one of that one's branches. Each
  * step offers the chosen organization's children, keeps the path above it and shows the chosen one selected; the
- * test organizations hold no 整改 items, so every count is 0. Screenshots go to target/screenshots/large-scope-*.png.
+ * test organizations hold no 整改 items, so every count is 0. Last, the 组织生活 overview ({@link OverviewScope})
+ * asks for an organization and, a 党总支 chosen, lists its branches. Screenshots go to target/screenshots/large-scope-*.png.
  */
 @Tag(BrowserSupport.TAG)
 @PostgresTest
@@ -99,6 +100,19 @@ class LargeScopeFilterBrowserTest {
     assertThat(branch).doesNotContain(INDENT + LargeScope.generalBranchName(1));
     assertNothingFiled();
     BrowserSupport.screenshot(driver, "large-scope-4-branch");
+
+    // The 组织生活 overview takes the same filter: no row of 259 until a 党总支 is chosen, then its 51.
+    driver.get(base + "/organizational-life");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("choose-organization")));
+    assertThat(driver.findElements(By.id("branches"))).isEmpty();
+    new Select(driver.findElement(By.id("filter-org"))).selectByValue(scope.generalBranch(3));
+    BrowserSupport.clickAndLoad(wait, By.id("show-year"));
+    wait.until(ExpectedConditions.urlContains("org=" + scope.generalBranch(3)));
+    assertThat(driver.findElements(By.cssSelector("#branches tbody tr"))).hasSize(51);
+    assertThat(driver.findElement(By.id("branch-" + scope.branch(3, 50))).getText())
+        .isEqualTo(LargeScope.branchName(3, 50));
+    assertThat(driver.findElements(By.id("choose-organization"))).isEmpty();
+    BrowserSupport.screenshot(driver, "large-scope-5-organizational-life");
   }
 
   /** Chooses the option the user reads as {@code label}, presses 筛选 and waits for the filtered page. */

@@ -6,13 +6,13 @@ import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.OverviewScope;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,29 +41,44 @@ class DutyReviewPages {
 
   private final DutyReviewService service;
   private final DutyReviewStore store;
-  private final AccessScope scope;
+  private final OverviewScope overview;
   private final OrganizationDirectory directory;
   private final ProcedurePages pages;
 
-  DutyReviewPages(DutyReviewService service, DutyReviewStore store, AccessScope scope,
+  DutyReviewPages(DutyReviewService service, DutyReviewStore store, OverviewScope overview,
       OrganizationDirectory directory, ProcedurePages pages) {
     this.service = service;
     this.store = store;
-    this.scope = scope;
+    this.overview = overview;
     this.directory = directory;
     this.pages = pages;
   }
 
   @GetMapping("/duty-review")
-  String organizations(Authentication auth, Model model) {
-    Set<String> visible = scope.visibleOrganizations(auth);
+  String organizations(@RequestParam(required = false) String org, Authentication auth, Model model) {
     int year = ChinaClock.today().getYear();
-    // One query per figure over the whole scope, not per 党委: a province's 书记 sees 421 of them.
-    List<Organization> reviewing = directory.organizations().stream().filter(o -> visible.contains(o.id()))
-        .filter(o -> o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP)
-        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).toList();
-    Map<String, DutyReviewStore.Case> current = store.cases(visible, year);
-    Map<String, DutyReviewStore.Case> previous = store.cases(visible, year - 1);
+    OverviewScope.Rows shown = overview.rows(auth, org, DutyReviewPages::listed);
+    model.addAttribute("organizations", rows(auth, shown.organizations(), year));
+    model.addAttribute("overview", shown);
+    model.addAttribute("years", List.of(year, year - 1));
+    model.addAttribute("settings", service.settings());
+    return "duty-review/organizations";
+  }
+
+  /** The overview lists the 党委 and 党组, which hear their secretaries. */
+  static boolean listed(Organization o) {
+    return o.kind() == OrganizationKind.COMMITTEE || o.kind() == OrganizationKind.PARTY_GROUP;
+  }
+
+  /** The overview's rows of these 党委 and 党组, in their order, with the secretaries the user may start with. */
+  List<Map<String, Object>> rows(Authentication auth, List<Organization> reviewing, int year) {
+    if (reviewing.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = reviewing.stream().map(Organization::id).toList();
+    // One query per figure over all the rows, not per 党委.
+    Map<String, DutyReviewStore.Case> current = store.cases(ids, year);
+    Map<String, DutyReviewStore.Case> previous = store.cases(ids, year - 1);
     List<RoleAssignment> held = pages.assignments(auth);
     Set<String> startable = new HashSet<>();
     reviewing.stream().filter(o -> mayStart(auth, held, o)).forEach(o -> startable.add(o.id()));
@@ -80,18 +95,15 @@ class DutyReviewPages {
       row.put("candidates", mayStart ? candidates.get(o.id()) : List.of());
       rows.add(row);
     }
-    model.addAttribute("organizations", rows);
-    model.addAttribute("years", List.of(year, year - 1));
-    model.addAttribute("settings", service.settings());
-    return "duty-review/organizations";
+    return rows;
   }
 
   @PostMapping("/duty-review/{org}/start")
   String start(@PathVariable String org, @RequestParam(required = false) String year,
-      @RequestParam(name = "reporter", required = false) List<String> reporters, Authentication auth,
-      RedirectAttributes redirect) {
+      @RequestParam(name = "reporter", required = false) List<String> reporters,
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/duty-review", () -> {
+    return pages.act(redirect, OverviewScope.back("/duty-review", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "述职评议由" + o.name() + "的组织部门干事发起");
       }

@@ -5,6 +5,7 @@ import cn.partyflow.leadershipmeeting.LeadershipMeetingStore;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OverviewScope;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.organization.TaskHolders;
@@ -14,7 +15,6 @@ import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,17 +47,17 @@ class LeadershipMeetingPages {
 
   private final LeadershipMeetingService service;
   private final LeadershipMeetingStore store;
-  private final AccessScope scope;
+  private final OverviewScope overview;
   private final OrganizationDirectory directory;
   private final ProcedurePages pages;
   private final TaskService tasks;
   private final TaskHolders holders;
 
-  LeadershipMeetingPages(LeadershipMeetingService service, LeadershipMeetingStore store, AccessScope scope,
+  LeadershipMeetingPages(LeadershipMeetingService service, LeadershipMeetingStore store, OverviewScope overview,
       OrganizationDirectory directory, ProcedurePages pages, TaskService tasks, TaskHolders holders) {
     this.service = service;
     this.store = store;
-    this.scope = scope;
+    this.overview = overview;
     this.directory = directory;
     this.pages = pages;
     this.tasks = tasks;
@@ -65,37 +65,45 @@ class LeadershipMeetingPages {
   }
 
   @GetMapping("/leadership-meeting")
-  String organizations(Authentication auth, Model model) {
-    Set<String> visible = scope.visibleOrganizations(auth);
+  String organizations(@RequestParam(required = false) String org, Authentication auth, Model model) {
     int thisYear = ChinaClock.today().getYear();
-    // One query over the whole scope, and the user's roles read once, not per 党委 or 党组.
-    Map<String, List<LeadershipMeetingStore.Case>> cases = store.cases(visible);
-    List<RoleAssignment> held = pages.assignments(auth);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    directory.organizations().stream().filter(o -> visible.contains(o.id()))
-        .filter(LeadershipMeetingService::holdsLeadershipMeeting)
-        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", o.id());
-          row.put("name", o.name());
-          row.put("kind", o.kind().label());
-          row.put("cases", cases.getOrDefault(o.id(), List.of()).stream().map(c -> Map.of("id",
-              c.processInstanceId(), "label", c.year() + "年度：" + state(c))).toList());
-          row.put("mayStart", mayStart(auth, held, o));
-          rows.add(row);
-        });
-    model.addAttribute("organizations", rows);
+    OverviewScope.Rows shown = overview.rows(auth, org, LeadershipMeetingService::holdsLeadershipMeeting);
+    model.addAttribute("organizations", rows(auth, shown.organizations()));
+    model.addAttribute("overview", shown);
     model.addAttribute("years", List.of(thisYear - 1, thisYear, thisYear + 1));
     model.addAttribute("thisYear", thisYear);
     model.addAttribute("settings", service.settings());
     return "leadership-meeting/organizations";
   }
 
+  /** The overview's rows of these 党委 and 党组, in their order, with whether the user may start for each. */
+  List<Map<String, Object>> rows(Authentication auth, List<Organization> organizations) {
+    if (organizations.isEmpty()) {
+      return List.of();
+    }
+    // One query over all the rows, and the user's roles read once, not per 党委 or 党组.
+    Map<String, List<LeadershipMeetingStore.Case>> cases =
+        store.cases(organizations.stream().map(Organization::id).toList());
+    List<RoleAssignment> held = pages.assignments(auth);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Organization o : organizations) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", o.id());
+      row.put("name", o.name());
+      row.put("kind", o.kind().label());
+      row.put("cases", cases.getOrDefault(o.id(), List.of()).stream().map(c -> Map.of("id",
+          c.processInstanceId(), "label", c.year() + "年度：" + state(c))).toList());
+      row.put("mayStart", mayStart(auth, held, o));
+      rows.add(row);
+    }
+    return rows;
+  }
+
   @PostMapping("/leadership-meeting/{org}/start")
-  String start(@PathVariable String org, @RequestParam(required = false) String year, Authentication auth,
-      RedirectAttributes redirect) {
+  String start(@PathVariable String org, @RequestParam(required = false) String year,
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/leadership-meeting", () -> {
+    return pages.act(redirect, OverviewScope.back("/leadership-meeting", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记或组织部门干事可以发起民主生活会");
       }

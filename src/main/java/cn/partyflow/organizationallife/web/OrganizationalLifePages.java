@@ -4,6 +4,7 @@ import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.OverviewScope;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organizationallife.Attendance;
@@ -28,14 +29,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,49 +71,63 @@ class OrganizationalLifePages {
   private final MeetingExport export;
   private final LifeCases cases;
   private final ProcedurePages pages;
-  private final AccessScope scope;
   private final OrganizationDirectory directory;
   private final LifeMeetingPages lifeMeetings;
+  private final OverviewScope overview;
 
   OrganizationalLifePages(OrganizationalLifeService service, MeetingStore store, MeetingExport export,
-      LifeCases cases, ProcedurePages pages, AccessScope scope, OrganizationDirectory directory,
-      LifeMeetingPages lifeMeetings) {
+      LifeCases cases, ProcedurePages pages, OrganizationDirectory directory,
+      LifeMeetingPages lifeMeetings, OverviewScope overview) {
     this.service = service;
     this.store = store;
     this.export = export;
     this.cases = cases;
     this.pages = pages;
-    this.scope = scope;
     this.directory = directory;
     this.lifeMeetings = lifeMeetings;
+    this.overview = overview;
   }
 
   @GetMapping("/organizational-life")
-  String branches(@RequestParam(required = false) Integer year, Authentication auth, Model model) {
+  String branches(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
+      Authentication auth, Model model) {
     int y = year == null ? ChinaClock.today().getYear() : year;
-    Set<String> visible = scope.visibleOrganizations(auth);
-    Period quarter = currentQuarter(y);
-    // One query per figure over the whole scope: a province's 书记 sees 20,000 branches.
-    Map<String, MeetingStore.YearCase> cases = store.yearCases(visible, y);
-    Map<String, List<HeldMeeting>> held = store.held(visible, y);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    directory.organizations().stream().filter(o -> visible.contains(o.id()))
-        .filter(o -> o.kind() == OrganizationKind.BRANCH || o.kind() == OrganizationKind.GENERAL_BRANCH)
-        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
-          List<HeldMeeting> h = held.getOrDefault(o.id(), List.of());
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", o.id());
-          row.put("name", o.name());
-          row.put("state", state(Optional.ofNullable(cases.get(o.id()))));
-          row.put("year", OrganizationalLifeRules.counts(h, Period.year(y)));
-          row.put("quarter", OrganizationalLifeRules.counts(h, quarter));
-          rows.add(row);
-        });
-    model.addAttribute("branches", rows);
+    OverviewScope.Rows shown = overview.rows(auth, org, OrganizationalLifePages::listed);
+    model.addAttribute("branches", rows(shown.organizations(), y));
+    model.addAttribute("overview", shown);
     model.addAttribute("year", y);
     model.addAttribute("years", years());
-    model.addAttribute("quarterLabel", quarter.label());
+    model.addAttribute("quarterLabel", currentQuarter(y).label());
     return "organizational-life/branches";
+  }
+
+  /** The overview lists the 党支部 and 党总支. */
+  static boolean listed(Organization o) {
+    return o.kind() == OrganizationKind.BRANCH || o.kind() == OrganizationKind.GENERAL_BRANCH;
+  }
+
+  /** The overview's rows of these branches, in their order. */
+  List<Map<String, Object>> rows(List<Organization> branches, int y) {
+    if (branches.isEmpty()) {
+      return List.of();
+    }
+    Set<String> ids = branches.stream().map(Organization::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    Period quarter = currentQuarter(y);
+    // One query per figure over all the rows, not per branch.
+    Map<String, MeetingStore.YearCase> cases = store.yearCases(ids, y);
+    Map<String, List<HeldMeeting>> held = store.held(ids, y);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Organization o : branches) {
+      List<HeldMeeting> h = held.getOrDefault(o.id(), List.of());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", o.id());
+      row.put("name", o.name());
+      row.put("state", state(Optional.ofNullable(cases.get(o.id()))));
+      row.put("year", OrganizationalLifeRules.counts(h, Period.year(y)));
+      row.put("quarter", OrganizationalLifeRules.counts(h, quarter));
+      rows.add(row);
+    }
+    return rows;
   }
 
   @GetMapping("/organizational-life/{branch}")

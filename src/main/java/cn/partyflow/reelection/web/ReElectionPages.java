@@ -3,6 +3,7 @@ package cn.partyflow.reelection.web;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.OverviewScope;
 import cn.partyflow.organization.Role;
 import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.reelection.ReElectionRules;
@@ -16,7 +17,6 @@ import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,72 +48,79 @@ class ReElectionPages {
 
   private final ReElectionService service;
   private final TermStore store;
-  private final AccessScope scope;
+  private final OverviewScope overview;
   private final OrganizationDirectory directory;
   private final ProcedurePages pages;
 
-  ReElectionPages(ReElectionService service, TermStore store, AccessScope scope, OrganizationDirectory directory,
+  ReElectionPages(ReElectionService service, TermStore store, OverviewScope overview, OrganizationDirectory directory,
       ProcedurePages pages) {
     this.service = service;
     this.store = store;
-    this.scope = scope;
+    this.overview = overview;
     this.directory = directory;
     this.pages = pages;
   }
 
   @GetMapping("/re-election")
-  String organizations(Authentication auth, Model model) {
-    Set<String> visible = scope.visibleOrganizations(auth);
+  String organizations(@RequestParam(required = false) String org, Authentication auth, Model model) {
+    OverviewScope.Rows shown = overview.rows(auth, org, o -> ReElectionRules.isElected(o.kind()));
+    model.addAttribute("organizations", rows(auth, shown.organizations()));
+    model.addAttribute("overview", shown);
+    model.addAttribute("settings", service.settings());
+    model.addAttribute("types", RequestType.values());
+    model.addAttribute("today", ChinaClock.today().toString());
+    return "re-election/organizations";
+  }
+
+  /** The overview's rows of these organizations, in their order, with the user's rights on each. */
+  List<Map<String, Object>> rows(Authentication auth, List<Organization> organizations) {
+    if (organizations.isEmpty()) {
+      return List.of();
+    }
     LocalDate today = ChinaClock.today();
-    Map<String, TermStore.Term> terms = store.terms();
-    // One query per figure over the whole scope, and the user's roles read once: a province's 书记 sees 20,421
-    // elected organizations.
-    Map<String, TermStore.Case> open = store.openCases(visible);
+    List<String> ids = organizations.stream().map(Organization::id).toList();
+    // One query per figure over all the rows, and the user's roles read once, not per organization.
+    Map<String, TermStore.Term> terms = store.terms(ids);
+    Map<String, TermStore.Case> open = store.openCases(ids);
     List<RoleAssignment> held = pages.assignments(auth);
     Map<String, Organization> byId = directory.organizationsById();
     List<Map<String, Object>> rows = new ArrayList<>();
-    directory.organizations().stream().filter(o -> visible.contains(o.id()))
-        .filter(o -> ReElectionRules.isElected(o.kind()))
-        .sorted(Comparator.comparing(Organization::sortOrder).thenComparing(Organization::id)).forEach(o -> {
-          TermStore.Term term = terms.get(o.id());
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", o.id());
-          row.put("name", o.name());
-          row.put("kind", o.kind().label());
-          row.put("years", ReElectionRules.termYears(o.kind(), service.settings()));
-          row.put("termEnd", term == null ? null : term.termEnd());
-          row.put("electedOn", term == null ? null : term.electedOn());
-          String state = "";
-          String css = "";
-          if (term != null && term.termEnd().isBefore(today)) {
-            state = "已超期" + ChronoUnit.DAYS.between(term.termEnd(), today) + "天";
-            css = "overdue";
-          } else if (term != null && ReElectionRules.reminderDue(term.termEnd(), today, service.settings())) {
-            state = "将于" + ChronoUnit.DAYS.between(today, term.termEnd()) + "天后届满";
-            css = "soon";
-          }
-          row.put("state", state);
-          row.put("css", css);
-          row.put("open", open.get(o.id()));
-          String higher = AccessScope.isAdmin(auth) || held.isEmpty() ? null
-              : service.higher(o, byId).map(Organization::id).orElse(null);
-          row.put("mayStart", mayStart(auth, held, o, higher));
-          row.put("mayRegister", mayRegister(auth, held, higher));
-          rows.add(row);
-        });
-    model.addAttribute("organizations", rows);
-    model.addAttribute("settings", service.settings());
-    model.addAttribute("types", RequestType.values());
-    model.addAttribute("today", today.toString());
-    return "re-election/organizations";
+    for (Organization o : organizations) {
+      TermStore.Term term = terms.get(o.id());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", o.id());
+      row.put("name", o.name());
+      row.put("kind", o.kind().label());
+      row.put("years", ReElectionRules.termYears(o.kind(), service.settings()));
+      row.put("termEnd", term == null ? null : term.termEnd());
+      row.put("electedOn", term == null ? null : term.electedOn());
+      String state = "";
+      String css = "";
+      if (term != null && term.termEnd().isBefore(today)) {
+        state = "已超期" + ChronoUnit.DAYS.between(term.termEnd(), today) + "天";
+        css = "overdue";
+      } else if (term != null && ReElectionRules.reminderDue(term.termEnd(), today, service.settings())) {
+        state = "将于" + ChronoUnit.DAYS.between(today, term.termEnd()) + "天后届满";
+        css = "soon";
+      }
+      row.put("state", state);
+      row.put("css", css);
+      row.put("open", open.get(o.id()));
+      String higher = AccessScope.isAdmin(auth) || held.isEmpty() ? null
+          : service.higher(o, byId).map(Organization::id).orElse(null);
+      row.put("mayStart", mayStart(auth, held, o, higher));
+      row.put("mayRegister", mayRegister(auth, held, higher));
+      rows.add(row);
+    }
+    return rows;
   }
 
   @PostMapping("/re-election/{org}/start")
   String start(@PathVariable String org, @RequestParam(required = false) String type,
       @RequestParam(required = false) String reason, @RequestParam(required = false) String newTermEnd,
-      Authentication auth, RedirectAttributes redirect) {
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/re-election", () -> {
+    return pages.act(redirect, OverviewScope.back("/re-election", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记、副书记，或上级党委的书记、"
             + "副书记、组织部门干事可以发起换届事项");
@@ -132,16 +139,17 @@ class ReElectionPages {
   }
 
   @PostMapping("/re-election/{org}/term")
-  String registerTerm(@PathVariable String org, @RequestParam(required = false) String termEnd, Authentication auth,
-      RedirectAttributes redirect) {
+  String registerTerm(@PathVariable String org, @RequestParam(required = false) String termEnd,
+      @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, "redirect:/re-election", () -> {
+    String back = OverviewScope.back("/re-election", view);
+    return pages.act(redirect, back, () -> {
       if (!mayRegister(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "任期届满日期由上级党委的组织部门或系统管理员登记");
       }
       service.registerTerm(org, date(termEnd, "任期届满日期"), auth.getName());
       redirect.addFlashAttribute("message", "已登记" + o.name() + "本届任期届满日期" + termEnd);
-      return "redirect:/re-election";
+      return back;
     });
   }
 

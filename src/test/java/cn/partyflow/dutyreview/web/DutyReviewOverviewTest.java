@@ -76,7 +76,7 @@ class DutyReviewOverviewTest {
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> organizations(Authentication auth) {
     ExtendedModelMap model = new ExtendedModelMap();
-    pages.organizations(auth, model);
+    pages.organizations(null, auth, model);
     return (List<Map<String, Object>>) model.get("organizations");
   }
 

@@ -75,7 +75,7 @@ class LeadershipMeetingOverviewTest {
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> organizations(Authentication auth) {
     ExtendedModelMap model = new ExtendedModelMap();
-    pages.organizations(auth, model);
+    pages.organizations(null, auth, model);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> row : (List<Map<String, Object>>) model.get("organizations")) {
       Map<String, Object> read = new LinkedHashMap<>();

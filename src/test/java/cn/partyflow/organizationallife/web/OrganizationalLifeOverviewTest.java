@@ -8,6 +8,7 @@ import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
+import cn.partyflow.organization.OverviewScope;
 import cn.partyflow.organizationallife.MeetingStore;
 import cn.partyflow.organizationallife.OrganizationalLifeRules.Counts;
 import cn.partyflow.organizationallife.OrganizationalLifeRules;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
-import org.springframework.ui.ExtendedModelMap;
 
 /**
  * The 组织生活 overview of a scope of 300 test branches (years started, one closed, meetings in this quarter and
@@ -40,6 +40,7 @@ class OrganizationalLifeOverviewTest {
   @Autowired MeetingStore store;
   @Autowired AccessScope scope;
   @Autowired OrganizationDirectory directory;
+  @Autowired OverviewScope overview;
 
   TestCommittee committee;
   final int year = ChinaClock.today().getYear();
@@ -86,11 +87,9 @@ class OrganizationalLifeOverviewTest {
     assertThat(branches(TestCommittee.admin())).isEqualTo(oneByOne(TestCommittee.admin()));
   }
 
-  @SuppressWarnings("unchecked")
+  /** The page's rows of every branch in scope, as a scope of at most 200 rows shows them all. */
   private List<Map<String, Object>> branches(Authentication auth) {
-    ExtendedModelMap model = new ExtendedModelMap();
-    pages.branches(year, auth, model);
-    return (List<Map<String, Object>>) model.get("branches");
+    return pages.rows(overview.inScope(scope.visibleOrganizations(auth), OrganizationalLifePages::listed), year);
   }
 
   /** The rows as the page read them before: the year's case and the meetings of each branch on its own. */
