@@ -57,8 +57,20 @@ function homeLink() {
   menu.insertBefore(item, menu.firstChild);
 }
 
+/** The login page's browser title says 用户登录, as its heading does (styles/user-styles.css), not the app's name. */
+function loginTitle() {
+  if (window.location.hash.indexOf(LOGIN) === 0 && / 个人信息$/.test(document.title)) {
+    document.title = document.title.replace(/ 个人信息$/, ' 用户登录');
+  } else if (window.location.hash.indexOf(LOGIN) !== 0 && / 用户登录$/.test(document.title)) {
+    document.title = document.title.replace(/ 用户登录$/, ' 个人信息');
+  }
+}
+
 window.addEventListener('hashchange', land);
 land();
-new MutationObserver(homeLink).observe(document.documentElement, {childList: true, subtree: true});
+new MutationObserver(function () {
+  homeLink();
+  loginTitle();
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 
 export default [];
