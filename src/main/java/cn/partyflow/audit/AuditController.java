@@ -84,7 +84,7 @@ class AuditController {
         criteria.describe() + "；导出" + rows.size() + "件");
     byte[] body = SearchXlsx.render(rows, criteria.describe(), auth.getName(),
         Formats.dateTime(Date.from(ChinaClock.now())), truncated);
-    return download(body, "案卷查询结果.xlsx",
+    return download(body, "案卷查阅结果.xlsx",
         MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
   }
 

@@ -20,9 +20,9 @@ class AuditSettings {
   private int defaultRetentionDays = THIRTY_YEARS;
   @RuleSetting(value = "各流程单独的保存天数", operational = true)
   private Map<String, Integer> retentionDays = new LinkedHashMap<>();
-  @RuleSetting(value = "案卷查询每页条数", operational = true)
+  @RuleSetting(value = "案卷查阅每页条数", operational = true)
   private int pageSize = 20;
-  @RuleSetting(value = "案卷查询导出的最多条数", operational = true)
+  @RuleSetting(value = "案卷查阅导出的最多条数", operational = true)
   private int exportLimit = 10000;
 
   int retentionDaysFor(String processKey) {

@@ -20,7 +20,7 @@ final class SearchXlsx {
   static byte[] render(List<CaseSearch.CaseRow> rows, String criteria, String exportedBy, String exportedAt,
       boolean truncated) {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = book.createSheet("案卷查询结果");
+      Sheet sheet = book.createSheet("案卷查阅结果");
       CellStyle bold = book.createCellStyle();
       org.apache.poi.ss.usermodel.Font font = book.createFont();
       font.setBold(true);

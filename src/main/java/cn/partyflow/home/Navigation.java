@@ -30,6 +30,10 @@ public class Navigation {
   /** Tasklist, opened on its list; a filter or task is added as {@code #/?filter=<id>} or {@code #/?task=<id>}. */
   public static final String TASKLIST = "/camunda/app/tasklist/default/";
 
+  /** Camunda Cockpit and Admin, the administrator's; their names as the webapps' own headers show them. */
+  static final String COCKPIT = "/camunda/app/cockpit/default/";
+  static final String CAMUNDA_ADMIN = "/camunda/app/admin/default/";
+
   /** Who keeps or oversees a branch's dues and so opens the dues pages from the menu. */
   static final Set<Role> DUES_ROLES = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
 
@@ -96,6 +100,9 @@ public class Navigation {
     }
     if (me.admin()) {
       links.add(link("menu-settings", "规则设置", "/admin/settings", path.startsWith("/admin/settings")));
+      // The administrator's login lands on 工作台 like everybody's; Camunda's own apps are a click away from here.
+      links.add(link("menu-cockpit", "流程监控", COCKPIT, false));
+      links.add(link("menu-camunda-admin", "系统管理", CAMUNDA_ADMIN, false));
     }
     return new Menu(me.displayName(), links);
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,6 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriter;
@@ -59,6 +59,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfig {
 
   static final String LOGIN_PAGE = "/camunda/app/welcome/default/#!/login";
+
+  /** The Welcome app's script that reads it (welcome/scripts/partyflow-landing.js) goes there after the login. */
+  static final String NEXT_PARAMETER = "next";
 
   /** Where the engine's REST API is mounted: /engine-rest (default and named engine) and the webapps' copy. */
   static final List<String> ENGINE_MOUNTS = List.of("/engine-rest", "/engine-rest/engine/*",
@@ -127,13 +130,28 @@ class SecurityConfig {
                 new RequestHeaderRequestMatcher("Authorization"))
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/"))
-            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
+            .defaultAuthenticationEntryPointFor((request, response, refused) ->
+                response.sendRedirect(loginPageLeadingBackTo(request)), request -> true))
+        .logout(l -> l.logoutSuccessUrl(LOGIN_PAGE))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/api/admin/**", "/admin/**").hasRole("ADMIN")
             .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
             .anyRequest().authenticated());
     return http.build();
+  }
+
+  /**
+   * The login page for an anonymous visitor of one of our pages: the page is carried along as {@code ?next=} so the
+   * login ends on it (a bookmarked case, a link in a mail), not on 工作台. Only a GET can be repeated; the home itself
+   * needs no target, since 工作台 is where a login without one lands.
+   */
+  static String loginPageLeadingBackTo(HttpServletRequest request) {
+    String context = request.getContextPath();
+    String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String query = !"GET".equals(request.getMethod()) || target.equals(context + "/") ? ""
+        : "?" + NEXT_PARAMETER + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+    return context + LOGIN_PAGE.replace("/#!", "/" + query + "#!");
   }
 
   /**

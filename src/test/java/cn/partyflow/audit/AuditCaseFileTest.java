@@ -154,7 +154,7 @@ class AuditCaseFileTest {
     assertThat(http.withBasicAuth("nk_zuzhi", "demo").getForEntity("/audit/cases/" + scenario.processInstanceId
         + "/dossier.pdf", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> anonymous = http.getForEntity("/audit", String.class);
-    assertThat(anonymous.getStatusCode().is2xxSuccessful() && anonymous.getBody().contains("案卷查询（只读）"))
+    assertThat(anonymous.getStatusCode().is2xxSuccessful() && anonymous.getBody().contains("案卷查阅（只读）"))
         .as("an anonymous visitor is sent to the login page").isFalse();
   }
 

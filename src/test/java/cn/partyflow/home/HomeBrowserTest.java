@@ -47,11 +47,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 工作台, menu and roster in headless Chromium, each demo role signing in at Tasklist and reaching the home page
- * through the 工作台 link in Tasklist's header: the page greets the user by name, its numbers equal the counts taken
- * here from the data (Tasklist's own filter counts over REST, the registry, the dues ledger, the rectification
- * items, the cases), every menu link the role gets opens its page by clicking, and the links it does not get are
- * refused by the server too. Screenshots go to target/screenshots/home-*.png.
+ * 工作台, menu and roster in headless Chromium, each demo role opening the site, signing in on the login page it is
+ * sent to and landing on the home page (a case link opened while signed out lands on the case instead): the page
+ * greets the user by name, its numbers equal the counts taken here from the data (Tasklist's own filter counts over
+ * REST, the registry, the dues ledger, the rectification items, the cases), every menu link the role gets opens its
+ * page by clicking (Tasklist's header leading back to 工作台), and the links it does not get are refused by the
+ * server too. Screenshots go to target/screenshots/home-*.png.
  */
 @Tag(BrowserSupport.TAG)
 @PostgresTest
@@ -70,7 +71,7 @@ class HomeBrowserTest {
       "menu-duty-review", "书记抓基层党建述职评议",
       "menu-dues", "大额自愿多交党费",
       "menu-reports", "统计期间",
-      "menu-audit", "案卷查询");
+      "menu-audit", "案卷查阅（只读）");
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
@@ -237,6 +238,13 @@ class HomeBrowserTest {
     BrowserSupport.screenshot(driver, "home-rmyy_jiwei");
     driver.findElement(By.cssSelector("#recent-running tbody a")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-pdf")));
+
+    // A case link opened after signing out leads through the login page back to the case, not to 工作台.
+    String caseLink = driver.getCurrentUrl();
+    click("menu-logout");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")));
+    BrowserSupport.signIn(driver, caseLink, "rmyy_jiwei", "导出PDF案卷");
+    assertThat(driver.getCurrentUrl()).isEqualTo(caseLink);
     click("menu-home");
     assertMenu("rmyy_jiwei", List.of("menu-home", "menu-tasks", "menu-people", "menu-rectification", "menu-reports",
         "menu-audit"));
@@ -257,14 +265,35 @@ class HomeBrowserTest {
     BrowserSupport.screenshot(driver, "home-admin-settings");
     click("menu-home");
     assertThat(driver.findElements(By.id("menu-settings"))).hasSize(1);
+    assertThat(driver.findElement(By.id("menu-cockpit")).getAttribute("href"))
+        .endsWith("/camunda/app/cockpit/default/");
+    assertThat(driver.findElement(By.id("menu-camunda-admin")).getAttribute("href"))
+        .endsWith("/camunda/app/admin/default/");
+
+    // Camunda's Welcome page opened by a signed-in user stays (its profile changes the password), its header leading
+    // to 工作台, without the engine's group list.
+    driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-profile-name")));
+    assertThat(driver.getCurrentUrl()).contains("/camunda/app/welcome/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".user-profile-groups li")));
+    assertThat(driver.findElements(By.cssSelector(".user-profile-groups li")).stream().filter(WebElement::isDisplayed))
+        .isEmpty();
+    BrowserSupport.screenshot(driver, "home-admin-welcome");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("pf-home-link"))).click();
+    wait.until(ExpectedConditions.textToBe(By.id("greeting"), "系统管理员"));
   }
 
-  /** Signs in at Tasklist and follows the 工作台 link of Tasklist's header to the home page. */
+  /**
+   * Opens the site as a stranger, signs in on the login page it is sent to, and lands on 工作台 (not on Camunda's
+   * Welcome page).
+   */
   private void signInAndOpenHome(String user, String name) {
     driver.manage().deleteAllCookies();
-    BrowserSupport.signIn(driver, "http://localhost:" + port + "/camunda/app/tasklist/", user, "本组织待办");
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("pf-home-link"))).click();
+    String home = "http://localhost:" + port + "/";
+    BrowserSupport.signIn(driver, home, user, name);
     wait.until(ExpectedConditions.textToBe(By.id("greeting"), name));
+    assertThat(driver.getCurrentUrl()).isEqualTo(home);
+    BrowserSupport.screenshot(driver, "home-landing-" + user);
     assertThat(driver.findElement(By.id("pf-user-name")).getText()).isEqualTo(name);
     assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(user);
   }

@@ -114,6 +114,16 @@ class RosterTest {
     assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/welcome/default/#!/login");
   }
 
+  @Test
+  void anAnonymousVisitorOfAPageIsSentToTheLoginPageCarryingThePageAlong() throws Exception {
+    HttpResponse<String> page = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/people?name=%E5%88%98&status=ACTIVIST"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/welcome/default/"
+        + "?next=%2Fpeople%3Fname%3D%25E5%2588%2598%26status%3DACTIVIST#!/login");
+  }
+
   private long cases() {
     return runtime.createProcessInstanceQuery().processDefinitionKey(MemberDevelopment.PROCESS_KEY)
         .processInstanceBusinessKey(personId).count();

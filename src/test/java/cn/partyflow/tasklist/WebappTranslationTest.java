@@ -45,9 +45,11 @@ class WebappTranslationTest {
 
   /**
    * Keys whose text we replace on purpose, so their HTML need not match: the Camunda 8
-   * migration banner (hidden by styles/user-styles.css) gets a neutral Chinese text.
+   * migration banner (hidden by styles/user-styles.css) gets a neutral Chinese text, and the
+   * first-login hint points to 工作台 instead of Camunda's product welcome page.
    */
-  private static final Set<String> FREE_TEXT_KEYS = Set.of("labels.BANNER_CE_EOL_TEXT");
+  private static final Set<String> FREE_TEXT_KEYS =
+      Set.of("labels.BANNER_CE_EOL_TEXT", "labels.FIRST_LOGIN_INFO");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.*?)\\s*\\}\\}");
   private static final Pattern MOMENT_TOKEN = Pattern.compile("%[ds]");

@@ -18,9 +18,11 @@
 export default {
   // partyflow overlay: replaces the shipped app/welcome/scripts/config.js of
   // camunda-webapp-webjar 7.24.0 (the shipped comments are kept below).
-  // Header and <title> show "<vendor> <name>"; the login page shows <name>.
+  // Header and <title> show "<vendor> <name>"; the login page shows <name> (styles/user-styles.css puts 用户登录 in
+  // its place there). Signed in, this app is the user's profile, which Tasklist's account menu calls 个人信息; 首页 would
+  // read as a second home beside 工作台.
   app: {
-    name: '首页',
+    name: '个人信息',
     vendor: '党务流程平台 partyflow'
   },
   // Simplified Chinese (locales/zh.json, which has every key of the English
@@ -30,7 +32,9 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
-  // partyflow's own pages, listed on the welcome page after login.
+  // A login here goes on to the page asked for or to 工作台; the header leads to 工作台 (see the script's header).
+  customScripts: ['scripts/partyflow-landing'],
+  // partyflow's own pages, listed on the welcome page.
   links: [
     {
       label: '工作台',
