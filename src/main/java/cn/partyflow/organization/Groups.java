@@ -1,5 +1,7 @@
 package cn.partyflow.organization;
 
+import java.util.List;
+
 /** How organizations and roles map onto Camunda group ids. */
 public final class Groups {
 
@@ -12,6 +14,14 @@ public final class Groups {
   /** 党委书记 and 分管领导: deadline dashboards. */
   public static final String MANAGERS = "pf-managers";
   public static final String ADMINS = "camunda-admin";
+  /**
+   * 书记 and 分管领导 of a unit (a 党委 or 党组 with no 党委 or 党组 below it): they read every task of their unit, and
+   * their Tasklist has 本单位全部待办.
+   */
+  public static final String UNIT_LEADERS = "pf-unit-leaders";
+
+  /** The roles whose holders in a unit read the unit's tasks. */
+  public static final List<Role> UNIT_LEADER_ROLES = List.of(Role.SECRETARY, Role.LEADER_IN_CHARGE);
 
   public static final String TYPE_ROLE = "PF_ROLE";
   public static final String TYPE_SCOPE = "PF_SCOPE";
@@ -26,8 +36,9 @@ public final class Groups {
   }
 
   /**
-   * The group that may read an organization's cases: the role holders of the organization and of every
-   * organization above it. Its id is the organization id.
+   * The group of an organization's role holders that reads the organization's cases and those of every organization
+   * below it: each case is granted to the scope groups of its organization and of the organizations above. Its id is
+   * the organization id.
    */
   public static String scopeGroup(String orgId) {
     return orgId;

@@ -1,6 +1,7 @@
 package cn.partyflow.organization;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,9 +30,12 @@ import org.springframework.stereotype.Service;
  * memberships and the authorizations granted to it, so that the old name and its password cannot sign in any more.
  * Only users the registry made are deleted (members of {@link Groups#USERS}); administrators are never deleted here.
  *
- * <p>Groups: one per organization and role ({@code rmyy-nk.organizer}), one per organization for reading its cases
- * (its role holders and those of every organization above it), one per 党委 or 党组 for everyone with a role in it
- * or below it, and the function groups that decide which applications a user gets.
+ * <p>Groups: one per organization and role ({@code rmyy-nk.organizer}), one per organization for reading cases (its
+ * role holders; a case is granted to the groups of its organization and of every organization above, and
+ * {@link CaseReadPaths} keeps those grants in step with the tree), one per 党委 or 党组 for everyone with a role in it
+ * or below it, and the function groups that decide which applications a user gets. A person is in the groups of the
+ * organizations of his roles only, never in one per organization below them: a province's 书记 is in a handful of
+ * groups, which the engine binds into every query he makes.
  *
  * <p>Names: Tasklist shows an assignee's name only to a user who may read that user. A person's name is readable by
  * the staff of the nearest 党委 or 党组 at or above each of their roles and by the role holders above it (who
@@ -44,11 +48,13 @@ public class IdentitySync {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final JdbcTemplate jdbc;
+  private final CaseReadPaths readPaths;
   private final String demoPassword;
 
   IdentitySync(OrganizationDirectory directory, IdentityService identity, AuthorizationService authorizations,
-      JdbcTemplate jdbc, @Value("${partyflow.demo:false}") boolean demo) {
+      JdbcTemplate jdbc, CaseReadPaths readPaths, @Value("${partyflow.demo:false}") boolean demo) {
     this.directory = directory;
+    this.readPaths = readPaths;
     this.jdbc = jdbc;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -80,6 +86,7 @@ public class IdentitySync {
     fn(groupNames, groupTypes, Groups.OFFICERS, "组织工作人员");
     fn(groupNames, groupTypes, Groups.AUDITORS, "纪检审计人员");
     fn(groupNames, groupTypes, Groups.MANAGERS, "领导");
+    fn(groupNames, groupTypes, Groups.UNIT_LEADERS, "本单位领导");
     for (Organization o : orgs.values()) {
       groupNames.put(Groups.scopeGroup(o.id()), o.name());
       groupTypes.put(Groups.scopeGroup(o.id()), Groups.TYPE_SCOPE);
@@ -92,7 +99,15 @@ public class IdentitySync {
         groupTypes.put(Groups.roleGroup(o.id(), r), Groups.TYPE_ROLE);
       }
     }
-    List<Organization> all = List.copyOf(orgs.values());
+    Set<String> upperUnits = new HashSet<>();
+    for (Organization o : orgs.values()) {
+      if (RoleGrants.isCommitteeLevel(o)) {
+        Organization above = o.parentId() == null ? null : nearestCommittee(orgs, o.parentId());
+        if (above != null) {
+          upperUnits.add(above.id());
+        }
+      }
+    }
     Map<String, Set<String>> nameReaders = new HashMap<>();
     for (Person p : loginPeople) {
       add(members, Groups.USERS, p.username());
@@ -111,12 +126,15 @@ public class IdentitySync {
       Organization unit = nearestCommittee(orgs, a.orgId());
       if (unit != null) {
         add(nameReaders, p.username(), Groups.staffGroup(unit.id()));
-        add(nameReaders, p.username(), Groups.scopeGroup(unit.id()));
-      } else {
-        add(nameReaders, p.username(), Groups.scopeGroup(a.orgId()));
       }
-      for (String scope : OrganizationDirectory.selfAndDescendants(List.of(a.orgId()), all)) {
-        add(members, Groups.scopeGroup(scope), p.username());
+      for (Organization o = unit != null ? unit : orgs.get(a.orgId()); o != null;
+          o = o.parentId() == null ? null : orgs.get(o.parentId())) {
+        add(nameReaders, p.username(), Groups.scopeGroup(o.id()));
+      }
+      add(members, Groups.scopeGroup(a.orgId()), p.username());
+      if (Groups.UNIT_LEADER_ROLES.contains(a.role()) && RoleGrants.isCommitteeLevel(orgs.get(a.orgId()))
+          && !upperUnits.contains(a.orgId())) {
+        add(members, Groups.UNIT_LEADERS, p.username());
       }
       switch (a.role().function()) {
         case OFFICER -> add(members, Groups.OFFICERS, p.username());
@@ -161,6 +179,7 @@ public class IdentitySync {
     Map<String, Set<String>> memberships = new HashMap<>();
     jdbc.query("select group_id_, user_id_ from act_id_membership",
         (RowCallbackHandler) rs -> add(memberships, rs.getString(1), rs.getString(2)));
+    List<Object[]> leaving = new ArrayList<>();
     for (Map.Entry<String, String> g : groupNames.entrySet()) {
       Group group = groups.get(g.getKey());
       if (group == null) {
@@ -181,11 +200,14 @@ public class IdentitySync {
       }
       for (String u : have) {
         if (!want.contains(u)) {
-          identity.deleteMembership(u, g.getKey());
+          leaving.add(new Object[] {u, g.getKey()});
         }
       }
     }
+    // In one batch: moving to groups that follow the tree takes a province's leaders out of some 20,000 groups each.
+    jdbc.batchUpdate("delete from act_id_membership where user_id_ = ? and group_id_ = ?", leaving);
     syncNameReaders(loginPeople, nameReaders);
+    readPaths.reconcile(orgs);
   }
 
   /** Grants READ on each login to the groups that may see its name; removes what no longer applies. */

@@ -130,6 +130,27 @@ public class OrganizationDirectory {
     return tree().ids();
   }
 
+  /**
+   * The organization and every organization above it, nearest first, from the cached tree; empty for an id the
+   * registry does not hold.
+   */
+  public List<Organization> lineage(String orgId) {
+    Map<String, Organization> byId = organizationsById();
+    List<Organization> chain = new ArrayList<>();
+    for (Organization o = byId.get(orgId); o != null && chain.size() <= MAX_DEPTH;
+        o = o.parentId() == null ? null : byId.get(o.parentId())) {
+      chain.add(o);
+    }
+    return chain;
+  }
+
+  /**
+   * The nearest 党委 or 党组 at or above an organization (the unit whose leaders oversee its work), or empty.
+   */
+  public Optional<Organization> unit(String orgId) {
+    return lineage(orgId).stream().filter(RoleGrants::isCommitteeLevel).findFirst();
+  }
+
   /** The organizations directly below {@code orgId}, in sort order. */
   public List<Organization> children(String orgId) {
     return tree().children().getOrDefault(orgId, List.of());

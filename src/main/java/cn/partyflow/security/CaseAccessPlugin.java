@@ -3,7 +3,6 @@ package cn.partyflow.security;
 import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
-import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Role;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,6 +12,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -36,8 +37,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets an organization read its own cases and nobody else's. When a process instance starts with the variable
- * {@value #ORG_VARIABLE}, the organization's scope group (its role holders and those above it) gets read access to
- * the instance and its history. Tasks are granted by the engine to their candidate groups.
+ * {@value #ORG_VARIABLE}, the scope groups of the organization and of every organization above it (each group holds
+ * the role holders of its own organization only) get read access to the instance and its history: the grants follow
+ * the tree, so a province's leader is in one scope group, not in one per organization below him. When the tree
+ * changes, {@code CaseReadPaths} moves the grants of the cases already there. Tasks are granted by the engine to their
+ * candidate groups.
  */
 @Component
 public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
@@ -61,7 +65,7 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-        ExecutionListener grant = CaseAccessPlugin::grantOrganization;
+        ExecutionListener grant = CaseAccessPlugin.this::grantOrganization;
         definition.addListener(ExecutionListener.EVENTNAME_START, grant);
       }
 
@@ -73,7 +77,7 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     });
   }
 
-  static void grantOrganization(DelegateExecution execution) {
+  void grantOrganization(DelegateExecution execution) {
     if (!execution.getId().equals(execution.getProcessInstanceId())) {
       return;
     }
@@ -81,19 +85,29 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
     if (!(org instanceof String orgId) || orgId.isBlank()) {
       return;
     }
+    Set<String> readers = new LinkedHashSet<>();
+    readers.add(orgId);
+    OrganizationDirectory directory = directories.getIfAvailable();
+    if (directory != null) {
+      directory.lineage(orgId).forEach(o -> readers.add(o.id()));
+    }
     AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
     String instanceId = execution.getProcessInstanceId();
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      grant(authorizations, Groups.scopeGroup(orgId), Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
-      grant(authorizations, Groups.scopeGroup(orgId), Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
-          HistoricProcessInstancePermissions.READ);
+      for (String reader : readers) {
+        grant(authorizations, Groups.scopeGroup(reader), Resources.PROCESS_INSTANCE, instanceId, Permissions.READ);
+        grant(authorizations, Groups.scopeGroup(reader), Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
+            HistoricProcessInstancePermissions.READ);
+      }
       return null;
     });
   }
 
   /**
-   * The leaders of the 党委 or 党组 above a case's organization (its secretary and 分管领导) may read the case's tasks,
-   * so that their 本单位全部待办 shows the whole unit. Reading is all: the task is worked by its candidate group.
+   * The leaders of the unit of a case's organization (the nearest 党委 or 党组 at or above it: its secretary and
+   * 分管领导) may read the case's tasks, so that their 本单位全部待办 shows the whole unit. Leaders further up (a city's,
+   * a province's) read the cases, not every task of every unit below: their tool is the dashboard. Reading is all:
+   * the task is worked by its candidate group.
    */
   void letManagersRead(DelegateTask task) {
     Object org = task.getExecution() == null ? null : task.getExecution().getVariable(ORG_VARIABLE);
@@ -101,18 +115,14 @@ public class CaseAccessPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     OrganizationDirectory directory = directories.getIfAvailable();
-    if (directory == null) {
+    Organization unit = directory == null ? null : directory.unit(orgId).orElse(null);
+    if (unit == null) {
       return;
     }
     AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      for (Organization o : directory.selfAndAncestors(orgId)) {
-        if (o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal()) {
-          grant(authorizations, Groups.roleGroup(o.id(), Role.SECRETARY), Resources.TASK, task.getId(),
-              TaskPermissions.READ);
-          grant(authorizations, Groups.roleGroup(o.id(), Role.LEADER_IN_CHARGE), Resources.TASK, task.getId(),
-              TaskPermissions.READ);
-        }
+      for (Role leader : Groups.UNIT_LEADER_ROLES) {
+        grant(authorizations, Groups.roleGroup(unit.id(), leader), Resources.TASK, task.getId(), TaskPermissions.READ);
       }
       return null;
     });

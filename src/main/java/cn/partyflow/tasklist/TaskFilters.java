@@ -60,7 +60,7 @@ class TaskFilters {
               .dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc()),
       new Definition(OVERDUE, Groups.USERS, 10, "我能办理的任务中，已过期限仍未办结的",
           tasks -> tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
-      new Definition(ALL_VISIBLE, Groups.MANAGERS, 20, "本单位中我有权查看的全部待办任务",
+      new Definition(ALL_VISIBLE, Groups.UNIT_LEADERS, 20, "本单位中我有权查看的全部待办任务",
           tasks -> tasks.createTaskQuery().orderByDueDate().asc()));
 
   private final FilterService filters;
@@ -114,7 +114,17 @@ class TaskFilters {
         && ((FilterEntity) a).getPropertiesInternal().equals(((FilterEntity) b).getPropertiesInternal());
   }
 
+  /** The groups the code grants filters to; a grant to one of them that the code no longer makes is taken back. */
+  private static final List<String> FILTER_GROUPS =
+      List.of(Groups.USERS, Groups.OFFICERS, Groups.AUDITORS, Groups.MANAGERS, Groups.UNIT_LEADERS);
+
   private void grantRead(String group, String filterId) {
+    for (Authorization other : authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(filterId).list()) {
+      if (other.getGroupId() != null && !other.getGroupId().equals(group) && FILTER_GROUPS.contains(other.getGroupId())) {
+        authorizations.deleteAuthorization(other.getId());
+      }
+    }
     Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
         .resourceId(filterId).singleResult();
     if (a != null && a.isPermissionGranted(Permissions.READ)) {

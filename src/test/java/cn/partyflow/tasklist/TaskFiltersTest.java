@@ -63,6 +63,8 @@ class TaskFiltersTest {
     assertThat(filterNames("wk_zuzhi")).containsExactlyElementsOf(ROLE_FILTERS);
     assertThat(filterNames("rmyy_shuji")).containsExactly(TaskFilters.MINE, TaskFilters.MY_GROUPS,
         TaskFilters.DUE_SOON, TaskFilters.OVERDUE, TaskFilters.ALL_VISIBLE);
+    // The 党组 above 党委s: his unit's tasks are the 党委s', and his tool for them is the dashboard.
+    assertThat(filterNames("wjj_shuji")).containsExactlyElementsOf(ROLE_FILTERS);
   }
 
   @Test
