@@ -60,8 +60,9 @@ class TaskFilters {
               .dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc()),
       new Definition(OVERDUE, Groups.USERS, 10, "我能办理的任务中，已过期限仍未办结的",
           tasks -> tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
-      new Definition(ALL_VISIBLE, Groups.UNIT_LEADERS, 20, "本单位中我有权查看的全部待办任务",
-          tasks -> tasks.createTaskQuery().orderByDueDate().asc()));
+      new Definition(ALL_VISIBLE, Groups.UNIT_LEADERS, 20, "本单位各组织、各岗位的全部待办任务，包括已被认领的",
+          tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${" + UnitTaskGroups.FUNCTION + "()}")
+              .includeAssignedTasks().orderByDueDate().asc()));
 
   private final FilterService filters;
   private final TaskService tasks;

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
@@ -100,6 +101,33 @@ class TaskFiltersTest {
     tasks.claim(laterTask, "nk_zuzhi");
     assertThat(delta(medicineBefore, counts("nk_zuzhi"))).containsEntry(TaskFilters.MINE, 1)
         .containsEntry(TaskFilters.MY_GROUPS, 3);
+  }
+
+  @Test
+  void aUnitsLeadersListTheTasksOfTheirUnitsOrganizationsClaimedOrNot() throws Exception {
+    Date inTenDays = Date.from(Instant.now().plus(Duration.ofDays(10)));
+    int ownBefore = counts("rmyy_shuji").get(TaskFilters.ALL_VISIBLE);
+    int otherBefore = counts("zyy_shuji").get(TaskFilters.ALL_VISIBLE);
+    List<String> started = new ArrayList<>();
+    try {
+      started.add(OfficerErrand.start(runtime, "rmyy-nk", "内科支部", OfficerErrand.uniqueTitle("本单位"), inTenDays));
+      started.add(OfficerErrand.start(runtime, "rmyy-wk", "外科支部", OfficerErrand.uniqueTitle("本单位"), inTenDays));
+      started.add(OfficerErrand.start(runtime, "zyy-zb1", "中医院第一支部", OfficerErrand.uniqueTitle("本单位"),
+          inTenDays));
+      tasks.claim(tasks.createTaskQuery().processInstanceId(started.get(0)).singleResult().getId(), "nk_zuzhi");
+      // A task he may read that is not his unit's stays out: the list is the unit's, not all he may read.
+      Authorization foreign = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      foreign.setGroupId(Groups.roleGroup("rmyy", Role.SECRETARY));
+      foreign.setResource(Resources.TASK);
+      foreign.setResourceId(tasks.createTaskQuery().processInstanceId(started.get(2)).singleResult().getId());
+      foreign.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(foreign);
+
+      assertThat(counts("rmyy_shuji").get(TaskFilters.ALL_VISIBLE) - ownBefore).isEqualTo(2);
+      assertThat(counts("zyy_shuji").get(TaskFilters.ALL_VISIBLE) - otherBefore).isEqualTo(1);
+    } finally {
+      started.forEach(id -> runtime.deleteProcessInstance(id, "test"));
+    }
   }
 
   @Test
