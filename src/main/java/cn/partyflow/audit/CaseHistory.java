@@ -145,6 +145,9 @@ class CaseHistory {
     private final List<HistoricVariableInstance> variables = new ArrayList<>();
     private final Map<String, HistoricVariableInstance> variableById = new HashMap<>();
     private final Map<String, String> titleOfScope = new HashMap<>();
+    private final Map<String, Wording> wordingOfActivity = new HashMap<>();
+    /** The wording of the step that last wrote each variable instance, by its id. */
+    private final Map<String, Wording> writerOf = new HashMap<>();
     private Builder start;
     private final ProcessDefinition definition;
     private final Wording wording;
@@ -307,25 +310,29 @@ class CaseHistory {
         if (emptied && (last.get(key) == null || !clearedByPerson(d))) {
           continue;
         }
-        String value = emptied ? CLEARED : shown(name, u);
-        String old = emptied ? last.remove(key) : last.put(key, value);
         Builder owner = owner(d);
+        // Named as the form of the step that wrote it names it, not as some other step's form does.
+        Wording words = wordingOf(owner);
+        writerOf.put(u.getVariableInstanceId(), words);
+        String named = words.label(name).orElse(label.get());
+        String value = emptied ? CLEARED : shown(words, name, u);
+        String old = emptied ? last.remove(key) : last.put(key, value);
         boolean changed = old != null && !old.equals(value);
         // A listener writing back the value just submitted is one value to a person, not two.
-        if (!owner.shown.add(scope + " " + label.get()) && !changed) {
+        if (!owner.shown.add(scope + " " + named) && !changed) {
           continue;
         }
-        boolean vote = wording.records(name, FormSchema.VOTE);
-        boolean said = wording.records(name, FormSchema.OPINION) || wording.records(name, FormSchema.DECISION);
-        CaseFile.Value shownValue = new CaseFile.Value(label.get(), changed ? old : null, value, vote || said,
+        boolean vote = words.records(name, FormSchema.VOTE);
+        boolean said = words.records(name, FormSchema.OPINION) || words.records(name, FormSchema.DECISION);
+        CaseFile.Value shownValue = new CaseFile.Value(named, changed ? old : null, value, vote || said,
             titleOf(variableById.get(u.getVariableInstanceId())));
         owner.values.add(shownValue);
-        String named = shownValue.outside(owner.title).label();
+        String outside = shownValue.outside(owner.title).label();
         if (said && !emptied && !value.isBlank() && !"（空）".equals(value)) {
-          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, named, value));
+          opinions.add(new CaseFile.Opinion(d.getTime(), owner.title, owner.actor, outside, value));
         }
         if (vote && !emptied) {
-          owner.votes.put(named, value);
+          owner.votes.put(outside, value);
         }
       }
     }
@@ -600,20 +607,28 @@ class CaseHistory {
       return fired;
     }
 
+    /** Each value named as the form of the step that last wrote it names it. */
     private List<CaseFile.Value> finalValues() {
       List<CaseFile.Value> values = new ArrayList<>();
       for (HistoricVariableInstance v : variables) {
         if (!HistoricVariableInstance.STATE_DELETED.equals(v.getState())) {
-          wording.label(v.getName()).ifPresent(label -> values.add(new CaseFile.Value(label, null,
-              shown(v.getName(), v.getTypedValue()), prominent(v.getName()), titleOf(v))));
+          Wording words = writerOf.getOrDefault(v.getId(), wording);
+          words.label(v.getName()).ifPresent(label -> values.add(new CaseFile.Value(label, null,
+              shown(words, v.getName(), v.getTypedValue()), prominent(words, v.getName()), titleOf(v))));
         }
       }
       return values;
     }
 
-    private boolean prominent(String name) {
-      return wording.records(name, FormSchema.VOTE) || wording.records(name, FormSchema.OPINION)
-          || wording.records(name, FormSchema.DECISION);
+    private static boolean prominent(Wording words, String name) {
+      return words.records(name, FormSchema.VOTE) || words.records(name, FormSchema.OPINION)
+          || words.records(name, FormSchema.DECISION);
+    }
+
+    /** The wording of the form the step shows; the procedure's where the step has no form or is no step. */
+    private Wording wordingOf(Builder step) {
+      return step.activityId == null ? wording : wordingOfActivity.computeIfAbsent(step.activityId,
+          activity -> new Wording(forms.of(definition, activity), directory));
     }
 
     private static boolean emptied(HistoricVariableUpdate u) {
@@ -629,24 +644,28 @@ class CaseHistory {
       }
     }
 
-    private String shown(String name, HistoricVariableUpdate u) {
+    private String shown(Wording words, String name, HistoricVariableUpdate u) {
       if (u.getErrorMessage() != null) {
         return "（无法读取）";
       }
       try {
-        return shown(name, u.getTypedValue());
+        return shown(words, name, u.getTypedValue());
       } catch (RuntimeException e) {
         return "（无法读取）";
       }
     }
 
     private String shown(String name, TypedValue typed) {
+      return shown(wording, name, typed);
+    }
+
+    private String shown(Wording words, String name, TypedValue typed) {
       if (typed == null) {
         return "（空）";
       }
       Object raw = typed instanceof SerializableValue s && !s.isDeserialized() ? s.getValueSerialized()
           : typed.getValue();
-      return wording.value(name, raw);
+      return words.value(name, raw);
     }
 
     /** An old or new value in the operation log, in words: names for users, units and roles for groups. */

@@ -2,6 +2,7 @@ package cn.partyflow.audit;
 
 import cn.partyflow.shared.FormSchema;
 import cn.partyflow.shared.FormSchemas;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,14 @@ class FormLabels {
 
   private final RepositoryService repository;
   private final FormSchemas schemas;
-  private final Map<String, Map<String, Field>> byDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Labels> byDefinition = new ConcurrentHashMap<>();
+
+  /**
+   * One definition's labels: procedure-wide (the first form to name a variable wins), the form each task or start
+   * event shows, and per form its own labels over the procedure-wide ones.
+   */
+  private record Labels(Map<String, Field> all, Map<String, String> formOfActivity,
+      Map<String, Map<String, Field>> byForm) {}
 
   FormLabels(RepositoryService repository, FormSchemas schemas) {
     this.repository = repository;
@@ -46,38 +54,67 @@ class FormLabels {
 
   /** The fields of every form the definition uses, by variable name; the first form to name a variable wins. */
   Map<String, Field> of(ProcessDefinition definition) {
+    return definition == null ? Map.of() : labels(definition).all();
+  }
+
+  /**
+   * The fields as the form of the given task or start event names them, and where that form does not name a
+   * variable, as the procedure does: two forms may call one variable differently (巡察整改's {@code progress} is
+   * 整改进展 for a time-limited item and 本期落实情况 for a long-term one), and a value reads as its writer's form says.
+   */
+  Map<String, Field> of(ProcessDefinition definition, String activityId) {
     if (definition == null) {
       return Map.of();
     }
+    Labels labels = labels(definition);
+    String form = activityId == null ? null : labels.formOfActivity().get(activityId);
+    return form == null ? labels.all() : labels.byForm().getOrDefault(form, labels.all());
+  }
+
+  private Labels labels(ProcessDefinition definition) {
     return byDefinition.computeIfAbsent(definition.getId(), id -> read(definition));
   }
 
-  private Map<String, Field> read(ProcessDefinition definition) {
-    Set<String> used = formsUsedBy(repository.getBpmnModelInstance(definition.getId()));
+  private Labels read(ProcessDefinition definition) {
+    Map<String, String> formOfActivity = formsUsedBy(repository.getBpmnModelInstance(definition.getId()));
+    Set<String> used = new HashSet<>(formOfActivity.values());
     Map<String, Field> fields = new LinkedHashMap<>();
+    Map<String, Map<String, Field>> own = new LinkedHashMap<>();
     // In resource order, so that a variable two forms label differently always reads the same.
     for (FormSchema form : schemas.ofDeployment(definition.getDeploymentId()).values()) {
       // One deployment holds every procedure's forms; a field of another procedure may share a name.
       if (used.isEmpty() || used.contains(form.id())) {
-        collect(form.components(), fields);
+        Map<String, Field> ofForm = new LinkedHashMap<>();
+        collect(form.components(), ofForm);
+        own.put(form.id(), ofForm);
+        ofForm.forEach((name, field) -> add(fields, name, field));
       }
     }
-    return Map.copyOf(fields);
+    Map<String, Map<String, Field>> byForm = new HashMap<>();
+    own.forEach((form, ofForm) -> {
+      Map<String, Field> merged = new HashMap<>(fields);
+      // The form's own wording; what a field records still counts wherever a form declares it.
+      ofForm.forEach((name, field) -> merged.put(name, new Field(field.label(), field.options(), field.columns(),
+          field.record() != null ? field.record() : fields.get(name).record())));
+      byForm.put(form, Map.copyOf(merged));
+    });
+    return new Labels(Map.copyOf(fields), Map.copyOf(formOfActivity), Map.copyOf(byForm));
   }
 
-  private static Set<String> formsUsedBy(BpmnModelInstance model) {
-    Set<String> refs = new HashSet<>();
+  /** The form each user task and start event shows, by activity id. */
+  private static Map<String, String> formsUsedBy(BpmnModelInstance model) {
+    Map<String, String> refs = new HashMap<>();
     if (model == null) {
       return refs;
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       if (task.getCamundaFormRef() != null) {
-        refs.add(task.getCamundaFormRef());
+        refs.put(task.getId(), task.getCamundaFormRef());
       }
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getCamundaFormRef() != null) {
-        refs.add(start.getCamundaFormRef());
+        refs.put(start.getId(), start.getCamundaFormRef());
       }
     }
     return refs;

@@ -145,6 +145,15 @@ class HomeController {
   }
 
   /**
+   * Camunda's product intro page, shipped in the webapp jar, which Cockpit's and Admin's English first-visit hint
+   * links to (the Chinese hint links to 工作台): our users start on 工作台, so the link leads there.
+   */
+  @GetMapping({"/camunda-welcome", "/camunda-welcome/", "/camunda-welcome/index.html"})
+  String camundaWelcome() {
+    return "redirect:/";
+  }
+
+  /**
    * A row per organization under the user's top organizations with the people of its whole subtree, the top's own
    * people when it has any, and a total when there are several rows.
    */

@@ -170,19 +170,23 @@ class ReadableCaseFileTest {
     String html = page(pi);
     List<String> a = itemLines(html, itemA);
     List<String> b = itemLines(html, itemB);
-    // The progress is named by whichever form labels it first; what it is called is not the point here.
-    assertThat(a).contains("整改措施：甲措施修订规则").noneMatch(line -> line.contains("乙"))
-        .anyMatch(line -> line.startsWith("问题：") && line.endsWith("甲问题议事规则不健全"))
-        .anyMatch(line -> line.endsWith("：进展甲一")).anyMatch(line -> line.endsWith("：进展甲一 → 进展甲二"));
-    assertThat(b).contains("整改措施：乙措施建立台账").noneMatch(line -> line.contains("甲"))
-        .anyMatch(line -> line.startsWith("问题：") && line.endsWith("乙问题廉洁风险防控不到位"))
-        .anyMatch(line -> line.endsWith("：进展乙一")).anyMatch(line -> line.endsWith("：进展乙一 → 进展乙二"));
+    // A time-limited item's values read as its own report form names them (the long-term items' form, 本期落实情况 /
+    // 已形成长效机制，申请评估销号, names the same variables too).
+    assertThat(a).contains("整改措施：甲措施修订规则", "整改进展：进展甲一", "整改进展：进展甲一 → 进展甲二", "已完成，申请销号：否")
+        .noneMatch(line -> line.contains("乙"))
+        .anyMatch(line -> line.startsWith("问题：") && line.endsWith("甲问题议事规则不健全"));
+    assertThat(b).contains("整改措施：乙措施建立台账", "整改进展：进展乙一", "整改进展：进展乙一 → 进展乙二")
+        .noneMatch(line -> line.contains("甲"))
+        .anyMatch(line -> line.startsWith("问题：") && line.endsWith("乙问题廉洁风险防控不到位"));
     assertThat(text(html)).as("no item's value reads as a change of another's")
         .doesNotContain("进展甲一 → 进展乙一", "进展乙二 → 进展甲二", "甲问题议事规则不健全 → ", "乙问题廉洁风险防控不到位 → ")
-        .doesNotContain("itemProblem", "itemSeq", "itemId");
-    assertThat(text(section(html, "id=\"final-values\""))).contains("【" + itemA + "】问题", "【" + itemB + "】问题");
+        .doesNotContain("itemProblem", "itemSeq", "itemId")
+        .as("no label of the long-term items' form").doesNotContain("本期落实情况", "已形成长效机制，申请评估销号");
+    assertThat(text(section(html, "id=\"final-values\""))).contains("【" + itemA + "】问题", "【" + itemB + "】问题",
+        "【" + itemA + "】整改进展");
     assertThat(pdfText(pi)).contains("【" + itemA + "】问题：", "【" + itemB + "】问题：",
-        "：进展甲一→进展甲二", "：进展乙一→进展乙二").doesNotContain("进展甲一→进展乙一", "进展乙二→进展甲二");
+        "整改进展：进展甲一→进展甲二", "整改进展：进展乙一→进展乙二").doesNotContain("进展甲一→进展乙一", "进展乙二→进展甲二",
+        "本期落实情况");
   }
 
   /** The 责任人 reports progress on the item of the given department; returns the item's name in its task's name. */

@@ -278,9 +278,19 @@ class HomeBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".user-profile-groups li")));
     assertThat(driver.findElements(By.cssSelector(".user-profile-groups li")).stream().filter(WebElement::isDisplayed))
         .isEmpty();
+    // Of our pages it offers 工作台 only, whose menu is the user's own (花名册 is not everybody's).
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".custom-link-wrapper a")));
+    assertThat(driver.findElements(By.cssSelector(".custom-link-wrapper a")).stream()
+        .map(a -> a.getText() + " " + a.getAttribute("href")).toList())
+        .containsExactly("工作台 http://localhost:" + port + "/");
     BrowserSupport.screenshot(driver, "home-admin-welcome");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("pf-home-link"))).click();
     wait.until(ExpectedConditions.textToBe(By.id("greeting"), "系统管理员"));
+
+    // Cockpit's and Admin's first-visit hint in English links to Camunda's product intro page: it leads home too.
+    driver.get("http://localhost:" + port + "/camunda-welcome");
+    wait.until(ExpectedConditions.textToBe(By.id("greeting"), "系统管理员"));
+    assertThat(driver.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
   }
 
   /**

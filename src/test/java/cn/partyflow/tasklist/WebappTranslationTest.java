@@ -141,6 +141,18 @@ class WebappTranslationTest {
     assertEquals(enKeys, zhKeys, app + ": zh.json keys must be in the order of en.json");
   }
 
+  /**
+   * The hint on a first visit of each app sends a Chinese reader to 工作台, where every role's work starts, not to
+   * Camunda's product intro page ({@code /camunda-welcome}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
+  void firstVisitHintLeadsToTheHomePage(String app) throws IOException {
+    String hint = read(resource(app, "zh.json")).get("labels").get("FIRST_LOGIN_INFO").asText();
+    assertTrue(hint.contains("<a href=\"/\">工作台</a>"), app + ": " + hint);
+    assertFalse(hint.contains("camunda-welcome") || hint.contains("Camunda"), app + ": " + hint);
+  }
+
   @Test
   void tasklistLabelsAreChinese() throws IOException {
     JsonNode labels = read(resource("tasklist", "zh.json")).get("labels");

@@ -34,17 +34,13 @@ export default {
   },
   // A login here goes on to the page asked for or to 工作台; the header leads to 工作台 (see the script's header).
   customScripts: ['scripts/partyflow-landing'],
-  // partyflow's own pages, listed on the welcome page.
+  // Our pages on the welcome page: 工作台 only. Its menu holds the pages the user may open (花名册 not for
+  // everybody); a fixed list here would offer them to every user. Not empty: without links the page shows Camunda's.
   links: [
     {
       label: '工作台',
       href: '/',
       description: '我的待办、本组织的发展党员、党费、整改和案卷概况'
-    },
-    {
-      label: '党员花名册',
-      href: '/people',
-      description: '查找本组织的人员，查看其各阶段日期和案件'
     }
   ],
   // moment.js formats; numeric dates are unambiguous in both zh and en.
