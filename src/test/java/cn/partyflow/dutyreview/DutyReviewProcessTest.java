@@ -13,7 +13,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.partyflow.UnitEngine;
+import cn.partyflow.VersionDeployments;
 import cn.partyflow.calendar.ChinaCalendarFixture;
+import cn.partyflow.deployment.RunningCaseUpgrade;
 import cn.partyflow.organization.FixedRouting;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;
@@ -33,6 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -77,8 +81,7 @@ class DutyReviewProcessTest {
     init(engine.getProcessEngine());
     Mocks.register("workdays", ChinaCalendarFixture.calendar(false));
     Mocks.register("routing", new FixedRouting("rmyy"));
-    Mocks.register("dutyReviewSteps", new DutyReviewSteps(new DutyReviewService(store, directory, null,
-        DutyReviewSettings.defaults(), handover, mock(RectificationProgress.class))));
+    Mocks.register("dutyReviewSteps", steps());
     when(directory.organization(anyString())).thenAnswer(c -> Optional.ofNullable(
         Map.of("rmyy", RMYY, "rmyy-nk", NK, "rmyy-wk", WK).get(c.<String>getArgument(0))));
     when(directory.organizations()).thenReturn(List.of(RMYY, NK, WK));
@@ -118,6 +121,11 @@ class DutyReviewProcessTest {
     when(store.problems(anyLong())).thenAnswer(c -> problems.getOrDefault(c.<Long>getArgument(0), List.of()));
     when(store.reporters(anyString())).thenAnswer(c -> List.of(reporter(c.getArgument(0), "P1"),
         reporter(c.getArgument(0), "P2")));
+  }
+
+  private DutyReviewSteps steps() {
+    return new DutyReviewSteps(new DutyReviewService(store, directory, null, DutyReviewSettings.defaults(), handover,
+        mock(RectificationProgress.class)));
   }
 
   @AfterEach
@@ -236,25 +244,64 @@ class DutyReviewProcessTest {
     assertThat(pi).isEnded();
   }
 
-  /** A case moved to this version while waiting at 点评和测评 (its meeting recorded before the ballot existed). */
+  /**
+   * A case started on the version before the ballot (git eb6cf13, upgrade/duty-review-eb6cf13.bpmn) and waiting at
+   * 点评和测评 with the vote lines its create listener prepared, moved by {@link RunningCaseUpgrade}: the 组织部门
+   * completes it with the vote lines under their rules, as its meeting had no ballot.
+   */
   @Test
   void aCaseMovedHereAtTheReviewKeepsTheVoteLinesOfItsOrgDeptAndTheirRules() {
-    theCase.set(new DutyReviewStore.Case("old", "rmyy", YEAR, ChinaClock.today(), null, ChinaClock.today(), "R1,R2",
-        "R1,R2", null, false));
-    ProcessInstance pi = runtimeService().createProcessInstanceByKey(DutyReview.PROCESS_KEY)
-        .startBeforeActivity(DutyReview.REVIEW_SECRETARY + "#multiInstanceBody")
-        .setVariables(withVariables(DutyReview.ORG_ID, "rmyy", DutyReview.ORG_NAME, "县人民医院党委", DutyReview.YEAR,
-            YEAR, DutyReview.REPORTER_IDS, "P1", DutyReview.REVIEW_WORKDAYS, 10))
-        .execute();
-    Task review = reviewOf(pi, "李明");
-    Assertions.assertThat(taskService().getVariable(review.getId(), DutyReview.TALLY)).isNull();
-    Assertions.assertThatThrownBy(() -> taskService().complete(review.getId(), withVariables(DutyReview.COMMENT, "点评",
-        DutyReview.VOTES, json("[{\"raterId\":\"P2\",\"grade\":\"好\"}]"), DutyReview.PROBLEMS, json("[]"))))
-        .hasMessageContaining("韩磊不是本次述职评议会确定的参加测评人员");
-    complete(review, withVariables(DutyReview.COMMENT, "点评", DutyReview.VOTES, json(
-        "[{\"raterId\":\"R1\",\"grade\":\"好\"},{\"raterId\":\"R2\",\"grade\":\"好\"}]"),
-        DutyReview.PROBLEMS, json("[]")));
-    verify(store).review(eq(1L), eq("点评"), eq("好"), eq(Map.of("R1", "好", "R2", "好")), eq(List.of()), any());
+    VersionDeployments versions = new VersionDeployments(processEngine(), "forms/duty-review");
+    try {
+      theCase.set(new DutyReviewStore.Case("old", "rmyy", YEAR, ChinaClock.today(), null, ChinaClock.today(),
+          "R1,R2", "R1,R2", null, false));
+      String old = versions.deploy("upgrade/duty-review-eb6cf13.bpmn");
+      Mocks.register("dutyReviewSteps", new StepsBeforeTheBallot(steps()));
+      ProcessInstance pi = runtimeService().createProcessInstanceById(versions.definition(old).getId())
+          .startBeforeActivity(DutyReview.REVIEW_SECRETARY + "#multiInstanceBody")
+          .setVariables(withVariables(DutyReview.ORG_ID, "rmyy", DutyReview.ORG_NAME, "县人民医院党委", DutyReview.YEAR,
+              YEAR, DutyReview.REPORTER_IDS, "P1", DutyReview.REVIEW_WORKDAYS, 10))
+          .execute();
+      Mocks.register("dutyReviewSteps", steps());
+      String latest = versions.definition(versions.deploy("processes/duty-review/duty-review.bpmn")).getId();
+      Assertions.assertThat(RunningCaseUpgrade.upgrade(processEngine())).isEqualTo(new RunningCaseUpgrade.Result(1, 0));
+
+      Task review = reviewOf(pi, "李明");
+      Assertions.assertThat(review.getProcessDefinitionId()).isEqualTo(latest);
+      Assertions.assertThat(taskService().getVariable(review.getId(), DutyReview.TALLY)).isNull();
+      Assertions.assertThatThrownBy(() -> taskService().complete(review.getId(), withVariables(DutyReview.COMMENT,
+          "点评", DutyReview.VOTES, json("[{\"raterId\":\"P2\",\"grade\":\"好\"}]"), DutyReview.PROBLEMS,
+          json("[]")))).hasMessageContaining("韩磊不是本次述职评议会确定的参加测评人员");
+      complete(review, withVariables(DutyReview.COMMENT, "点评", DutyReview.VOTES, json(
+          "[{\"grade\":\"好\"},{\"grade\":\"较好\"}]"), DutyReview.PROBLEMS, json("[]")));
+      verify(store).review(eq(1L), eq("点评"), eq("较好"), eq(Map.of("R1", "好", "R2", "较好")), eq(List.of()), any());
+      assertThat(pi).isEnded();
+    } finally {
+      versions.removeAll();
+    }
+  }
+
+  /** The old application's Steps as far as the old version's 点评和测评 needs: a vote line per rater. */
+  public static class StepsBeforeTheBallot {
+    private final DutyReviewSteps steps;
+
+    StepsBeforeTheBallot(DutyReviewSteps steps) {
+      this.steps = steps;
+    }
+
+    public void prepareReporter(DelegateExecution execution) {
+      steps.prepareReporter(execution);
+    }
+
+    public List<String> reporters(DelegateExecution execution) {
+      return steps.reporters(execution);
+    }
+
+    public void prepareVotes(DelegateTask task) {
+      task.getExecution().setVariableLocal(DutyReview.VOTES, json("[{\"raterId\":\"R1\",\"raterName\":\"王建国\"},"
+          + "{\"raterId\":\"R2\",\"raterName\":\"赵志强\"}]"));
+      task.getExecution().setVariableLocal(DutyReview.PROBLEMS, json("[]"));
+    }
   }
 
   private ProcessInstance start() {
