@@ -137,6 +137,9 @@ class DutyReviewScenarioTest {
     String page = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/duty-review/cases/" + pi, String.class);
     assertThat(page).contains("陈静").contains("韩磊").contains("较好").contains("王建国：好")
         .contains("三会一课落实不经常").contains("整改方案拟定").contains(today);
+    // Each rater's ballot is a vote of that rater on the auditors' page (the form declares "record": "vote").
+    String audit = http.withBasicAuth("rmyy_shenji", "demo").getForObject("/audit/cases/" + pi, String.class);
+    assertThat(audit).contains("id=\"votes\"").contains("民主测评（王建国）").contains("民主测评（周明）");
     String fairlyGood = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.grade.1"
         + "&orgId=rmyy&year=" + YEAR, String.class);
     assertThat(fairlyGood).contains("陈静").contains("/duty-review/cases/" + pi).doesNotContain("韩磊");
