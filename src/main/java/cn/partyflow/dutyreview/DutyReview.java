@@ -32,10 +32,20 @@ public final class DutyReview {
   public static final String VOTES = "votes";
   public static final String GRADE_OPTIONS = "gradeOptions";
   public static final String PROBLEMS = "problems";
+  /** The element variable of the ballot: one rater chosen at the meeting, and that rater's login and name. */
+  public static final String RATER_ID = "raterId";
+  public static final String RATER_LOGIN = "raterLogin";
+  public static final String RATER_NAME = "raterName";
+  /** A rater's ballot: one row per secretary reporting (the rater left out), each with its grade. */
+  public static final String BALLOT = "ballot";
+  /** The votes cast for one secretary, by name, as the 组织部门's review task shows them (read-only). */
+  public static final String TALLY = "tally";
 
   public static final String START = "StartEvent_ReviewStarted";
   public static final String SUBMIT_REPORT = "Task_SubmitReport";
   public static final String RECORD_MEETING = "Task_RecordMeeting";
+  public static final String CAST_BALLOT = "Task_CastBallot";
+  public static final String BALLOT_CLOSED = "Timer_BallotClosed";
   public static final String REVIEW_SECRETARY = "Task_ReviewSecretary";
   public static final String HAND_OVER = "Task_HandOverProblems";
   public static final String END = "EndEvent_Reviewed";

@@ -3,9 +3,11 @@ package cn.partyflow.dutyreview;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rules of 书记抓基层党建述职评议 as plain Java (domain-rules.md section 4), tested without an engine in {@code
@@ -75,6 +77,47 @@ public final class DutyReviewRules {
             + "之一，提交的是“" + (grade == null ? "" : grade) + "”");
       }
     });
+  }
+
+  /**
+   * One rater's ballot in 民主测评: cast by a rater chosen at the meeting who has not voted yet, one grade of the
+   * scale for each secretary reporting except the rater (nobody rates himself or herself), nothing for anybody else.
+   * {@code ballot} holds (secretary's person id, grade) in the order submitted.
+   */
+  public static void checkBallot(String voterId, List<Map.Entry<String, String>> ballot, Collection<String> raters,
+      Collection<String> voted, Collection<String> reporters, List<String> scale, Map<String, String> names) {
+    String who = names.getOrDefault(voterId, voterId);
+    if (!raters.contains(voterId)) {
+      throw new RuleViolation("dutyReview.vote.rater", who + "不是本次述职评议会确定的参加测评人员，不能投票");
+    }
+    if (voted.contains(voterId)) {
+      throw new RuleViolation("dutyReview.vote.twice", who + "已经投过票：每名测评人员对每名述职的书记一票，投后不能再投");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, String> vote : ballot) {
+      String reporter = vote.getKey();
+      String whom = names.getOrDefault(reporter, reporter);
+      if (!reporters.contains(reporter)) {
+        throw new RuleViolation("dutyReview.vote.reporter", whom + "不是本次述职评议的述职书记，不能对其测评");
+      }
+      if (reporter.equals(voterId)) {
+        throw new RuleViolation("dutyReview.vote.self", "述职的书记" + who + "不参加对本人的测评");
+      }
+      if (!seen.add(reporter)) {
+        throw new RuleViolation("dutyReview.vote.twice", who + "对" + whom + "投了两票，每名测评人员对每名述职的书记一票");
+      }
+      String grade = vote.getValue();
+      if (grade == null || !scale.contains(grade)) {
+        throw new RuleViolation("dutyReview.vote.grade", "对" + whom + "的测评等次只能是" + String.join("、", scale)
+            + "之一，提交的是“" + (grade == null ? "" : grade) + "”");
+      }
+    }
+    for (String reporter : reporters) {
+      if (!reporter.equals(voterId) && !seen.contains(reporter)) {
+        throw new RuleViolation("dutyReview.vote.missing", "请对述职的书记" + names.getOrDefault(reporter, reporter)
+            + "评定测评等次：每名测评人员对每名述职的书记一票");
+      }
+    }
   }
 
   /**

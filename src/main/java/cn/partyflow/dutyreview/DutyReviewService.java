@@ -168,12 +168,97 @@ public class DutyReviewService {
         + "；参加测评" + raters.size() + "人");
   }
 
+  /** The variables of one rater's 民主测评 task: name, login, and a ballot row per secretary but the rater. */
+  Map<String, Object> raterVariables(String pi, String raterId) {
+    Person rater = directory.person(raterId).orElseThrow(() -> new RuleViolation("dutyReview.vote.rater",
+        raterId + "不是本次述职评议会确定的参加测评人员"));
+    store.openBallot(pi);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (DutyReviewStore.Reporter r : store.reporters(pi)) {
+      if (!r.personId().equals(raterId)) {
+        rows.add(Map.of("reporterId", r.personId(), "reporterName", orgName(r.orgId()) + "书记" + name(r.personId())));
+      }
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(DutyReview.RATER_NAME, rater.name());
+    vars.put(DutyReview.RATER_LOGIN, rater.username());
+    vars.put(DutyReview.BALLOT, rows);
+    return vars;
+  }
+
+  /** The secretaries on a rater's ballot, in the order of its rows: all reporting but the rater. */
+  List<String> raterBallotOrder(String pi, String raterId) {
+    return store.reporters(pi).stream().map(DutyReviewStore.Reporter::personId).filter(id -> !id.equals(raterId))
+        .toList();
+  }
+
+  /**
+   * One rater's ballot, cast by that rater: the login completing the task is the rater's own (as the report is the
+   * secretary's own); every rule is {@link DutyReviewRules#checkBallot}.
+   */
+  void castBallot(String pi, String raterId, String user, List<Map.Entry<String, String>> ballot) {
+    Person rater = directory.person(raterId).orElseThrow();
+    if (user != null && !user.equals(rater.username())) {
+      String who = directory.personByUsername(user).map(Person::name).orElse(user);
+      throw new RuleViolation("dutyReview.vote.rater", who + "不是这张测评票的测评人员：民主测评由参加测评的"
+          + rater.name() + "本人投票");
+    }
+    List<String> reporters = store.reporters(pi).stream().map(DutyReviewStore.Reporter::personId).toList();
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put(raterId, rater.name());
+    ballot.forEach(v -> names.put(v.getKey(), name(v.getKey())));
+    reporters.forEach(id -> names.put(id, name(id)));
+    DutyReviewRules.checkBallot(raterId, ballot, raters(pi), store.voters(pi), reporters, settings.grades(), names);
+    Map<String, String> votes = new LinkedHashMap<>();
+    ballot.forEach(v -> votes.put(v.getKey(), v.getValue()));
+    store.ballot(pi, raterId, votes);
+    store.event(pi, user, rater.name() + "完成民主测评，对" + votes.size() + "名述职的书记各投一票");
+  }
+
+  /**
+   * The votes cast for one secretary as the 组织部门's review shows them, read-only: each by name, the raters who did
+   * not vote, the counts and the overall grade.
+   */
+  String tally(String pi, String personId) {
+    DutyReviewStore.Reporter r = store.reporter(pi, personId).orElseThrow();
+    List<DutyReviewStore.Vote> votes = store.votes(r.id());
+    List<String> lines = new ArrayList<>();
+    votes.forEach(v -> lines.add("- " + name(v.raterId()) + "：" + v.grade()));
+    List<String> voted = votes.stream().map(DutyReviewStore.Vote::raterId).toList();
+    List<String> missing = raters(pi).stream().filter(id -> !id.equals(personId) && !voted.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      lines.add("- 未投票（不计入）：" + names(missing));
+    }
+    Rating rating = DutyReviewRules.rating(votes.stream().map(DutyReviewStore.Vote::grade).toList(), settings);
+    lines.add("- 合计" + rating.total() + "票：" + describe(rating) + "，综合评价“"
+        + (rating.overall() == null ? "无测评票" : rating.overall()) + "”");
+    return String.join("\n", lines);
+  }
+
+  /** Whether the case's raters vote in their own tasks (a case whose meeting was recorded before has vote lines). */
+  boolean ballotHeld(String pi) {
+    return store.caseOf(pi).map(DutyReviewStore.Case::ballot).orElse(false);
+  }
+
+  /** One secretary's comments and problems after the ballot; the rating from the votes the raters cast. */
+  Rating reviewAfterBallot(String pi, String personId, String comment, List<DutyReviewStore.Problem> problems,
+      String user) {
+    DutyReviewStore.Reporter r = store.reporter(pi, personId).orElseThrow();
+    Rating rating = DutyReviewRules.rating(store.votes(r.id()).stream().map(DutyReviewStore.Vote::grade).toList(),
+        settings);
+    store.review(r.id(), comment, rating.overall(), null, problems, user);
+    store.event(pi, user, "点评" + name(personId) + "：民主测评" + describe(rating) + "，综合评价“"
+        + (rating.overall() == null ? "无测评票" : rating.overall()) + "”；查摆问题" + problems.size() + "个");
+    return rating;
+  }
+
+  /** The raters chosen at the meeting, by person id. */
   List<String> raters(String pi) {
     String raters = store.caseOf(pi).map(DutyReviewStore.Case::raters).orElse(null);
     return raters == null || raters.isBlank() ? List.of() : List.of(raters.split(","));
   }
 
-  /** One secretary's comments, votes and problems; answers the rating. */
+  /** One secretary's comments, votes typed in by the 组织部门 and problems (a case from before the ballot). */
   Rating review(String pi, String personId, String comment, Map<String, String> votes,
       List<DutyReviewStore.Problem> problems, String user) {
     DutyReviewStore.Reporter r = store.reporter(pi, personId).orElseThrow();

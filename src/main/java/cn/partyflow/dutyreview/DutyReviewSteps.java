@@ -9,6 +9,7 @@ import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.FormText;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,27 +78,66 @@ public class DutyReviewSteps {
         FormInput.ids(task.getVariable(DutyReview.RATERS), "参加测评人员"), user(task));
   }
 
-  /** Creating Task_ReviewSecretary: one vote line per rater chosen at the meeting (the secretary reporting left out). */
-  public void prepareVotes(DelegateTask task) {
-    String reporter = text(task, DutyReview.REPORTER_ID);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (String rater : service.raters(task.getProcessInstanceId())) {
-      if (!rater.equals(reporter)) {
-        rows.add(Map.of("raterId", rater, "raterName", service.name(rater)));
+  /** The collection of the ballot: one task per rater chosen at the meeting. */
+  public List<String> raters(DelegateExecution execution) {
+    return service.raters(execution.getProcessInstanceId());
+  }
+
+  /** Start of each rater's Task_CastBallot: the rater's name and login, a ballot row per secretary but the rater. */
+  public void prepareBallot(DelegateExecution execution) {
+    service.raterVariables(execution.getProcessInstanceId(), text(execution, DutyReview.RATER_ID))
+        .forEach((name, value) -> execution.setVariableLocal(name, value instanceof List<?> ? json(value) : value));
+  }
+
+  /** Completing Task_CastBallot: the rater's own grade for each secretary reporting. */
+  public void castBallot(DelegateTask task) {
+    String rater = text(task, DutyReview.RATER_ID);
+    List<String> prepared = service.raterBallotOrder(task.getProcessInstanceId(), rater);
+    List<Map.Entry<String, String>> ballot = new ArrayList<>();
+    List<Map<String, Object>> rows = FormInput.rows(task.getVariable(DutyReview.BALLOT), "测评票");
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = rows.get(i);
+      // Rows keep the order they were prepared in; form-js may drop the secretary's id it does not show.
+      String reporter = row.get("reporterId") != null ? row.get("reporterId").toString()
+          : i < prepared.size() ? prepared.get(i) : "";
+      Object grade = row.get("grade");
+      if (grade != null && !grade.toString().isBlank()) {
+        ballot.add(new AbstractMap.SimpleImmutableEntry<>(reporter, grade.toString()));
       }
     }
-    // On the secretary's own execution of the multi-instance: the submitted rows replace them there, and the
-    // parallel reviews of the other secretaries keep theirs.
-    task.getExecution().setVariableLocal(DutyReview.VOTES, json(rows));
+    service.castBallot(task.getProcessInstanceId(), rater, user(task), ballot);
+  }
+
+  /** Creating Task_ReviewSecretary: the votes the raters cast for this secretary, read-only; no problems yet. */
+  public void prepareTally(DelegateTask task) {
+    // On the secretary's own execution of the multi-instance, so the parallel reviews keep theirs.
+    if (service.ballotHeld(task.getProcessInstanceId())) {
+      task.getExecution().setVariableLocal(DutyReview.TALLY, service.tally(task.getProcessInstanceId(),
+          text(task, DutyReview.REPORTER_ID)));
+    }
     task.getExecution().setVariableLocal(DutyReview.PROBLEMS, json(List.of()));
   }
 
-  /** Completing Task_ReviewSecretary: the 点评, each rater's vote (the overall grade computed), the problems. */
-  public void reviewSecretary(DelegateTask task) {
+  /**
+   * Completing Task_ReviewSecretary: the 点评 and the problems; the overall grade computed from the raters' ballots.
+   * A case whose meeting was recorded before the ballot existed (moved to this version at this task) keeps the
+   * vote lines its 组织部门 typed in.
+   */
+  public void review(DelegateTask task) {
     String comment = FormInput.text(task.getVariable(DutyReview.COMMENT), "点评意见", MAX_COMMENT);
     if (comment == null) {
       throw new RuleViolation("dutyReview.comment", "请填写上级党委对该书记的点评意见");
     }
+    List<DutyReviewStore.Problem> problems = problems(task);
+    String pi = task.getProcessInstanceId();
+    String reporter = text(task, DutyReview.REPORTER_ID);
+    Rating rating = service.ballotHeld(pi)
+        ? service.reviewAfterBallot(pi, reporter, comment, problems, user(task))
+        : service.review(pi, reporter, comment, voteLines(task), problems, user(task));
+    task.setVariableLocal("overallGrade", rating.overall());
+  }
+
+  private Map<String, String> voteLines(DelegateTask task) {
     List<String> raters = service.raters(task.getProcessInstanceId()).stream()
         .filter(r -> !r.equals(text(task, DutyReview.REPORTER_ID))).toList();
     Map<String, String> votes = new LinkedHashMap<>();
@@ -115,6 +155,10 @@ public class DutyReviewSteps {
         throw new RuleViolation("dutyReview.vote.twice", service.name(rater) + "投了两票，每人一票");
       }
     }
+    return votes;
+  }
+
+  private static List<DutyReviewStore.Problem> problems(DelegateTask task) {
     List<DutyReviewStore.Problem> problems = new ArrayList<>();
     for (Map<String, Object> row : FormInput.rows(task.getVariable(DutyReview.PROBLEMS), "查摆的问题")) {
       String problem = FormInput.text(row.get("problem"), "问题表现", 2000);
@@ -124,9 +168,7 @@ public class DutyReviewSteps {
       problems.add(new DutyReviewStore.Problem(problems.size() + 1, problem,
           FormInput.text(row.get("clause"), "对应的点评要点", 500)));
     }
-    Rating rating = service.review(task.getProcessInstanceId(), text(task, DutyReview.REPORTER_ID), comment, votes,
-        problems, user(task));
-    task.setVariableLocal("overallGrade", rating.overall());
+    return problems;
   }
 
   /** Task_HandOverProblems: each secretary's problems become a rectification case of source 述职评议. */

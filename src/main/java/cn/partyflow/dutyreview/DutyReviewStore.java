@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 public class DutyReviewStore {
 
   public record Case(String processInstanceId, String orgId, int year, LocalDate startedOn, String startedBy,
-      LocalDate meetingDate, String attendees, String raters, LocalDate closedOn) {}
+      LocalDate meetingDate, String attendees, String raters, LocalDate closedOn, boolean ballot) {}
 
   /** A secretary reporting in a case, with what the case recorded about them so far. */
   public record Reporter(long id, String processInstanceId, String personId, String orgId, String reportText,
@@ -44,7 +44,8 @@ public class DutyReviewStore {
 
   private static final RowMapper<Case> CASE = (rs, i) -> new Case(rs.getString("process_instance_id"),
       rs.getString("org_id"), rs.getInt("year_no"), rs.getDate("started_on").toLocalDate(), rs.getString("started_by"),
-      local(rs, "meeting_date"), rs.getString("attendees"), rs.getString("raters"), local(rs, "closed_on"));
+      local(rs, "meeting_date"), rs.getString("attendees"), rs.getString("raters"), local(rs, "closed_on"),
+      rs.getTimestamp("ballot_opened") != null);
 
   private static final RowMapper<Reporter> REPORTER = (rs, i) -> new Reporter(rs.getLong("id"),
       rs.getString("process_instance_id"), rs.getString("person_id"), rs.getString("org_id"),
@@ -135,15 +136,39 @@ public class DutyReviewStore {
         Date.valueOf(date), attendees, raters, pi);
   }
 
-  /** The review of one secretary: replaces the comment, votes and problems recorded before (a redone task). */
+  /** Opens the ballot: from now on the raters vote in their own tasks, not the 组织部门. */
+  void openBallot(String pi) {
+    jdbc.update("update pf_dr_case set ballot_opened = ? where process_instance_id = ? and ballot_opened is null",
+        Timestamp.from(ChinaClock.now()), pi);
+  }
+
+  /** The raters of a case who have cast a vote. */
+  List<String> voters(String pi) {
+    return jdbc.queryForList("select distinct v.rater_id from pf_dr_vote v join pf_dr_reporter r on r.id ="
+        + " v.reporter_id where r.process_instance_id = ?", String.class, pi);
+  }
+
+  /** One rater's ballot: a vote for each secretary (person id → grade); the key refuses a second vote. */
+  void ballot(String pi, String raterId, Map<String, String> gradeByReporter) {
+    gradeByReporter.forEach((reporter, grade) -> jdbc.update("insert into pf_dr_vote (reporter_id, rater_id, grade)"
+        + " select id, ?, ? from pf_dr_reporter where process_instance_id = ? and person_id = ?", raterId, grade, pi,
+        reporter));
+  }
+
+  /**
+   * The review of one secretary: replaces the comment and problems recorded before (a redone task), and the votes
+   * when the 组织部门 typed them in ({@code votes} null: the raters' own ballots stay as cast).
+   */
   void review(long reporterId, String comment, String grade, Map<String, String> votes, List<Problem> problems,
       String user) {
     jdbc.update("update pf_dr_reporter set comment_text = ?, grade = ?, problem_count = ?, reviewed_by = ?,"
         + " reviewed_at = ? where id = ?", comment, grade, problems.size(), user, Timestamp.from(ChinaClock.now()),
         reporterId);
-    jdbc.update("delete from pf_dr_vote where reporter_id = ?", reporterId);
-    votes.forEach((rater, g) -> jdbc.update("insert into pf_dr_vote (reporter_id, rater_id, grade) values (?, ?, ?)",
-        reporterId, rater, g));
+    if (votes != null) {
+      jdbc.update("delete from pf_dr_vote where reporter_id = ?", reporterId);
+      votes.forEach((rater, g) -> jdbc.update("insert into pf_dr_vote (reporter_id, rater_id, grade) values (?, ?, ?)",
+          reporterId, rater, g));
+    }
     jdbc.update("delete from pf_dr_problem where reporter_id = ?", reporterId);
     for (Problem p : problems) {
       jdbc.update("insert into pf_dr_problem (reporter_id, seq, problem, clause) values (?, ?, ?, ?)", reporterId,

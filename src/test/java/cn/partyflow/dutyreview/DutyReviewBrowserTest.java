@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 述职评议 in headless Chromium: 县人民医院党委's 组织部门干事 (赵志强) opens 述职评议 from the menu, starts this year's
- * review with 陈静 (内科党支部) as the only secretary reporting, and after her report, the meeting and her rating
- * (好, 较好, 较好) reads the case page: the rating row with the counts per grade and the overall grade 较好, the votes
+ * review with 陈静 (内科党支部) as the only secretary reporting; after her report and the meeting the rater 王建国 logs
+ * in and votes 好 in his own 民主测评 task in Tasklist (赵志强 and 周明 vote 较好), and the 组织部门 reads the case page: the rating row with the counts per grade and the overall grade 较好, the votes
  * by name. Screenshots in target/screenshots/dr-*.png.
  */
 @Tag(BrowserSupport.TAG)
@@ -85,9 +86,28 @@ class DutyReviewBrowserTest {
     complete(pi, DutyReview.RECORD_MEETING, Map.of(DutyReview.MEETING_DATE, ChinaClock.today().toString(),
         DutyReview.ATTENDEES, Spin.JSON(List.of("P001", "P003", "P005", "P010")),
         DutyReview.RATERS, Spin.JSON(List.of("P001", "P003", "P005"))));
+    ballot(pi, "rmyy_zzb", "较好");
+    ballot(pi, "rmyy_fgld", "较好");
+
+    // The rater 王建国 votes in his own Tasklist task.
+    driver.manage().deleteAllCookies();
+    signIn("rmyy_shuji");
+    Task mine = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.CAST_BALLOT)
+        .taskAssignee("rmyy_shuji").singleResult();
+    driver.get(url("/camunda/app/tasklist/default/#/?task=" + mine.getId()));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    assertThat(driver.findElement(By.cssSelector(".fjs-form-field-dynamiclist input")).getAttribute("value"))
+        .isEqualTo("县人民医院内科党支部书记陈静");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='好']"))).click();
+    BrowserSupport.screenshot(driver, "dr-02-ballot");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+    wait.until(d -> jdbc.queryForObject("select count(*) from pf_dr_vote where rater_id = 'P001'", Integer.class) == 1);
+
     complete(pi, DutyReview.REVIEW_SECRETARY, Map.of(DutyReview.COMMENT, "责任落实较好，组织生活仍需规范",
-        DutyReview.VOTES, Spin.JSON(List.of(Map.of("raterId", "P001", "grade", "好"),
-            Map.of("raterId", "P003", "grade", "较好"), Map.of("raterId", "P005", "grade", "较好"))),
         DutyReview.PROBLEMS, Spin.JSON(List.of())));
 
     driver.get(url("/duty-review/cases/" + pi));
@@ -96,7 +116,14 @@ class DutyReviewBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#reporter-P010 .votes")).getText())
         .isEqualTo("王建国：好；赵志强：较好；周明：较好");
     assertThat(driver.findElement(By.id("case-state")).getText()).startsWith("已办结");
-    BrowserSupport.screenshot(driver, "dr-02-rating");
+    BrowserSupport.screenshot(driver, "dr-03-rating");
+  }
+
+  private void ballot(String pi, String login, String grade) {
+    Task t = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.CAST_BALLOT)
+        .taskAssignee(login).singleResult();
+    tasks.complete(t.getId(), Map.of(DutyReview.BALLOT, Spin.JSON(List.of(Map.of("reporterId", "P010", "grade",
+        grade)))));
   }
 
   private void complete(String pi, String key, Map<String, Object> variables) {

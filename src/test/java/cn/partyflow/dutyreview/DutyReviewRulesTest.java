@@ -98,4 +98,36 @@ class DutyReviewRulesTest {
     for (int i = 0; i < poor; i++) v.add("差");
     return v;
   }
+
+  @Test
+  void aBallotGradesEverySecretaryButTheRaterOnceOnTheScaleAndIsCastOnceByAChosenRater() {
+    List<String> raters = List.of("R1", "P1", "R2");
+    List<String> reporters = List.of("P1", "P2");
+    Map<String, String> names = Map.of("R1", "王建国", "R9", "孙某", "P1", "李明", "P2", "韩磊", "X", "张三");
+    List<String> scale = DEFAULTS.grades();
+    DutyReviewRules.checkBallot("R1", List.of(Map.entry("P1", "好"), Map.entry("P2", "一般")), raters, List.of("R2"),
+        reporters, scale, names);
+    DutyReviewRules.checkBallot("P1", List.of(Map.entry("P2", "较好")), raters, List.of(), reporters, scale, names);
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("R9", List.of(Map.entry("P1", "好"), Map.entry("P2", "好")),
+        raters, List.of(), reporters, scale, names))
+        .hasMessage("孙某不是本次述职评议会确定的参加测评人员，不能投票");
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("P1", List.of(Map.entry("P1", "好"), Map.entry("P2", "好")),
+        raters, List.of(), reporters, scale, names))
+        .hasMessage("述职的书记李明不参加对本人的测评");
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("R1", List.of(Map.entry("P1", "好"), Map.entry("P2", "好")),
+        raters, List.of("R1"), reporters, scale, names))
+        .hasMessage("王建国已经投过票：每名测评人员对每名述职的书记一票，投后不能再投");
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("R1", List.of(Map.entry("P1", "好"), Map.entry("P1", "差"),
+        Map.entry("P2", "好")), raters, List.of(), reporters, scale, names))
+        .hasMessage("王建国对李明投了两票，每名测评人员对每名述职的书记一票");
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("R1", List.of(Map.entry("P1", "优"), Map.entry("P2", "好")),
+        raters, List.of(), reporters, scale, names))
+        .hasMessage("对李明的测评等次只能是好、较好、一般、差之一，提交的是“优”");
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("R1", List.of(Map.entry("P1", "好"), Map.entry("X", "好"),
+        Map.entry("P2", "好")), raters, List.of(), reporters, scale, names))
+        .hasMessage("张三不是本次述职评议的述职书记，不能对其测评");
+    assertThatThrownBy(() -> DutyReviewRules.checkBallot("R1", List.of(Map.entry("P1", "好")), raters, List.of(),
+        reporters, scale, names))
+        .hasMessage("请对述职的书记韩磊评定测评等次：每名测评人员对每名述职的书记一票");
+  }
 }

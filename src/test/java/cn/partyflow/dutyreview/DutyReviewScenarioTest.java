@@ -27,7 +27,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * 县人民医院党委's 组织部门干事 (赵志强) holds this year's 述职评议 on PostgreSQL, over HTTP as its people do it: 陈静
- * (内科党支部) and 韩磊 (外科党支部) report, 王建国, 赵志强 and 周明 rate; the two problems raised for 陈静 open a
+ * (内科党支部) and 韩磊 (外科党支部) report, 王建国, 赵志强 and 周明 rate, each in their own 民主测评 task; the two problems raised for 陈静 open a
  * rectification case of source 述职评议 for 内科党支部, and next year's report shows where it stands.
  */
 @PostgresTest
@@ -97,13 +97,23 @@ class DutyReviewScenarioTest {
         + "\"},\"attendees\":" + json("[\"P001\",\"P003\",\"P005\",\"P010\",\"P030\"]") + ",\"raters\":"
         + json("[\"P001\",\"P003\",\"P005\"]") + "}"));
 
+    Task ballot = ballotOf(pi, "rmyy_shuji");
+    assertThat(complete("wk_shuji", ballot, ballot("好", "好")).getStatusCode().value()).isNotEqualTo(204);
+    assertThat(complete("rmyy_shuji", ballot, ballot("好", "优")).getBody()).contains("测评等次只能是");
+    assertThat(jdbc.queryForObject("select count(*) from pf_dr_vote", Integer.class)).isZero();
+    done(complete("rmyy_shuji", ballot, ballot("好", "好")));
+    done(complete("rmyy_zzb", ballotOf(pi, "rmyy_zzb"), ballot("较好", "好")));
+    done(complete("rmyy_fgld", ballotOf(pi, "rmyy_fgld"), ballot("较好", "一般")));
+
     Task nkReview = task(pi, DutyReview.REVIEW_SECRETARY, "陈静");
-    assertThat(complete("rmyy_zzb", nkReview, review("点评", "好", "优", "好", "[]")).getBody())
-        .contains("测评等次只能是");
-    done(complete("rmyy_zzb", nkReview, review("落实“三会一课”不够经常", "好", "较好", "较好",
+    assertThat(tasks.getVariable(nkReview.getId(), DutyReview.TALLY).toString()).contains("王建国：好")
+        .contains("综合评价“较好”");
+    // Vote lines the 组织部门 sends after the ballot are not read: the ratings are the raters' own.
+    done(complete("rmyy_zzb", nkReview, review("落实“三会一课”不够经常", "差", "差", "差",
         "[{\"problem\":\"三会一课落实不经常\",\"clause\":\"组织生活\"},{\"problem\":\"发展党员计划未完成\"}]")));
     done(complete("rmyy_zzb", task(pi, DutyReview.REVIEW_SECRETARY, "韩磊"),
-        review("抓党建成效明显", "好", "好", "一般", "[]")));
+        "{\"comment\":{\"value\":\"抓党建成效明显\"},\"problems\":" + json("[]") + "}"));
+    assertThat(jdbc.queryForObject("select count(*) from pf_dr_vote where grade = '差'", Integer.class)).isZero();
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     String rectification = jdbc.queryForObject("select rectification_pi from pf_dr_reporter where process_instance_id"
@@ -127,6 +137,9 @@ class DutyReviewScenarioTest {
     String page = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/duty-review/cases/" + pi, String.class);
     assertThat(page).contains("陈静").contains("韩磊").contains("较好").contains("王建国：好")
         .contains("三会一课落实不经常").contains("整改方案拟定").contains(today);
+    // Each rater's ballot is a vote of that rater on the auditors' page (the form declares "record": "vote").
+    String audit = http.withBasicAuth("rmyy_shenji", "demo").getForObject("/audit/cases/" + pi, String.class);
+    assertThat(audit).contains("id=\"votes\"").contains("民主测评（王建国）").contains("民主测评（周明）");
     String fairlyGood = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.grade.1"
         + "&orgId=rmyy&year=" + YEAR, String.class);
     assertThat(fairlyGood).contains("陈静").contains("/duty-review/cases/" + pi).doesNotContain("韩磊");
@@ -144,6 +157,17 @@ class DutyReviewScenarioTest {
     return "{\"comment\":{\"value\":\"" + comment.replace("\"", "\\\"") + "\"},\"votes\":" + json("[{\"raterId\":"
         + "\"P001\",\"grade\":\"" + r1 + "\"},{\"raterId\":\"P003\",\"grade\":\"" + r2 + "\"},{\"raterId\":\"P005\","
         + "\"grade\":\"" + r3 + "\"}]") + ",\"problems\":" + json(problems) + "}";
+  }
+
+  /** A rater's ballot as Tasklist submits it: a row per secretary, 陈静 (P010) then 韩磊 (P030). */
+  private String ballot(String forNk, String forWk) {
+    return "{\"ballot\":" + json("[{\"reporterId\":\"P010\",\"grade\":\"" + forNk + "\"},{\"reporterId\":"
+        + "\"P030\",\"grade\":\"" + forWk + "\"}]") + "}";
+  }
+
+  private Task ballotOf(String pi, String login) {
+    return tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.CAST_BALLOT).taskAssignee(login)
+        .singleResult();
   }
 
   private String start(String user, String... reporters) {
