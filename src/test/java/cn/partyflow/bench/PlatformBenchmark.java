@@ -629,6 +629,10 @@ class PlatformBenchmark {
       timed("open tasks", this::seedTasks);
       seeded = true;
     }
+    if (PROVINCE && absent("select count(*) from act_ru_authorization where id_ = 'bench-u1'")) {
+      timed("unit leaders' read grants on the open tasks", this::seedUnitGrants);
+      seeded = true;
+    }
     if (absent("select count(*) from act_hi_procinst where id_ = 'bench-h1'")) {
       timed("finished cases", this::seedHistory);
       seeded = true;
@@ -664,6 +668,16 @@ class PlatformBenchmark {
         + group + ", 'candidate', 'bench-t' || i from generate_series(1, ?) i", VOLUME);
     jdbc.update("insert into act_ru_authorization (id_, rev_, type_, group_id_, resource_type_, resource_id_, perms_)"
         + " select 'bench-a' || i, 1, 1, " + group + ", 7, 'bench-t' || i, 6 from generate_series(1, ?) i", VOLUME);
+  }
+
+  /**
+   * What {@code CaseAccessPlugin} grants each task of a case: READ to the 书记 of its unit, the 党委 above the branch
+   * whose 党员 group is the task's candidate.
+   */
+  private void seedUnitGrants() {
+    jdbc.update("insert into act_ru_authorization (id_, rev_, type_, group_id_, resource_type_, resource_id_, perms_)"
+        + " select 'bench-u' || i, 1, 1, 'pvc' || (1 + (i % " + GROUPS + " - 1) / 50) || '.secretary', 7,"
+        + " 'bench-t' || i, 2 from generate_series(1, ?) i where i % " + GROUPS + " <> 0", VOLUME);
   }
 
   private void seedHistory() {
