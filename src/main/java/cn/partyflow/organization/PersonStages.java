@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +65,10 @@ public class PersonStages {
     if (jdbc.update(sql.toString(), args.toArray(), types.stream().mapToInt(Integer::intValue).toArray()) > 0
         && before != null) {
       String orgId = (String) before.get("org_id");
-      levels.moved(orgId, MemberStatus.valueOf((String) before.get("status")), orgId, status);
+      // A status the registry holds under no known name was never counted, as the rebuild counts names only.
+      MemberStatus was = Arrays.stream(MemberStatus.values()).filter(m -> m.name().equals(before.get("status")))
+          .findFirst().orElse(null);
+      levels.moved(orgId, was, orgId, status);
     }
   }
 }
