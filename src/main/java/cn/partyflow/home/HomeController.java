@@ -8,6 +8,7 @@ import cn.partyflow.memberdevelopment.MemberDevelopment;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.MemberStatus;
 import cn.partyflow.organization.Organization;
+import cn.partyflow.organization.OrganizationChoices;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Roster;
@@ -24,6 +25,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -97,7 +99,9 @@ class HomeController {
     model.addAttribute("taskCounts", tasks.filterCounts(me.userId()));
     if (me.officer()) {
       ScopeLevels levels = ScopeLevels.of(orgs);
-      List<PipelineRow> pipeline = pipeline(visible, levels);
+      // A county's scope counts its people as it always did; a larger one reads the counts kept per level.
+      List<PipelineRow> pipeline = (orgs.size() > OrganizationChoices.LIMIT ? keptPipeline(levels) :
+          Optional.<List<PipelineRow>>empty()).orElseGet(() -> pipeline(visible, levels));
       model.addAttribute("pipeline", pipeline);
       model.addAttribute("pipelineChart", HomeCharts.funnel(pipeline));
       model.addAttribute("stages", PIPELINE);
@@ -157,10 +161,23 @@ class HomeController {
    * A row per organization under the user's top organizations with the people of its whole subtree, the top's own
    * people when it has any, and a total when there are several rows.
    */
-  private List<PipelineRow> pipeline(Set<String> visible, ScopeLevels levels) {
+  List<PipelineRow> pipeline(Set<String> visible, ScopeLevels levels) {
     Map<String, Map<MemberStatus, Long>> counts = roster.stageCounts(visible);
-    List<PipelineRow> rows = new ArrayList<>(levels.totals(counts, l -> new EnumMap<>(MemberStatus.class),
-            HomeController::plus, true).stream()
+    return withTotal(levels.totals(counts, l -> new EnumMap<>(MemberStatus.class), HomeController::plus, true));
+  }
+
+  /**
+   * The same rows from the counts kept per level: one row per stage of each row's organization (a province's
+   * secretary: his cities and the province itself), none of the people; empty when those counts lag the tree.
+   */
+  Optional<List<PipelineRow>> keptPipeline(ScopeLevels levels) {
+    return roster.stageCountsBelow(levels.levels().stream().map(ScopeLevels.Level::orgId).toList())
+        .map(counts -> withTotal(levels.totalsOfSubtrees(counts, l -> new EnumMap<>(MemberStatus.class),
+            HomeController::plus, HomeController::minus, c -> c.values().stream().allMatch(n -> n == 0), true)));
+  }
+
+  private static List<PipelineRow> withTotal(List<ScopeLevels.Total<Map<MemberStatus, Long>>> totals) {
+    List<PipelineRow> rows = new ArrayList<>(totals.stream()
         .map(t -> new PipelineRow(t.level().orgId(), t.level().name(), t.value(), t.level().own())).toList());
     if (rows.size() > 1) {
       rows.add(new PipelineRow(null, TOTAL, rows.stream().map(PipelineRow::counts)
@@ -173,6 +190,12 @@ class HomeController {
     Map<MemberStatus, Long> sum = new EnumMap<>(MemberStatus.class);
     PIPELINE.forEach(s -> sum.put(s, a.getOrDefault(s, 0L) + b.getOrDefault(s, 0L)));
     return sum;
+  }
+
+  private static Map<MemberStatus, Long> minus(Map<MemberStatus, Long> a, Map<MemberStatus, Long> b) {
+    Map<MemberStatus, Long> difference = new EnumMap<>(MemberStatus.class);
+    PIPELINE.forEach(s -> difference.put(s, a.getOrDefault(s, 0L) - b.getOrDefault(s, 0L)));
+    return difference;
   }
 
   /** The month's branches summed per row (rows without a ledger this month left out), and a total of several. */

@@ -36,10 +36,12 @@ class OrganizationSheet implements RegistrySheet {
 
   private final JdbcTemplate jdbc;
   private final OrganizationDirectory directory;
+  private final PersonStageLevels stageLevels;
 
-  OrganizationSheet(JdbcTemplate jdbc, OrganizationDirectory directory) {
+  OrganizationSheet(JdbcTemplate jdbc, OrganizationDirectory directory, PersonStageLevels stageLevels) {
     this.jdbc = jdbc;
     this.directory = directory;
+    this.stageLevels = stageLevels;
   }
 
   @Override
@@ -127,6 +129,8 @@ class OrganizationSheet implements RegistrySheet {
         inserted++;
       }
     }
+    // A person is counted at every organization above his own: a moved organization moves its people's counts.
+    stageLevels.rebuild();
     return new OrganizationImport.Result(inserted, parentsFirst.size() - inserted);
   }
 

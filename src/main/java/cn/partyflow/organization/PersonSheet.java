@@ -45,13 +45,15 @@ class PersonSheet implements RegistrySheet {
   private final OrganizationDirectory directory;
   private final IdentityService identity;
   private final RegistryState registry;
+  private final PersonStageLevels stageLevels;
 
   PersonSheet(JdbcTemplate jdbc, OrganizationDirectory directory, IdentityService identity,
-      RegistryState registry) {
+      RegistryState registry, PersonStageLevels stageLevels) {
     this.jdbc = jdbc;
     this.directory = directory;
     this.identity = identity;
     this.registry = registry;
+    this.stageLevels = stageLevels;
   }
 
   @Override
@@ -172,6 +174,8 @@ class PersonSheet implements RegistrySheet {
         inserted++;
       }
     }
+    // An import may move many people between stages and organizations: counted anew once, set-based.
+    stageLevels.rebuild();
     return new OrganizationImport.Result(inserted, people.size() - inserted);
   }
 

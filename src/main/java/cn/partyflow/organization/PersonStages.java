@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +34,11 @@ public class PersonStages {
   }
 
   private final JdbcTemplate jdbc;
+  private final PersonStageLevels levels;
 
-  PersonStages(JdbcTemplate jdbc) {
+  PersonStages(JdbcTemplate jdbc, PersonStageLevels levels) {
     this.jdbc = jdbc;
+    this.levels = levels;
   }
 
   /** Holds the person's row until the transaction ends, so two cases cannot move one person at once. */
@@ -45,6 +48,9 @@ public class PersonStages {
 
   /** Sets the person's status and the given stage dates (a null date clears it). */
   public void recordStage(String personId, MemberStatus status, Map<Stage, LocalDate> dates) {
+    // Read under the row's lock, so the stage left is the one the kept pipeline counts the person at.
+    Map<String, Object> before = jdbc.queryForList("select status, org_id from pf_person where id = ? for update",
+        personId).stream().findFirst().orElse(null);
     StringBuilder sql = new StringBuilder("update pf_person set status = ?");
     List<Object> args = new ArrayList<>(List.of(status.name()));
     List<Integer> types = new ArrayList<>(List.of(Types.VARCHAR));
@@ -56,6 +62,13 @@ public class PersonStages {
     sql.append(" where id = ?");
     args.add(personId);
     types.add(Types.VARCHAR);
-    jdbc.update(sql.toString(), args.toArray(), types.stream().mapToInt(Integer::intValue).toArray());
+    if (jdbc.update(sql.toString(), args.toArray(), types.stream().mapToInt(Integer::intValue).toArray()) > 0
+        && before != null) {
+      String orgId = (String) before.get("org_id");
+      // A status the registry holds under no known name was never counted, as the rebuild counts names only.
+      MemberStatus was = Arrays.stream(MemberStatus.values()).filter(m -> m.name().equals(before.get("status")))
+          .findFirst().orElse(null);
+      levels.moved(orgId, was, orgId, status);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -24,15 +25,16 @@ public class Roster {
   public record Criteria(String name, String id, MemberStatus status, String orgId) {}
 
   /** The stages on the way in that {@link #stageCounts} counts. */
-  private static final List<MemberStatus> STAGES = List.of(MemberStatus.APPLICANT, MemberStatus.ACTIVIST,
-      MemberStatus.TARGET, MemberStatus.PROBATIONARY);
+  private static final List<MemberStatus> STAGES = PersonStageLevels.STAGES;
 
   private final OrganizationDirectory directory;
   private final JdbcTemplate jdbc;
+  private final PersonStageLevels levels;
 
-  Roster(OrganizationDirectory directory, JdbcTemplate jdbc) {
+  Roster(OrganizationDirectory directory, JdbcTemplate jdbc, PersonStageLevels levels) {
     this.directory = directory;
     this.jdbc = jdbc;
+    this.levels = levels;
   }
 
   /**
@@ -84,6 +86,16 @@ public class Roster {
             .put(MemberStatus.valueOf(rs.getString("status")), rs.getLong("n")),
         args.toArray());
     return counts;
+  }
+
+  /**
+   * For each organization in {@code orgIds}, the people at each stage on the way in of the organization and
+   * everything below it, from the counts kept per level (a handful of rows for a province's cities instead of its
+   * 200,000 people on the way in); empty when those counts may not match the tree (see {@link PersonStageLevels}),
+   * and the caller sums {@link #stageCounts} instead.
+   */
+  public Optional<Map<String, Map<MemberStatus, Long>>> stageCountsBelow(Collection<String> orgIds) {
+    return levels.below(orgIds);
   }
 
   private static String marks(Collection<?> values) {

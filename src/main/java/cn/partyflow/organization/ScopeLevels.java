@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,8 @@ public final class ScopeLevels {
   private final List<Level> levels = new ArrayList<>();
   /** Each organization of the scope to the id of the row it is summed into. */
   private final Map<String, String> rowOf = new HashMap<>();
+  /** Each top's own row to the rows of the organizations directly under it. */
+  private final Map<String, List<String>> rowsUnder = new HashMap<>();
 
   private ScopeLevels() {}
 
@@ -52,6 +55,7 @@ public final class ScopeLevels {
       }
       result.levels.add(new Level(top.id(), top.name() + "（本级）", true));
       result.rowOf.put(top.id(), top.id());
+      result.rowsUnder.put(top.id(), below.stream().map(Organization::id).toList());
       below.forEach(c -> result.add(new Level(c.id(), c.name(), false), c, children));
     }
     return result;
@@ -114,6 +118,33 @@ public final class ScopeLevels {
     for (Level level : levels) {
       T sum = sums.get(level.orgId());
       if (sum != null || (keepEmpty && !level.own())) {
+        result.add(new Total<>(level, plus.apply(zero.apply(level), sum == null ? zero.apply(level) : sum)));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The same rows as {@link #totals} from figures kept per subtree (an organization with everything below it, absent:
+   * nothing there) instead of per organization: a row is its organization's subtree, a top's own row its subtree
+   * less the rows under it, shown when that is not {@code empty}. A scope is whole subtrees ({@link AccessScope}),
+   * so a row's subtree is what it sums.
+   */
+  public <T> List<Total<T>> totalsOfSubtrees(Map<String, T> perSubtree, Function<Level, T> zero,
+      BinaryOperator<T> plus, BinaryOperator<T> minus, Predicate<T> empty, boolean keepEmpty) {
+    List<Total<T>> result = new ArrayList<>();
+    for (Level level : levels) {
+      T sum = perSubtree.get(level.orgId());
+      if (level.own()) {
+        T own = plus.apply(zero.apply(level), sum == null ? zero.apply(level) : sum);
+        for (String row : rowsUnder.get(level.orgId())) {
+          T under = perSubtree.get(row);
+          own = under == null ? own : minus.apply(own, under);
+        }
+        if (!empty.test(own)) {
+          result.add(new Total<>(level, own));
+        }
+      } else if (sum != null || keepEmpty) {
         result.add(new Total<>(level, plus.apply(zero.apply(level), sum == null ? zero.apply(level) : sum)));
       }
     }

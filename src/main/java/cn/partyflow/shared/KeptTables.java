@@ -30,11 +30,12 @@ public final class KeptTables {
   }
 
   /**
-   * Empties {@code kept} and fills it again with {@code insert}, which reads {@code source}: in the caller's
-   * transaction if there is one, else in a transaction of its own. On PostgreSQL it holds writes to the source for its
-   * duration, so no change made meanwhile is lost.
+   * Empties {@code kept} and fills it again with {@code insert}, which reads {@code source} (one table, or several
+   * separated by commas), then runs {@code after} (a stamp of what it was counted over): in the caller's transaction
+   * if there is one, else in a transaction of its own. On PostgreSQL it holds writes to the source for its duration,
+   * so no change made meanwhile is lost.
    */
-  public static void rebuild(JdbcTemplate jdbc, String source, String kept, String insert) {
+  public static void rebuild(JdbcTemplate jdbc, String source, String kept, String insert, String... after) {
     jdbc.execute((ConnectionCallback<Void>) con -> {
       boolean own = con.getAutoCommit();
       if (own) {
@@ -47,6 +48,9 @@ public final class KeptTables {
         }
         s.executeUpdate("delete from " + kept);
         s.executeUpdate(insert);
+        for (String statement : after) {
+          s.executeUpdate(statement);
+        }
         if (own) {
           con.commit();
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import cn.partyflow.dues.DuesProcesses;
 import cn.partyflow.organization.IdentitySync;
+import cn.partyflow.organization.PersonStageLevels;
 import cn.partyflow.organization.Role;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -91,6 +92,7 @@ class PlatformBenchmark {
   @Autowired ManagementService management;
   @Autowired IdentitySync identitySync;
   @Autowired RectificationCounts counts;
+  @Autowired PersonStageLevels stageLevels;
 
   /**
    * {@code -Dbench.volume=300000} sets the open tasks, finished cases and rectification items; {@code -Dvolume=province}
@@ -330,8 +332,10 @@ class PlatformBenchmark {
         + " else 97.50 end, 0, make_date(" + year + ", 12, 10) - m * interval '1 month', '现金', false"
         + " from pf_person p, generate_series(0, ?) m where p.id like 'BC-%'"
         + " and p.status in ('FULL_MEMBER', 'PROBATIONARY')", COUNTY_MONTHS - 1);
-    // The home's month totals are kept by the code that writes the ledger; a SQL seed counts them anew.
+    // The home's month totals are kept by the code that writes the ledger, its pipeline per level by the import
+    // and the cases; a SQL seed counts them anew.
     totals.rebuild();
+    stageLevels.rebuild();
     jdbc.update("insert into pf_dues_remittance (branch_id, committee_id, period, amount, sent_date,"
         + " confirmed_amount, confirmed_date, status) select o.id, o.parent_id, to_char(make_date(" + year
         + ", 12, 1) - m * interval '1 month', 'YYYY-MM'), 40000, make_date(" + year + ", 12, 20) - m * interval"
@@ -623,6 +627,8 @@ class PlatformBenchmark {
     boolean seeded = false;
     if (PROVINCE && absent("select count(*) from pf_organization where id = 'pv'")) {
       timed("province: organizations, members, assessments, users", this::seedProvince);
+      // The pipeline per level is kept by the import and the cases; a SQL seed of the tree and people counts anew.
+      timed("pipeline counts per level", stageLevels::rebuild);
       seeded = true;
     }
     if (absent("select count(*) from act_ru_task where id_ = 'bench-t1'")) {

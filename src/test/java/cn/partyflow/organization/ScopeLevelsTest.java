@@ -40,6 +40,22 @@ class ScopeLevelsTest {
   }
 
   @Test
+  void figuresKeptPerSubtreeGiveTheSameRowsAsFiguresPerOrganization() {
+    Map<String, Long> own = Map.of("sw", 5L, "c1-z-b1", 3L, "c1-z-b1-x", 2L, "c1-b2", 4L);
+    // Each organization's subtree: what a table kept per ancestor holds (c2 has nobody: no row kept).
+    Map<String, Long> subtree = Map.of("sw", 14L, "c1", 9L, "c1-z", 5L, "c1-z-b1", 5L, "c1-z-b1-x", 2L, "c1-b2", 4L);
+    for (List<Organization> scope : List.of(PROVINCE,
+        PROVINCE.stream().filter(o -> o.id().startsWith("c1")).toList())) {
+      ScopeLevels levels = ScopeLevels.of(scope);
+      assertThat(levels.totalsOfSubtrees(subtree, l -> 0L, Long::sum, (a, b) -> a - b, n -> n == 0, true))
+          .isEqualTo(levels.totals(own, l -> 0L, Long::sum, true));
+    }
+    ScopeLevels levels = ScopeLevels.of(PROVINCE);
+    assertThat(levels.totalsOfSubtrees(Map.of("sw", 1L, "c2", 1L), l -> 0L, Long::sum, (a, b) -> a - b,
+        n -> n == 0, true)).extracting(t -> t.level().orgId() + "=" + t.value()).containsExactly("c1=0", "c2=1");
+  }
+
+  @Test
   void aBranchAtTheTopIsOneRowWithItsCells() {
     List<Organization> branch = PROVINCE.stream().filter(o -> o.id().startsWith("c1-z-b1")).toList();
     List<ScopeLevels.Total<Long>> rows = ScopeLevels.of(branch).totals(Map.of("c1-z-b1", 3L, "c1-z-b1-x", 2L),
