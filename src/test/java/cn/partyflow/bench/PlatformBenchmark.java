@@ -225,6 +225,8 @@ class PlatformBenchmark {
           "/engine-rest/filter/" + unit + "/list?firstResult=0&maxResults=15", baseline);
       measured("Tasklist 已逾期 list p95, province's 书记", "pv_shuji",
           "/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=15", baseline);
+      measured("Tasklist 已逾期 list p95, branch officer", "pvb1_zuzhi",
+          "/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=15", baseline);
     }
     FIGURES.add("database size after the volume seed", "MB", jdbc.queryForObject(
         "select pg_database_size(current_database())", Long.class) / 1048576.0, "", 0, "");
