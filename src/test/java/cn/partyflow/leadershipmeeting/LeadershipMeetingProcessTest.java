@@ -16,7 +16,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.partyflow.UnitEngine;
+import cn.partyflow.VersionDeployments;
 import cn.partyflow.calendar.ChinaCalendarFixture;
+import cn.partyflow.deployment.RunningCaseUpgrade;
 import cn.partyflow.organization.FixedRouting;
 import cn.partyflow.rectification.ProblemListHandover;
 import cn.partyflow.shared.ChinaClock;
@@ -242,6 +244,30 @@ class LeadershipMeetingProcessTest {
         .getId());
     Assertions.assertThat(shown.get(LeadershipMeeting.DATE_CHANGE_DECISION)).as("no answer ticked in advance")
         .isNull();
+  }
+
+  @Test
+  void aCaseStartedBeforeTheDateChangeExistedTakesARequestOnceMovedToTheLatestVersion() {
+    VersionDeployments versions = new VersionDeployments(engine.getProcessEngine(), "forms/leadership-meeting");
+    try {
+      String old = versions.deploy("upgrade/leadership-meeting-eb6cf13.bpmn");
+      ProcessInstance pi = runtimeService().startProcessInstanceById(versions.definition(old).getId(),
+          withVariables(LeadershipMeeting.ORG_ID, "rmyy", LeadershipMeeting.YEAR, year));
+      complete(task(LeadershipMeeting.DRAFT_PLAN, pi), plan(today.plusDays(15)));
+      complete(task(LeadershipMeeting.REVIEW_PLAN, pi), withVariables("decision", "APPROVE"));
+      Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count())
+          .as("the old version has no date change").isZero();
+
+      versions.deploy("processes/leadership-meeting/leadership-meeting.bpmn");
+      Assertions.assertThat(RunningCaseUpgrade.upgrade(engine.getProcessEngine()))
+          .isEqualTo(new RunningCaseUpgrade.Result(1, 0));
+      requestDateChange(pi, 9L, today);
+      complete(task(LeadershipMeeting.REVIEW_DATE_CHANGE, pi), withVariables("dateChangeDecision", "APPROVE"));
+      verify(service).dateChangeDecided(pi.getId(), 9L, today.plusDays(15), today, true, null, null);
+      assertThat(pi).isWaitingAt(LeadershipMeeting.PREPARE);
+    } finally {
+      versions.removeAll();
+    }
   }
 
   private void requestDateChange(ProcessInstance pi, long id, LocalDate to) {

@@ -155,7 +155,7 @@ class LeadershipMeetingPages {
     model.addAttribute("dateChanges", changes.stream().map(d -> dateChange(d)).toList());
     model.addAttribute("mayRequestDateChange", c.planApprovedOn() != null && c.meetingDate() == null
         && changes.stream().noneMatch(d -> d.approved() == null) && pages.holds(auth, a -> a.orgId().equals(o.id())
-        && LeadershipMeetingService.DATE_CHANGE_REQUESTERS.contains(a.role())));
+        && LeadershipMeetingService.DATE_CHANGE_REQUESTERS.contains(a.role())) && service.takesDateChange(pi));
     model.addAttribute("today", ChinaClock.today());
     model.addAttribute("rectificationTasks", c.rectificationCase() == null ? List.of()
         : openTasks(c.rectificationCase()));
