@@ -132,7 +132,8 @@ public final class LeadershipMeetingRules {
     }
     if (plannedDate != null && meetingDate.isBefore(plannedDate)) {
       throw new RuleViolation("leadershipMeeting.meeting.beforePlannedDate", "会议日期" + meetingDate
-          + "早于上级同意的拟召开日期" + plannedDate + "：民主生活会不得提前召开，提前召开须经上级党组织批准（在案卷页面申请改期）");
+          + "早于上级同意的拟召开日期" + plannedDate + "：民主生活会不得提前召开，提前召开须经上级党组织批准"
+          + "（在案卷页面申请改期）");
     }
   }
 

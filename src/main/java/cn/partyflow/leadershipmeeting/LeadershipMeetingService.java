@@ -7,6 +7,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
@@ -172,7 +173,7 @@ public class LeadershipMeetingService {
     Person requester = directory.personByUsername(user).orElse(null);
     Role office = requester == null ? null : directory.roleAssignmentsOf(requester.id()).stream()
         .filter(a -> a.orgId().equals(org.id()) && DATE_CHANGE_REQUESTERS.contains(a.role()))
-        .map(a -> a.role()).sorted().findFirst().orElse(null);
+        .map(RoleAssignment::role).sorted().findFirst().orElse(null);
     if (office == null) {
       throw new RuleViolation("leadershipMeeting.dateChange.requester", "只有" + org.name()
           + "的书记或组织部门干事可以申请提前或推迟召开民主生活会");
