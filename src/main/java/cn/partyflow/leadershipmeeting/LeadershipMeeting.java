@@ -52,6 +52,20 @@ public final class LeadershipMeeting {
   public static final String REPORT_DUE_AT = "reportDueAt";
   public static final String RECTIFICATION_CASE = "rectificationCaseId";
 
+  /** The message the case page sends when the 党委 asks to hold the meeting on another day. */
+  public static final String DATE_CHANGE_MESSAGE = "leadershipMeetingDateChange";
+  /** The request's row in {@code pf_lm_date_change}. */
+  public static final String DATE_CHANGE_ID = "dateChangeId";
+  public static final String DATE_CHANGE_FROM = "dateChangeFrom";
+  public static final String DATE_CHANGE_TO = "dateChangeTo";
+  /** 提前 or 推迟, for the reviewer's form. */
+  public static final String DATE_CHANGE_KIND = "dateChangeKind";
+  public static final String DATE_CHANGE_REASON = "dateChangeReason";
+  /** Who asked, by name and office, for the reviewer's form. */
+  public static final String DATE_CHANGE_REQUESTER = "dateChangeRequester";
+  public static final String DATE_CHANGE_DECISION = "dateChangeDecision";
+  public static final String DATE_CHANGE_OPINION = "dateChangeOpinion";
+
   public static final String START = "StartEvent_Started";
   public static final String DRAFT_PLAN = "Task_DraftPlan";
   public static final String REVIEW_PLAN = "Task_ReviewPlan";
@@ -61,6 +75,10 @@ public final class LeadershipMeeting {
   public static final String REVIEW_REPORT = "Task_ReviewReport";
   public static final String HAND_OVER = "Task_HandOverProblems";
   public static final String END = "EndEvent_Done";
+  public static final String DATE_CHANGE = "SubProcess_DateChange";
+  public static final String DATE_CHANGE_REQUESTED = "StartEvent_DateChangeRequested";
+  public static final String REVIEW_DATE_CHANGE = "Task_ReviewDateChange";
+  public static final String DATE_CHANGE_ANSWERED = "EndEvent_DateChangeAnswered";
 
   private LeadershipMeeting() {}
 }

@@ -132,8 +132,45 @@ public final class LeadershipMeetingRules {
     }
     if (plannedDate != null && meetingDate.isBefore(plannedDate)) {
       throw new RuleViolation("leadershipMeeting.meeting.beforePlannedDate", "会议日期" + meetingDate
-          + "早于上级同意的拟召开日期" + plannedDate + "：民主生活会不得提前召开，提前召开须经上级党组织批准");
+          + "早于上级同意的拟召开日期" + plannedDate + "：民主生活会不得提前召开，提前召开须经上级党组织批准"
+          + "（在案卷页面申请改期）");
     }
+  }
+
+  /** The longest reason of a request to hold the meeting on another day. */
+  public static final int MAX_DATE_CHANGE_REASON = 500;
+
+  /**
+   * A request to hold the meeting earlier or later than the planned day the higher level approved, which needs the
+   * higher level's approval [V]: with its reason, for a day not in the past, other than the approved one, and still
+   * within the year's limit of {@link #plan}. Returns 提前 or 推迟.
+   */
+  public static String dateChange(LocalDate approvedDay, LocalDate newDay, String reason, int year, LocalDate today) {
+    if (newDay == null) {
+      throw new RuleViolation("form.required", "请填写改期后的召开日期");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new RuleViolation("leadershipMeeting.dateChange.reason", "提前或推迟召开民主生活会须报上级党组织批准，"
+          + "请写明改期的理由");
+    }
+    if (reason.strip().length() > MAX_DATE_CHANGE_REASON) {
+      throw new RuleViolation("leadershipMeeting.dateChange.reasonLength", "改期的理由不能超过" + MAX_DATE_CHANGE_REASON
+          + "字，现有" + reason.strip().length() + "字");
+    }
+    if (newDay.isBefore(today)) {
+      throw new RuleViolation("leadershipMeeting.dateChange.past", "改期后的召开日期" + newDay + "早于今天（" + today
+          + "）：提前或推迟召开须在召开前报上级党组织批准");
+    }
+    if (newDay.equals(approvedDay)) {
+      throw new RuleViolation("leadershipMeeting.dateChange.same", "改期后的召开日期" + newDay
+          + "就是上级同意的拟召开日期，无须申请改期");
+    }
+    LocalDate last = LocalDate.of(year + 1, 3, 31);
+    if (newDay.getYear() < year || newDay.isAfter(last)) {
+      throw new RuleViolation("leadershipMeeting.dateChange.year", year + "年度民主生活会应在" + year
+          + "年内召开（最迟不晚于" + last + "），改期后的召开日期是" + newDay);
+    }
+    return newDay.isBefore(approvedDay) ? "提前" : "推迟";
   }
 
   /** The report's last day: {@code reportDays} after the meeting [M]. */

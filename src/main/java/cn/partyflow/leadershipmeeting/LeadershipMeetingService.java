@@ -7,6 +7,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
@@ -14,8 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What 民主生活会 does with its data: admitting a start (a 党委 or 党组 with a higher level, one case a year), the
@@ -28,6 +31,8 @@ public class LeadershipMeetingService {
   /** The 班子: who holds these offices in the 党委 or 党组, the 书记 first. */
   static final List<Role> LEADERSHIP = List.of(Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.PARTY_COMMITTEE);
 
+  /** Who of the 党委 (党组) asks the higher level to hold the meeting on another day: those who start the case. */
+  public static final List<Role> DATE_CHANGE_REQUESTERS = List.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
 
   private final LeadershipMeetingStore store;
   private final OrganizationDirectory directory;
@@ -152,6 +157,77 @@ public class LeadershipMeetingService {
   void report(String pi, LocalDate date, String text, String user) {
     store.report(pi, date, text);
     store.event(pi, user, "向上级党组织报送民主生活会情况报告（" + date + "）");
+  }
+
+  /**
+   * The 党委's 书记 or 组织部门干事 asks the higher level to hold the meeting on {@code newDay} instead of the approved
+   * planned day, with the reason: once the plan is approved, before the meeting is recorded, one request at a time.
+   * The request is recorded and the case's review task created in one transaction; users do not send the engine's
+   * messages themselves, so this is the only way in.
+   */
+  @Transactional
+  public void requestDateChange(String pi, String user, LocalDate newDay, String reason) {
+    LeadershipMeetingStore.Case c = store.caseOf(pi).orElseThrow(() -> new RuleViolation(
+        "leadershipMeeting.case.unknown", "民主生活会案卷不存在"));
+    Organization org = leadership(c.orgId());
+    Person requester = directory.personByUsername(user).orElse(null);
+    Role office = requester == null ? null : directory.roleAssignmentsOf(requester.id()).stream()
+        .filter(a -> a.orgId().equals(org.id()) && DATE_CHANGE_REQUESTERS.contains(a.role()))
+        .map(RoleAssignment::role).sorted().findFirst().orElse(null);
+    if (office == null) {
+      throw new RuleViolation("leadershipMeeting.dateChange.requester", "只有" + org.name()
+          + "的书记或组织部门干事可以申请提前或推迟召开民主生活会");
+    }
+    if (c.planApprovedOn() == null) {
+      throw new RuleViolation("leadershipMeeting.dateChange.plan", "方案经上级同意后才能申请改期；方案尚未同意的，"
+          + "请在会议方案中填写拟召开日期");
+    }
+    if (c.meetingDate() != null) {
+      throw new RuleViolation("leadershipMeeting.dateChange.held", "民主生活会已于" + c.meetingDate()
+          + "召开，不能再申请改期");
+    }
+    store.pendingDateChange(pi).ifPresent(p -> {
+      throw new RuleViolation("leadershipMeeting.dateChange.pending", "已申请改到" + p.newDate()
+          + "召开，上级党组织尚未答复；答复后才能再次申请");
+    });
+    if (!takesDateChange(pi)) {
+      throw new RuleViolation("leadershipMeeting.dateChange.oldCase", "本案卷按改期审批上线前的流程办理，不能在线申请改期；"
+          + "请联系系统管理员将案卷迁移到新版流程");
+    }
+    String why = reason == null ? null : reason.strip();
+    String kind = LeadershipMeetingRules.dateChange(c.plannedDate(), newDay, why, c.year(), ChinaClock.today());
+    long id = store.dateChangeRequested(pi, c.plannedDate(), newDay, why, user);
+    store.event(pi, user, "申请将民主生活会由" + c.plannedDate() + kind + "到" + newDay + "召开，报上级党组织批准："
+        + why);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(LeadershipMeeting.DATE_CHANGE_ID, id);
+    vars.put(LeadershipMeeting.DATE_CHANGE_FROM, c.plannedDate().toString());
+    vars.put(LeadershipMeeting.DATE_CHANGE_TO, newDay.toString());
+    vars.put(LeadershipMeeting.DATE_CHANGE_KIND, kind);
+    vars.put(LeadershipMeeting.DATE_CHANGE_REASON, why);
+    vars.put(LeadershipMeeting.DATE_CHANGE_REQUESTER, requester.name() + "（" + office.label() + "）");
+    runtime.createMessageCorrelation(LeadershipMeeting.DATE_CHANGE_MESSAGE).processInstanceId(pi).setVariables(vars)
+        .correlateWithResult();
+  }
+
+  /** Whether the case runs on a definition with the date change (cases started before it do not). */
+  public boolean takesDateChange(String pi) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(pi).eventType("message")
+        .eventName(LeadershipMeeting.DATE_CHANGE_MESSAGE).count() > 0;
+  }
+
+  /** The request waiting for the higher level's answer, if any. */
+  Optional<LeadershipMeetingStore.DateChange> pendingDateChange(String pi) {
+    return store.pendingDateChange(pi);
+  }
+
+  /** The higher level's answer: an approved day replaces the planned day the meeting is checked against. */
+  void dateChangeDecided(String pi, long id, LocalDate from, LocalDate to, boolean approved, String opinion,
+      String user) {
+    store.dateChangeDecided(pi, id, approved, opinion, user);
+    store.event(pi, user, approved
+        ? "上级党组织同意改期：拟召开日期由" + from + "改为" + to + (opinion == null ? "" : "，" + opinion)
+        : "上级党组织不同意改期（申请由" + from + "改为" + to + "），仍按" + from + "召开：" + opinion);
   }
 
   void reportApproved(String pi) {

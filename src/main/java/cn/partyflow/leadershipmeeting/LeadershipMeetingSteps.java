@@ -11,9 +11,11 @@ import cn.partyflow.shared.FormInput;
 import cn.partyflow.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -120,6 +122,10 @@ public class LeadershipMeetingSteps {
     String pi = task.getProcessInstanceId();
     LocalDate today = ChinaClock.today();
     LocalDate date = FormInput.requiredDate(task.getVariable(LeadershipMeeting.MEETING_DATE), "会议日期");
+    service.pendingDateChange(pi).ifPresent(p -> {
+      throw new RuleViolation("leadershipMeeting.meeting.dateChangePending", "已申请改到" + p.newDate()
+          + "召开，上级党组织尚未答复：请待上级答复改期申请后再登记会议");
+    });
     LeadershipMeetingRules.meetingDate(date, service.planApprovedOn(pi), service.plannedDate(pi), today);
     Map<String, String> members = service.members(pi);
     List<String> present = FormInput.ids(FormInput.listVariable(task, LeadershipMeeting.PRESENT_MEMBERS), "到会班子成员");
@@ -166,6 +172,59 @@ public class LeadershipMeetingSteps {
         .atZone(ChinaClock.ZONE).toInstant()));
     service.meeting(pi, date, members.size(), distinct.size(), observer, absence, attendance, criticism, problems,
         user(task));
+  }
+
+  /** Creating Task_ReviewDateChange: the answer starts empty, not with the last request's. */
+  public void openDateChange(DelegateTask task) {
+    task.removeVariable(LeadershipMeeting.DATE_CHANGE_DECISION);
+    task.removeVariable(LeadershipMeeting.DATE_CHANGE_OPINION);
+  }
+
+  /**
+   * Completing Task_ReviewDateChange: the higher 组织部门 (the reviewer of the plan) approves the new day, which then
+   * bounds the meeting instead of the planned one, or refuses with its reason and the approved day stays.
+   */
+  public void reviewDateChange(DelegateTask task) {
+    reviewer(task);
+    String decision = text(task.getVariable(LeadershipMeeting.DATE_CHANGE_DECISION));
+    if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+      throw new RuleViolation("leadershipMeeting.dateChange.decision", "请选择审批意见：同意改期或不同意");
+    }
+    boolean approved = "APPROVE".equals(decision);
+    String opinion = FormInput.text(task.getVariable(LeadershipMeeting.DATE_CHANGE_OPINION), "审批说明", 1000);
+    if (!approved && opinion == null) {
+      throw new RuleViolation("leadershipMeeting.dateChange.opinion", "不同意改期时请写明理由");
+    }
+    LocalDate from = FormInput.requiredDate(task.getVariable(LeadershipMeeting.DATE_CHANGE_FROM), "原拟召开日期");
+    LocalDate to = FormInput.requiredDate(task.getVariable(LeadershipMeeting.DATE_CHANGE_TO), "改期后的召开日期");
+    LocalDate today = ChinaClock.today();
+    if (approved && to.isBefore(today)) {
+      throw new RuleViolation("leadershipMeeting.dateChange.past", "申请改到的召开日期" + to + "已过（今天是" + today
+          + "），不能再同意；请选择不同意，由" + text(task.getVariable(LeadershipMeeting.ORG_NAME)) + "重新申请");
+    }
+    Object id = task.getVariable(LeadershipMeeting.DATE_CHANGE_ID);
+    service.dateChangeDecided(task.getProcessInstanceId(), ((Number) id).longValue(), from, to, approved, opinion,
+        user(task));
+  }
+
+  /**
+   * Only a candidate of the review (the higher level's 组织部门, or whom routing sent it to) answers it; the engine's
+   * own check of who may complete a task is not the only one.
+   */
+  private static void reviewer(DelegateTask task) {
+    String user = user(task);
+    if (user == null) {
+      return;
+    }
+    Set<String> groups = new HashSet<>();
+    task.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(user).list()
+        .forEach(g -> groups.add(g.getId()));
+    boolean candidate = task.getCandidates().stream()
+        .anyMatch(l -> l.getGroupId() != null && groups.contains(l.getGroupId()));
+    if (!candidate) {
+      throw new RuleViolation("leadershipMeeting.dateChange.reviewer", "提前或推迟召开须经上级党组织批准：改期申请由"
+          + text(task.getVariable(LeadershipMeeting.HIGHER_ORG_NAME)) + "的组织部门审批，您不是审批人");
+    }
   }
 
   /** Completing Task_ReportUpward: the report within its days after the meeting, or the reason for the delay. */

@@ -41,6 +41,18 @@ public class LeadershipMeetingStore {
 
   public record Event(Instant at, String actor, String text) {}
 
+  /**
+   * A request to hold the meeting on another day: the approved day it replaces, the day asked for, the reason, who
+   * asked, and the higher level's answer ({@code approved} null while it waits).
+   */
+  public record DateChange(long id, LocalDate oldDate, LocalDate newDate, String reason, String requestedBy,
+      Instant requestedAt, Boolean approved, String opinion, String decidedBy, Instant decidedAt) {}
+
+  private static final RowMapper<DateChange> DATE_CHANGE = (rs, i) -> new DateChange(rs.getLong("id"),
+      local(rs.getDate("old_date")), local(rs.getDate("new_date")), rs.getString("reason"),
+      rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), (Boolean) rs.getObject("approved"),
+      rs.getString("opinion"), rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")));
+
   private static final RowMapper<Case> CASE = (rs, i) -> new Case(rs.getString("process_instance_id"),
       rs.getString("org_id"), rs.getInt("meeting_year"), local(rs.getDate("started_on")), rs.getString("started_by"),
       rs.getString("theme"), local(rs.getDate("planned_date")), local(rs.getDate("plan_approved_on")),
@@ -128,6 +140,36 @@ public class LeadershipMeetingStore {
         rectificationPi, Date.valueOf(ChinaClock.today()), pi);
   }
 
+  long dateChangeRequested(String pi, LocalDate oldDate, LocalDate newDate, String reason, String user) {
+    jdbc.update("insert into pf_lm_date_change (process_instance_id, old_date, new_date, reason, requested_by,"
+        + " requested_at) values (?, ?, ?, ?, ?, ?)", pi, sql(oldDate), sql(newDate), reason, user,
+        Timestamp.from(ChinaClock.now()));
+    return jdbc.queryForObject("select max(id) from pf_lm_date_change where process_instance_id = ?", Long.class, pi);
+  }
+
+  /** Answers a waiting request; an approved one's day becomes the case's planned day. */
+  void dateChangeDecided(String pi, long id, boolean approved, String opinion, String user) {
+    int answered = jdbc.update("update pf_lm_date_change set approved = ?, opinion = ?, decided_by = ?,"
+        + " decided_at = ? where id = ? and process_instance_id = ? and approved is null", approved, opinion, user,
+        Timestamp.from(ChinaClock.now()), id, pi);
+    if (answered != 1) {
+      throw new IllegalStateException("date change " + id + " of " + pi + " is not waiting for an answer");
+    }
+    if (approved) {
+      jdbc.update("update pf_lm_case set planned_date = (select new_date from pf_lm_date_change where id = ?)"
+          + " where process_instance_id = ?", id, pi);
+    }
+  }
+
+  public List<DateChange> dateChanges(String pi) {
+    return jdbc.query("select * from pf_lm_date_change where process_instance_id = ? order by id", DATE_CHANGE, pi);
+  }
+
+  public Optional<DateChange> pendingDateChange(String pi) {
+    return jdbc.query("select * from pf_lm_date_change where process_instance_id = ? and approved is null"
+        + " order by id", DATE_CHANGE, pi).stream().findFirst();
+  }
+
   void event(String pi, String actor, String text) {
     jdbc.update("insert into pf_lm_event (process_instance_id, happened_at, actor, text) values (?, ?, ?, ?)", pi,
         Timestamp.from(ChinaClock.now()), actor, text.length() > 1200 ? text.substring(0, 1200) : text);
@@ -183,6 +225,10 @@ public class LeadershipMeetingStore {
 
   private static LocalDate local(Date d) {
     return d == null ? null : d.toLocalDate();
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 
   private static Date sql(LocalDate d) {

@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 民主生活会 in headless Chromium: 县人民医院党委's 组织部门干事 (赵志强) opens 民主生活会 from the menu and starts the
- * year's case; with the plan approved and the preparation recorded, he records the meeting in Tasklist on its planned
- * day (three of the four 班子成员 ticked present, the observer, each one's self-criticism, a problem), and the 书记
+ * year's case; with the plan approved and the preparation recorded, he asks on the case's page to postpone the
+ * meeting by two days, the higher level approves, and he records the meeting in Tasklist on the approved day (three of the four 班子成员 ticked present, the observer, each one's self-criticism, a problem), and the 书记
  * (王建国) reads the attendance by name on the case's page. Screenshots in target/screenshots/lm-*.png.
  */
 @Tag(BrowserSupport.TAG)
@@ -99,8 +99,21 @@ class LeadershipMeetingBrowserTest {
         "opinionCount", 20, "opinionSummary", "意见建议汇总", "talks", Spin.JSON(talks), "materials",
         Spin.JSON(members.stream().map(id -> Map.of("submittedOn", today.toString())).toList()))));
 
-    // The meeting may not be earlier than the approved planned day; the engine clock, shared in-process, moves there.
-    ClockUtil.setCurrentTime(ChinaClock.toDate(planned.atTime(LocalTime.of(10, 0))));
+    // The 组织部门 asks on the case's page to postpone the meeting by two days; the higher level approves.
+    LocalDate held = planned.plusDays(2);
+    driver.get(url("/leadership-meeting/cases/" + pi));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("date-change-day"))).sendKeys(held.toString());
+    driver.findElement(By.id("date-change-reason")).sendKeys("书记参加上级集中学习，推迟两天召开");
+    BrowserSupport.clickAndLoad(wait, By.id("date-change-submit"));
+    assertThat(BrowserSupport.shown(wait, "message")).contains("改期申请已报上级党组织审批");
+    assertThat(driver.findElement(By.id("date-changes")).getText()).contains(planned + " 推迟到 " + held)
+        .contains("待上级审批");
+    BrowserSupport.screenshot(driver, "lm-01-date-change-requested");
+    as("wjj_shuji", () -> complete(pi, LeadershipMeeting.REVIEW_DATE_CHANGE, Map.of("dateChangeDecision",
+        "APPROVE")));
+
+    // The meeting may not be earlier than the approved day; the engine clock, shared in-process, moves there.
+    ClockUtil.setCurrentTime(ChinaClock.toDate(held.atTime(LocalTime.of(10, 0))));
     Task meeting = tasks.createTaskQuery().processInstanceId(pi)
         .taskDefinitionKey(LeadershipMeeting.HOLD_MEETING).singleResult();
     driver.get(url("/camunda/app/tasklist/default/#/?task=" + meeting.getId()));
@@ -111,7 +124,7 @@ class LeadershipMeetingBrowserTest {
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    date("会议日期", planned.toString());
+    date("会议日期", held.toString());
     for (String name : List.of("王建国", "李红梅", "周明")) {
       field("到会的班子成员", 1).findElement(By.xpath(".//label[contains(normalize-space(.),'" + name + "')]")).click();
     }

@@ -3,6 +3,8 @@ package cn.partyflow.leadershipmeeting;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -14,7 +16,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.partyflow.UnitEngine;
+import cn.partyflow.VersionDeployments;
 import cn.partyflow.calendar.ChinaCalendarFixture;
+import cn.partyflow.deployment.RunningCaseUpgrade;
 import cn.partyflow.organization.FixedRouting;
 import cn.partyflow.rectification.ProblemListHandover;
 import cn.partyflow.shared.ChinaClock;
@@ -24,6 +28,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -47,7 +52,7 @@ import org.mockito.ArgumentCaptor;
     "forms/leadership-meeting/lm-start.form", "forms/leadership-meeting/lm-draft-plan.form",
     "forms/leadership-meeting/lm-review-plan.form", "forms/leadership-meeting/lm-prepare.form",
     "forms/leadership-meeting/lm-hold-meeting.form", "forms/leadership-meeting/lm-report.form",
-    "forms/leadership-meeting/lm-review-report.form"})
+    "forms/leadership-meeting/lm-review-report.form", "forms/leadership-meeting/lm-review-date-change.form"})
 class LeadershipMeetingProcessTest {
 
   @RegisterExtension static ProcessEngineExtension engine = UnitEngine.extension();
@@ -193,6 +198,86 @@ class LeadershipMeetingProcessTest {
     verify(service).handedOver(pi.getId(), "rectification-1");
     assertThat(pi).isEnded().hasPassed(LeadershipMeeting.HAND_OVER, LeadershipMeeting.END)
         .variables().containsEntry(LeadershipMeeting.RECTIFICATION_CASE, "rectification-1");
+  }
+
+  @Test
+  void aDateChangeIsAnsweredByTheHigherOrganizationDepartmentAloneAndAMeetingWaitsForTheAnswer() {
+    ProcessInstance pi = start();
+    complete(task(LeadershipMeeting.DRAFT_PLAN, pi), plan(today.plusDays(15)));
+    complete(task(LeadershipMeeting.REVIEW_PLAN, pi), withVariables("decision", "APPROVE"));
+    requestDateChange(pi, 7L, today);
+
+    Task review = task(LeadershipMeeting.REVIEW_DATE_CHANGE, pi);
+    assertThat(review).hasCandidateGroup("wjj.orgdept").hasName("审批县人民医院党委" + year + "年度民主生活会提前召开");
+    assertThat(pi).isWaitingAt(LeadershipMeeting.PREPARE, LeadershipMeeting.REVIEW_DATE_CHANGE);
+    identityService().saveUser(identityService().newUser("zhaozq"));
+    identityService().saveGroup(identityService().newGroup("rmyyorgdept"));
+    identityService().createMembership("zhaozq", "rmyyorgdept");
+    identityService().setAuthentication("zhaozq", List.of("rmyyorgdept"));
+    try {
+      RuleViolation notReviewer = assertThrows(RuleViolation.class, () -> complete(review,
+          withVariables("dateChangeDecision", "APPROVE")));
+      Assertions.assertThat(notReviewer.getMessage()).contains("由县卫生健康局党组的组织部门审批，您不是审批人");
+    } finally {
+      identityService().clearAuthentication();
+      identityService().deleteUser("zhaozq");
+      identityService().deleteGroup("rmyyorgdept");
+    }
+    RuleViolation noReason = assertThrows(RuleViolation.class, () -> complete(review,
+        withVariables("dateChangeDecision", "REFUSE")));
+    Assertions.assertThat(noReason.getMessage()).isEqualTo("不同意改期时请写明理由");
+    verify(service, never()).dateChangeDecided(anyString(), anyLong(), any(), any(), anyBoolean(), any(), any());
+
+    when(service.pendingDateChange(pi.getId())).thenReturn(Optional.of(new LeadershipMeetingStore.DateChange(7L,
+        today.plusDays(15), today, "提前", "rmyy_zzb", null, null, null, null, null)));
+    complete(task(LeadershipMeeting.PREPARE, pi), preparation(6));
+    RuleViolation waiting = assertThrows(RuleViolation.class, () -> complete(task(LeadershipMeeting.HOLD_MEETING, pi),
+        meeting(List.of("P001", "P002", "P005"), today)));
+    Assertions.assertThat(waiting.getMessage()).contains("请待上级答复改期申请后再登记会议");
+
+    complete(review, withVariables("dateChangeDecision", "APPROVE"));
+    verify(service).dateChangeDecided(pi.getId(), 7L, today.plusDays(15), today, true, null, null);
+    assertThat(pi).isWaitingAt(LeadershipMeeting.HOLD_MEETING).hasPassed(LeadershipMeeting.DATE_CHANGE_ANSWERED);
+
+    requestDateChange(pi, 8L, today.plusDays(20));
+    Map<String, Object> shown = formService().getTaskFormVariables(task(LeadershipMeeting.REVIEW_DATE_CHANGE, pi)
+        .getId());
+    Assertions.assertThat(shown.get(LeadershipMeeting.DATE_CHANGE_DECISION)).as("no answer ticked in advance")
+        .isNull();
+  }
+
+  @Test
+  void aCaseStartedBeforeTheDateChangeExistedTakesARequestOnceMovedToTheLatestVersion() {
+    VersionDeployments versions = new VersionDeployments(engine.getProcessEngine(), "forms/leadership-meeting");
+    try {
+      String old = versions.deploy("upgrade/leadership-meeting-eb6cf13.bpmn");
+      ProcessInstance pi = runtimeService().startProcessInstanceById(versions.definition(old).getId(),
+          withVariables(LeadershipMeeting.ORG_ID, "rmyy", LeadershipMeeting.YEAR, year));
+      complete(task(LeadershipMeeting.DRAFT_PLAN, pi), plan(today.plusDays(15)));
+      complete(task(LeadershipMeeting.REVIEW_PLAN, pi), withVariables("decision", "APPROVE"));
+      Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count())
+          .as("the old version has no date change").isZero();
+
+      versions.deploy("processes/leadership-meeting/leadership-meeting.bpmn");
+      Assertions.assertThat(RunningCaseUpgrade.upgrade(engine.getProcessEngine()))
+          .isEqualTo(new RunningCaseUpgrade.Result(1, 0));
+      requestDateChange(pi, 9L, today);
+      complete(task(LeadershipMeeting.REVIEW_DATE_CHANGE, pi), withVariables("dateChangeDecision", "APPROVE"));
+      verify(service).dateChangeDecided(pi.getId(), 9L, today.plusDays(15), today, true, null, null);
+      assertThat(pi).isWaitingAt(LeadershipMeeting.PREPARE);
+    } finally {
+      versions.removeAll();
+    }
+  }
+
+  private void requestDateChange(ProcessInstance pi, long id, LocalDate to) {
+    runtimeService().createMessageCorrelation(LeadershipMeeting.DATE_CHANGE_MESSAGE).processInstanceId(pi.getId())
+        .setVariables(withVariables(LeadershipMeeting.DATE_CHANGE_ID, id, LeadershipMeeting.DATE_CHANGE_FROM,
+            today.plusDays(15).toString(), LeadershipMeeting.DATE_CHANGE_TO, to.toString(),
+            LeadershipMeeting.DATE_CHANGE_KIND, to.isBefore(today.plusDays(15)) ? "提前" : "推迟",
+            LeadershipMeeting.DATE_CHANGE_REASON, "上级巡察组进驻前召开", LeadershipMeeting.DATE_CHANGE_REQUESTER,
+            "赵志强（组织部门干事）"))
+        .correlate();
   }
 
   private ProcessInstance start() {

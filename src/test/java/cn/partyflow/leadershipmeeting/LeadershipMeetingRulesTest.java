@@ -32,6 +32,25 @@ class LeadershipMeetingRulesTest {
   }
 
   @Test
+  void aChangedDayNeedsAReasonAFutureDayAndStaysInTheYear() {
+    LocalDate approved = TODAY.plusDays(15);
+    assertThat(LeadershipMeetingRules.dateChange(approved, TODAY, "上级巡察组进驻，提前召开", 2026, TODAY))
+        .isEqualTo("提前");
+    assertThat(LeadershipMeetingRules.dateChange(approved, approved.plusDays(3), "书记外出学习", 2026, TODAY))
+        .isEqualTo("推迟");
+    assertThatThrownBy(() -> LeadershipMeetingRules.dateChange(approved, TODAY, "  ", 2026, TODAY))
+        .hasMessageContaining("请写明改期的理由");
+    assertThatThrownBy(() -> LeadershipMeetingRules.dateChange(approved, TODAY, "理".repeat(501), 2026, TODAY))
+        .hasMessageContaining("不能超过500字");
+    assertThatThrownBy(() -> LeadershipMeetingRules.dateChange(approved, TODAY.minusDays(1), "已开过", 2026, TODAY))
+        .hasMessageContaining("早于今天（2026-12-03）");
+    assertThatThrownBy(() -> LeadershipMeetingRules.dateChange(approved, approved, "同一天", 2026, TODAY))
+        .hasMessageContaining("无须申请改期");
+    assertThatThrownBy(() -> LeadershipMeetingRules.dateChange(approved, LocalDate.of(2027, 4, 1), "推迟", 2026,
+        TODAY)).hasMessageContaining("最迟不晚于2027-03-31");
+  }
+
+  @Test
   void thePlanReachesTheHigherLevelTheSetDaysInAdvance() {
     assertThatCode(() -> LeadershipMeetingRules.plan(TODAY, TODAY.plusDays(15), 2026, DEFAULTS))
         .doesNotThrowAnyException();

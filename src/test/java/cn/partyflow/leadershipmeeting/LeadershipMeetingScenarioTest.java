@@ -61,6 +61,7 @@ class LeadershipMeetingScenarioTest {
     List<String> rectifications = jdbc.queryForList("select rectification_pi from pf_lm_case where org_id = ?"
         + " and rectification_pi is not null", String.class, org);
     for (String pi : cases) {
+      jdbc.update("delete from pf_lm_date_change where process_instance_id = ?", pi);
       jdbc.update("delete from pf_lm_event where process_instance_id = ?", pi);
       jdbc.update("delete from pf_lm_problem where process_instance_id = ?", pi);
       jdbc.update("delete from pf_lm_talk where process_instance_id = ?", pi);
@@ -148,6 +149,63 @@ class LeadershipMeetingScenarioTest {
         .contains("袁志国").doesNotContain("rmyy_zzb").doesNotContain("P001");
     assertThat(http.withBasicAuth("nk_shuji", "demo").getForEntity("/leadership-meeting/cases/" + pi, String.class)
         .getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void anEarlierMeetingIsRecordedOnlyOnceTheHigherLevelApprovedTheChangedDay() {
+    assertThat(post("rmyy_zzb", Map.of("year", String.valueOf(year)))).contains("已发起");
+    String pi = jdbc.queryForObject("select process_instance_id from pf_lm_case where org_id = ? and meeting_year = ?",
+        String.class, ORG, year);
+    String page = "/leadership-meeting/cases/" + pi;
+    String change = page + "/date-change";
+    assertThat(complete("rmyy_zzb", task(pi, LeadershipMeeting.DRAFT_PLAN), plan(held)).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(WebSession.open(http, "rmyy_zzb", page).submit(change, Map.of("newDate", today.toString(),
+        "reason", "巡察组进驻前召开"))).contains("方案经上级同意后才能申请改期");
+    assertThat(complete("wjj_shuji", task(pi, LeadershipMeeting.REVIEW_PLAN), "{\"decision\":{\"value\":"
+        + "\"APPROVE\"}}").getStatusCode().value()).isEqualTo(204);
+    assertThat(complete("rmyy_zzb", task(pi, LeadershipMeeting.PREPARE), preparation(6)).getStatusCode().value())
+        .isEqualTo(204);
+
+    assertThat(WebSession.open(http, "rmyy_fgld", page).submit(change, Map.of("newDate", today.toString(),
+        "reason", "巡察组进驻前召开"))).contains("只有县人民医院党委的书记或组织部门干事可以申请提前或推迟召开民主生活会");
+    WebSession unit = WebSession.open(http, "rmyy_zzb", page);
+    assertThat(unit.page()).contains("date-change-submit");
+    assertThat(unit.submit(change, Map.of("newDate", today.toString(), "reason", " "))).contains("请写明改期的理由");
+    assertThat(unit.submit(change, Map.of("newDate", today.minusDays(1).toString(), "reason", "巡察组进驻前召开")))
+        .contains("早于今天");
+    assertThat(jdbc.queryForObject("select count(*) from pf_lm_date_change where process_instance_id = ?",
+        Integer.class, pi)).isZero();
+    assertThat(unit.submit(change, Map.of("newDate", today.toString(), "reason", "巡察组进驻前召开")))
+        .contains("改期申请已报上级党组织审批").contains(held + " 提前到 " + today).contains("待上级审批");
+    assertThat(unit.submit(change, Map.of("newDate", today.plusDays(1).toString(), "reason", "再提前")))
+        .contains("上级党组织尚未答复");
+
+    Task refusal = task(pi, LeadershipMeeting.REVIEW_DATE_CHANGE);
+    assertThat(refusal.getName()).isEqualTo("审批县人民医院党委" + year + "年度民主生活会提前召开");
+    assertThat(complete("rmyy_zzb", refusal, "{\"dateChangeDecision\":{\"value\":\"APPROVE\"}}").getStatusCode()
+        .value()).as("the 党委 does not approve its own change").isEqualTo(403);
+    assertThat(complete("wjj_shuji", refusal, "{\"dateChangeDecision\":{\"value\":\"REFUSE\"},"
+        + "\"dateChangeOpinion\":{\"value\":\"按原计划召开\"}}").getStatusCode().value()).isEqualTo(204);
+    Task meeting = task(pi, LeadershipMeeting.HOLD_MEETING);
+    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002", "P005"), today)).getBody())
+        .contains("早于上级同意的拟召开日期" + held).contains("提前召开须经上级党组织批准");
+
+    assertThat(WebSession.open(http, "rmyy_shuji", page).submit(change, Map.of("newDate", today.toString(),
+        "reason", "上级巡察组下周进驻，需提前召开"))).contains("改期申请已报上级党组织审批");
+    assertThat(complete("wjj_shuji", task(pi, LeadershipMeeting.REVIEW_DATE_CHANGE), "{\"dateChangeDecision\":"
+        + "{\"value\":\"APPROVE\"}}").getStatusCode().value()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("select planned_date from pf_lm_case where process_instance_id = ?",
+        java.sql.Date.class, pi).toLocalDate()).isEqualTo(today);
+    assertThat(complete("rmyy_zzb", meeting, meeting(List.of("P001", "P002", "P005"), today)).getStatusCode().value())
+        .isEqualTo(204);
+
+    String shown = http.withBasicAuth("rmyy_shuji", "demo").getForObject(page, String.class);
+    assertThat(shown).contains("不同意").contains("按原计划召开").contains("上级巡察组下周进驻，需提前召开")
+        .contains("上级党组织同意改期：拟召开日期由" + held + "改为" + today).contains("袁志国").contains("王建国")
+        .doesNotContain("date-change-submit");
+    String audit = http.withBasicAuth("rmyy_jiwei", "demo").getForObject("/audit/cases/" + pi, String.class);
+    assertThat(audit).contains("审批县人民医院党委" + year + "年度民主生活会提前召开").contains("按原计划召开");
   }
 
   private String plan(LocalDate planned) {

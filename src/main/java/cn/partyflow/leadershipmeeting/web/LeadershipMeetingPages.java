@@ -117,6 +117,24 @@ class LeadershipMeetingPages {
     });
   }
 
+  /**
+   * The 党委's 书记 or 组织部门干事 asks the higher level to hold the meeting earlier or later than the approved day;
+   * {@link LeadershipMeetingService#requestDateChange} checks who asks and every rule.
+   */
+  @PostMapping("/leadership-meeting/cases/{pi}/date-change")
+  String requestDateChange(@PathVariable String pi, @RequestParam(required = false) String newDate,
+      @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes redirect) {
+    LeadershipMeetingStore.Case c = store.caseOf(pi).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "民主生活会案卷不存在"));
+    visible(auth, c.orgId());
+    String back = "redirect:/leadership-meeting/cases/" + pi;
+    return pages.act(redirect, back, () -> {
+      service.requestDateChange(pi, auth.getName(), FormInput.requiredDate(newDate, "改期后的召开日期"), reason);
+      redirect.addFlashAttribute("message", "改期申请已报上级党组织审批；同意前仍按原拟召开日期召开。");
+      return back;
+    });
+  }
+
   @GetMapping("/leadership-meeting/cases/{pi}")
   String record(@PathVariable String pi, Authentication auth, Model model) {
     LeadershipMeetingStore.Case c = store.caseOf(pi).orElseThrow(() ->
@@ -133,9 +151,27 @@ class LeadershipMeetingPages {
     model.addAttribute("events", store.events(pi).stream().map(e -> Map.of("at", MINUTE.format(
         e.at().atZone(ChinaClock.ZONE)), "who", pages.who(e.actor()), "text", e.text())).toList());
     model.addAttribute("tasks", openTasks(pi));
+    List<LeadershipMeetingStore.DateChange> changes = store.dateChanges(pi);
+    model.addAttribute("dateChanges", changes.stream().map(d -> dateChange(d)).toList());
+    model.addAttribute("mayRequestDateChange", c.planApprovedOn() != null && c.meetingDate() == null
+        && changes.stream().noneMatch(d -> d.approved() == null) && pages.holds(auth, a -> a.orgId().equals(o.id())
+        && LeadershipMeetingService.DATE_CHANGE_REQUESTERS.contains(a.role())) && service.takesDateChange(pi));
+    model.addAttribute("today", ChinaClock.today());
     model.addAttribute("rectificationTasks", c.rectificationCase() == null ? List.of()
         : openTasks(c.rectificationCase()));
     return "leadership-meeting/case";
+  }
+
+  private Map<String, String> dateChange(LeadershipMeetingStore.DateChange d) {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("requested", MINUTE.format(d.requestedAt().atZone(ChinaClock.ZONE)) + "，" + pages.who(d.requestedBy()));
+    row.put("change", d.oldDate() + (d.newDate().isBefore(d.oldDate()) ? " 提前到 " : " 推迟到 ") + d.newDate());
+    row.put("reason", d.reason());
+    row.put("answer", d.approved() == null ? "待上级审批" : d.approved() ? "同意" : "不同意");
+    row.put("decided", d.decidedAt() == null ? "" : MINUTE.format(d.decidedAt().atZone(ChinaClock.ZONE)) + "，"
+        + pages.who(d.decidedBy()));
+    row.put("opinion", d.opinion() == null ? "" : d.opinion());
+    return row;
   }
 
   private List<Map<String, String>> openTasks(String pi) {
