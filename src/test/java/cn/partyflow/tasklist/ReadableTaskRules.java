@@ -69,7 +69,10 @@ final class ReadableTaskRules {
         problems.add(where + "uses camunda:formKey; use camunda:formRef");
       }
       String groups = task.getCamundaCandidateGroups();
-      if (groups == null || !ROUTING.matcher(groups.trim()).matches()) {
+      // A step that is one named person's own (a rater's ballot) is assigned to that person, chosen in the case.
+      boolean personal = groups == null && task.getCamundaAssignee() != null
+          && task.getCamundaAssignee().trim().startsWith("${");
+      if (!personal && (groups == null || !ROUTING.matcher(groups.trim()).matches())) {
         problems.add(where + "camunda:candidateGroups must come from ${routing...}, was " + groups);
       }
       if (task.getCamundaAssignee() != null && !task.getCamundaAssignee().contains("${")) {
