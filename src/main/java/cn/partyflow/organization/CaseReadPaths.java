@@ -125,7 +125,7 @@ class CaseReadPaths {
     Map<String, Set<String>> wanted = new HashMap<>();
     jdbc.query(tasksOf.replace("select t.id_", "select t.id_, v.text_"), (RowCallbackHandler) rs -> {
       Set<String> groups = wanted.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
-      Organization unit = unit(orgs, rs.getString(2));
+      Organization unit = OrganizationDirectory.unitOf(orgs, rs.getString(2));
       if (unit != null) {
         Groups.UNIT_LEADER_ROLES.forEach(r -> groups.add(Groups.roleGroup(unit.id(), r)));
       }
@@ -154,15 +154,6 @@ class CaseReadPaths {
     jdbc.batchUpdate("delete from act_ru_authorization where id_ = ?", revoked);
     jdbc.batchUpdate("insert into act_ru_authorization (id_, rev_, type_, group_id_, resource_type_, resource_id_,"
         + " perms_) values (" + newId() + ", 1, 1, ?, " + TASK + ", ?, " + TASK_READ_ONLY + ")", granted);
-  }
-
-  private static Organization unit(Map<String, Organization> orgs, String orgId) {
-    for (Organization o = orgs.get(orgId); o != null; o = o.parentId() == null ? null : orgs.get(o.parentId())) {
-      if (RoleGrants.isCommitteeLevel(o)) {
-        return o;
-      }
-    }
-    return null;
   }
 
   private String newId() {

@@ -102,7 +102,7 @@ public class IdentitySync {
     Set<String> upperUnits = new HashSet<>();
     for (Organization o : orgs.values()) {
       if (RoleGrants.isCommitteeLevel(o)) {
-        Organization above = o.parentId() == null ? null : nearestCommittee(orgs, o.parentId());
+        Organization above = o.parentId() == null ? null : OrganizationDirectory.unitOf(orgs, o.parentId());
         if (above != null) {
           upperUnits.add(above.id());
         }
@@ -123,7 +123,7 @@ public class IdentitySync {
           add(members, Groups.staffGroup(o.id()), p.username());
         }
       }
-      Organization unit = nearestCommittee(orgs, a.orgId());
+      Organization unit = OrganizationDirectory.unitOf(orgs, a.orgId());
       if (unit != null) {
         add(nameReaders, p.username(), Groups.staffGroup(unit.id()));
       }
@@ -237,16 +237,6 @@ public class IdentitySync {
         }
       }
     }
-  }
-
-  /** The nearest 党委 or 党组 at or above an organization, or null. */
-  private static Organization nearestCommittee(Map<String, Organization> orgs, String orgId) {
-    for (Organization o = orgs.get(orgId); o != null; o = o.parentId() == null ? null : orgs.get(o.parentId())) {
-      if (RoleGrants.isCommitteeLevel(o)) {
-        return o;
-      }
-    }
-    return null;
   }
 
   private static void fn(Map<String, String> names, Map<String, String> types, String id, String name) {

@@ -148,7 +148,19 @@ public class OrganizationDirectory {
    * The nearest 党委 or 党组 at or above an organization (the unit whose leaders oversee its work), or empty.
    */
   public Optional<Organization> unit(String orgId) {
-    return lineage(orgId).stream().filter(RoleGrants::isCommitteeLevel).findFirst();
+    return Optional.ofNullable(unitOf(organizationsById(), orgId));
+  }
+
+  /** The nearest 党委 or 党组 at or above {@code orgId} in {@code orgs}, or null. */
+  static Organization unitOf(Map<String, Organization> orgs, String orgId) {
+    int depth = 0;
+    for (Organization o = orgs.get(orgId); o != null && depth++ <= MAX_DEPTH;
+        o = o.parentId() == null ? null : orgs.get(o.parentId())) {
+      if (o.isUnit()) {
+        return o;
+      }
+    }
+    return null;
   }
 
   /** The organizations directly below {@code orgId}, in sort order. */

@@ -90,7 +90,7 @@ final class RoleGrants {
   }
 
   static boolean isCommitteeLevel(Organization o) {
-    return o.kind() == OrganizationKind.PARTY_GROUP || o.kind() == OrganizationKind.COMMITTEE;
+    return o.isUnit();
   }
 
   private Organization parent(Organization o) {

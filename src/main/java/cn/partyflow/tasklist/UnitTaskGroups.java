@@ -4,7 +4,6 @@ import cn.partyflow.organization.Groups;
 import cn.partyflow.organization.Organization;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.RoleAssignment;
-import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Role;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -74,7 +73,7 @@ public class UnitTaskGroups extends AbstractProcessEnginePlugin {
     directory.personByUsername(username).ifPresent(person -> {
       for (RoleAssignment a : directory.roleAssignmentsOf(person.id())) {
         Organization unit = orgs.get(a.orgId());
-        if (unit == null || !Groups.UNIT_LEADER_ROLES.contains(a.role()) || !isUnit(unit)) {
+        if (unit == null || !Groups.UNIT_LEADER_ROLES.contains(a.role()) || !unit.isUnit()) {
           continue;
         }
         Deque<Organization> todo = new ArrayDeque<>(List.of(unit));
@@ -83,14 +82,10 @@ public class UnitTaskGroups extends AbstractProcessEnginePlugin {
           for (Role r : Role.values()) {
             groups.add(Groups.roleGroup(o.id(), r));
           }
-          directory.children(o.id()).stream().filter(c -> !isUnit(c)).forEach(todo::push);
+          directory.children(o.id()).stream().filter(c -> !c.isUnit()).forEach(todo::push);
         }
       }
     });
     return new ArrayList<>(groups);
-  }
-
-  private static boolean isUnit(Organization o) {
-    return o.kind().ordinal() <= OrganizationKind.COMMITTEE.ordinal();
   }
 }
