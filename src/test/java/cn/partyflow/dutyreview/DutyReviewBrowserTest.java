@@ -107,6 +107,16 @@ class DutyReviewBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
     wait.until(d -> jdbc.queryForObject("select count(*) from pf_dr_vote where rater_id = 'P001'", Integer.class) == 1);
 
+    // The 组织部门's review shows the tally; the vote lines of a case from before the ballot stay hidden.
+    driver.manage().deleteAllCookies();
+    signIn("rmyy_zzb");
+    Task review = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.REVIEW_SECRETARY)
+        .singleResult();
+    driver.get(url("/camunda/app/tasklist/default/#/?task=" + review.getId()));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "点评意见"));
+    assertThat(driver.findElement(By.cssSelector(".fjs-form")).getText()).contains("点评意见")
+        .doesNotContain("由组织部门录入");
+
     complete(pi, DutyReview.REVIEW_SECRETARY, Map.of(DutyReview.COMMENT, "责任落实较好，组织生活仍需规范",
         DutyReview.PROBLEMS, Spin.JSON(List.of())));
 

@@ -102,8 +102,16 @@ class LeadershipMeetingBrowserTest {
     // The 组织部门 asks on the case's page to postpone the meeting by two days; the higher level approves.
     LocalDate held = planned.plusDays(2);
     driver.get(url("/leadership-meeting/cases/" + pi));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("date-change-day"))).sendKeys(held.toString());
+    // A day typed the American way is refused, and the page keeps what was typed to be corrected.
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("date-change-day")))
+        .sendKeys(held.getMonthValue() + "/" + held.getDayOfMonth() + "/" + held.getYear());
     driver.findElement(By.id("date-change-reason")).sendKeys("书记参加上级集中学习，推迟两天召开");
+    BrowserSupport.clickAndLoad(wait, By.id("date-change-submit"));
+    assertThat(BrowserSupport.shown(wait, "error")).contains("改期后的召开日期");
+    assertThat(driver.findElement(By.id("date-change-reason")).getAttribute("value"))
+        .isEqualTo("书记参加上级集中学习，推迟两天召开");
+    driver.findElement(By.id("date-change-day")).clear();
+    driver.findElement(By.id("date-change-day")).sendKeys(held.toString());
     BrowserSupport.clickAndLoad(wait, By.id("date-change-submit"));
     assertThat(BrowserSupport.shown(wait, "message")).contains("改期申请已报上级党组织审批");
     assertThat(driver.findElement(By.id("date-changes")).getText()).contains(planned + " 推迟到 " + held)

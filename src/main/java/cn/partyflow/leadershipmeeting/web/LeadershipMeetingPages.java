@@ -128,6 +128,9 @@ class LeadershipMeetingPages {
         new ResponseStatusException(HttpStatus.NOT_FOUND, "民主生活会案卷不存在"));
     visible(auth, c.orgId());
     String back = "redirect:/leadership-meeting/cases/" + pi;
+    // A refused request comes back with what was typed, to be corrected rather than typed again.
+    redirect.addFlashAttribute("dateChangeDay", newDate);
+    redirect.addFlashAttribute("dateChangeReason", reason);
     return pages.act(redirect, back, () -> {
       service.requestDateChange(pi, auth.getName(), FormInput.requiredDate(newDate, "改期后的召开日期"), reason);
       redirect.addFlashAttribute("message", "改期申请已报上级党组织审批；同意前仍按原拟召开日期召开。");
