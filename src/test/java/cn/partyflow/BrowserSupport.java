@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,6 +79,9 @@ public final class BrowserSupport {
     for (int attempt = 1; ; attempt++) {
       driver.get(app);
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      // The page is replaced under the wait (the login page leads on to 工作台 or the page asked for), so an element
+      // may vanish between finding and reading it.
+      wait.ignoring(WebDriverException.class);
       try {
         wait.until(ExpectedConditions.or(ExpectedConditions.elementToBeClickable(username),
             ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected)));
@@ -87,7 +91,10 @@ public final class BrowserSupport {
         driver.findElement(username).sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected));
+        // Signed in through Camunda's login page, the browser goes on to where the login lands: wait until it has.
+        boolean landsElsewhere = !app.contains("/camunda/app/") || app.contains("/app/welcome/");
+        wait.until(d -> (!landsElsewhere || !d.getCurrentUrl().contains("/app/welcome/"))
+            && d.findElement(By.tagName("body")).getText().contains(expected));
         return;
       } catch (TimeoutException missed) {
         screenshot(driver, "sign-in-" + user + "-attempt-" + attempt);
