@@ -47,7 +47,6 @@ public class DuesMonthTotals {
       + " values (?, ?, 0, 0, 0, 0, 0)";
 
   private final JdbcTemplate jdbc;
-  private volatile Boolean postgres;
 
   DuesMonthTotals(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -74,7 +73,7 @@ public class DuesMonthTotals {
    * written around the services (tests, a bulk load of one branch).
    */
   public void refresh(String branchId, String period) {
-    jdbc.update(postgres() ? LOCK_POSTGRES : LOCK_H2, branchId, period);
+    jdbc.update(KeptTables.postgres(jdbc) ? LOCK_POSTGRES : LOCK_H2, branchId, period);
     Map<String, Object> c = jdbc.queryForMap(COUNT + " where branch_id = ? and period = ?", branchId, period);
     int members = ((Number) c.get("members")).intValue();
     if (members == 0) {
@@ -98,14 +97,5 @@ public class DuesMonthTotals {
 
   private static BigDecimal decimal(Object value) {
     return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-  }
-
-  private boolean postgres() {
-    Boolean p = postgres;
-    if (p == null) {
-      p = KeptTables.postgres(jdbc);
-      postgres = p;
-    }
-    return p;
   }
 }

@@ -69,7 +69,6 @@ public class PersonStageLevels {
 
   private final JdbcTemplate jdbc;
   private final OrganizationDirectory directory;
-  private volatile Boolean postgres;
 
   PersonStageLevels(JdbcTemplate jdbc, OrganizationDirectory directory) {
     this.jdbc = jdbc;
@@ -103,7 +102,7 @@ public class PersonStageLevels {
    * duration, so no change is lost, and stamps the rows with the tree's version.
    */
   public void rebuild() {
-    if (postgres()) {
+    if (KeptTables.postgres(jdbc)) {
       KeptTables.rebuild(jdbc, "pf_person, pf_organization", TABLE, REBUILD, STAMP);
     } else {
       KeptTables.rebuild(jdbc, "pf_person, pf_organization", TABLE, REBUILD);
@@ -116,7 +115,7 @@ public class PersonStageLevels {
    * no version stamp of the tree) or when the tree changed since they were counted.
    */
   Optional<Map<String, Map<MemberStatus, Long>>> below(Collection<String> orgIds) {
-    if (!postgres() || jdbc.queryForObject(CURRENT, Long.class) == 0) {
+    if (!KeptTables.postgres(jdbc) || jdbc.queryForObject(CURRENT, Long.class) == 0) {
       return Optional.empty();
     }
     Map<String, Map<MemberStatus, Long>> counts = new HashMap<>();
@@ -149,20 +148,11 @@ public class PersonStageLevels {
       if (delta == 0) {
         return;
       }
-      jdbc.update(postgres() ? UPSERT_POSTGRES : UPSERT_H2, key.orgId(), key.status().name(), delta);
+      jdbc.update(KeptTables.postgres(jdbc) ? UPSERT_POSTGRES : UPSERT_H2, key.orgId(), key.status().name(), delta);
       if (delta < 0) {
         jdbc.update("delete from pf_person_stage_level where org_id = ? and status = ? and n = 0", key.orgId(),
             key.status().name());
       }
     });
-  }
-
-  private boolean postgres() {
-    Boolean p = postgres;
-    if (p == null) {
-      p = KeptTables.postgres(jdbc);
-      postgres = p;
-    }
-    return p;
   }
 }

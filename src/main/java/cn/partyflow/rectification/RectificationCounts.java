@@ -75,7 +75,6 @@ public class RectificationCounts {
       + " and status = ? and deadline = ? and closed_on = ?";
 
   private final JdbcTemplate jdbc;
-  private volatile Boolean postgres;
 
   public RectificationCounts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -121,7 +120,7 @@ public class RectificationCounts {
       }
       Object[] args = {key.orgId(), key.department(), key.leaderUser(), key.category(), key.status(),
           Date.valueOf(key.deadline()), Date.valueOf(key.closedOn()), delta};
-      jdbc.update(postgres() ? UPSERT_POSTGRES : UPSERT_H2, args);
+      jdbc.update(KeptTables.postgres(jdbc) ? UPSERT_POSTGRES : UPSERT_H2, args);
       if (delta < 0) {
         // A row nobody is counted in any more would still offer its department and leader in the filter lists.
         jdbc.update("delete from pf_rectification_count where" + WHERE_KEY + " and n = 0",
@@ -144,14 +143,5 @@ public class RectificationCounts {
       + " when matched then update set n = c.n + s.n"
       + " when not matched then insert (org_id, department, leader_user, category, status, deadline, closed_on, n)"
       + " values (s.org_id, s.department, s.leader_user, s.category, s.status, s.deadline, s.closed_on, s.n)";
-
-  private boolean postgres() {
-    Boolean p = postgres;
-    if (p == null) {
-      p = KeptTables.postgres(jdbc);
-      postgres = p;
-    }
-    return p;
-  }
 
 }

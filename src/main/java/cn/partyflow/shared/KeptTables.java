@@ -3,9 +3,13 @@ package cn.partyflow.shared;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,9 +24,16 @@ public final class KeptTables {
 
   private KeptTables() {}
 
+  /** Per data source, whether it is PostgreSQL: asked of a connection once, not at every write of a kept table. */
+  private static final Map<DataSource, Boolean> POSTGRES = Collections.synchronizedMap(new WeakHashMap<>());
+
   /** Whether the database behind {@code jdbc} is PostgreSQL (production) rather than H2 (the demo). */
   public static boolean postgres(JdbcTemplate jdbc) {
-    return jdbc.execute((ConnectionCallback<Boolean>) KeptTables::postgres);
+    DataSource source = jdbc.getDataSource();
+    if (source == null) {
+      return jdbc.execute((ConnectionCallback<Boolean>) KeptTables::postgres);
+    }
+    return POSTGRES.computeIfAbsent(source, s -> jdbc.execute((ConnectionCallback<Boolean>) KeptTables::postgres));
   }
 
   private static boolean postgres(Connection con) throws SQLException {
