@@ -49,21 +49,25 @@ class RoleFilterCounts {
     Date inThreeDays = Date.from(ZonedDateTime.ofInstant(now.toInstant(), ZoneId.systemDefault()).plusDays(3)
         .toInstant());
     List<Object> args = new ArrayList<>(grants.args());
+    args.add(new Timestamp(now.getTime()));
+    args.add(new Timestamp(now.getTime()));
+    args.add(new Timestamp(inThreeDays.getTime()));
     args.add(userId);
     if (!groups.isEmpty()) {
       args.add(SqlScope.ids(groups));
     }
-    args.add(new Timestamp(now.getTime()));
-    args.add(new Timestamp(now.getTime()));
-    args.add(new Timestamp(inThreeDays.getTime()));
     String inGroups = groups.isEmpty() ? "1 = 0" : SqlScope.anyOf("i.group_id_");
+    // 已逾期 and 三日内到期 count the tasks of 我的待办 and 本组织待办 (TaskFilters#mineOrMyGroups).
     Map<String, Object> row = jdbc.queryForMap(visible(grants, "t.tenant_id_ is null")
-            + " select coalesce(sum(case when v.assignee_ = ? then 1 else 0 end), 0) as mine,"
-            + " coalesce(sum(case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
-            + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end), 0) as in_groups,"
-            + " coalesce(sum(case when v.due_date_ < ? then 1 else 0 end), 0) as overdue,"
-            + " coalesce(sum(case when v.due_date_ > ? and v.due_date_ < ? then 1 else 0 end), 0) as soon"
-            + " from visible v",
+            + " select coalesce(sum(w.mine), 0) as mine, coalesce(sum(w.in_groups), 0) as in_groups,"
+            + " coalesce(sum(case when w.due_date_ < ? and w.mine + w.in_groups > 0 then 1 else 0 end), 0)"
+            + " as overdue,"
+            + " coalesce(sum(case when w.due_date_ > ? and w.due_date_ < ? and w.mine + w.in_groups > 0"
+            + " then 1 else 0 end), 0) as soon"
+            + " from (select v.due_date_, case when v.assignee_ = ? then 1 else 0 end as mine,"
+            + " case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
+            + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end as in_groups"
+            + " from visible v) w",
         args.toArray());
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put(TaskFilters.MINE, number(row.get("mine")));

@@ -55,14 +55,25 @@ class TaskFilters {
       new Definition(MY_GROUPS, Groups.USERS, -10, "交给我所在组织和岗位的任务，包括已被同事认领的",
           tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
               .includeAssignedTasks().orderByDueDate().asc()),
-      new Definition(DUE_SOON, Groups.USERS, 0, "我能办理的任务中，今后三天内到期的",
-          tasks -> tasks.createTaskQuery().dueAfterExpression("${now()}")
+      new Definition(DUE_SOON, Groups.USERS, 0, "我的待办和本组织待办中，今后三天内到期的",
+          tasks -> mineOrMyGroups(tasks).dueAfterExpression("${now()}")
               .dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc()),
-      new Definition(OVERDUE, Groups.USERS, 10, "我能办理的任务中，已过期限仍未办结的",
-          tasks -> tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
+      new Definition(OVERDUE, Groups.USERS, 10, "我的待办和本组织待办中，已过期限仍未办结的",
+          tasks -> mineOrMyGroups(tasks).dueBeforeExpression("${now()}").orderByDueDate().asc()),
       new Definition(ALL_VISIBLE, Groups.UNIT_LEADERS, 20, "本单位各组织、各岗位的全部待办任务，包括已被认领的",
           tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${" + UnitTaskGroups.FUNCTION + "()}")
               .includeAssignedTasks().orderByDueDate().asc()));
+
+  /**
+   * The tasks of 我的待办 and 本组织待办 together: assigned to the user, or offered to one of the user's groups (claimed or
+   * not). 已逾期 and 三日内到期 are defined by these, not by "every task the user may read": the engine then starts
+   * from the user's candidate links and assignments instead of testing every open task with a deadline against the
+   * user's grants, and a unit's leader, who reads the whole unit's tasks, has 本单位全部待办 for those.
+   */
+  private static TaskQuery mineOrMyGroups(TaskService tasks) {
+    return tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().endOr();
+  }
 
   private final FilterService filters;
   private final TaskService tasks;
