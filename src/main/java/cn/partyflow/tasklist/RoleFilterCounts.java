@@ -56,17 +56,20 @@ class RoleFilterCounts {
     if (!groups.isEmpty()) {
       args.add(SqlScope.ids(groups));
     }
+    args.add(userId);
     String inGroups = groups.isEmpty() ? "1 = 0" : SqlScope.anyOf("i.group_id_");
-    // 已逾期 and 三日内到期 count the tasks of 我的待办 and 本组织待办 (TaskFilters#mineOrMyGroups).
+    // 已逾期 and 三日内到期 count the tasks whose candidates are the user or the user's groups (TaskFilters).
     Map<String, Object> row = jdbc.queryForMap(visible(grants, "t.tenant_id_ is null")
             + " select coalesce(sum(w.mine), 0) as mine, coalesce(sum(w.in_groups), 0) as in_groups,"
-            + " coalesce(sum(case when w.due_date_ < ? and w.mine + w.in_groups > 0 then 1 else 0 end), 0)"
+            + " coalesce(sum(case when w.due_date_ < ? and w.in_groups + w.named > 0 then 1 else 0 end), 0)"
             + " as overdue,"
-            + " coalesce(sum(case when w.due_date_ > ? and w.due_date_ < ? and w.mine + w.in_groups > 0"
+            + " coalesce(sum(case when w.due_date_ > ? and w.due_date_ < ? and w.in_groups + w.named > 0"
             + " then 1 else 0 end), 0) as soon"
             + " from (select v.due_date_, case when v.assignee_ = ? then 1 else 0 end as mine,"
             + " case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
-            + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end as in_groups"
+            + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end as in_groups,"
+            + " case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
+            + " and i.type_ = 'candidate' and i.user_id_ = ?) then 1 else 0 end as named"
             + " from visible v) w",
         args.toArray());
     Map<String, Long> counts = new LinkedHashMap<>();

@@ -65,14 +65,14 @@ class TaskFilters {
               .includeAssignedTasks().orderByDueDate().asc()));
 
   /**
-   * The tasks of 我的待办 and 本组织待办 together: assigned to the user, or offered to one of the user's groups (claimed or
-   * not). 已逾期 and 三日内到期 are defined by these, not by "every task the user may read": the engine then starts
-   * from the user's candidate links and assignments instead of testing every open task with a deadline against the
-   * user's grants, and a unit's leader, who reads the whole unit's tasks, has 本单位全部待办 for those.
+   * The tasks whose candidates are the user (a step the model assigns to one person, {@link PersonalTaskLinks}) or one
+   * of the user's groups, claimed or not: the user's own steps and those of the user's organizations and posts.
+   * 已逾期 and 三日内到期 are defined by these, not by "every task the user may read": the engine then starts from the
+   * candidate links of the user and the user's groups, by index, instead of testing every open task with a deadline
+   * against the user's grants; a unit's leader, who reads the whole unit's tasks, has 本单位全部待办 for those.
    */
   private static TaskQuery mineOrMyGroups(TaskService tasks) {
-    return tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().endOr();
+    return tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks();
   }
 
   private final FilterService filters;
