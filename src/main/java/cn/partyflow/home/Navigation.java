@@ -37,6 +37,9 @@ public class Navigation {
   /** Who keeps or oversees a branch's dues and so opens the dues pages from the menu. */
   static final Set<Role> DUES_ROLES = EnumSet.of(Role.DUES_KEEPER, Role.SECRETARY);
 
+  /** Who asks for their own organization's 换届 (a branch's 书记 or 副书记 too), and so opens it from the menu. */
+  static final Set<Role> RE_ELECTION_STARTERS = EnumSet.of(Role.SECRETARY, Role.DEPUTY_SECRETARY);
+
   /** Who starts and follows a 党委's or 党组's 民主生活会 and 书记述职评议, and so opens them from the menu. */
   static final Set<Role> COMMITTEE_PROCEDURE_ROLES = EnumSet.of(Role.SECRETARY, Role.ORG_DEPARTMENT);
 
@@ -76,7 +79,7 @@ public class Navigation {
       links.add(link("menu-organizational-life", "组织生活", "/organizational-life",
           path.startsWith("/organizational-life")));
     }
-    if (me.admin() || me.holdsOfficeInCommittee(byId)) {
+    if (me.admin() || me.holdsOfficeInCommittee(byId) || me.holdsAny(RE_ELECTION_STARTERS)) {
       links.add(link("menu-re-election", "换届", "/re-election", path.startsWith("/re-election")));
     }
     if (me.admin() || me.holdsIn(leadershipBodies(me, byId), COMMITTEE_PROCEDURE_ROLES)) {

@@ -169,8 +169,9 @@ public class MemberDevelopmentService {
     return out;
   }
 
+  /** The registry's value where the form left the field empty (出生日期: 名册中已有的可不填). */
   private static void putIfAbsent(Map<String, Object> out, CaseVariables v, String name, Object value) {
-    if (v.raw(name) == null && value != null) {
+    if ((v.string(name) == null || v.string(name).isEmpty()) && value != null) {
       out.put(name, value);
     }
   }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The rules of 换届 from 《中国共产党基层组织选举工作条例》 and 党章 Art. 31, as plain Java: terms, the reminder,
@@ -82,10 +83,17 @@ public final class ReElectionRules {
    * @param votes candidate to votes for, in the order nominated
    */
   public static Outcome count(int entitled, int present, int seats, Map<String, Integer> votes) {
+    return count(entitled, present, seats, votes, Function.identity());
+  }
+
+  /** As {@link #count(int, int, int, Map)}; a refusal names the candidate by {@code names} (their name, not id). */
+  public static Outcome count(int entitled, int present, int seats, Map<String, Integer> votes,
+      Function<String, String> names) {
     checkQuorum(entitled, present);
     votes.forEach((candidate, n) -> {
       if (n == null || n < 0 || n > present) {
-        throw new RuleViolation("reElection.votes", "候选人" + candidate + "的得票数" + n + "无效：应为0至实到人数" + present);
+        throw new RuleViolation("reElection.votes", "候选人" + names.apply(candidate) + "的得票数" + n + "无效：应为0至实到人数"
+            + present);
       }
     });
     List<Map.Entry<String, Integer>> passed = new ArrayList<>(votes.entrySet().stream()

@@ -160,7 +160,7 @@ public class ReElectionService {
       }
       attendees.put(id, voters.get(id));
     }
-    Outcome outcome = ReElectionRules.count(voters.size(), attendees.size(), seats, votes);
+    Outcome outcome = ReElectionRules.count(voters.size(), attendees.size(), seats, votes, this::name);
     List<TermStore.Vote> rows = votes.entrySet().stream().map(e -> new TermStore.Vote(e.getKey(), name(e.getKey()),
         e.getValue(), outcome.elected().contains(e.getKey()))).toList();
     store.insertMeeting(pi, round, heldOn, seats, voters.size(), attendees.size(), user, attendees, rows);

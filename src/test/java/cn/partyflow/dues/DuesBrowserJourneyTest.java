@@ -29,6 +29,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,10 +145,17 @@ class DuesBrowserJourneyTest {
     assertThat(message()).contains("登记表已生成");
     String first = driver.findElement(By.cssSelector("#ledger tbody tr")).getAttribute("data-person");
     type(By.id("payment-amount"), "999");
+    new Select(driver.findElement(By.id("payment-method"))).selectByVisibleText("银行转账");
     click(By.id("record-payment"));
     assertThat(error()).contains("超出应交数额");
     BrowserSupport.screenshot(driver, "dues-05-refused-payment");
     assertThat(paid(month)).isEqualByComparingTo("0");
+    // The refused payment is on the form as typed, to be corrected rather than typed again.
+    assertThat(driver.findElement(By.id("payment-amount")).getAttribute("value")).isEqualTo("999");
+    assertThat(new Select(driver.findElement(By.id("payment-method"))).getFirstSelectedOption().getText())
+        .isEqualTo("银行转账");
+    assertThat(new Select(driver.findElement(By.id("payment-person"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo(first);
     type(By.id("payment-amount"), "120.00");
     click(By.id("record-payment"));
     assertThat(message()).contains("已登记");

@@ -484,12 +484,13 @@ class MemberDevelopmentProcessTest {
   // ------------------------------------------------------------------ cases under way on paper
 
   @Test
-  void anActivistSince2024EntersAtTheActivistStage() {
+  void anActivistSince2024EntersAtTheActivistStageWithTheRegistrysBirthDate() {
     clock("2025-09-29T09:00");
     pi = runtimeService().startProcessInstanceByKey("memberDevelopment", Variables.createVariables()
         .putValue("applicantId", "A1").putValue("startStage", "ACTIVIST").putValue("applicationDate", "2023-09-01")
-        .putValue("birthDate", "1999-05-20").putValue("activistDate", "2024-03-01"));
+        .putValue("birthDate", "").putValue("activistDate", "2024-03-01"));
     assertThat(pi).isWaitingAt("Task_AppointContacts");
+    Assertions.assertThat(var("birthDate")).isEqualTo("1980-01-01");
     Assertions.assertThat(person().status()).isEqualTo(MemberStatus.ACTIVIST);
     Assertions.assertThat(person().activistDate()).isEqualTo(LocalDate.parse("2024-03-01"));
   }

@@ -98,6 +98,7 @@ class OrganizationalLifeBrowserJourneyTest {
     driver.findElement(By.id("person-P022")).findElement(By.cssSelector("input.reason")).sendKeys("外出进修");
     click(By.id("save-meeting"));
     assertThat(message()).contains("已记录" + day + "的主题党日");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("县人民医院内科党支部" + day + "主题党日");
     assertThat(driver.findElement(By.id("tally")).getText())
         .isEqualTo(entitled + "人 / " + (entitled - 1) + "人，出勤率" + rate);
     assertThat(driver.findElement(By.id("person-P022")).getText()).contains("缺席").contains("外出进修");

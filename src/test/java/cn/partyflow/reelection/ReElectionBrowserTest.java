@@ -113,9 +113,16 @@ class ReElectionBrowserTest {
     click(By.id("submit-" + BRANCH));
     assertThat(error()).contains("延期换届须在任期届满日").contains("不超过1年");
     assertThat(store.openCase(BRANCH)).isEmpty();
+    // The refused request is open and as typed, to be corrected.
+    assertThat(driver.findElement(By.id("start-" + BRANCH)).getAttribute("open")).isNotNull();
+    assertThat(new Select(driver.findElement(By.id("type-" + BRANCH))).getFirstSelectedOption().getText())
+        .isEqualTo("延期换届");
+    assertThat(driver.findElement(By.id("reason-" + BRANCH)).getAttribute("value")).isEqualTo("医院等级评审期间");
+    assertThat(driver.findElement(By.id("new-end-" + BRANCH)).getAttribute("value"))
+        .isEqualTo(today.plusMonths(5).plusYears(1).plusDays(1).toString());
 
-    click(By.cssSelector("#start-" + BRANCH + " summary"));
     new Select(driver.findElement(By.id("type-" + BRANCH))).selectByVisibleText("换届选举");
+    driver.findElement(By.id("reason-" + BRANCH)).clear();
     driver.findElement(By.id("reason-" + BRANCH)).sendKeys("本届任期将于五个月后届满，拟召开党员大会换届选举");
     click(By.id("submit-" + BRANCH));
     assertThat(message()).contains("已向上级党组织报送县人民医院行政第一党支部换届选举的请示");

@@ -68,8 +68,10 @@ class ReElectionRulesTest {
   }
 
   @Test
-  void votesAboveThosePresentAreRefused() {
+  void votesAboveThosePresentAreRefusedNamingTheCandidate() {
     assertThatThrownBy(() -> ReElectionRules.count(10, 9, 1, Map.of("a", 10))).hasMessageContaining("得票数10无效");
+    assertThatThrownBy(() -> ReElectionRules.count(10, 9, 1, Map.of("P010", 10), id -> "陈静"))
+        .hasMessageContaining("候选人陈静的得票数10无效").hasMessageNotContaining("P010");
   }
 
   @Test

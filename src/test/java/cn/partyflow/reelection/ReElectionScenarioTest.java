@@ -76,6 +76,11 @@ class ReElectionScenarioTest {
 
   @Test
   void aCompletedElectionRoutesTheNextSecretaryTaskToTheNewSecretary() {
+    // The branch's 书记 asks for the 换届 on /re-election: the menu leads there; a 党费管理员 has nothing to do there.
+    assertThat(http.withBasicAuth("wk_shuji", "demo").getForObject("/api/menu", String.class))
+        .contains("\"href\":\"/re-election\"");
+    assertThat(http.withBasicAuth("wk_dangfei", "demo").getForObject("/api/menu", String.class))
+        .doesNotContain("/re-election");
     assertThat(post("wk_dangfei", "/re-election/rmyy-wk/start", Map.of("type", "ELECTION", "reason", "任期届满")))
         .contains("只有县人民医院外科党支部的书记、副书记");
     assertThat(post("wk_shuji", "/re-election/rmyy-wk/start", Map.of("type", "ELECTION", "reason",

@@ -25,7 +25,7 @@ class FormRequiredFieldsTest {
 
   /** Form id → keys the server requires whenever the field is shown. */
   static final Map<String, List<String>> REQUIRED_WHEN_SHOWN = Map.ofEntries(
-      Map.entry("md-start-case", List.of("applicantId", "startStage", "applicationDate", "birthDate", "activistDate",
+      Map.entry("md-start-case", List.of("applicantId", "startStage", "applicationDate", "activistDate",
           "developmentTargetDate", "sponsorIds", "politicalReviewPassed", "admissionMeetingDate", "approvalDate")),
       Map.entry("md-nominate-activist", List.of("activistSelected", "activistDate")),
       Map.entry("md-file-activist", List.of("activistFilingDecision", "activistFilingDate", "returnOpinion")),
@@ -71,6 +71,31 @@ class FormRequiredFieldsTest {
       }
     }
     assertThat(missing).as("fields the server requires but the form does not mark required").isEmpty();
+  }
+
+  /**
+   * A field that tells the officer it may be left empty (出生日期 on the start of a case entered mid-way: the registry
+   * has it) is not marked required, else form-js answers 此项为必填项 to an officer doing what the form said.
+   */
+  @Test
+  void noFieldThatMayBeLeftEmptyIsMarkedRequired() throws IOException {
+    List<String> contradicting = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("forms"))) {
+      for (Path form : files.filter(p -> p.toString().endsWith(".form")).toList()) {
+        JsonNode root = new ObjectMapper().readTree(form.toFile());
+        collectMayBeEmptyButRequired(root.path("components"), root.path("id").asText(), contradicting);
+      }
+    }
+    assertThat(contradicting).as("fields saying 可不填 yet marked required").isEmpty();
+  }
+
+  private static void collectMayBeEmptyButRequired(JsonNode components, String formId, List<String> out) {
+    for (JsonNode c : components) {
+      if (c.path("description").asText().contains("可不填") && c.path("validate").path("required").asBoolean(false)) {
+        out.add(formId + "/" + c.path("key").asText());
+      }
+      collectMayBeEmptyButRequired(c.path("components"), formId, out);
+    }
   }
 
   private static JsonNode find(JsonNode components, String key) {

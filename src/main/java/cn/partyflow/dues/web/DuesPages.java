@@ -343,12 +343,28 @@ class DuesPages {
       @RequestParam(required = false) String method, @RequestParam(required = false) Integer months,
       @RequestParam(required = false) String consentNote, @RequestParam(required = false) String exceptionNote,
       Authentication auth, RedirectAttributes redirect) {
-    return act(branch, null, month, auth, redirect, () -> {
+    String page = act(branch, null, month, auth, redirect, () -> {
       collections.record(branch, month(month).toString(), List.of(new DuesCollectionService.Payment(personId,
           period, Money.parse(amount, "交纳金额"), Money.parse(voluntary, "自愿多交的党费"), date(paidDate, "交纳日期"),
           method, months == null ? 1 : months, consentNote, exceptionNote)), auth.getName());
       return "已登记" + name(personId) + "交纳的党费";
     });
+    if (redirect.getFlashAttributes().containsKey("error")) {
+      // A refused payment comes back as typed, for the same member: retyped from scratch it is easily entered for
+      // the list's first member instead.
+      Map<String, Object> typed = new java.util.HashMap<>();
+      typed.put("personId", personId);
+      typed.put("amount", amount);
+      typed.put("voluntary", voluntary);
+      typed.put("paidDate", paidDate);
+      typed.put("method", method);
+      typed.put("period", period);
+      typed.put("months", months);
+      typed.put("consentNote", consentNote);
+      typed.put("exceptionNote", exceptionNote);
+      redirect.addFlashAttribute("payment", typed);
+    }
+    return page;
   }
 
   /** Several members paid this month's dues in full on the same day and the same way: one all-or-nothing batch. */

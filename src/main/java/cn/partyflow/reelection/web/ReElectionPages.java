@@ -120,7 +120,7 @@ class ReElectionPages {
       @RequestParam(required = false) String reason, @RequestParam(required = false) String newTermEnd,
       @RequestParam(required = false) String view, Authentication auth, RedirectAttributes redirect) {
     Organization o = visible(auth, org);
-    return pages.act(redirect, OverviewScope.back("/re-election", view), () -> {
+    String page = pages.act(redirect, OverviewScope.back("/re-election", view), () -> {
       if (!mayStart(auth, o)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有" + o.name() + "的书记、副书记，或上级党委的书记、"
             + "副书记、组织部门干事可以发起换届事项");
@@ -136,6 +136,16 @@ class ReElectionPages {
       redirect.addFlashAttribute("message", "已向上级党组织报送" + o.name() + t.label() + "的请示，待上级批复。");
       return "redirect:/re-election/cases/" + pi;
     });
+    if (redirect.getFlashAttributes().containsKey("error")) {
+      // The refused request comes back open and as typed, to be corrected rather than written again.
+      Map<String, String> typed = new java.util.HashMap<>();
+      typed.put("org", org);
+      typed.put("type", type);
+      typed.put("reason", reason);
+      typed.put("newTermEnd", newTermEnd);
+      redirect.addFlashAttribute("startTyped", typed);
+    }
+    return page;
   }
 
   @PostMapping("/re-election/{org}/term")
