@@ -112,7 +112,9 @@ class AuditController {
     accessLog.record(auth.getName(), AccessLog.Action.EXPORT_PDF, id, null);
     CaseFile file = history.read(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     byte[] pdf = DossierPdf.render(file, auth.getName(), Date.from(ChinaClock.now()));
-    return download(pdf, "案卷-" + (file.summary().businessKey() == null ? id : file.summary().businessKey())
+    // Named as the reader names the case; characters a file name may not hold become a hyphen (rmyy:2026).
+    String key = file.summary().businessKey() == null ? "" : "-" + file.summary().businessKey();
+    return download(pdf, ("案卷-" + file.summary().title().replace(" · ", "-") + key).replaceAll("[\\\\/:*?\"<>|]", "-")
         + ".pdf", MediaType.APPLICATION_PDF);
   }
 

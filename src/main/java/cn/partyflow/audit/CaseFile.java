@@ -20,7 +20,17 @@ record CaseFile(
 
   record Summary(String processInstanceId, String businessKey, String processKey, String procedureName,
       int procedureVersion, String orgId, String orgName, String person, String startedBy, Date started, Date ended,
-      String status, String endReason, List<String> currentSteps) {}
+      String status, String endReason, List<String> currentSteps) {
+
+    /**
+     * How a reader names the case: the procedure and whom it concerns (the person, else the organization), never the
+     * engine's instance id.
+     */
+    public String title() {
+      String about = person != null && !person.isEmpty() ? person : orgName == null ? "" : orgName;
+      return procedureName + (about.isEmpty() ? "" : " · " + about);
+    }
+  }
 
   /**
    * One thing that happened: a step (with who did it, its deadline and the values submitted with it), a change made

@@ -53,10 +53,10 @@ final class DossierPdf {
     try {
       PdfWriter writer = PdfWriter.getInstance(doc, out);
       CaseFile.Summary s = file.summary();
-      doc.addTitle("案卷 " + s.procedureName() + " " + s.processInstanceId());
+      doc.addTitle("案卷 " + s.title());
       doc.addCreator("partyflow");
       doc.open();
-      Paragraph t = new Paragraph("案卷：" + s.procedureName() + (s.person().isEmpty() ? "" : " · " + s.person()), title);
+      Paragraph t = new Paragraph("案卷：" + s.title(), title);
       t.setAlignment(Element.ALIGN_CENTER);
       doc.add(t);
       doc.add(new Paragraph("导出人：" + exportedBy + "    导出时间：" + Formats.dateTime(exportedAt)
@@ -137,7 +137,7 @@ final class DossierPdf {
     pair(table, "开始时间", Formats.dateTime(s.started()));
     pair(table, "结束时间", Formats.dateTime(s.ended()));
     pair(table, "当前环节", String.join("、", s.currentSteps()));
-    pair(table, "流程实例", s.processInstanceId());
+    table.completeRow();
     doc.add(table);
   }
 
