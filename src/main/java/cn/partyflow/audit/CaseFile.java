@@ -13,7 +13,7 @@ record CaseFile(
     List<TimerFired> timers,
     List<Operation> operations,
     List<String> routingReasons,
-    List<Map<String, Object>> notifications,
+    List<Notice> notifications,
     List<AccessLog.Entry> accessLog,
     List<Value> finalValues,
     String diagramSvg) {
@@ -80,6 +80,9 @@ record CaseFile(
   record Vote(Date time, String step, String actor, Map<String, String> counts) {}
 
   record TimerFired(Date time, String activity, String kind) {}
+
+  /** A notification sent about the case: when, to whom (by name), how, its subject, and whether it arrived. */
+  record Notice(Date time, String recipient, String channel, String subject, String outcome) {}
 
   record Operation(Date time, String user, String operation, String entity, String property, String oldValue,
       String newValue, String taskName) {

@@ -224,7 +224,9 @@ class CaseHistory {
       Object person = vars.containsKey("applicantName") ? vars.get("applicantName") : vars.get("memberName");
       String personName = person != null ? person.toString()
           : pi.getBusinessKey() == null ? "" : directory.person(pi.getBusinessKey()).map(Person::name).orElse("");
-      List<String> current = entries.stream().filter(b -> b.open && b.activityId != null).map(b -> b.title).toList();
+      // Parallel instances of one repeated part (巡察整改's items) are one step to the reader, named once.
+      List<String> current = entries.stream().filter(b -> b.open && b.activityId != null).map(b -> b.title)
+          .distinct().toList();
       String name = definition == null || definition.getName() == null ? pi.getProcessDefinitionKey()
           : definition.getName();
       return new CaseFile.Summary(pid, pi.getBusinessKey(), pi.getProcessDefinitionKey(), name,

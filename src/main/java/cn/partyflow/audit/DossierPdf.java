@@ -101,10 +101,10 @@ final class DossierPdf {
       }
       if (!file.notifications().isEmpty()) {
         section(doc, "通知");
-        for (Map<String, Object> n : file.notifications()) {
-          add(doc, new Paragraph("· " + n.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-              .collect(Collectors.joining("；")), normal));
-        }
+        PdfPTable notices = table(new float[] {2.5f, 2, 2, 6, 3}, "时间", "收件人", "方式", "主题", "结果");
+        file.notifications().forEach(n -> row(notices, Formats.dateTime(n.time()), n.recipient(), n.channel(),
+            n.subject(), n.outcome()));
+        doc.add(notices);
       }
       section(doc, "最终数据");
       PdfPTable values = table(new float[] {3, 9}, "数据项", "值");
