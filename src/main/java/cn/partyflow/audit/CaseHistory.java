@@ -281,7 +281,7 @@ class CaseHistory {
         b.notes.add("提醒日期：" + Wording.date(task.getFollowUpDate()));
       }
       if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
-        b.notes.add("任务未办理即结束：" + task.getDeleteReason());
+        b.notes.add("任务未办理即结束：" + Formats.taskEnd(task.getDeleteReason()));
       }
       List<String> groups = candidatesOfTask.getOrDefault(task.getId(), List.of());
       if (!groups.isEmpty()) {

@@ -166,7 +166,8 @@ class DutyReviewScenarioTest {
     assertThat(audit).contains("id=\"votes\"").contains("民主测评（王建国）").contains("组织部门提前截止测评")
         .contains("周明已调离");
     // Steps by their names only (not the engine's 多实例 container), the case by its title, not its instance id.
-    assertThat(audit).doesNotContain("多实例").doesNotContain(">" + pi + "<")
+    assertThat(audit).doesNotContain("多实例").doesNotContain(">" + pi + "<").doesNotContain("deleted")
+        .contains("任务未办理即结束：由流程撤销（该环节已截止或被中断）")
         .contains("案卷：书记抓基层党建述职评议 · 县人民医院党委");
     String fairlyGood = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.grade.1"
         + "&orgId=rmyy&year=" + YEAR, String.class);
