@@ -187,6 +187,9 @@ class RectificationDashboardTest {
   @Test
   void theSecretaryMovesADeadlineOnTheItemPageWithAReasonAndNobodyElseCan() {
     assertThat(dashboard("nk_zhuren", "").isEmpty()).isFalse();
+    // A step the system recorded has no actor.
+    jdbc.update("insert into pf_rectification_event (item_id, kind, actor, detail, occurred_at) values (?, ?, null,"
+        + " '列入整改方案', ?)", later, Rectification.EVENT_PLANNED, Timestamp.valueOf(LocalDateTime.now()));
     String own = rest.withBasicAuth("nk_zhuren", "demo").getForObject("/rectification/items/" + later + "/evidence",
         String.class);
     assertThat(own).contains("未到期问题" + run).doesNotContain("deadline-change");
