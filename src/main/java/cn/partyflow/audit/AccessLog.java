@@ -29,9 +29,12 @@ class AccessLog {
   /** One look; {@code name} is the person's name from the registry, null for a login without one. */
   record Entry(Date time, String username, String name, String action, String processInstanceId, String detail) {
 
-    /** Who looked, as a reader knows them: the name, or for a login outside the registry the login. */
+    /**
+     * Who looked, as a reader knows them: the name, the administrator's account as 系统管理员 (it has no person), or
+     * for another login outside the registry the login.
+     */
     public String person() {
-      return name != null ? name : username;
+      return name != null ? name : "admin".equals(username) ? "系统管理员" : username;
     }
   }
 

@@ -2,6 +2,7 @@ package cn.partyflow.audit;
 
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
 import cn.partyflow.shared.ChinaClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -82,7 +83,7 @@ class AuditController {
     }
     accessLog.record(auth.getName(), AccessLog.Action.EXPORT_XLSX, null,
         criteria.describe() + "；导出" + rows.size() + "件");
-    byte[] body = SearchXlsx.render(rows, criteria.describe(), auth.getName(),
+    byte[] body = SearchXlsx.render(rows, criteria.describe(), reader(auth),
         Formats.dateTime(Date.from(ChinaClock.now())), truncated);
     return download(body, "案卷查阅结果.xlsx",
         MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
@@ -111,9 +112,17 @@ class AuditController {
     allowed(auth, id);
     accessLog.record(auth.getName(), AccessLog.Action.EXPORT_PDF, id, null);
     CaseFile file = history.read(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    byte[] pdf = DossierPdf.render(file, auth.getName(), Date.from(ChinaClock.now()));
-    return download(pdf, "案卷-" + (file.summary().businessKey() == null ? id : file.summary().businessKey())
-        + ".pdf", MediaType.APPLICATION_PDF);
+    byte[] pdf = DossierPdf.render(file, reader(auth), Date.from(ChinaClock.now()));
+    // Named as the reader names the case; characters a file name may not hold become a hyphen (rmyy:2026).
+    String key = file.summary().businessKey() == null ? "" : "-" + file.summary().businessKey();
+    String name = ("案卷-" + file.summary().title().replace(" · ", "-") + key).replaceAll("[\\\\/:*?\"<>|]", "-");
+    return download(pdf, name + ".pdf", MediaType.APPLICATION_PDF);
+  }
+
+  /** Who exports, as the exported file names them: by name from the registry, never by login. */
+  private String reader(Authentication auth) {
+    return directory.personByUsername(auth.getName()).map(Person::name)
+        .orElse("admin".equals(auth.getName()) ? "系统管理员" : auth.getName());
   }
 
   private void allowed(Authentication auth, String processInstanceId) {

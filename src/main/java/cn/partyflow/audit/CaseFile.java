@@ -13,14 +13,24 @@ record CaseFile(
     List<TimerFired> timers,
     List<Operation> operations,
     List<String> routingReasons,
-    List<Map<String, Object>> notifications,
+    List<Notice> notifications,
     List<AccessLog.Entry> accessLog,
     List<Value> finalValues,
     String diagramSvg) {
 
   record Summary(String processInstanceId, String businessKey, String processKey, String procedureName,
       int procedureVersion, String orgId, String orgName, String person, String startedBy, Date started, Date ended,
-      String status, String endReason, List<String> currentSteps) {}
+      String status, String endReason, List<String> currentSteps) {
+
+    /**
+     * How a reader names the case: the procedure and whom it concerns (the person, else the organization), never the
+     * engine's instance id.
+     */
+    public String title() {
+      String about = person != null && !person.isEmpty() ? person : orgName == null ? "" : orgName;
+      return procedureName + (about.isEmpty() ? "" : " · " + about);
+    }
+  }
 
   /**
    * One thing that happened: a step (with who did it, its deadline and the values submitted with it), a change made
@@ -70,6 +80,9 @@ record CaseFile(
   record Vote(Date time, String step, String actor, Map<String, String> counts) {}
 
   record TimerFired(Date time, String activity, String kind) {}
+
+  /** A notification sent about the case: when, to whom (by name), how, its subject, and whether it arrived. */
+  record Notice(Date time, String recipient, String channel, String subject, String outcome) {}
 
   record Operation(Date time, String user, String operation, String entity, String property, String oldValue,
       String newValue, String taskName) {

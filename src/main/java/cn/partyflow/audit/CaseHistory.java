@@ -67,6 +67,7 @@ class CaseHistory {
    * 巡察整改 declares {@code 事项${itemSeq}（${itemDepartment}）}, as its tasks name the item.
    */
   static final String INSTANCE_TITLE = "instanceTitle";
+  private static final String MULTI_INSTANCE_BODY = "multiInstanceBody";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -223,7 +224,9 @@ class CaseHistory {
       Object person = vars.containsKey("applicantName") ? vars.get("applicantName") : vars.get("memberName");
       String personName = person != null ? person.toString()
           : pi.getBusinessKey() == null ? "" : directory.person(pi.getBusinessKey()).map(Person::name).orElse("");
-      List<String> current = entries.stream().filter(b -> b.open && b.activityId != null).map(b -> b.title).toList();
+      // Parallel instances of one repeated part (巡察整改's items) are one step to the reader, named once.
+      List<String> current = entries.stream().filter(b -> b.open && b.activityId != null).map(b -> b.title)
+          .distinct().toList();
       String name = definition == null || definition.getName() == null ? pi.getProcessDefinitionKey()
           : definition.getName();
       return new CaseFile.Summary(pid, pi.getBusinessKey(), pi.getProcessDefinitionKey(), name,
@@ -239,6 +242,10 @@ class CaseHistory {
       this.activities.addAll(activities);
       for (HistoricActivityInstance a : activities) {
         activityById.put(a.getId(), a);
+        if (MULTI_INSTANCE_BODY.equals(a.getActivityType())) {
+          // The engine's container of a repeated step is no step of the case: its instances are, each by its name.
+          continue;
+        }
         Builder b = new Builder(a.getStartTime(), kind(a.getActivityType()));
         b.activityId = a.getActivityId();
         b.start = a.getStartTime();
@@ -274,7 +281,7 @@ class CaseHistory {
         b.notes.add("提醒日期：" + Wording.date(task.getFollowUpDate()));
       }
       if (task.getDeleteReason() != null && !"completed".equals(task.getDeleteReason())) {
-        b.notes.add("任务未办理即结束：" + task.getDeleteReason());
+        b.notes.add("任务未办理即结束：" + Formats.taskEnd(task.getDeleteReason()));
       }
       List<String> groups = candidatesOfTask.getOrDefault(task.getId(), List.of());
       if (!groups.isEmpty()) {
@@ -372,7 +379,7 @@ class CaseHistory {
           return fill(declared.get(), a);
         }
         HistoricActivityInstance parent = activityById.get(a.getParentActivityInstanceId());
-        if (parent != null && "multiInstanceBody".equals(parent.getActivityType())) {
+        if (parent != null && MULTI_INSTANCE_BODY.equals(parent.getActivityType())) {
           HistoricTaskInstance task = a.getTaskId() == null ? null : taskById.get(a.getTaskId());
           if (task != null && task.getName() != null) {
             return task.getName();
@@ -745,7 +752,6 @@ class CaseHistory {
       case "serviceTask", "scriptTask", "businessRuleTask", "sendTask" -> "自动处理";
       case "subProcess" -> "阶段";
       case "callActivity" -> "子流程";
-      case "multiInstanceBody" -> "多实例";
       default -> activityType;
     };
   }

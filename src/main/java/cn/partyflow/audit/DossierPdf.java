@@ -53,10 +53,10 @@ final class DossierPdf {
     try {
       PdfWriter writer = PdfWriter.getInstance(doc, out);
       CaseFile.Summary s = file.summary();
-      doc.addTitle("案卷 " + s.procedureName() + " " + s.processInstanceId());
+      doc.addTitle("案卷 " + s.title());
       doc.addCreator("partyflow");
       doc.open();
-      Paragraph t = new Paragraph("案卷：" + s.procedureName() + (s.person().isEmpty() ? "" : " · " + s.person()), title);
+      Paragraph t = new Paragraph("案卷：" + s.title(), title);
       t.setAlignment(Element.ALIGN_CENTER);
       doc.add(t);
       doc.add(new Paragraph("导出人：" + exportedBy + "    导出时间：" + Formats.dateTime(exportedAt)
@@ -101,10 +101,10 @@ final class DossierPdf {
       }
       if (!file.notifications().isEmpty()) {
         section(doc, "通知");
-        for (Map<String, Object> n : file.notifications()) {
-          add(doc, new Paragraph("· " + n.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-              .collect(Collectors.joining("；")), normal));
-        }
+        PdfPTable notices = table(new float[] {2.5f, 2, 2, 6, 3}, "时间", "收件人", "方式", "主题", "结果");
+        file.notifications().forEach(n -> row(notices, Formats.dateTime(n.time()), n.recipient(), n.channel(),
+            n.subject(), n.outcome()));
+        doc.add(notices);
       }
       section(doc, "最终数据");
       PdfPTable values = table(new float[] {3, 9}, "数据项", "值");
@@ -137,7 +137,7 @@ final class DossierPdf {
     pair(table, "开始时间", Formats.dateTime(s.started()));
     pair(table, "结束时间", Formats.dateTime(s.ended()));
     pair(table, "当前环节", String.join("、", s.currentSteps()));
-    pair(table, "流程实例", s.processInstanceId());
+    table.completeRow();
     doc.add(table);
   }
 

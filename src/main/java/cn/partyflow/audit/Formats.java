@@ -88,6 +88,14 @@ final class Formats {
     return s.length() > 4000 ? s.substring(0, 4000) + "……" : s;
   }
 
+  /**
+   * Why a task ended without its completion: the engine's {@code deleted} is a step the case left (a deadline, an
+   * early close, an interrupting event), said in words; a reason somebody typed stays as typed.
+   */
+  static String taskEnd(String reason) {
+    return "deleted".equals(reason) ? "由流程撤销（该环节已截止或被中断）" : reason;
+  }
+
   static String operation(String type) {
     return type == null ? "" : OPERATIONS.getOrDefault(type, type);
   }

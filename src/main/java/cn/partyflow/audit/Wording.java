@@ -34,7 +34,8 @@ final class Wording {
       Map.entry("problemCount", "问题数量"), Map.entry("itemCount", "整改事项数量"),
       Map.entry("reportSummary", "整改情况汇总"), Map.entry("closedOn", "办结日期"),
       Map.entry("memberCount", "党员人数"), Map.entry("monthlyTotal", "当月应缴合计"),
-      Map.entry("shortfall", "差额"), Map.entry("cashDifference", "现金差额"));
+      Map.entry("shortfall", "差额"), Map.entry("cashDifference", "现金差额"),
+      Map.entry("ballotClosedEarlyBy", "提前截止测评"), Map.entry("ballotClosedEarlyReason", "提前截止测评的理由"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -40,12 +40,18 @@ public final class DutyReview {
   public static final String BALLOT = "ballot";
   /** The votes cast for one secretary, by name, as the 组织部门's review task shows them (read-only). */
   public static final String TALLY = "tally";
+  /** Who closed the ballot before its due date (name and office) and why; set by the page's close, shown to auditors. */
+  public static final String BALLOT_CLOSED_EARLY_BY = "ballotClosedEarlyBy";
+  public static final String BALLOT_CLOSED_EARLY_REASON = "ballotClosedEarlyReason";
+  /** The message the 组织部门's early close sends; only the server sends it (users may not send messages). */
+  public static final String BALLOT_CLOSED_EARLY_MESSAGE = "dutyReviewBallotClosedEarly";
 
   public static final String START = "StartEvent_ReviewStarted";
   public static final String SUBMIT_REPORT = "Task_SubmitReport";
   public static final String RECORD_MEETING = "Task_RecordMeeting";
   public static final String CAST_BALLOT = "Task_CastBallot";
   public static final String BALLOT_CLOSED = "Timer_BallotClosed";
+  public static final String BALLOT_CLOSED_EARLY = "Message_BallotClosedEarly";
   public static final String REVIEW_SECRETARY = "Task_ReviewSecretary";
   public static final String HAND_OVER = "Task_HandOverProblems";
   public static final String END = "EndEvent_Reviewed";

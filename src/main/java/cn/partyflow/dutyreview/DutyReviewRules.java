@@ -55,6 +55,24 @@ public final class DutyReviewRules {
     }
   }
 
+  static final int MAX_CLOSE_REASON = 500;
+
+  /**
+   * Closing the ballot before its due date needs the reason on record (a rater who left, a rater who cannot vote):
+   * not blank, at most {@value #MAX_CLOSE_REASON} characters. Answers the reason trimmed.
+   */
+  public static String earlyCloseReason(String reason) {
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw new RuleViolation("dutyReview.ballot.closeReason", "提前截止民主测评须写明理由，如参加测评人员已调离、无法投票");
+    }
+    if (why.length() > MAX_CLOSE_REASON) {
+      throw new RuleViolation("dutyReview.ballot.closeReason", "提前截止民主测评的理由不能超过" + MAX_CLOSE_REASON
+          + "字，现为" + why.length() + "字");
+    }
+    return why;
+  }
+
   /**
    * Each vote is by one of the raters chosen for the meeting, in the scale, and the secretary reporting does not
    * rate himself or herself; at least one vote.

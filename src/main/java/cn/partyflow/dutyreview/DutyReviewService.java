@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What 述职评议 does with its data: who may report, opening a case, the reports, the meeting, each secretary's
@@ -35,15 +37,17 @@ public class DutyReviewService {
   private final DutyReviewStore store;
   private final OrganizationDirectory directory;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final DutyReviewSettings settings;
   private final ProblemListHandover handover;
   private final RectificationProgress progress;
 
   DutyReviewService(DutyReviewStore store, OrganizationDirectory directory, RuntimeService runtime,
-      DutyReviewSettings settings, ProblemListHandover handover, RectificationProgress progress) {
+      TaskService tasks, DutyReviewSettings settings, ProblemListHandover handover, RectificationProgress progress) {
     this.store = store;
     this.directory = directory;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.settings = settings;
     this.handover = handover;
     this.progress = progress;
@@ -213,6 +217,53 @@ public class DutyReviewService {
     ballot.forEach(v -> votes.put(v.getKey(), v.getValue()));
     store.ballot(pi, raterId, votes);
     store.event(pi, user, rater.name() + "完成民主测评，对" + votes.size() + "名述职的书记各投一票");
+  }
+
+  /**
+   * The 党委's 组织部门干事 closes the ballot before its due date, with the reason (a rater who left keeps an
+   * unassigned ballot until then): the votes cast so far count, the raters who did not vote are named in the case's
+   * steps. Users do not send the engine's messages themselves, so this is the only way in; the administrator does
+   * not close it (the closer is on record as the 组织部门).
+   */
+  @Transactional
+  public void closeBallotEarly(String pi, String user, String reason) {
+    DutyReviewStore.Case c = store.caseOf(pi).orElseThrow(() -> new RuleViolation("dutyReview.case.unknown",
+        "述职评议案卷不存在"));
+    Organization org = reviewing(c.orgId());
+    Person closer = user == null ? null : directory.personByUsername(user).orElse(null);
+    boolean orgDept = closer != null && directory.roleAssignmentsOf(closer.id()).stream().anyMatch(a -> a.orgId().equals(org.id()) && a.role() == Role.ORG_DEPARTMENT);
+    if (!orgDept) {
+      throw new RuleViolation("dutyReview.ballot.closer", "只有" + org.name() + "的组织部门干事可以提前截止民主测评");
+    }
+    if (!ballotRunning(pi)) {
+      throw new RuleViolation("dutyReview.ballot.notRunning", c.closedOn() != null || c.ballot()
+          ? "民主测评已经截止，不能再提前截止" : "述职评议会尚未记录，民主测评还没有开始");
+    }
+    if (!takesEarlyClose(pi)) {
+      throw new RuleViolation("dutyReview.ballot.oldCase", "本案卷按提前截止测评上线前的流程办理，不能在线提前截止；"
+          + "请联系系统管理员将案卷迁移到新版流程，或待测评到期自动截止");
+    }
+    String why = DutyReviewRules.earlyCloseReason(reason);
+    List<String> voted = store.voters(pi);
+    List<String> missing = raters(pi).stream().filter(id -> !voted.contains(id)).toList();
+    store.event(pi, user, "提前截止民主测评：已投票" + voted.size() + "人，未投票" + missing.size() + "人"
+        + (missing.isEmpty() ? "" : "（" + names(missing) + "，不计入）") + "；理由：" + why);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(DutyReview.BALLOT_CLOSED_EARLY_BY, closer.name() + "（" + Role.ORG_DEPARTMENT.label() + "）");
+    vars.put(DutyReview.BALLOT_CLOSED_EARLY_REASON, why);
+    runtime.createMessageCorrelation(DutyReview.BALLOT_CLOSED_EARLY_MESSAGE).processInstanceId(pi)
+        .setVariables(vars).correlateWithResult();
+  }
+
+  /** Whether the raters are voting now: a ballot task of the case is open. */
+  public boolean ballotRunning(String pi) {
+    return tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.CAST_BALLOT).count() > 0;
+  }
+
+  /** Whether the case runs on a definition whose ballot the 组织部门 may close early (earlier cases wait). */
+  public boolean takesEarlyClose(String pi) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(pi).eventType("message")
+        .eventName(DutyReview.BALLOT_CLOSED_EARLY_MESSAGE).count() > 0;
   }
 
   /**

@@ -196,7 +196,8 @@ public class LeadershipMeetingService {
     }
     String why = reason == null ? null : reason.strip();
     String kind = LeadershipMeetingRules.dateChange(c.plannedDate(), newDay, why, c.year(), ChinaClock.today());
-    long id = store.dateChangeRequested(pi, c.plannedDate(), newDay, why, user);
+    long id = store.dateChangeRequested(pi, c.plannedDate(), newDay, why, user, new RuleViolation(
+        "leadershipMeeting.dateChange.pending", "已有一份改期申请等待上级党组织答复（刚刚提交）；答复后才能再次申请"));
     store.event(pi, user, "申请将民主生活会由" + c.plannedDate() + kind + "到" + newDay + "召开，报上级党组织批准："
         + why);
     Map<String, Object> vars = new LinkedHashMap<>();

@@ -140,17 +140,26 @@ public class LeadershipMeetingStore {
         rectificationPi, Date.valueOf(ChinaClock.today()), pi);
   }
 
-  long dateChangeRequested(String pi, LocalDate oldDate, LocalDate newDate, String reason, String user) {
-    jdbc.update("insert into pf_lm_date_change (process_instance_id, old_date, new_date, reason, requested_by,"
-        + " requested_at) values (?, ?, ?, ?, ?, ?)", pi, sql(oldDate), sql(newDate), reason, user,
-        Timestamp.from(ChinaClock.now()));
-    return jdbc.queryForObject("select max(id) from pf_lm_date_change where process_instance_id = ?", Long.class, pi);
+  /**
+   * Records a request as the case's waiting one; {@code refusal} when another waits, also one written by a concurrent
+   * transaction that the caller's check could not see yet (the unique {@code waiting_case}, V140).
+   */
+  long dateChangeRequested(String pi, LocalDate oldDate, LocalDate newDate, String reason, String user,
+      RuleViolation refusal) {
+    try {
+      jdbc.update("insert into pf_lm_date_change (process_instance_id, old_date, new_date, reason, requested_by,"
+          + " requested_at, waiting_case) values (?, ?, ?, ?, ?, ?, ?)", pi, sql(oldDate), sql(newDate), reason, user,
+          Timestamp.from(ChinaClock.now()), pi);
+    } catch (DuplicateKeyException anotherWaits) {
+      throw refusal;
+    }
+    return jdbc.queryForObject("select id from pf_lm_date_change where waiting_case = ?", Long.class, pi);
   }
 
   /** Answers a waiting request; an approved one's day becomes the case's planned day. */
   void dateChangeDecided(String pi, long id, boolean approved, String opinion, String user) {
     int answered = jdbc.update("update pf_lm_date_change set approved = ?, opinion = ?, decided_by = ?,"
-        + " decided_at = ? where id = ? and process_instance_id = ? and approved is null", approved, opinion, user,
+        + " decided_at = ?, waiting_case = null where id = ? and process_instance_id = ? and approved is null", approved, opinion, user,
         Timestamp.from(ChinaClock.now()), id, pi);
     if (answered != 1) {
       throw new IllegalStateException("date change " + id + " of " + pi + " is not waiting for an answer");

@@ -5,6 +5,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.organization.TaskHolders;
+import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +102,15 @@ public class ProcedurePages {
   }
 
   /**
-   * The open tasks of a case for its page: name, Tasklist link and holder (the person who claimed it, or the groups
-   * it is offered to).
+   * The open tasks of a case for its page, oldest first: name, Tasklist link, holder (the person who claimed it, or
+   * the groups it is offered to) and due date (期限 yyyy-MM-dd, empty without one).
    */
   public List<Map<String, String>> tasksWithHolders(String processInstanceId) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream().map(t -> Map.of(
-        "name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null ? who(t.getAssignee())
-            : String.join("、", holders.candidateGroups(t).stream().map(holders::groupName).toList()))).toList();
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list().stream()
+        .map(t -> Map.of("name", t.getName(), "link", TASKLIST + t.getId(), "holder", t.getAssignee() != null
+            ? who(t.getAssignee()) : String.join("、", holders.candidateGroups(t).stream().map(holders::groupName)
+            .toList()), "due", t.getDueDate() == null ? ""
+            : "期限 " + t.getDueDate().toInstant().atZone(ChinaClock.ZONE).toLocalDate())).toList();
   }
 
   /** 404 unless the organization is in the user's scope. */

@@ -219,6 +219,9 @@ class AuditCaseFileTest {
     reader.close();
     assertThat(text.toString().replaceAll("\\s", "")).contains("案卷概况", AuditScenario.APPLICANT,
         AuditScenario.RETURN_REASON, "县人民医院内科党支部", "赞成7");
+    // The exporter by name, the case by its title: no login, no instance id.
+    assertThat(text.toString()).contains("导出人：孙丽").doesNotContain("rmyy_jiwei")
+        .doesNotContain(scenario.processInstanceId);
     assertThat(new String(body, StandardCharsets.ISO_8859_1)).contains("/FontFile2");
   }
 

@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * 述职评议 in headless Chromium: 县人民医院党委's 组织部门干事 (赵志强) opens 述职评议 from the menu, starts this year's
  * review with 陈静 (内科党支部) as the only secretary reporting; after her report and the meeting the rater 王建国 logs
- * in and votes 好 in his own 民主测评 task in Tasklist (赵志强 and 周明 vote 较好), and the 组织部门 reads the case page: the rating row with the counts per grade and the overall grade 较好, the votes
- * by name. Screenshots in target/screenshots/dr-*.png.
+ * in and votes 好 in his own 民主测评 task in Tasklist (赵志强 votes 较好; the header offers no 添加用户组), 周明 does
+ * not vote and the 组织部门 closes the ballot early on the case page with the reason, then reads the rating row with
+ * the counts per grade and the overall grade 较好, the votes by name. Screenshots in target/screenshots/dr-*.png.
  */
 @Tag(BrowserSupport.TAG)
 @PostgresTest
@@ -87,7 +88,6 @@ class DutyReviewBrowserTest {
         DutyReview.ATTENDEES, Spin.JSON(List.of("P001", "P003", "P005", "P010")),
         DutyReview.RATERS, Spin.JSON(List.of("P001", "P003", "P005"))));
     ballot(pi, "rmyy_zzb", "较好");
-    ballot(pi, "rmyy_fgld", "较好");
 
     // The rater 王建国 votes in his own Tasklist task.
     driver.manage().deleteAllCookies();
@@ -97,6 +97,9 @@ class DutyReviewBrowserTest {
     driver.get(url("/camunda/app/tasklist/default/#/?task=" + mine.getId()));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    // His own ballot is not for groups: Tasklist's header offers no 添加用户组 (the server refuses it anyway).
+    assertThat(driver.findElements(By.xpath("//*[normalize-space(text())='添加用户组']")))
+        .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     assertThat(driver.findElement(By.cssSelector(".fjs-form-field-dynamiclist input")).getAttribute("value"))
         .isEqualTo("县人民医院内科党支部书记陈静");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")))
@@ -107,9 +110,20 @@ class DutyReviewBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
     wait.until(d -> jdbc.queryForObject("select count(*) from pf_dr_vote where rater_id = 'P001'", Integer.class) == 1);
 
-    // The 组织部门's review shows the tally; the vote lines of a case from before the ballot stay hidden.
+    // 周明 does not vote: the 组织部门 closes the ballot early on the case page, with the reason.
     driver.manage().deleteAllCookies();
     signIn("rmyy_zzb");
+    driver.get(url("/duty-review/cases/" + pi));
+    assertThat(driver.findElement(By.cssSelector("#rating-P010 .grade")).getText()).isEqualTo("较好（测评中）");
+    assertThat(driver.findElement(By.id("open-tasks")).getText()).contains("期限 ");
+    driver.findElement(By.id("close-ballot-reason")).sendKeys("周明已调离，不再参加测评");
+    BrowserSupport.screenshot(driver, "dr-03-close-ballot");
+    click(By.id("close-ballot-submit"));
+    assertThat(BrowserSupport.shown(wait, "message")).contains("民主测评已提前截止");
+    assertThat(driver.findElements(By.id("close-ballot"))).isEmpty();
+    assertThat(driver.findElement(By.id("events")).getText()).contains("理由：周明已调离，不再参加测评");
+
+    // The 组织部门's review shows the tally; the vote lines of a case from before the ballot stay hidden.
     Task review = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.REVIEW_SECRETARY)
         .singleResult();
     driver.get(url("/camunda/app/tasklist/default/#/?task=" + review.getId()));
@@ -122,11 +136,11 @@ class DutyReviewBrowserTest {
 
     driver.get(url("/duty-review/cases/" + pi));
     assertThat(driver.findElement(By.id("rating-P010")).getText())
-        .isEqualTo("陈静 县人民医院内科党支部 已提交（" + ChinaClock.today() + "） 数据报告 1 2 0 0 3 较好 0");
+        .isEqualTo("陈静 县人民医院内科党支部 已提交（" + ChinaClock.today() + "） 数据报告 1 1 0 0 2 较好 0");
     assertThat(driver.findElement(By.cssSelector("#reporter-P010 .votes")).getText())
-        .isEqualTo("王建国：好；赵志强：较好；周明：较好");
+        .isEqualTo("王建国：好；赵志强：较好");
     assertThat(driver.findElement(By.id("case-state")).getText()).startsWith("已办结");
-    BrowserSupport.screenshot(driver, "dr-03-rating");
+    BrowserSupport.screenshot(driver, "dr-04-rating");
   }
 
   private void ballot(String pi, String login, String grade) {

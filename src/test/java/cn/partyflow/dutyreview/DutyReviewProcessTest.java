@@ -23,6 +23,7 @@ import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.OrganizationKind;
 import cn.partyflow.organization.Person;
 import cn.partyflow.organization.Role;
+import cn.partyflow.organization.RoleAssignment;
 import cn.partyflow.rectification.ProblemListHandover;
 import cn.partyflow.rectification.Rectification;
 import cn.partyflow.rectification.RectificationProgress;
@@ -90,6 +91,9 @@ class DutyReviewProcessTest {
     when(directory.person(anyString())).thenAnswer(c -> Optional.ofNullable(PEOPLE.get(c.<String>getArgument(0))));
     when(directory.personByUsername(anyString())).thenAnswer(c -> PEOPLE.values().stream()
         .filter(p -> p.username().equals(c.getArgument(0))).findFirst());
+    when(directory.roleAssignmentsOf(anyString())).thenAnswer(c -> Map.of(
+        "R1", List.of(new RoleAssignment("rmyy", "R1", Role.SECRETARY)),
+        "R2", List.of(new RoleAssignment("rmyy", "R2", Role.ORG_DEPARTMENT))).getOrDefault(c.getArgument(0), List.of()));
     when(directory.selfAndDescendants("rmyy")).thenReturn(Set.of("rmyy", "rmyy-nk", "rmyy-wk"));
     when(directory.people(any())).thenReturn(List.copyOf(PEOPLE.values()));
     when(store.reporter(anyString(), anyString())).thenAnswer(c -> Optional.of(reporter(c.getArgument(0),
@@ -124,8 +128,12 @@ class DutyReviewProcessTest {
   }
 
   private DutyReviewSteps steps() {
-    return new DutyReviewSteps(new DutyReviewService(store, directory, null, DutyReviewSettings.defaults(), handover,
-        mock(RectificationProgress.class)));
+    return new DutyReviewSteps(service());
+  }
+
+  private DutyReviewService service() {
+    return new DutyReviewService(store, directory, runtimeService(), taskService(), DutyReviewSettings.defaults(),
+        handover, mock(RectificationProgress.class));
   }
 
   @AfterEach
@@ -164,6 +172,9 @@ class DutyReviewProcessTest {
     vote(pi, "rmyy_zzb", "较好", "好");
     vote(pi, "rmyy_fgld", "较好", "一般");
     verify(store).ballot(pi.getId(), "R1", Map.of("P1", "好", "P2", "好"));
+    // The last vote closes the ballot: neither the due date nor the 组织部门 had to.
+    assertThat(pi).hasPassed(DutyReview.CAST_BALLOT).hasNotPassed(DutyReview.BALLOT_CLOSED,
+        DutyReview.BALLOT_CLOSED_EARLY);
 
     Task review = reviewOf(pi, "李明");
     assertThat(review).hasCandidateGroup("rmyy.orgdept");
@@ -192,6 +203,36 @@ class DutyReviewProcessTest {
         .contains("王建国：一般").contains("未投票（不计入）：赵志强、周明").contains("合计1票");
     complete(review, withVariables(DutyReview.COMMENT, "点评", DutyReview.PROBLEMS, json("[]")));
     verify(store).review(eq(1L), eq("点评"), eq("一般"), eq(null), eq(List.of()), any());
+  }
+
+  @Test
+  void theOrgDeptClosesTheBallotEarlyWithAReasonAndTheVotesCastCount() {
+    ProcessInstance pi = reportedAndMet("[\"R1\",\"R2\",\"R3\"]");
+    vote(pi, "rmyy_shuji", "好", "较好");
+    DutyReviewService service = service();
+
+    Assertions.assertThatThrownBy(() -> service.closeBallotEarly(pi.getId(), "rmyy_shuji", "周明已调离"))
+        .hasMessage("只有县人民医院党委的组织部门干事可以提前截止民主测评");
+    Assertions.assertThatThrownBy(() -> service.closeBallotEarly(pi.getId(), "rmyy_zzb", "  "))
+        .hasMessageStartingWith("提前截止民主测评须写明理由");
+    Assertions.assertThatThrownBy(() -> service.closeBallotEarly(pi.getId(), "rmyy_zzb", "长".repeat(501)))
+        .hasMessageContaining("不能超过500字");
+    Assertions.assertThat(ballots(pi)).hasSize(2);
+    verify(store, never()).event(anyString(), anyString(), org.mockito.ArgumentMatchers.startsWith("提前截止"));
+
+    service.closeBallotEarly(pi.getId(), "rmyy_zzb", "周明已调离，赵志强出差无法投票");
+
+    Assertions.assertThat(ballots(pi)).isEmpty();
+    assertThat(pi).hasPassed(DutyReview.BALLOT_CLOSED_EARLY).hasNotPassed(DutyReview.BALLOT_CLOSED);
+    verify(store).event(pi.getId(), "rmyy_zzb",
+        "提前截止民主测评：已投票1人，未投票2人（赵志强、周明，不计入）；理由：周明已调离，赵志强出差无法投票");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), DutyReview.BALLOT_CLOSED_EARLY_BY))
+        .isEqualTo("赵志强（组织部门干事）");
+    Task review = reviewOf(pi, "韩磊");
+    Assertions.assertThat(taskService().getVariable(review.getId(), DutyReview.TALLY).toString())
+        .contains("王建国：较好").contains("未投票（不计入）：赵志强、周明").contains("综合评价“较好”");
+    Assertions.assertThatThrownBy(() -> service.closeBallotEarly(pi.getId(), "rmyy_zzb", "再截止一次"))
+        .hasMessage("民主测评已经截止，不能再提前截止");
   }
 
   @Test

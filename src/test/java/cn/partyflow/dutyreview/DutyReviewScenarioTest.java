@@ -103,11 +103,35 @@ class DutyReviewScenarioTest {
     assertThat(jdbc.queryForObject("select count(*) from pf_dr_vote", Integer.class)).isZero();
     done(complete("rmyy_shuji", ballot, ballot("好", "好")));
     done(complete("rmyy_zzb", ballotOf(pi, "rmyy_zzb"), ballot("较好", "好")));
-    done(complete("rmyy_fgld", ballotOf(pi, "rmyy_fgld"), ballot("较好", "一般")));
+
+    // While the ballot runs, the page grades by the votes cast so far and shows each open ballot's due date.
+    String running = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/duty-review/cases/" + pi, String.class);
+    assertThat(running).contains("较好（测评中）").doesNotContain("未测评")
+        .contains("期限 " + tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.CAST_BALLOT)
+            .singleResult().getDueDate().toInstant().atZone(ChinaClock.ZONE).toLocalDate());
+    // The rater cannot offer the ballot to a group (Tasklist's 添加用户组), nor hand it to somebody else.
+    Task fgld = ballotOf(pi, "rmyy_fgld");
+    assertThat(link("rmyy_fgld", fgld, "{\"groupId\":\"rmyy.orgdept\",\"type\":\"candidate\"}").getBody())
+        .contains("不能手工增减办理组");
+    assertThat(link("rmyy_fgld", fgld, "{\"userId\":\"rmyy_zzb\",\"type\":\"candidate\"}").getStatusCode()
+        .is4xxClientError()).isTrue();
+    assertThat(tasks.getIdentityLinksForTask(fgld.getId())).allMatch(l -> l.getGroupId() == null
+        && "rmyy_fgld".equals(l.getUserId()));
+    // 周明 left: only the 组织部门 closes the ballot early, with the reason; the two votes cast count.
+    assertThat(closeBallot("rmyy_fgld", "不等了")).contains("只有县人民医院党委的组织部门干事可以提前截止民主测评");
+    assertThat(closeBallot("rmyy_zzb", " ")).contains("提前截止民主测评须写明理由");
+    assertThat(ballotOf(pi, "rmyy_fgld")).isNotNull();
+    assertThat(closeBallot("rmyy_zzb", "周明已调离")).contains("民主测评已提前截止");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(DutyReview.CAST_BALLOT).count())
+        .isZero();
+    assertThat(jdbc.queryForObject("select text from pf_dr_event where process_instance_id = ? and actor = 'rmyy_zzb'"
+        + " and text like '提前截止%'", String.class, pi))
+        .isEqualTo("提前截止民主测评：已投票2人，未投票1人（周明，不计入）；理由：周明已调离");
+    assertThat(closeBallot("rmyy_zzb", "周明已调离")).contains("民主测评已经截止");
 
     Task nkReview = task(pi, DutyReview.REVIEW_SECRETARY, "陈静");
     assertThat(tasks.getVariable(nkReview.getId(), DutyReview.TALLY).toString()).contains("王建国：好")
-        .contains("综合评价“较好”");
+        .contains("未投票（不计入）：周明").contains("综合评价“较好”");
     // Vote lines the 组织部门 sends after the ballot are not read: the ratings are the raters' own.
     done(complete("rmyy_zzb", nkReview, review("落实“三会一课”不够经常", "差", "差", "差",
         "[{\"problem\":\"三会一课落实不经常\",\"clause\":\"组织生活\"},{\"problem\":\"发展党员计划未完成\"}]")));
@@ -139,7 +163,12 @@ class DutyReviewScenarioTest {
         .contains("三会一课落实不经常").contains("整改方案拟定").contains(today);
     // Each rater's ballot is a vote of that rater on the auditors' page (the form declares "record": "vote").
     String audit = http.withBasicAuth("rmyy_shenji", "demo").getForObject("/audit/cases/" + pi, String.class);
-    assertThat(audit).contains("id=\"votes\"").contains("民主测评（王建国）").contains("民主测评（周明）");
+    assertThat(audit).contains("id=\"votes\"").contains("民主测评（王建国）").contains("组织部门提前截止测评")
+        .contains("周明已调离");
+    // Steps by their names only (not the engine's 多实例 container), the case by its title, not its instance id.
+    assertThat(audit).doesNotContain("多实例").doesNotContain(">" + pi + "<").doesNotContain("deleted")
+        .contains("任务未办理即结束：由流程撤销（该环节已截止或被中断）")
+        .contains("案卷：书记抓基层党建述职评议 · 县人民医院党委");
     String fairlyGood = http.withBasicAuth("rmyy_shuji", "demo").getForObject("/reports/figure?key=dutyreview.grade.1"
         + "&orgId=rmyy&year=" + YEAR, String.class);
     assertThat(fairlyGood).contains("陈静").contains("/duty-review/cases/" + pi).doesNotContain("韩磊");
@@ -147,6 +176,19 @@ class DutyReviewScenarioTest {
         + "&year=" + YEAR, String.class)).contains("陈静").contains("韩磊");
     assertThat(http.withBasicAuth("nk_shuji", "demo").getForEntity("/duty-review/cases/" + pi, String.class)
         .getStatusCode().value()).isEqualTo(404);
+  }
+
+  private String closeBallot(String user, String reason) {
+    String pi = jdbc.queryForObject("select process_instance_id from pf_dr_case where org_id = 'rmyy'", String.class);
+    return WebSession.open(http, user, "/duty-review/cases/" + pi).submit("/duty-review/cases/" + pi
+        + "/close-ballot", Map.of("reason", reason));
+  }
+
+  private ResponseEntity<String> link(String user, Task task, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + task.getId() + "/identity-links",
+        HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
   private static void done(ResponseEntity<String> answer) {

@@ -187,9 +187,14 @@ class RectificationDashboardTest {
   @Test
   void theSecretaryMovesADeadlineOnTheItemPageWithAReasonAndNobodyElseCan() {
     assertThat(dashboard("nk_zhuren", "").isEmpty()).isFalse();
+    // A step the system recorded has no actor.
+    jdbc.update("insert into pf_rectification_event (item_id, kind, actor, detail, occurred_at) values (?, ?, null,"
+        + " '列入整改方案', ?)", later, Rectification.EVENT_PLANNED, Timestamp.valueOf(LocalDateTime.now()));
     String own = rest.withBasicAuth("nk_zhuren", "demo").getForObject("/rectification/items/" + later + "/evidence",
         String.class);
     assertThat(own).contains("未到期问题" + run).doesNotContain("deadline-change");
+    // 责任领导 and 责任人 by name, as everywhere on our pages, not by login.
+    assertThat(own).contains("<dd>周明</dd>").doesNotContain("rmyy_fgld").doesNotContain("nk_zhuren");
 
     WebSession secretary = WebSession.open(rest, "rmyy_shuji", "/rectification/items/" + later + "/evidence");
     assertThat(secretary.page()).contains("调整完成时限（党委书记批准）");

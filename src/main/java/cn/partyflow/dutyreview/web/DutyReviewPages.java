@@ -1,5 +1,6 @@
 package cn.partyflow.dutyreview.web;
 
+import cn.partyflow.dutyreview.DutyReviewRules;
 import cn.partyflow.dutyreview.DutyReviewService;
 import cn.partyflow.dutyreview.DutyReviewStore;
 import cn.partyflow.organization.AccessScope;
@@ -13,6 +14,7 @@ import cn.partyflow.security.ProcedurePages;
 import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +134,9 @@ class DutyReviewPages {
     model.addAttribute("grades", service.settings().grades());
     model.addAttribute("attendees", names(c.attendees()));
     model.addAttribute("raters", names(c.raters()));
+    boolean ballotRunning = service.ballotRunning(pi);
+    model.addAttribute("mayCloseBallot", ballotRunning && service.takesEarlyClose(pi) && pages.holds(auth,
+        a -> a.orgId().equals(o.id()) && a.role() == Role.ORG_DEPARTMENT));
     List<Map<String, Object>> reporters = new ArrayList<>();
     for (DutyReviewStore.Reporter r : store.reporters(pi)) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -148,6 +153,7 @@ class DutyReviewPages {
       row.put("counts", counts);
       row.put("votes", String.join("；", votes));
       row.put("total", votes.size());
+      row.put("grade", grade(r, votes.size(), counts, ballotRunning));
       row.put("reportedOn", r.reportedAt() == null ? null
           : r.reportedAt().atZone(ChinaClock.ZONE).toLocalDate().toString());
       row.put("dataReport", DutyReviewService.dataReportLink(r.orgId(), c.year()));
@@ -164,6 +170,43 @@ class DutyReviewPages {
         .toList());
     model.addAttribute("tasks", pages.tasksWithHolders(pi));
     return "duty-review/case";
+  }
+
+  /**
+   * The 组织部门干事 closes the ballot before its due date, with the reason; {@link
+   * DutyReviewService#closeBallotEarly} checks who asks and every rule.
+   */
+  @PostMapping("/duty-review/cases/{pi}/close-ballot")
+  String closeBallot(@PathVariable String pi, @RequestParam(required = false) String reason, Authentication auth,
+      RedirectAttributes redirect) {
+    DutyReviewStore.Case c = store.caseOf(pi).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "述职评议不存在"));
+    visible(auth, c.orgId());
+    String back = "redirect:/duty-review/cases/" + pi;
+    // A refused close comes back with the reason typed, to be corrected rather than typed again.
+    redirect.addFlashAttribute("closeReason", reason);
+    return pages.act(redirect, back, () -> {
+      service.closeBallotEarly(pi, auth.getName(), reason);
+      redirect.addFlashAttribute("message", "民主测评已提前截止，综合评价按已投的票计算；请在待办中逐一点评。");
+      return back;
+    });
+  }
+
+  /**
+   * The overall grade as the row shows it: the one the review recorded, else the grade of the votes cast so far
+   * (marked 测评中 while raters may still vote), else 未测评.
+   */
+  private String grade(DutyReviewStore.Reporter r, int votes, Map<String, Long> counts, boolean ballotRunning) {
+    if (r.grade() != null) {
+      return r.grade();
+    }
+    if (votes == 0) {
+      return ballotRunning ? "测评中" : "未测评";
+    }
+    List<String> cast = new ArrayList<>();
+    counts.forEach((g, n) -> cast.addAll(Collections.nCopies(n.intValue(), g)));
+    String overall = DutyReviewRules.rating(cast, service.settings()).overall();
+    return ballotRunning ? overall + "（测评中）" : overall;
   }
 
   /** The reviewing 党委's 组织部门干事, or the administrator. */

@@ -1,5 +1,7 @@
 package cn.partyflow.rectification.web;
 
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
 import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.EvidenceStore;
 import cn.partyflow.rectification.RectificationItem;
@@ -9,7 +11,10 @@ import cn.partyflow.shared.RuleViolation;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,10 +43,12 @@ class EvidenceController {
   private final RectificationSettings settings;
   private final Viewer viewer;
   private final DeadlineChange deadlineChange;
+  private final OrganizationDirectory directory;
 
   EvidenceController(RectificationItems service, EvidenceStore store, RectificationSettings settings,
-      Viewer viewer, DeadlineChange deadlineChange) {
+      Viewer viewer, DeadlineChange deadlineChange, OrganizationDirectory directory) {
     this.deadlineChange = deadlineChange;
+    this.directory = directory;
     this.service = service;
     this.store = store;
     this.settings = settings;
@@ -52,12 +59,25 @@ class EvidenceController {
   String page(@PathVariable long id, Authentication auth, Model model) {
     RectificationItem item = item(id, auth);
     model.addAttribute("item", item);
-    model.addAttribute("evidence", store.list(id));
-    model.addAttribute("events", service.events(id));
+    List<EvidenceStore.Evidence> evidence = store.list(id);
+    List<RectificationItems.Event> events = service.events(id);
+    model.addAttribute("evidence", evidence);
+    model.addAttribute("events", events);
+    model.addAttribute("names", names(Stream.concat(Stream.of(item.leaderUser(), item.responsibleUser()),
+        Stream.concat(evidence.stream().map(EvidenceStore.Evidence::uploadedBy),
+            events.stream().map(RectificationItems.Event::actor))).toList()));
     model.addAttribute("maxSize", EvidenceStoreSize.of(settings.evidenceMaxBytes()));
     model.addAttribute("types", String.join("、", settings.evidenceTypes()));
     model.addAttribute("approvesDeadline", item.isOpen() && !item.isLongTerm() && viewer.approvesDeadlines(auth, item));
     return "rectification/evidence";
+  }
+
+  /** The people of the page by name from the registry, never by login (the administrator as 系统管理员). */
+  private Map<String, String> names(List<String> logins) {
+    Map<String, String> names = new HashMap<>();
+    logins.stream().filter(l -> l != null && !l.isBlank()).distinct().forEach(l -> names.put(l,
+        directory.personByUsername(l).map(Person::name).orElse("admin".equals(l) ? "系统管理员" : l)));
+    return names;
   }
 
   /** The 党委书记 approves a new deadline with its reason; the ladder's reminders follow the new date. */
