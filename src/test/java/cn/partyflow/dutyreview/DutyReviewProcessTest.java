@@ -322,6 +322,38 @@ class DutyReviewProcessTest {
     }
   }
 
+  /**
+   * A case waiting at the ballot on the version before the early close (git 7e56a01,
+   * upgrade/duty-review-7e56a01.bpmn) cannot be closed early until {@link RunningCaseUpgrade} moves it; the move adds
+   * the boundary event, and the 组织部门 then closes it.
+   */
+  @Test
+  void aBallotRunningOnTheVersionBeforeTheEarlyCloseIsMovedAndThenClosesEarly() {
+    VersionDeployments versions = new VersionDeployments(processEngine(), "forms/duty-review");
+    try {
+      String old = versions.deploy("upgrade/duty-review-7e56a01.bpmn");
+      ProcessInstance pi = runtimeService().startProcessInstanceById(versions.definition(old).getId(),
+          "rmyy:" + YEAR, withVariables(DutyReview.ORG_ID, "rmyy", DutyReview.YEAR, YEAR, DutyReview.REPORTER_IDS,
+              "P1,P2"));
+      taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(DutyReview.SUBMIT_REPORT)
+          .list().forEach(t -> complete(t, withVariables(DutyReview.REPORT_TEXT, "述职")));
+      recordMeeting(pi, "[\"R1\",\"R2\"]");
+      vote(pi, "rmyy_shuji", "好", "较好");
+      Assertions.assertThatThrownBy(() -> service().closeBallotEarly(pi.getId(), "rmyy_zzb", "赵志强出差"))
+          .hasMessageStartingWith("本案卷按提前截止测评上线前的流程办理");
+
+      versions.deploy("processes/duty-review/duty-review.bpmn");
+      Assertions.assertThat(RunningCaseUpgrade.upgrade(processEngine())).isEqualTo(new RunningCaseUpgrade.Result(1, 0));
+      service().closeBallotEarly(pi.getId(), "rmyy_zzb", "赵志强出差");
+
+      Assertions.assertThat(ballots(pi)).isEmpty();
+      Assertions.assertThat(taskService().getVariable(reviewOf(pi, "李明").getId(), DutyReview.TALLY).toString())
+          .contains("王建国：好").contains("未投票（不计入）：赵志强");
+    } finally {
+      versions.removeAll();
+    }
+  }
+
   /** The old application's Steps as far as the old version's 点评和测评 needs: a vote line per rater. */
   public static class StepsBeforeTheBallot {
     private final DutyReviewSteps steps;
