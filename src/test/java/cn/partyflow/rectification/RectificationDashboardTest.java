@@ -190,6 +190,9 @@ class RectificationDashboardTest {
     String own = rest.withBasicAuth("nk_zhuren", "demo").getForObject("/rectification/items/" + later + "/evidence",
         String.class);
     assertThat(own).contains("未到期问题" + run).doesNotContain("deadline-change");
+    // People by name, never by login.
+    assertThat(own).contains("<dd id=\"item-leader\">周明</dd>", "<dd id=\"item-responsible\">何军</dd>")
+        .doesNotContain("rmyy_fgld", "nk_zhuren");
 
     WebSession secretary = WebSession.open(rest, "rmyy_shuji", "/rectification/items/" + later + "/evidence");
     assertThat(secretary.page()).contains("调整完成时限（党委书记批准）");

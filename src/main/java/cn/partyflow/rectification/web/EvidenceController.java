@@ -1,5 +1,7 @@
 package cn.partyflow.rectification.web;
 
+import cn.partyflow.organization.OrganizationDirectory;
+import cn.partyflow.organization.Person;
 import cn.partyflow.rectification.DeadlineChange;
 import cn.partyflow.rectification.EvidenceStore;
 import cn.partyflow.rectification.RectificationItem;
@@ -9,6 +11,8 @@ import cn.partyflow.shared.RuleViolation;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,10 +42,12 @@ class EvidenceController {
   private final RectificationSettings settings;
   private final Viewer viewer;
   private final DeadlineChange deadlineChange;
+  private final OrganizationDirectory directory;
 
   EvidenceController(RectificationItems service, EvidenceStore store, RectificationSettings settings,
-      Viewer viewer, DeadlineChange deadlineChange) {
+      Viewer viewer, DeadlineChange deadlineChange, OrganizationDirectory directory) {
     this.deadlineChange = deadlineChange;
+    this.directory = directory;
     this.service = service;
     this.store = store;
     this.settings = settings;
@@ -52,8 +58,20 @@ class EvidenceController {
   String page(@PathVariable long id, Authentication auth, Model model) {
     RectificationItem item = item(id, auth);
     model.addAttribute("item", item);
-    model.addAttribute("evidence", store.list(id));
-    model.addAttribute("events", service.events(id));
+    var evidence = store.list(id);
+    List<RectificationItems.Event> events = service.events(id);
+    model.addAttribute("evidence", evidence);
+    model.addAttribute("events", events);
+    // People by name, as the registry knows them: the page never shows a login.
+    Map<String, String> names = new HashMap<>();
+    for (String login : java.util.stream.Stream.concat(java.util.stream.Stream.of(item.leaderUser(),
+        item.responsibleUser()), java.util.stream.Stream.concat(evidence.stream().map(e -> e.uploadedBy()),
+        events.stream().map(RectificationItems.Event::actor))).toList()) {
+      if (login != null) {
+        names.put(login, directory.personByUsername(login).map(Person::name).orElse(login));
+      }
+    }
+    model.addAttribute("names", names);
     model.addAttribute("maxSize", EvidenceStoreSize.of(settings.evidenceMaxBytes()));
     model.addAttribute("types", String.join("、", settings.evidenceTypes()));
     model.addAttribute("approvesDeadline", item.isOpen() && !item.isLongTerm() && viewer.approvesDeadlines(auth, item));
