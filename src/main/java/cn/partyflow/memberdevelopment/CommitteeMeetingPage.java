@@ -60,6 +60,10 @@ class CommitteeMeetingPage {
       record(form, committee, auth.getName(), redirect);
     } catch (RuleViolation e) {
       redirect.addFlashAttribute("error", e.getMessage());
+      // The refused meeting comes back as typed (attendance, votes, opinions), to be corrected, not typed again.
+      Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
+      typed.remove("_csrf");
+      redirect.addFlashAttribute("typed", typed);
     }
     return "redirect:" + PATH + "?committee=" + committee;
   }

@@ -32,6 +32,11 @@ public class Notifier {
     this.jdbc = jdbc;
   }
 
+  /** A login's holder by name, as item histories and pages show people. */
+  String nameOf(String user) {
+    return directory.personByUsername(user).map(Person::name).orElse(user);
+  }
+
   public void send(Collection<String> users, String kind, Long itemId, String subject, String body) {
     for (String user : new LinkedHashSet<>(users)) {
       Optional<Person> person = directory.personByUsername(user);

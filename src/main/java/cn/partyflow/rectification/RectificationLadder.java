@@ -77,7 +77,8 @@ public class RectificationLadder {
     RectificationItem item = item(execution);
     String text = String.format("【整改提醒】%s的整改事项将于%s到期，请抓紧落实并及时报告进展、上传证明材料。%n%s",
         item.department(), item.deadline(), describe(item));
-    service.event(item.id(), Rectification.EVENT_REMINDER, null, "提醒责任人" + item.responsibleUser());
+    service.event(item.id(), Rectification.EVENT_REMINDER, null,
+        "提醒责任人" + notifier.nameOf(item.responsibleUser()));
     notifier.send(List.of(item.responsibleUser()), Rectification.EVENT_REMINDER, item.id(),
         "【整改提醒】整改事项" + item.seq() + "将于" + item.deadline() + "到期", text);
   }
@@ -87,7 +88,8 @@ public class RectificationLadder {
     RectificationItem item = item(execution);
     String text = String.format("【整改告诫】您负责的整改事项已于%s到期仍未销号，党办将督办，请督促%s限期完成。%n%s",
         item.deadline(), item.department(), describe(item));
-    service.event(item.id(), Rectification.EVENT_WARNING, null, "警示责任领导" + item.leaderUser() + "，交党办督办");
+    service.event(item.id(), Rectification.EVENT_WARNING, null,
+        "警示责任领导" + notifier.nameOf(item.leaderUser()) + "，交党办督办");
     notifier.send(List.of(item.leaderUser(), item.responsibleUser()), Rectification.EVENT_WARNING, item.id(),
         "【整改告诫】整改事项" + item.seq() + "已到期未销号", text);
   }

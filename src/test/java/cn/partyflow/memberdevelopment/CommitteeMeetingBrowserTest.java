@@ -84,7 +84,19 @@ class CommitteeMeetingBrowserTest {
     browser.findElement(By.id("written-absent-P006")).click();
     browser.findElement(By.id("opinion-P006")).sendKeys("同意接收");
     vote(firstTask, "3", "0", "0", null);
-    vote(secondTask, "1", "2", "0", "群众反映作风问题，尚需考察");
+    vote(secondTask, "1", "2", "0", null);
+    browser.findElement(By.id("record-meeting")).click();
+    // Not approved without its reason: refused, and the meeting comes back as typed to add the reason only.
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
+        .contains("请填写不予批准的理由");
+    assertThat(browser.findElement(By.id("meetingDate")).getAttribute("value"))
+        .isEqualTo(today.minusDays(1).toString());
+    assertThat(browser.findElement(By.id("minutes")).getAttribute("value")).isEqualTo("研究接收预备党员两名，逐个表决");
+    assertThat(browser.findElement(By.id("written-absent-P006")).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("opinion-P006")).getAttribute("value")).isEqualTo("同意接收");
+    assertThat(browser.findElement(By.id("decide-" + secondTask)).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("for-" + firstTask)).getAttribute("value")).isEqualTo("3");
+    browser.findElement(By.id("candidate-opinion-" + secondTask)).sendKeys("群众反映作风问题，尚需考察");
     BrowserSupport.screenshot(browser, "md-committee-01-meeting-filled");
     browser.findElement(By.id("record-meeting")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));

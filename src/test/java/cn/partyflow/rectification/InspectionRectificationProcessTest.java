@@ -302,6 +302,9 @@ class InspectionRectificationProcessTest {
     setClock(LocalDateTime.of(2025, 9, 29, 9, 0));
     execute(ladderJob(pi, item, "BoundaryEvent_Reminder"));
     Assertions.assertThat(fx.channel.sent).containsExactly("resp1@test.cn 【整改提醒】整改事项1将于2025-10-10到期");
+    Assertions.assertThat(fx.jdbc.queryForList("select detail from pf_rectification_event where item_id = ?"
+        + " and kind = ?", String.class, item, Rectification.EVENT_REMINDER)).as("the item's history names people")
+        .containsExactly("提醒责任人钱主任");
     Assertions.assertThat(reportTask(pi, item)).isNotNull();
 
     setClock(LocalDateTime.of(2025, 10, 10, 18, 0));
