@@ -190,20 +190,29 @@ public class DuesSubtreeTotals implements SubtreeFigures {
     }
   }
 
-  /** Writes the gathered differences in their order; a row no branch month is counted in any more goes. */
+  /**
+   * Writes the gathered differences in their order, as one batch (a branch's month changes a row at each of its four
+   * or so levels: one round trip instead of one each); a row no branch month is counted in any more goes.
+   */
   void write(TreeMap<Key, Figures> changes) {
-    boolean postgres = KeptTables.postgres(jdbc);
+    List<Object[]> upserts = new ArrayList<>();
+    List<Object[]> emptied = new ArrayList<>();
     changes.forEach((key, f) -> {
       if (f.zero()) {
         return;
       }
-      jdbc.update(postgres ? UPSERT_POSTGRES : UPSERT_H2, key.orgId(), key.period(), f.members(), f.expected(),
-          f.received(), f.unpaidMembers(), f.owed(), f.arrearsPersonMonths(), f.arrearsOwed());
+      upserts.add(new Object[] {key.orgId(), key.period(), f.members(), f.expected(), f.received(),
+          f.unpaidMembers(), f.owed(), f.arrearsPersonMonths(), f.arrearsOwed()});
       if (f.members() < 0) {
-        jdbc.update("delete from pf_dues_level where org_id = ? and period = ? and members = 0", key.orgId(),
-            key.period());
+        emptied.add(new Object[] {key.orgId(), key.period()});
       }
     });
+    if (!upserts.isEmpty()) {
+      jdbc.batchUpdate(KeptTables.postgres(jdbc) ? UPSERT_POSTGRES : UPSERT_H2, upserts);
+    }
+    if (!emptied.isEmpty()) {
+      jdbc.batchUpdate("delete from pf_dues_level where org_id = ? and period = ? and members = 0", emptied);
+    }
   }
 
   /**
