@@ -4,6 +4,7 @@ import cn.partyflow.shared.KeptTables;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Repository;
  * <p>Two transactions changing the same branch's month: each first takes the kept row's lock (an upsert that changes
  * nothing), and only then counts, in a statement of its own; under READ COMMITTED that count sees the other
  * transaction's committed ledger rows, so the last to commit writes the full count. The rows are taken in one fixed
- * order, after every ledger row the transaction writes, so two writers never wait for each other in a cycle.
+ * order, after every ledger row the transaction writes, so two writers never wait for each other in a cycle. What
+ * changed is then added at the branch and every organization above it ({@link DuesSubtreeTotals}), after all the
+ * transaction's month rows.
  */
 @Repository
 public class DuesMonthTotals {
@@ -47,9 +50,11 @@ public class DuesMonthTotals {
       + " values (?, ?, 0, 0, 0, 0, 0)";
 
   private final JdbcTemplate jdbc;
+  private final DuesSubtreeTotals levels;
 
-  DuesMonthTotals(JdbcTemplate jdbc) {
+  DuesMonthTotals(JdbcTemplate jdbc, DuesSubtreeTotals levels) {
     this.jdbc = jdbc;
+    this.levels = levels;
   }
 
   /** The ledger of the branch's month changed: recounted before the transaction commits, or at once outside one. */
@@ -59,10 +64,11 @@ public class DuesMonthTotals {
 
   /** {@link #changed(String, String)} for several months of the branch. */
   void changed(String branchId, Collection<String> periods) {
-    TreeSet<Key> pending = KeptTables.beforeCommit(this, TreeSet::new,
-        keys -> keys.forEach(k -> refresh(k.branchId(), k.period())));
+    TreeSet<Key> pending = KeptTables.beforeCommit(this, TreeSet::new, this::refresh);
     if (pending == null) {
-      new TreeSet<>(periods).forEach(p -> refresh(branchId, p));
+      TreeSet<Key> keys = new TreeSet<>();
+      periods.forEach(p -> keys.add(new Key(branchId, p)));
+      refresh(keys);
       return;
     }
     periods.forEach(p -> pending.add(new Key(branchId, p)));
@@ -73,25 +79,59 @@ public class DuesMonthTotals {
    * written around the services (tests, a bulk load of one branch).
    */
   public void refresh(String branchId, String period) {
+    refresh(new TreeSet<>(java.util.List.of(new Key(branchId, period))));
+  }
+
+  /**
+   * Recounts the months in their order (a branch's months one after the other, earliest first), then writes what
+   * changed at every level above them ({@link DuesSubtreeTotals}) after all of them, in that table's order.
+   */
+  private void refresh(TreeSet<Key> keys) {
+    TreeMap<DuesSubtreeTotals.Key, DuesSubtreeTotals.Figures> changes = DuesSubtreeTotals.gathered();
+    String locked = null;
+    for (Key k : keys) {
+      if (!k.branchId().equals(locked)) {
+        levels.lockBranch(k.branchId());
+        locked = k.branchId();
+      }
+      recount(k.branchId(), k.period(), changes);
+    }
+    levels.write(changes);
+  }
+
+  private void recount(String branchId, String period,
+      Map<DuesSubtreeTotals.Key, DuesSubtreeTotals.Figures> changes) {
     jdbc.update(KeptTables.postgres(jdbc) ? LOCK_POSTGRES : LOCK_H2, branchId, period);
+    // The row as it was (all zero when the lock just made it), now that nobody else can change it.
+    DuesSubtreeTotals.Figures before = jdbc.queryForObject("select members, expected, received, unpaid_members,"
+            + " owed from pf_dues_month_total where branch_id = ? and period = ?",
+        (rs, i) -> DuesSubtreeTotals.Figures.month(rs.getLong("members"), rs.getBigDecimal("expected"),
+            rs.getBigDecimal("received"), rs.getLong("unpaid_members"), rs.getBigDecimal("owed")),
+        branchId, period);
     Map<String, Object> c = jdbc.queryForMap(COUNT + " where branch_id = ? and period = ?", branchId, period);
     int members = ((Number) c.get("members")).intValue();
+    DuesSubtreeTotals.Figures after = DuesSubtreeTotals.Figures.NONE;
     if (members == 0) {
       jdbc.update("delete from pf_dues_month_total where branch_id = ? and period = ?", branchId, period);
-      return;
+    } else {
+      after = DuesSubtreeTotals.Figures.month(members, decimal(c.get("expected")), decimal(c.get("received")),
+          ((Number) c.get("unpaid")).intValue(), decimal(c.get("owed")));
+      jdbc.update("update pf_dues_month_total set members = ?, expected = ?, received = ?, unpaid_members = ?,"
+              + " owed = ? where branch_id = ? and period = ?", members, after.expected(), after.received(),
+          after.unpaidMembers(), after.owed(), branchId, period);
     }
-    jdbc.update("update pf_dues_month_total set members = ?, expected = ?, received = ?, unpaid_members = ?,"
-            + " owed = ? where branch_id = ? and period = ?", members, decimal(c.get("expected")),
-        decimal(c.get("received")), ((Number) c.get("unpaid")).intValue(), decimal(c.get("owed")), branchId, period);
+    levels.recounted(branchId, period, before, after, changes);
   }
 
   /**
    * Counts every month of every branch anew, set-based: after a bulk load of the ledger (the benchmark's seed). On
-   * PostgreSQL it holds ledger writes for its duration, so no change is lost.
+   * PostgreSQL it holds ledger writes for its duration, so no change is lost. The totals per subtree
+   * ({@link DuesSubtreeTotals}) are counted anew from them.
    */
   public void rebuild() {
     KeptTables.rebuild(jdbc, "pf_dues_ledger", "pf_dues_month_total", "insert into pf_dues_month_total (" + COLUMNS
         + ") select branch_id, period, " + COUNT.substring("select ".length()) + " group by branch_id, period");
+    levels.rebuild();
   }
 
 

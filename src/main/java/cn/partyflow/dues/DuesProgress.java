@@ -44,6 +44,13 @@ public class DuesProgress {
           arrearsPersonMonths + other.arrearsPersonMonths, arrearsAmount.add(other.arrearsAmount));
     }
 
+    /** The figures of this less those of {@code other} (a subtree less the subtrees under it), under this id. */
+    public BranchMonth minus(BranchMonth other) {
+      return new BranchMonth(branchId, period, members - other.members, expected.subtract(other.expected),
+          received.subtract(other.received), unpaidMembers - other.unpaidMembers,
+          arrearsPersonMonths - other.arrearsPersonMonths, arrearsAmount.subtract(other.arrearsAmount));
+    }
+
     /** A month with nothing in it, to sum into. */
     public static BranchMonth empty(String id, String period) {
       return new BranchMonth(id, period, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);

@@ -4,6 +4,7 @@ import cn.partyflow.audit.RecentCases;
 import cn.partyflow.dues.DuesCharts;
 import cn.partyflow.dues.DuesLevels;
 import cn.partyflow.dues.DuesProgress;
+import cn.partyflow.dues.DuesSubtreeTotals;
 import cn.partyflow.memberdevelopment.MemberDevelopment;
 import cn.partyflow.organization.AccessScope;
 import cn.partyflow.organization.MemberStatus;
@@ -72,9 +73,10 @@ class HomeController {
   private final DuesProgress dues;
   private final RectificationDashboard rectification;
   private final RecentCases cases;
+  private final DuesSubtreeTotals duesLevels;
 
   HomeController(OrganizationDirectory directory, AccessScope scope, MyTasks tasks, Roster roster, DuesProgress dues,
-      RectificationDashboard rectification, RecentCases cases) {
+      RectificationDashboard rectification, RecentCases cases, DuesSubtreeTotals duesLevels) {
     this.directory = directory;
     this.scope = scope;
     this.tasks = tasks;
@@ -82,6 +84,7 @@ class HomeController {
     this.dues = dues;
     this.rectification = rectification;
     this.cases = cases;
+    this.duesLevels = duesLevels;
   }
 
   @GetMapping("/")
@@ -97,10 +100,12 @@ class HomeController {
     model.addAttribute("today", today);
     model.addAttribute("tasklist", Navigation.TASKLIST);
     model.addAttribute("taskCounts", tasks.filterCounts(me.userId()));
+    // A county's scope sums its organizations' figures as it always did; a larger one reads the figures kept per
+    // subtree for its rows, or sums as a county's does while those lag a change of the tree.
+    boolean large = orgs.size() > OrganizationChoices.LIMIT;
     if (me.officer()) {
       ScopeLevels levels = ScopeLevels.of(orgs);
-      // A county's scope counts its people as it always did; a larger one reads the counts kept per level.
-      List<PipelineRow> pipeline = (orgs.size() > OrganizationChoices.LIMIT ? keptPipeline(levels) :
+      List<PipelineRow> pipeline = (large ? keptPipeline(levels) :
           Optional.<List<PipelineRow>>empty()).orElseGet(() -> pipeline(visible, levels));
       model.addAttribute("pipeline", pipeline);
       model.addAttribute("pipelineChart", HomeCharts.funnel(pipeline));
@@ -111,22 +116,26 @@ class HomeController {
       List<String> branches = orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH).map(Organization::id)
           .toList();
       // Read for the whole scope: the kept totals hold branches only, and a province's scope is read as the registry.
-      List<DuesRow> duesRows = duesRows(levels, dues.month(visible, period), period);
+      List<DuesRow> duesRows = (large ? keptDuesRows(levels, period) : Optional.<List<DuesRow>>empty())
+          .orElseGet(() -> duesRows(levels, dues.month(visible, period), period));
       model.addAttribute("dues", duesRows);
       model.addAttribute("duesChart", HomeCharts.duesRate(duesRows, period));
       model.addAttribute("hasBranches", !branches.isEmpty());
       if (me.holdsAny(Navigation.DUES_ROLES) && !branches.isEmpty()) {
         YearMonth now = YearMonth.from(today);
         List<String> periods = DuesCharts.periods(now.minusMonths(DUES_MONTHS - 1), now);
-        List<DuesProgress.BranchMonth> months = dues.months(visible, periods.get(0), now.toString());
         Map<String, String> names = new LinkedHashMap<>();
-        List<DuesProgress.BranchMonth> rates = DuesLevels.monthRates(levels, months, periods, names);
+        List<DuesProgress.BranchMonth> rates = (large ? keptMonthRates(levels, periods, names)
+            : Optional.<List<DuesProgress.BranchMonth>>empty()).orElseGet(() -> monthRates(visible, levels, periods,
+            names));
         model.addAttribute("duesMonthsChart", rates.isEmpty() ? null
             : DuesCharts.monthlyRates("chart-dues-months", "组织", names, periods, rates));
       }
     }
     if (me.manager() || me.admin()) {
-      RectificationDashboard.Summary summary = rectification.summary(visible, RectificationDashboard.Filter.none());
+      RectificationDashboard.Summary summary = (large ? rectification.summaryOfSubtrees(tops(orgs, visible))
+          : Optional.<RectificationDashboard.Summary>empty())
+          .orElseGet(() -> rectification.summary(visible, RectificationDashboard.Filter.none()));
       long total = summary.byStatus().entrySet().stream()
           .filter(e -> !RectificationDashboard.OVERDUE.equals(e.getKey())
               && !RectificationDashboard.DUE_SOON.equals(e.getKey()))
@@ -202,6 +211,34 @@ class HomeController {
   static List<DuesRow> duesRows(ScopeLevels levels, List<DuesProgress.BranchMonth> months, String period) {
     return DuesLevels.month(levels, months, period, false).stream()
         .map(r -> new DuesRow(r.orgId(), r.orgName(), r.month())).toList();
+  }
+
+  /** The same rows from the month totals kept per subtree, read for the rows' organizations; empty while they lag. */
+  Optional<List<DuesRow>> keptDuesRows(ScopeLevels levels, String period) {
+    return duesLevels.month(levels.levels().stream().map(ScopeLevels.Level::orgId).toList(), period)
+        .map(perSubtree -> DuesLevels.monthOfSubtrees(levels, perSubtree, period, false).stream()
+            .map(r -> new DuesRow(r.orgId(), r.orgName(), r.month())).toList());
+  }
+
+  /** The 收缴率 chart's lines from each branch's months, the rows' names put into {@code names}. */
+  List<DuesProgress.BranchMonth> monthRates(Set<String> visible, ScopeLevels levels, List<String> periods,
+      Map<String, String> names) {
+    List<DuesProgress.BranchMonth> months = dues.months(visible, periods.get(0), periods.get(periods.size() - 1));
+    return DuesLevels.monthRates(levels, months, periods, names);
+  }
+
+  /** The same lines from the month totals kept per subtree; empty while they lag a change of the tree. */
+  Optional<List<DuesProgress.BranchMonth>> keptMonthRates(ScopeLevels levels, List<String> periods,
+      Map<String, String> names) {
+    return duesLevels.months(levels.levels().stream().map(ScopeLevels.Level::orgId).toList(), periods.get(0),
+        periods.get(periods.size() - 1)).map(perSubtree -> DuesLevels.monthRatesOfSubtrees(levels, perSubtree,
+        periods, names));
+  }
+
+  /** The scope's top organizations: those whose parent is outside it (a scope is whole subtrees). */
+  static List<String> tops(List<Organization> orgs, Set<String> visible) {
+    return orgs.stream().filter(o -> o.parentId() == null || !visible.contains(o.parentId())).map(Organization::id)
+        .toList();
   }
 
   private List<Deadline> deadlines(String userId, LocalDate today) {

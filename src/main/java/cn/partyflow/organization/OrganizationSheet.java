@@ -37,11 +37,14 @@ class OrganizationSheet implements RegistrySheet {
   private final JdbcTemplate jdbc;
   private final OrganizationDirectory directory;
   private final PersonStageLevels stageLevels;
+  private final List<SubtreeFigures> subtreeFigures;
 
-  OrganizationSheet(JdbcTemplate jdbc, OrganizationDirectory directory, PersonStageLevels stageLevels) {
+  OrganizationSheet(JdbcTemplate jdbc, OrganizationDirectory directory, PersonStageLevels stageLevels,
+      List<SubtreeFigures> subtreeFigures) {
     this.jdbc = jdbc;
     this.directory = directory;
     this.stageLevels = stageLevels;
+    this.subtreeFigures = subtreeFigures;
   }
 
   @Override
@@ -131,6 +134,8 @@ class OrganizationSheet implements RegistrySheet {
     }
     // A person is counted at every organization above his own: a moved organization moves its people's counts.
     stageLevels.rebuild();
+    // So do the dues and rectification figures kept per subtree.
+    subtreeFigures.forEach(SubtreeFigures::rebuild);
     return new OrganizationImport.Result(inserted, parentsFirst.size() - inserted);
   }
 

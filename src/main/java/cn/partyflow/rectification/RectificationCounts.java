@@ -75,17 +75,21 @@ public class RectificationCounts {
       + " and status = ? and deadline = ? and closed_on = ?";
 
   private final JdbcTemplate jdbc;
+  private final RectificationLevels levels;
 
-  public RectificationCounts(JdbcTemplate jdbc) {
+  public RectificationCounts(JdbcTemplate jdbc, RectificationLevels levels) {
     this.jdbc = jdbc;
+    this.levels = levels;
   }
 
   /**
    * Counts every item anew, set-based: after items were written around {@link RectificationItems} (a bulk load, the
    * benchmark's seed). On PostgreSQL it holds item writes for its duration, so no change is counted twice or lost.
+   * The counts per subtree ({@link RectificationLevels}) are counted anew from them.
    */
   public void rebuild() {
     KeptTables.rebuild(jdbc, "pf_rectification_item", "pf_rectification_count", REBUILD);
+    levels.rebuild();
   }
 
 
@@ -127,6 +131,8 @@ public class RectificationCounts {
             java.util.Arrays.copyOf(args, 7));
       }
     });
+    // After every row of its own, in the same transaction: the same changes at each level above.
+    levels.write(ordered);
   }
 
   private static final String UPSERT_POSTGRES = "insert into pf_rectification_count (org_id, department,"

@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -49,10 +51,12 @@ public class RectificationDashboard {
 
   private final JdbcTemplate jdbc;
   private final RectificationSettings settings;
+  private final RectificationLevels levels;
 
-  public RectificationDashboard(JdbcTemplate jdbc, RectificationSettings settings) {
+  public RectificationDashboard(JdbcTemplate jdbc, RectificationSettings settings, RectificationLevels levels) {
     this.jdbc = jdbc;
     this.settings = settings;
+    this.levels = levels;
   }
 
   /** Rows {@code offset} to {@code offset + limit - 1} in deadline order. */
@@ -123,6 +127,34 @@ public class RectificationDashboard {
    * of the items however many there are.
    */
   public Summary summary(Collection<String> orgs, Filter filter) {
+    if (orgs.isEmpty()) {
+      return summary(null, true, null);
+    }
+    return summary("pf_rectification_count", true, args -> where(orgs, filter, args));
+  }
+
+  /**
+   * The same counts, unfiltered, for the whole subtrees of {@code roots} (a scope's top organizations), from the
+   * counts kept per subtree ({@link RectificationLevels}): a province's row instead of its 61,200 rows. No leaders
+   * (those rows keep none); empty when the kept rows lag the tree (and always on H2), and the caller reads
+   * {@link #summary} instead.
+   */
+  public Optional<Summary> summaryOfSubtrees(Collection<String> roots) {
+    if (!levels.overCurrentTree()) {
+      return Optional.empty();
+    }
+    if (roots.isEmpty()) {
+      return Optional.of(summary(null, false, null));
+    }
+    return Optional.of(summary(RectificationLevels.TABLE, false,
+        args -> " where " + SqlScope.anyOf("i.org_id", roots, args)));
+  }
+
+  /**
+   * The summary over the rows of {@code table} that {@code where} (a where clause, its arguments added to the list it
+   * is given) selects; all zero without a table. Leaders are read only with {@code withLeaders}.
+   */
+  private Summary summary(String table, boolean withLeaders, Function<List<Object>, String> where) {
     Map<String, Long> byStatus = new LinkedHashMap<>();
     Rectification.STATUSES.forEach(s -> byStatus.put(s, 0L));
     byStatus.put(OVERDUE, 0L);
@@ -131,21 +163,22 @@ public class RectificationDashboard {
     LocalDate firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1);
     long[] planned = new long[WEEKS];
     long[] closed = new long[WEEKS];
-    if (orgs.isEmpty()) {
+    if (table == null) {
       return new Summary(byStatus, List.of(), List.of(), List.of(), weeks(firstMonday, planned, closed));
     }
     List<Object> args = new ArrayList<>();
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today));
     args.add(Date.valueOf(today.plusDays(settings.dueSoonDays())));
-    String where = where(orgs, filter, args);
+    String selected = where.apply(args);
+    String leader = withLeaders ? ", i.leader_user" : "";
     Map<String, long[]> departments = new HashMap<>();
     Set<String> leaders = new HashSet<>();
-    jdbc.query("select i.status, i.department, i.leader_user, sum(i.n) as n,"
+    jdbc.query("select i.status, i.department" + leader + ", sum(i.n) as n,"
             + " sum(case when " + OPEN + " and i.deadline < ? then i.n else 0 end) as overdue,"
             + " sum(case when " + OPEN + " and i.deadline between ? and ? then i.n else 0 end) as soon"
-            + " from pf_rectification_count i" + where + " and i.n > 0"
-            + " group by i.status, i.department, i.leader_user",
+            + " from " + table + " i" + selected + " and i.n > 0"
+            + " group by i.status, i.department" + leader,
         (RowCallbackHandler) rs -> {
           String status = rs.getString("status");
           long n = rs.getLong("n");
@@ -157,12 +190,14 @@ public class RectificationDashboard {
           d[0] += n;
           d[1] += Rectification.CLOSED.equals(status) ? 0 : n;
           d[2] += overdue;
-          leaders.add(rs.getString("leader_user"));
+          if (withLeaders) {
+            leaders.add(rs.getString("leader_user"));
+          }
         }, args.toArray());
     // The weeks read only the rows in their window (planned: a deadline in it; closed: closed in it), so the sums per
     // week are worked out for those rows alone and not for every row of the scope.
-    weeks("i.category <> '" + Rectification.LONG_TERM + "' and i.deadline", orgs, filter, firstMonday, planned);
-    weeks("i.closed_on", orgs, filter, firstMonday, closed);
+    weeks(table, "i.category <> '" + Rectification.LONG_TERM + "' and i.deadline", where, firstMonday, planned);
+    weeks(table, "i.closed_on", where, firstMonday, closed);
     List<DepartmentCount> byDepartment = new ArrayList<>();
     departments.forEach((name, d) -> byDepartment.add(new DepartmentCount(name, d[0], d[1], d[2])));
     byDepartment.sort(Comparator.comparingLong(DepartmentCount::overdue).reversed()
@@ -173,7 +208,8 @@ public class RectificationDashboard {
   }
 
   /** Adds to {@code into} the items per week whose {@code dated} (a condition ending in a date column) falls in it. */
-  private void weeks(String dated, Collection<String> orgs, Filter filter, LocalDate firstMonday, long[] into) {
+  private void weeks(String table, String dated, Function<List<Object>, String> where, LocalDate firstMonday,
+      long[] into) {
     String column = dated.substring(dated.lastIndexOf(' ') + 1);
     List<Object> args = new ArrayList<>();
     StringBuilder sums = new StringBuilder();
@@ -182,11 +218,11 @@ public class RectificationDashboard {
           .append(k);
       args.add(Date.valueOf(firstMonday.plusWeeks(k + 1)));
     }
-    String where = where(orgs, filter, args);
+    String selected = where.apply(args);
     args.add(Date.valueOf(firstMonday));
     args.add(Date.valueOf(firstMonday.plusWeeks(WEEKS)));
     // Each sum counts the rows before the end of its week; the differences are the weeks.
-    jdbc.query("select " + sums + " from pf_rectification_count i" + where + " and i.n > 0 and " + dated
+    jdbc.query("select " + sums + " from " + table + " i" + selected + " and i.n > 0 and " + dated
             + " >= ? and " + column + " < ?",
         (RowCallbackHandler) rs -> {
           long before = 0;

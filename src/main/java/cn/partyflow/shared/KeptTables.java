@@ -41,6 +41,24 @@ public final class KeptTables {
   }
 
   /**
+   * The statement that stamps the rows of {@code kept} (a table kept per subtree, registered in pf_kept_tree_version)
+   * with the version of the organization tree they were counted over; PostgreSQL only (V121 keeps the version there).
+   */
+  public static String treeStamp(String kept) {
+    return "update pf_kept_tree_version set version = (select version from pf_organization_version where id = 1)"
+        + " where kept = '" + kept + "'";
+  }
+
+  /**
+   * Whether the rows of {@code kept} were counted over the tree as it is now: false on H2 (the demo keeps no version
+   * of the tree) and after a change of the tree that did not count them anew.
+   */
+  public static boolean overCurrentTree(JdbcTemplate jdbc, String kept) {
+    return postgres(jdbc) && jdbc.queryForObject("select count(*) from pf_kept_tree_version k,"
+        + " pf_organization_version v where k.kept = ? and v.id = 1 and k.version = v.version", Long.class, kept) > 0;
+  }
+
+  /**
    * Empties {@code kept} and fills it again with {@code insert}, which reads {@code source} (one table, or several
    * separated by commas), then runs {@code after} (a stamp of what it was counted over): in the caller's transaction
    * if there is one, else in a transaction of its own. On PostgreSQL it holds writes to the source for its duration,

@@ -30,7 +30,8 @@ class DuesMonthTotalsTest {
       + ";DB_CLOSE_DELAY=-1", "sa", "");
   final JdbcTemplate jdbc = new JdbcTemplate(ds);
   final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(ds));
-  final DuesMonthTotals totals = new DuesMonthTotals(jdbc);
+  final DuesMonthTotals totals = new DuesMonthTotals(jdbc,
+      new DuesSubtreeTotals(jdbc, cn.partyflow.organization.DirectoryFixture.directory(jdbc)));
 
   @Test
   void theKeptTotalsFollowTheLedgerThroughCommitRollbackDeletionAndRebuild() {

@@ -31,6 +31,13 @@ class RegistryWritersKeepStageLevelsTest {
         .contains("PersonStageLevels").containsPattern("\\.rebuild\\("));
   }
 
+  /** The dues and rectification figures kept per subtree ({@link SubtreeFigures}) move with the tree as well. */
+  @Test
+  void everyWriterOfTheTreeCountsTheOtherSubtreeFiguresAnew() {
+    assertThat(writers("pf_organization")).isNotEmpty().allSatisfy(f -> assertThat(read(f)).as(f.toString())
+        .contains("SubtreeFigures::rebuild"));
+  }
+
   private static List<Path> writers(String table) {
     Pattern write = Pattern.compile("(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+" + table + "\\b",
         Pattern.CASE_INSENSITIVE);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RectificationCountsTest {
 
   final RectificationFixture fx = new RectificationFixture("counts-" + java.util.UUID.randomUUID());
-  final RectificationDashboard dashboard = new RectificationDashboard(fx.jdbc, fx.settings);
+  final RectificationDashboard dashboard = new RectificationDashboard(fx.jdbc, fx.settings, fx.levels);
   final CountsScenario scenario = new CountsScenario(fx.jdbc, fx.items, dashboard, fx.settings.dueSoonDays(),
       Runnable::run, "h2", "rmyy", "rmyy-nk", "wjj");
 
@@ -39,7 +39,7 @@ class RectificationCountsTest {
     scenario.play();
     fx.jdbc.update("delete from pf_rectification_count where org_id = 'rmyy-nk'");
     fx.jdbc.update("update pf_rectification_count set n = n + 5 where org_id = 'rmyy'");
-    new RectificationCounts(fx.jdbc).rebuild();
+    new RectificationCounts(fx.jdbc, fx.levels).rebuild();
     scenario.assertFigures();
     assertThat(fx.jdbc.queryForObject("select sum(n) from pf_rectification_count", Long.class))
         .isEqualTo(fx.jdbc.queryForObject("select count(*) from pf_rectification_item", Long.class));

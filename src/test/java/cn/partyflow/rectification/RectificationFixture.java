@@ -43,6 +43,7 @@ final class RectificationFixture {
   final WorkdayCalendar workdays = ChinaCalendarFixture.calendar(false);
   final RectificationSettings settings;
   final RecordingChannel channel = new RecordingChannel();
+  final RectificationLevels levels;
   final RectificationItems items;
   final RectificationSteps steps;
   final EvidenceStore evidence;
@@ -81,7 +82,8 @@ final class RectificationFixture {
     role("wjj", "P908", "ORG_DEPARTMENT");
     role("wjj", "P909", "AUDITOR");
     OrganizationDirectory directory = DirectoryFixture.directory(jdbc);
-    items = new RectificationItems(jdbc, new RectificationCounts(jdbc));
+    levels = new RectificationLevels(jdbc, directory);
+    items = new RectificationItems(jdbc, new RectificationCounts(jdbc, levels));
     evidence = new EvidenceStore(jdbc, settings, items);
     Oversight oversight = new Oversight(DirectoryFixture.routing(jdbc), directory, settings);
     steps = new RectificationSteps(items, new RectificationCases(jdbc), evidence, oversight, directory, settings);
