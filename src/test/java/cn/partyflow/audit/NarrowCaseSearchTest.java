@@ -52,6 +52,11 @@ class NarrowCaseSearchTest {
         + " execution_id_, name_, var_type_, text_, create_time_, state_) values (?, 'narrowSearch',"
         + " 'narrowSearch:1', ?, ?, ?, 'orgId', 'string', ?, now(), 'CREATED')",
         run + "-b2-local", run + "-b2", run + "-b2", run + "-b2-sub", branchA);
+    // A3 holds a second process-level row of its organization (a variable set anew): still one case.
+    jdbc.update("insert into act_hi_varinst (id_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_,"
+        + " execution_id_, name_, var_type_, text_, create_time_, state_) values (?, 'narrowSearch',"
+        + " 'narrowSearch:1', ?, ?, ?, 'orgId', 'string', ?, now(), 'CREATED')",
+        run + "-a3-org2", run + "-a3", run + "-a3", run + "-a3", branchA);
     // A case of a branch outside the 党总支 that names branch A in a variable local to a sub-execution.
     historic(run + "-c1", branchOutside, "2026-01-06 10:00:00");
     jdbc.update("insert into act_hi_varinst (id_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_,"
@@ -91,7 +96,7 @@ class NarrowCaseSearchTest {
     assertThat(ids(general)).containsExactly(run + "-b2", run + "-b1", run + "-a3", run + "-a2", run + "-a1");
     CaseSearch.CasePage middle = search.search(criteria(general), directory.allIds(), 1, 2);
     assertThat(middle.rows()).extracting(CaseSearch.CaseRow::id).containsExactly(run + "-a3", run + "-a2");
-    assertThat(middle.total()).isEqualTo(5);
+    assertThat(middle.total()).as("counted from the organizations, each case once").isEqualTo(5);
     // The committee with its 62 organizations, walked with the set of its cases or alone as the registry is large.
     assertThat(ids(committee)).containsExactly(run + "-c1", run + "-b2", run + "-b1", run + "-a3", run + "-a2",
         run + "-a1");
