@@ -113,7 +113,7 @@ class CaseSearch {
     return names;
   }
 
-  /** The cases for a page ({@code from}, in order) and for the capped count ({@code countFrom}), with one argument list. */
+  /** The cases for a page ({@code from}, in order) and for the capped count ({@code countFrom}), with the same args. */
   private record Query(String from, String countFrom, List<Object> args) {}
 
   private Query query(CaseCriteria c, Set<String> visibleOrgs) {

@@ -117,7 +117,7 @@ class OrganizationSheet implements RegistrySheet {
   }
 
   private OrganizationImport.Result write(List<Organization> parentsFirst, Map<String, Organization> existing) {
-    // The tree as it is once other writers of it are held, not as checked: the pipeline's rows are counted anew along it.
+    // The tree as it is once other writers of it are held, not as checked: the pipeline is counted anew along it.
     boolean keptCurrent = stageLevels.holdTree();
     Map<String, Organization> before = directory.organizationsById();
     int inserted = 0;
