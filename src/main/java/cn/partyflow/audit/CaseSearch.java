@@ -57,8 +57,18 @@ class CaseSearch {
 
   static final int COUNT_CAP = 1000;
 
+  /** The cases whose process-level organization is one of an array parameter (pf_idx_hi_varinst_case_org). */
+  private static final String CASES_OF_ORGS = "select v.proc_inst_id_ from act_hi_varinst v where v.name_ = 'orgId'"
+      + " and v.execution_id_ = v.proc_inst_id_ and " + SqlScope.anyOf("v.text_");
+
   /** A scope of at most one organization in this many of the registry is searched from its organizations. */
   static final int NARROW = 50;
+
+  /**
+   * A scope of at most one organization in this many of the registry (and more than {@link #NARROW}) is walked with the
+   * set of its cases at hand: a city of a province, one in twenty.
+   */
+  static final int MIDDLE = 5;
 
   private final JdbcTemplate jdbc;
   private final OrganizationDirectory directory;
@@ -78,7 +88,7 @@ class CaseSearch {
     }
     List<Object> countArgs = new ArrayList<>(q.args);
     countArgs.add(COUNT_CAP + 1);
-    Long total = jdbc.queryForObject("select count(*) from (select c.id " + q.from + " limit ?) n", Long.class,
+    Long total = jdbc.queryForObject("select count(*) from (select c.id " + q.countFrom + " limit ?) n", Long.class,
         countArgs.toArray());
     long counted = total == null ? 0 : total;
     List<CaseRow> rows = rows(q, pageSize + 1, (long) page * pageSize);
@@ -103,7 +113,8 @@ class CaseSearch {
     return names;
   }
 
-  private record Query(String from, List<Object> args) {}
+  /** The cases for a page ({@code from}, in order) and for the capped count ({@code countFrom}), with the same args. */
+  private record Query(String from, String countFrom, List<Object> args) {}
 
   private Query query(CaseCriteria c, Set<String> visibleOrgs) {
     Set<String> orgs = visibleOrgs;
@@ -119,17 +130,34 @@ class CaseSearch {
     // scope (a 党委 and everything below it, or a province) a page is found after a few dozen index look-ups however
     // many cases there are. A narrow one (a branch, one 党委 of a province: under one organization in NARROW) holds
     // too few of the cases for that walk; its cases are found from their organization instead
-    // (pf_idx_hi_varinst_org), a condition the walk's result meets anyway.
+    // (pf_idx_hi_varinst_case_org), a condition the walk's result meets anyway.
     List<Object> args = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("select p.id_ as id, p.business_key_ as bkey, p.proc_def_key_ as dkey,"
+    String columns = "select p.id_ as id, p.business_key_ as bkey, p.proc_def_key_ as dkey,"
         + " p.start_time_ as started, p.end_time_ as ended, p.state_ as state,"
         + " (select max(o.text_) from act_hi_varinst o where o.proc_inst_id_ = p.id_ and o.name_ = 'orgId'"
-        + " and o.execution_id_ = p.id_) as org from act_hi_procinst p where 1 = 1");
-    if (!SqlScope.isRegistry(orgs) && (long) orgs.size() * NARROW <= directory.organizations().size()) {
-      sql.append(" and p.id_ in (select v.proc_inst_id_ from act_hi_varinst v where v.name_ = 'orgId'"
-          + " and v.execution_id_ = v.proc_inst_id_ and ").append(SqlScope.anyOf("v.text_")).append(")");
+        + " and o.execution_id_ = p.id_) as org";
+    StringBuilder sql = new StringBuilder(columns + " from act_hi_procinst p where 1 = 1");
+    String countHead = null;
+    long registry = directory.organizations().size();
+    if (!SqlScope.isRegistry(orgs) && (long) orgs.size() * NARROW <= registry) {
+      sql.append(" and p.id_ in (").append(CASES_OF_ORGS).append(")");
       args.add(SqlScope.ids(orgs));
+    } else if (!SqlScope.isRegistry(orgs) && (long) orgs.size() * MIDDLE <= registry) {
+      // A middle scope (a city: 50,000 of a province's 1,000,000 cases) walks as a broad one, but each case is first
+      // looked up in the set of the scope's cases, read once from pf_idx_hi_varinst_case_org, instead of reading its
+      // organization: the walk for a page then reads the organization only of the scope's cases. Wrapped in coalesce
+      // so that the database keeps it a hashed set and does not turn it into a join, which would read the start time
+      // of every one of the scope's cases to sort them.
+      sql.append(" and coalesce(p.id_ in (").append(CASES_OF_ORGS).append("), false)");
+      args.add(SqlScope.ids(orgs));
+      // The count wants no order: it reads the scope's cases from the index until it has COUNT_CAP + 1, each case once
+      // (by its latest process-level orgId row), instead of walking twenty cases for each of the scope's.
+      countHead = columns + " from act_hi_varinst v join act_hi_procinst p on p.id_ = v.proc_inst_id_"
+          + " where v.name_ = 'orgId' and v.execution_id_ = v.proc_inst_id_ and " + SqlScope.anyOf("v.text_")
+          + " and v.id_ = (select max(w.id_) from act_hi_varinst w where w.proc_inst_id_ = v.proc_inst_id_"
+          + " and w.name_ = 'orgId' and w.execution_id_ = w.proc_inst_id_)";
     }
+    int criteriaFrom = sql.length();
     if (c.businessKey() != null) {
       sql.append(" and p.business_key_ like ?");
       args.add(escapeLike(c.businessKey()) + "%");
@@ -163,8 +191,10 @@ class CaseSearch {
       args.add(like);
       args.add(like);
     }
-    sql.insert(0, "from (").append(") c where ").append(SqlScope.anyOf("c.org", orgs, args));
-    return new Query(sql.toString(), args);
+    String criteria = sql.substring(criteriaFrom);
+    String scope = ") c where " + SqlScope.anyOf("c.org", orgs, args);
+    return new Query("from (" + sql + scope, countHead == null ? "from (" + sql + scope
+        : "from (" + countHead + criteria + scope, args);
   }
 
   private List<CaseRow> rows(Query q, int limit, long offset) {

@@ -120,6 +120,9 @@ class OrganizationSheet implements RegistrySheet {
   }
 
   private OrganizationImport.Result write(List<Organization> parentsFirst, Map<String, Organization> existing) {
+    // The tree as it is once other writers of it are held, not as checked: the pipeline is counted anew along it.
+    boolean keptCurrent = stageLevels.holdTree();
+    Map<String, Organization> before = directory.organizationsById();
     int inserted = 0;
     for (Organization o : parentsFirst) {
       if (existing.containsKey(o.id())) {
@@ -133,7 +136,8 @@ class OrganizationSheet implements RegistrySheet {
       }
     }
     // A person is counted at every organization above his own: a moved organization moves its people's counts.
-    stageLevels.rebuild();
+    stageLevels.recount(keptCurrent, parentsFirst.stream().map(Organization::id).toList(), before,
+        directory.organizationsById());
     // So do the dues and rectification figures kept per subtree.
     subtreeFigures.forEach(SubtreeFigures::rebuild);
     return new OrganizationImport.Result(inserted, parentsFirst.size() - inserted);

@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ class PersonSheet implements RegistrySheet {
   public Checked check(List<SheetRow> rows, OrganizationImport.Scope scope) {
     Map<String, Organization> organizations = directory.organizationsById();
     Set<String> orgs = organizations.keySet();
-    Map<String, String> currentOrg = registry.organizationOfEveryPerson();
+    Map<String, String> currentOrg = registry.organizationOf(rows.stream().map(r -> r.get("id")).toList());
     Map<String, String> currentLogin = new HashMap<>();
     Map<String, Login> logins = new HashMap<>();
     jdbc.query("select id, username from pf_person where username is not null", rs -> {
@@ -154,16 +155,22 @@ class PersonSheet implements RegistrySheet {
         errors.addAll(row.errors());
       }
     }
-    return new Checked(errors, () -> write(people, currentOrg));
+    return new Checked(errors, () -> write(people));
   }
 
-  private OrganizationImport.Result write(List<Person> people, Map<String, String> currentOrg) {
+  private OrganizationImport.Result write(List<Person> people) {
+    boolean keptCurrent = stageLevels.holdTree();
+    // Where the people are once other imports are held, not as checked: the organizations they leave are counted anew.
+    Map<String, String> currentOrg = registry.organizationOf(people.stream().map(Person::id).toList());
+    Set<String> changedOrgs = new HashSet<>();
     int inserted = 0;
     for (Person p : people) {
       Object[] args = {p.name(), p.gender(), sql(p.birthDate()), p.status().name(), p.orgId(), p.username(), p.email(),
           p.phone(), sql(p.applicationDate()), sql(p.activistDate()), sql(p.targetDate()), sql(p.admissionDate()),
           sql(p.fullMemberDate()), p.onProbationDiscipline(), p.id()};
+      changedOrgs.add(p.orgId());
       if (currentOrg.containsKey(p.id())) {
+        changedOrgs.add(currentOrg.get(p.id()));
         jdbc.update("update pf_person set name = ?, gender = ?, birth_date = ?, status = ?, org_id = ?, username = ?,"
             + " email = ?, phone = ?, application_date = ?, activist_date = ?, target_date = ?, admission_date = ?,"
             + " full_member_date = ?, on_probation_discipline = ? where id = ?", args);
@@ -174,8 +181,10 @@ class PersonSheet implements RegistrySheet {
         inserted++;
       }
     }
-    // An import may move many people between stages and organizations: counted anew once, set-based.
-    stageLevels.rebuild();
+    // An import may move many people between stages and organizations: the organizations they left or joined, and
+    // those above, counted anew once, set-based.
+    Map<String, Organization> tree = directory.organizationsById();
+    stageLevels.recount(keptCurrent, changedOrgs, tree, tree);
     return new OrganizationImport.Result(inserted, people.size() - inserted);
   }
 

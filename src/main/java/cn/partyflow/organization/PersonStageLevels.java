@@ -4,16 +4,20 @@ import cn.partyflow.shared.KeptTables;
 import cn.partyflow.shared.SqlScope;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The 发展党员 pipeline kept per level (pf_person_stage_level, V137): for each organization and stage on the way in,
@@ -24,9 +28,10 @@ import org.springframework.stereotype.Repository;
  * transaction are summed per row and written just before it commits, as upserts in one fixed order of the rows (as
  * {@code RectificationCounts} does), so two cases moving people at once neither lose a count nor wait for each other
  * in a cycle. A person counts at every organization above his own, so a change of the tree changes the rows: the
- * import rebuilds them ({@link #rebuild}) in the transaction that writes organizations or people, and on PostgreSQL
- * they carry the tree's version stamp they were counted over, so {@link #below} refuses rows the tree has moved away
- * from (a change written around the import) and the caller counts from the registry.
+ * import counts anew, in the transaction that writes organizations or people, the rows of the organizations whose
+ * subtree it changed ({@link #recount}); on PostgreSQL the rows carry the tree's version stamp they were counted over,
+ * so {@link #below} refuses rows the tree has moved away from (a change written around the import) and the caller
+ * counts from the registry, and the next import then counts every row anew ({@link #rebuild}).
  */
 @Repository
 public class PersonStageLevels {
@@ -53,6 +58,20 @@ public class PersonStageLevels {
 
   private static final String CURRENT = "select count(*) from pf_kept_tree_version k, pf_organization_version v"
       + " where k.kept = '" + TABLE + "' and v.id = 1 and k.version = v.version";
+
+  /**
+   * The rows of some organizations (the first parameter) counted anew from their own people on the way in and the
+   * kept rows of their children (the second parameter, the same organizations), which must be right already.
+   */
+  private static final String RECOUNT = "insert into pf_person_stage_level (org_id, status, n) select org_id, status,"
+      + " sum(n) from (select p.org_id, p.status, count(*) n from pf_person p where " + SqlScope.anyOf("p.org_id")
+      + " and p.status in ('APPLICANT', 'ACTIVIST', 'TARGET', 'PROBATIONARY') group by p.org_id, p.status union all"
+      + " select o.parent_id, k.status, k.n from pf_organization o join pf_person_stage_level k on k.org_id = o.id"
+      + " where " + SqlScope.anyOf("o.parent_id") + ") s group by org_id, status";
+
+  private static final String HOLD_TREE = "select version from pf_organization_version where id = 1 for update";
+
+  private static final String STAMPED = "select version from pf_kept_tree_version where kept = '" + TABLE + "'";
 
   private static final String UPSERT_POSTGRES = "insert into pf_person_stage_level (org_id, status, n)"
       + " values (?, ?, ?) on conflict (org_id, status) do update set n = pf_person_stage_level.n + excluded.n";
@@ -106,6 +125,67 @@ public class PersonStageLevels {
       KeptTables.rebuild(jdbc, "pf_person, pf_organization", TABLE, REBUILD, STAMP);
     } else {
       KeptTables.rebuild(jdbc, "pf_person, pf_organization", TABLE, REBUILD);
+    }
+  }
+
+  /**
+   * Taken by the import before it writes organizations or people, in its transaction: on PostgreSQL it holds every
+   * other writer of the tree until that transaction ends (their trigger updates the stamp row locked here) and answers
+   * whether the kept rows were counted over the tree as it is, so that counting anew only what the import changes
+   * leaves every row right. On H2 (the demo: one node, no stamp) always true; false outside a transaction, where
+   * nothing stays held and {@link #recount} counts every row.
+   */
+  boolean holdTree() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      return false;
+    }
+    if (!KeptTables.postgres(jdbc)) {
+      return true;
+    }
+    Long version = jdbc.queryForObject(HOLD_TREE, Long.class);
+    List<Long> stamped = jdbc.queryForList(STAMPED, Long.class);
+    return !stamped.isEmpty() && stamped.get(0).equals(version);
+  }
+
+  /**
+   * After the import wrote organizations or people: counts anew the rows of {@code changed} (the organizations it
+   * wrote, and those its people left or joined) and of every organization above them in the tree {@code before} and
+   * in the tree {@code after} it (an organization that moved leaves the one and joins the other), when
+   * {@code current} (from {@link #holdTree}, taken before the writes) says the other rows are right; every row
+   * otherwise. An organization's row is its own people plus its children's rows, so the rows are counted deepest
+   * first, one statement per level: an import into one branch of a province counts its few organizations, not the
+   * 200,000 people on the way in below the province (see README, benchmark). On PostgreSQL it holds writes to people
+   * until the transaction ends, as {@link #rebuild} does, so no change made meanwhile is lost, and stamps the rows with
+   * the tree's version.
+   */
+  void recount(boolean current, Collection<String> changed, Map<String, Organization> before,
+      Map<String, Organization> after) {
+    if (!current) {
+      rebuild();
+      return;
+    }
+    Set<String> affected = new HashSet<>();
+    for (String orgId : changed) {
+      affected.addAll(selfAndAbove(orgId, before));
+      affected.addAll(selfAndAbove(orgId, after));
+    }
+    affected.retainAll(after.keySet());
+    if (affected.isEmpty()) {
+      return;
+    }
+    Map<Integer, List<String>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+    affected.forEach(o -> byDepth.computeIfAbsent(selfAndAbove(o, after).size(), k -> new ArrayList<>()).add(o));
+    boolean postgres = KeptTables.postgres(jdbc);
+    if (postgres) {
+      jdbc.execute("lock table pf_person in share mode");
+    }
+    for (List<String> level : byDepth.values()) {
+      Collections.sort(level);
+      jdbc.update("delete from " + TABLE + " where " + SqlScope.anyOf("org_id"), SqlScope.ids(level));
+      jdbc.update(RECOUNT, SqlScope.ids(level), SqlScope.ids(level));
+    }
+    if (postgres) {
+      jdbc.update(STAMP);
     }
   }
 

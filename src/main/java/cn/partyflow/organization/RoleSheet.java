@@ -48,7 +48,7 @@ class RoleSheet implements RegistrySheet {
   public Checked check(List<SheetRow> rows, OrganizationImport.Scope scope) {
     Map<String, Organization> organizations = directory.organizationsById();
     Set<String> orgs = organizations.keySet();
-    Map<String, String> people = registry.organizationOfEveryPerson();
+    Map<String, String> people = registry.organizationOf(rows.stream().map(r -> r.get("person_id")).toList());
     RoleGrants grants = registry.grants(scope, organizations);
     Set<RoleAssignment> current = new HashSet<>(directory.roleAssignments());
     Map<String, Integer> firstLineOf = new HashMap<>();
@@ -118,7 +118,7 @@ class RoleSheet implements RegistrySheet {
       throw new RuleViolation("organization.unknownOrganization", "组织" + orgId + "不存在");
     }
     Set<String> subtree = directory.selfAndDescendants(orgId);
-    Map<String, String> people = registry.organizationOfEveryPerson();
+    Map<String, String> people = registry.organizationOf(committee.stream().map(RoleAssignment::personId).toList());
     boolean admin = approver != null && identity.createUserQuery().userId(approver).memberOfGroup(Groups.ADMINS)
         .count() > 0;
     OrganizationImport.Scope scope = admin ? OrganizationImport.Scope.administrator(approver)

@@ -219,6 +219,9 @@ class PlatformBenchmark {
       measured("rectification dashboard p95, 党委书记 of one 党委", "pvc1_shuji", "/dashboard/rectification", baseline);
       measured("auditor search /audit first page p95, province auditor (" + v + " finished)", "pv_jiwei",
           "/audit?procedure=benchHistory", baseline);
+      // A city: 1,021 organizations, one in twenty of the province and of its finished cases.
+      measured("auditor search /audit first page p95, city auditor (1,021 organizations)", "pvs1_jiwei",
+          "/audit?procedure=benchHistory", baseline);
       // Tasklist as the leaders open it: the engine's own queries, with every group of the user in their checks.
       // A province's 书记 is not offered 本单位全部待办 (his unit's tasks are the 党委s'); 已逾期 reads every task he
       // may read.
@@ -659,6 +662,9 @@ class PlatformBenchmark {
       timed("pipeline counts per level", stageLevels::rebuild);
       seeded = true;
     }
+    if (PROVINCE && absent("select count(*) from pf_person where id = 'PVS-JW'")) {
+      timed("a city's auditor", this::seedCityAuditor);
+    }
     if (absent("select count(*) from act_ru_task where id_ = 'bench-t1'")) {
       timed("open tasks", this::seedTasks);
       seeded = true;
@@ -828,6 +834,17 @@ class PlatformBenchmark {
     jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values ('pv', 'PV-SJ', 'SECRETARY'),"
         + " ('pv', 'PV-JW', 'AUDITOR'), ('pvc1', 'PVC-SJ', 'SECRETARY'), ('pvb1', 'PVB-ZZ', 'ORGANIZER'),"
         + " ('pvb1', 'PVB-ZZ', 'BRANCH_COMMITTEE')");
+    identitySync.sync();
+  }
+
+  /**
+   * The 纪委 of city 党组 pvs1 ({@code pvs1_jiwei}, 1,021 organizations), made as the province's users are; also on a
+   * province seeded before there was one.
+   */
+  private void seedCityAuditor() {
+    jdbc.update("insert into pf_person (id, name, gender, status, org_id, username, on_probation_discipline) values"
+        + " ('PVS-JW', '市纪委', '男', 'FULL_MEMBER', 'pvs1', 'pvs1_jiwei', false)");
+    jdbc.update("insert into pf_role_assignment (org_id, person_id, role) values ('pvs1', 'PVS-JW', 'AUDITOR')");
     identitySync.sync();
   }
 }

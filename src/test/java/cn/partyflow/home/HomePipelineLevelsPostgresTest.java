@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On PostgreSQL: the 发展党员 pipeline kept per level (pf_person_stage_level) equals the people counted afresh over
  * each organization's subtree after every kind of write of people and of the tree (an import of people, a stage
  * recorded by a case, in a transaction that commits and in one that rolls back, an organization moved by the
- * import), is refused while a change of the tree written around the import has left it behind, and gives the home
- * the same rows as counting the people.
+ * import there and back), though the import counts anew only the organizations it changed and those above them; is
+ * refused while a change of the tree written around the import has left it behind, after which the next import counts
+ * every row; and gives the home the same rows as counting the people.
  */
 @PostgresTest
 class HomePipelineLevelsPostgresTest {
@@ -97,13 +98,23 @@ class HomePipelineLevelsPostgresTest {
     assertKeptIsCounted();
     assertHomeRowsAgree();
 
-    // A change of the tree written around the import: the kept rows are refused until counted anew.
-    jdbc.update("update pf_organization set parent_id = ? where id = ?", c1, b1);
+    // And back, with a person moved into it in the same import's transaction: the 党委 it left and the one it joins.
+    importOrganizations(b1 + "," + c1 + ",BRANCH,层级计数测试一支部");
+    importPeople(person(6, "入党申请人", g1), person(4, "发展对象", b2));
+    assertKeptIsCounted();
+
+    // A change of the tree written around the import: the kept rows are refused until counted anew, and the next
+    // import counts every row, not only those of the organizations it changed (c2 does not count the branch it
+    // gained yet).
+    jdbc.update("update pf_organization set parent_id = ? where id = ?", c2, b1);
     assertThat(roster.stageCountsBelow(List.of(top))).isEmpty();
     assertThat(home.keptPipeline(ScopeLevels.of(scopeOf(top)))).isEmpty();
-    levels.rebuild();
+    importPeople(person(7, "入党积极分子", c1));
     assertKeptIsCounted();
     assertHomeRowsAgree();
+    jdbc.update("update pf_organization set parent_id = ? where id = ?", c1, b1);
+    levels.rebuild();
+    assertKeptIsCounted();
   }
 
   /** For each organization made here, its subtree's people by stage: kept, and counted from the registry. */

@@ -15,20 +15,21 @@ import org.junit.jupiter.api.Test;
  * Every class that writes people or organizations also keeps the pipeline counted per level
  * ({@link PersonStageLevels}): a large scope's home reads only those counts, so a writer that forgets shows stale
  * figures to a province's secretary. A writer of people reports each move or counts anew; a writer of the tree
- * counts anew, as every person counts at each organization above his own.
+ * counts anew (the organizations it changed and those above them), as every person counts at each organization above
+ * his own.
  */
 class RegistryWritersKeepStageLevelsTest {
 
   @Test
   void everyWriterOfPeopleReportsTheMovesOrCountsAnew() {
     assertThat(writers("pf_person")).isNotEmpty().allSatisfy(f -> assertThat(read(f)).as(f.toString())
-        .contains("PersonStageLevels").containsPattern("\\.(moved|rebuild)\\("));
+        .contains("PersonStageLevels").containsPattern("\\.(moved|recount|rebuild)\\("));
   }
 
   @Test
   void everyWriterOfTheTreeCountsAnew() {
     assertThat(writers("pf_organization")).isNotEmpty().allSatisfy(f -> assertThat(read(f)).as(f.toString())
-        .contains("PersonStageLevels").containsPattern("\\.rebuild\\("));
+        .contains("PersonStageLevels").containsPattern("\\.(recount|rebuild)\\("));
   }
 
   /** The dues and rectification figures kept per subtree ({@link SubtreeFigures}) move with the tree as well. */
