@@ -68,8 +68,10 @@ class RoleFilterCounts {
             + " from (select v.due_date_, case when v.assignee_ = ? then 1 else 0 end as mine,"
             + " case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
             + " and i.type_ = 'candidate' and " + inGroups + ") then 1 else 0 end as in_groups,"
-            + " case when exists (select 1 from act_ru_identitylink i where i.task_id_ = v.id_"
-            + " and i.type_ = 'candidate' and i.user_id_ = ?) then 1 else 0 end as named"
+            // A step names its assignee as its candidate (PersonalTaskLinks): only the user's own steps are looked up.
+            + " case when v.assignee_ = ? then (case when exists (select 1 from act_ru_identitylink i"
+            + " where i.task_id_ = v.id_ and i.type_ = 'candidate' and i.user_id_ = v.assignee_) then 1 else 0 end)"
+            + " else 0 end as named"
             + " from visible v) w",
         args.toArray());
     Map<String, Long> counts = new LinkedHashMap<>();
