@@ -49,6 +49,18 @@ class RoleFilterCounts {
     Date inThreeDays = Date.from(ZonedDateTime.ofInstant(now.toInstant(), ZoneId.systemDefault()).plusDays(3)
         .toInstant());
     List<Object> args = new ArrayList<>(grants.args());
+    // Every count is of tasks assigned to the user or with the user or a group of the user as candidate: only those
+    // are checked against the grants, not every task the user may read (a unit's leader reads the unit's 5,000).
+    args.add(userId);
+    if (!groups.isEmpty()) {
+      args.add(SqlScope.ids(groups));
+    }
+    args.add(userId);
+    String columns = "t.id_, t.name_, t.assignee_, t.due_date_, t.proc_inst_id_, t.proc_def_id_, t.tenant_id_";
+    String own = "own as (select " + columns + " from act_ru_task t where t.assignee_ = ? union select " + columns
+        + " from act_ru_task t"
+        + " where t.id_ in (select i.task_id_ from act_ru_identitylink i where i.type_ = 'candidate' and ("
+        + (groups.isEmpty() ? "" : SqlScope.anyOf("i.group_id_") + " or ") + "i.user_id_ = ?)))";
     args.add(new Timestamp(now.getTime()));
     args.add(new Timestamp(now.getTime()));
     args.add(new Timestamp(inThreeDays.getTime()));
@@ -59,7 +71,7 @@ class RoleFilterCounts {
     args.add(userId);
     String inGroups = groups.isEmpty() ? "1 = 0" : SqlScope.anyOf("i.group_id_");
     // 已逾期 and 三日内到期 count the tasks whose candidates are the user or the user's groups (TaskFilters).
-    Map<String, Object> row = jdbc.queryForMap(visible(grants, "t.tenant_id_ is null")
+    Map<String, Object> row = jdbc.queryForMap(visible(grants, own, "own", "t.tenant_id_ is null")
             + " select coalesce(sum(w.mine), 0) as mine, coalesce(sum(w.in_groups), 0) as in_groups,"
             + " coalesce(sum(case when w.due_date_ < ? and w.in_groups + w.named > 0 then 1 else 0 end), 0)"
             + " as overdue,"
@@ -95,7 +107,7 @@ class RoleFilterCounts {
     List<Object> args = new ArrayList<>(grants.args());
     args.add(processKey);
     args.add(limit);
-    return Optional.of(jdbc.query(visible(grants, "t.tenant_id_ is null and t.due_date_ is not null")
+    return Optional.of(jdbc.query(visible(grants, null, "act_ru_task", "t.tenant_id_ is null and t.due_date_ is not null")
             + " select v.id_, v.name_, v.due_date_, v.proc_inst_id_ from visible v"
             + " join act_re_procdef d on d.id_ = v.proc_def_id_ where d.key_ = ?"
             + " order by v.due_date_, v.id_ fetch first ? rows only",
@@ -129,19 +141,21 @@ class RoleFilterCounts {
   }
 
   /**
-   * {@code with auth as (...), visible as (...)}: the tasks the user reads, with the engine's rule without revokes.
+   * {@code with auth as (...), visible as (...)}: the tasks of {@code source} (the open tasks, or a narrower set defined
+   * by {@code sourceDefinition}) the user reads, with the engine's rule without revokes.
    * mod(perms / bit, 2) is the engine's bitand, written so that H2 (the demo) and PostgreSQL both read it. Each branch
    * carries the columns the callers read, so the union is the answer and no second pass over the tasks follows
    * (joining the ids back to the tasks let the planner walk the whole primary key).
    */
-  private static String visible(Grants grants, String taskCondition) {
+  private static String visible(Grants grants, String sourceDefinition, String source, String taskCondition) {
     String task = "select t.id_, t.name_, t.assignee_, t.due_date_, t.proc_inst_id_, t.proc_def_id_"
-        + " from act_ru_task t";
+        + " from " + source + " t";
     return "with auth as (select a.resource_id_ from act_ru_authorization a"
         + " where a.type_ < 2 and " + grants.whose() + " and ((a.resource_type_ = " + Resources.TASK.resourceType()
         + " and mod(a.perms_ / " + Permissions.READ.getValue() + ", 2) = 1) or (a.resource_type_ = "
         + Resources.PROCESS_DEFINITION.resourceType() + " and mod(a.perms_ / "
         + Permissions.READ_TASK.getValue() + ", 2) = 1))),"
+        + (sourceDefinition == null ? "" : " " + sourceDefinition + ",")
         + " visible as (" + task + " where t.id_ in (select resource_id_ from auth) and " + taskCondition
         + " union " + task + " join act_re_procdef d on d.id_ = t.proc_def_id_"
         + " where d.key_ in (select resource_id_ from auth) and " + taskCondition
