@@ -1,5 +1,6 @@
 package cn.partyflow.audit;
 
+import cn.partyflow.shared.StartupLock;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
@@ -21,17 +22,22 @@ class RetentionPolicy {
   private final RepositoryService repository;
   private final AuditSettings settings;
 
-  RetentionPolicy(RepositoryService repository, AuditSettings settings) {
+  private final StartupLock startupLock;
+
+  RetentionPolicy(RepositoryService repository, AuditSettings settings, StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.repository = repository;
     this.settings = settings;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void onStartup() {
-    int changed = apply();
-    if (changed > 0) {
-      LOG.info("History time to live set on {} process definitions", changed);
-    }
+    startupLock.exclusively(() -> {
+      int changed = apply();
+      if (changed > 0) {
+        LOG.info("History time to live set on {} process definitions", changed);
+      }
+    });
   }
 
   /** Sets the configured period on every definition that differs; returns how many were changed. */

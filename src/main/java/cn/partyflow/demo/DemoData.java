@@ -2,8 +2,10 @@ package cn.partyflow.demo;
 
 import cn.partyflow.organization.IdentitySync;
 import cn.partyflow.organization.OrganizationImport;
+import cn.partyflow.shared.StartupLock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,9 +31,12 @@ class DemoData {
   private final IdentitySync identitySync;
   private final DemoLife life;
   private final boolean seedLife;
+  private final StartupLock startupLock;
 
   DemoData(@Value("${partyflow.demo:false}") boolean demo, JdbcTemplate jdbc, OrganizationImport imports,
-      IdentitySync identitySync, DemoLife life, @Value("${partyflow.demo-life:true}") boolean seedLife) {
+      IdentitySync identitySync, DemoLife life, @Value("${partyflow.demo-life:true}") boolean seedLife,
+      StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.demo = demo;
     this.life = life;
     this.seedLife = seedLife;
@@ -42,7 +47,11 @@ class DemoData {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
-  void seed() throws IOException {
+  void onStart() {
+    startupLock.exclusively(this::seed);
+  }
+
+  private void seed() {
     Integer orgs = jdbc.queryForObject("select count(*) from pf_organization", Integer.class);
     if (demo && orgs != null && orgs == 0) {
       imports.importOrganizations("organizations.csv", read("demo/organizations.csv"));
@@ -66,19 +75,15 @@ class DemoData {
     }
   }
 
-  /** Nodes starting together on one database may race to create the same group; the loser tries once more. */
   private void syncIdentities() {
-    try {
-      identitySync.sync();
-    } catch (RuntimeException raced) {
-      LOG.warn("Identity sync collided with another node, retrying: {}", raced.getMessage());
-      identitySync.sync();
-    }
+    identitySync.sync();
   }
 
-  private static byte[] read(String path) throws IOException {
+  private static byte[] read(String path) {
     try (InputStream in = new ClassPathResource(path).getInputStream()) {
       return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.partyflow.deployment;
 
+import cn.partyflow.shared.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -31,12 +32,19 @@ public class RunningCaseUpgrade {
 
   private final ProcessEngine engine;
 
-  RunningCaseUpgrade(ProcessEngine engine) {
+  private final StartupLock startupLock;
+
+  RunningCaseUpgrade(ProcessEngine engine, StartupLock startupLock) {
     this.engine = engine;
+    this.startupLock = startupLock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
+    startupLock.exclusively(this::upgradeRunningCases);
+  }
+
+  private void upgradeRunningCases() {
     Result result = upgrade(engine);
     if (result.moved() > 0 || result.left() > 0) {
       LOG.info("Running cases moved to the latest version of their process: {}; left on their version: {}",

@@ -1,6 +1,7 @@
 package cn.partyflow.reelection;
 
 import cn.partyflow.shared.ChinaClock;
+import cn.partyflow.shared.StartupLock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +22,11 @@ class ReElectionDemo {
   private final boolean demo;
   private final JdbcTemplate jdbc;
   private final TermStore store;
+  private final StartupLock startupLock;
 
-  ReElectionDemo(@Value("${partyflow.demo:false}") boolean demo, JdbcTemplate jdbc, TermStore store) {
+  ReElectionDemo(@Value("${partyflow.demo:false}") boolean demo, JdbcTemplate jdbc, TermStore store,
+      StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.demo = demo;
     this.jdbc = jdbc;
     this.store = store;
@@ -30,7 +34,11 @@ class ReElectionDemo {
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
-  void seed() {
+  void onStart() {
+    startupLock.exclusively(this::seed);
+  }
+
+  private void seed() {
     Integer terms = jdbc.queryForObject("select count(*) from pf_re_term", Integer.class);
     Integer orgs = jdbc.queryForObject("select count(*) from pf_organization where id = 'rmyy-hq'", Integer.class);
     if (!demo || terms == null || terms > 0 || orgs == null || orgs == 0) {

@@ -1,5 +1,6 @@
 package cn.partyflow.schedule;
 
+import cn.partyflow.shared.StartupLock;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -37,16 +38,21 @@ class ScheduleSync {
 
   private final ProcessEngine engine;
 
-  ScheduleSync(ProcessEngine engine) {
+  private final StartupLock startupLock;
+
+  ScheduleSync(ProcessEngine engine, StartupLock startupLock) {
     this.engine = engine;
+    this.startupLock = startupLock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void onStartup() {
-    int changed = sync();
-    if (changed > 0) {
-      LOG.info("Rescheduled {} calendar duties to the cron in the settings", changed);
-    }
+    startupLock.exclusively(() -> {
+      int changed = sync();
+      if (changed > 0) {
+        LOG.info("Rescheduled {} calendar duties to the cron in the settings", changed);
+      }
+    });
   }
 
   /** Reschedules every timer start job whose cron differs from its expression's value; returns how many. */

@@ -1,5 +1,6 @@
 package cn.partyflow.tasklist;
 
+import cn.partyflow.shared.StartupLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,11 @@ class PersonalTaskLinks extends AbstractProcessEnginePlugin {
   private final ObjectProvider<JdbcTemplate> jdbc;
   private final ObjectProvider<TaskService> tasks;
   private final ObjectProvider<RepositoryService> repository;
+  private final ObjectProvider<StartupLock> startupLock;
 
   PersonalTaskLinks(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<TaskService> tasks,
-      ObjectProvider<RepositoryService> repository) {
+      ObjectProvider<RepositoryService> repository, ObjectProvider<StartupLock> startupLock) {
+    this.startupLock = startupLock;
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.repository = repository;
@@ -91,6 +94,10 @@ class PersonalTaskLinks extends AbstractProcessEnginePlugin {
    * yet a candidate person of the step, of a step whose model assigns it. Steps claimed from a group are left alone.
    */
   @EventListener(ApplicationReadyEvent.class)
+  void onStart() {
+    startupLock.getObject().exclusively(this::linkOpenSteps);
+  }
+
   void linkOpenSteps() {
     List<Map<String, Object>> steps = jdbc.getObject().queryForList("select distinct t.proc_def_id_, t.task_def_key_"
         + " from act_ru_task t where t.assignee_ is not null and t.proc_def_id_ is not null and not exists (select 1"

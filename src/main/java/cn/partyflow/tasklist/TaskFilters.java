@@ -1,6 +1,7 @@
 package cn.partyflow.tasklist;
 
 import cn.partyflow.organization.Groups;
+import cn.partyflow.shared.StartupLock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,11 @@ class TaskFilters {
   private final TaskService tasks;
   private final AuthorizationService authorizations;
 
-  TaskFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  private final StartupLock startupLock;
+
+  TaskFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+      StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
@@ -88,7 +93,7 @@ class TaskFilters {
   @EventListener(ApplicationReadyEvent.class)
   @Order(10) // after DemoData has synchronized users and groups
   void onStart() {
-    sync();
+    startupLock.exclusively(this::sync);
   }
 
   /** Creates the missing filters, rewrites those whose query or display differ from the code, grants them. */

@@ -27,12 +27,12 @@ public final class Node implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final String name;
-  final int port;
+  /** The port the node's server took, read from its log once it has started. */
+  int port;
   private final Process process;
 
-  private Node(String name, int port, Process process) {
+  private Node(String name, Process process) {
     this.name = name;
-    this.port = port;
     this.process = process;
   }
 
@@ -67,7 +67,6 @@ public final class Node implements AutoCloseable {
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("the packaged application is missing: " + jar);
     }
-    int port = freePort();
     Path log = log(name);
     Files.createDirectories(log.getParent());
     Path gcLog = gcLog(name);
@@ -75,13 +74,14 @@ public final class Node implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", jar,
-        "--server.port=" + port));
+        // The server takes a free port itself: a port chosen here could be taken by another process before it binds.
+        "--server.port=0"));
     command.addAll(arguments);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Node node = new Node(name, port, p);
+    Node node = new Node(name, p);
     try {
       node.awaitReady(Duration.ofSeconds(300));
-    } catch (RuntimeException | InterruptedException notReady) {
+    } catch (RuntimeException | InterruptedException | IOException notReady) {
       // the caller never gets the node to close, so a JVM that is still starting must not outlive the test
       node.kill();
       throw notReady;
@@ -93,11 +93,22 @@ public final class Node implements AutoCloseable {
     return Path.of("target", "nodes", name + ".log");
   }
 
-  private void awaitReady(Duration limit) throws InterruptedException {
+  private static final Pattern STARTED_ON = Pattern.compile("Tomcat started on port (\\d+)");
+
+  private void awaitReady(Duration limit) throws InterruptedException, IOException {
     Instant until = Instant.now().plus(limit);
     while (Instant.now().isBefore(until)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/nodes/");
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/nodes/"
+            + name + ".log, which says:\n" + failure(Files.readAllLines(log(name))));
+      }
+      if (port == 0) {
+        Matcher started = STARTED_ON.matcher(Files.readString(log(name)));
+        if (!started.find()) {
+          Thread.sleep(500);
+          continue;
+        }
+        port = Integer.parseInt(started.group(1));
       }
       try {
         if (get("admin", "/engine-rest/engine").statusCode() == 200
@@ -110,6 +121,18 @@ public final class Node implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException(name + " did not start within " + limit);
+  }
+
+  /** The lines of a node's log that say why it stopped: its first error with what follows, or else its end. */
+  static String failure(List<String> log) {
+    int from = Math.max(0, log.size() - 40);
+    for (int i = 0; i < log.size(); i++) {
+      if (log.get(i).contains(" ERROR ") || log.get(i).startsWith("APPLICATION FAILED TO START")) {
+        from = i;
+        break;
+      }
+    }
+    return String.join("\n", log.subList(from, Math.min(log.size(), from + 40)));
   }
 
   /** The highest resident memory of the node's JVM so far, in MiB (VmHWM). */

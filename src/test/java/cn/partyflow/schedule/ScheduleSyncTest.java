@@ -42,7 +42,7 @@ class ScheduleSyncTest {
   void aChangedCronReschedulesTheTimerInPlace() {
     String before = timer().getId();
     cron("0 30 9 * * *");
-    assertThat(new ScheduleSync(engine.getProcessEngine()).sync()).isEqualTo(1);
+    assertThat(new ScheduleSync(engine.getProcessEngine(), null).sync()).isEqualTo(1);
 
     Job after = timer();
     assertThat(after.getId()).isEqualTo(before);
@@ -53,7 +53,7 @@ class ScheduleSyncTest {
   @Test
   void anUnchangedCronLeavesTheTimerAlone() {
     Job before = timer();
-    assertThat(new ScheduleSync(engine.getProcessEngine()).sync()).isZero();
+    assertThat(new ScheduleSync(engine.getProcessEngine(), null).sync()).isZero();
     assertThat(timer().getDuedate()).isEqualTo(before.getDuedate());
     assertThat(((TimerEntity) timer()).getRevision()).isEqualTo(((TimerEntity) before).getRevision());
   }
