@@ -123,9 +123,11 @@ public class RectificationLadder {
     return service.item(RectificationSteps.itemId(execution)).orElseThrow();
   }
 
-  static String describe(RectificationItem item) {
+  /** The item as the messages describe it: its people by name, never by login. */
+  private String describe(RectificationItem item) {
     return String.format("问题：%s%n措施：%s%n责任科室：%s　责任领导：%s　责任人：%s　完成时限：%s%n状态：%s",
-        item.problem(), item.measures(), item.department(), item.leaderUser(), item.responsibleUser(),
+        item.problem(), item.measures(), item.department(), notifier.nameOf(item.leaderUser()),
+        notifier.nameOf(item.responsibleUser()),
         item.deadline() == null ? "长期坚持" : item.deadline(), item.status());
   }
 

@@ -164,6 +164,10 @@ class RectificationScenarioTest {
         .anyMatch(s -> s.startsWith("【整改问责提请】"));
     assertThat(mails("rmyy_shuji@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改问责提请】"));
     assertThat(mails("rmyy_jiwei@demo.partyflow.cn")).anyMatch(s -> s.startsWith("【整改问责提请】"));
+    // The messages name the 责任领导 and the 责任人 as people read them, never by login.
+    assertThat(bodies("xz1_keshi@demo.partyflow.cn")).anySatisfy(body -> assertThat(body)
+        .startsWith("【整改提醒】").contains("责任领导：周明").contains("责任人：沈斌").doesNotContain("rmyy_fgld")
+        .doesNotContain("xz1_keshi"));
     assertThat(jdbc.queryForList("select kind from pf_notification where item_id = ? and delivered", String.class,
         late)).contains("reminder", "warning", "escalation");
     assertThat(jdbc.queryForList("select distinct process_instance_id from pf_notification where item_id = ?",
@@ -293,6 +297,26 @@ class RectificationScenarioTest {
 
   List<String> kinds(long item) {
     return service.events(item).stream().map(RectificationItems.Event::kind).toList();
+  }
+
+  /** The text of the messages sent to {@code to}, as a mail program shows it. */
+  List<String> bodies(String to) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+          } catch (Exception e) {
+            return false;
+          }
+        })
+        .map(m -> {
+          try {
+            return String.valueOf(m.getContent());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .toList();
   }
 
   List<String> mails(String to) throws Exception {
