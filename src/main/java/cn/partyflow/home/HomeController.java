@@ -133,7 +133,7 @@ class HomeController {
       }
     }
     if (me.manager() || me.admin()) {
-      RectificationDashboard.Summary summary = (large ? rectification.summaryOfSubtrees(tops(orgs, visible))
+      RectificationDashboard.Summary summary = (large ? rectification.summaryOfSubtrees(directory.tops(visible))
           : Optional.<RectificationDashboard.Summary>empty())
           .orElseGet(() -> rectification.summary(visible, RectificationDashboard.Filter.none()));
       long total = summary.byStatus().entrySet().stream()
@@ -236,11 +236,6 @@ class HomeController {
   }
 
   /** The scope's top organizations: those whose parent is outside it (a scope is whole subtrees). */
-  static List<String> tops(List<Organization> orgs, Set<String> visible) {
-    return orgs.stream().filter(o -> o.parentId() == null || !visible.contains(o.parentId())).map(Organization::id)
-        .toList();
-  }
-
   private List<Deadline> deadlines(String userId, LocalDate today) {
     return tasks.nextDeadlines(userId, MemberDevelopment.PROCESS_KEY, LIST_ROWS).stream().map(d -> {
       LocalDate due = ChinaClock.toLocalDate(d.due());

@@ -200,6 +200,15 @@ public class OrganizationDirectory {
     return SqlScope.allBut(result, excluded);
   }
 
+  /**
+   * The top organizations of {@code visible} (a scope of whole subtrees): those whose parent is not in it, in sort
+   * order. Their subtrees are the scope again.
+   */
+  public List<String> tops(Set<String> visible) {
+    return organizations().stream().filter(o -> visible.contains(o.id()))
+        .filter(o -> o.parentId() == null || !visible.contains(o.parentId())).map(Organization::id).toList();
+  }
+
   /** Whether the database keeps the stamp (PostgreSQL, migration V121). */
   private boolean stamped() {
     Boolean s = stamped;

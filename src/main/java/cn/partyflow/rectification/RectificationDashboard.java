@@ -272,6 +272,28 @@ public class RectificationDashboard {
     return new Choices(sorted(departments), sorted(leaders));
   }
 
+  /**
+   * The leaders of the items in {@code orgs}, as {@link #choices} lists them, found leader by leader along the index
+   * of the kept counts by leader (V142): a step per leader, not a pass over every row of a province. For a large
+   * scope on PostgreSQL, beside {@link #summaryOfSubtrees}, whose rows keep no leaders.
+   */
+  public List<String> leadersOf(Collection<String> orgs) {
+    if (orgs.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    String scope = SqlScope.anyOfRegistered("c.org_id", orgs, args);
+    List<String> leaders = jdbc.queryForList("with recursive l (leader_user) as ("
+        + "(select leader_user from pf_rectification_count where n > 0 order by leader_user fetch first 1 rows only)"
+        + " union all select (select c.leader_user from pf_rectification_count c where c.n > 0"
+        + " and c.leader_user > l.leader_user order by c.leader_user fetch first 1 rows only)"
+        + " from l where l.leader_user is not null)"
+        + " select l.leader_user from l where l.leader_user is not null and exists (select 1"
+        + " from pf_rectification_count c where c.leader_user = l.leader_user and c.n > 0 and " + scope + ")",
+        String.class, args.toArray());
+    return sorted(leaders);
+  }
+
   public List<String> departments(Collection<String> orgs) {
     return choices(orgs).departments();
   }

@@ -100,6 +100,18 @@ class DutyReviewBrowserTest {
     // His own ballot is not for groups: Tasklist's header offers no 添加用户组 (the server refuses it anyway).
     assertThat(driver.findElements(By.xpath("//*[normalize-space(text())='添加用户组']")))
         .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    // Nor does it offer to set or clear a due or follow-up date, which the rules fix (the server refuses them too).
+    for (String offer : List.of("设置到期日期", "设置跟进日期")) {
+      assertThat(driver.findElements(By.xpath("//*[normalize-space(text())='" + offer + "']"))).as(offer)
+          .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    }
+    assertThat(driver.findElements(By.cssSelector(".reset-due-date, .reset-follow-up-date")))
+        .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    // The ballot is his alone: it can be neither given back nor handed on (×), and no task is made by hand (新建任务).
+    assertThat(driver.findElements(By.cssSelector("ul.actors .unclaim, ul.actors .reset-assignee")))
+        .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    assertThat(driver.findElements(By.xpath("//a[normalize-space(.)='新建任务']")))
+        .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     assertThat(driver.findElement(By.cssSelector(".fjs-form-field-dynamiclist input")).getAttribute("value"))
         .isEqualTo("县人民医院内科党支部书记陈静");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")))

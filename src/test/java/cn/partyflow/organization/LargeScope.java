@@ -8,11 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * branches each (256 organizations) given to the demo's 党委书记 (rmyy_shuji) and 纪委 (rmyy_jiwei) as well as their
  * hospital. Its ids start with a fresh prefix, so the tests that use it leave the shared database as they found it.
  */
-final class LargeScope {
+public final class LargeScope {
 
   static final String COMMITTEE = "下拉测试党委";
 
-  final String top = "pick-" + UUID.randomUUID().toString().substring(0, 8);
+  public final String top = "pick-" + UUID.randomUUID().toString().substring(0, 8);
   private final JdbcTemplate jdbc;
 
   private LargeScope(JdbcTemplate jdbc) {
@@ -20,7 +20,7 @@ final class LargeScope {
   }
 
   /** Writes the test 党委, its 党总支 and branches, and the two role assignments. */
-  static LargeScope create(JdbcTemplate jdbc) {
+  public static LargeScope create(JdbcTemplate jdbc) {
     LargeScope scope = new LargeScope(jdbc);
     scope.insert();
     return scope;
@@ -38,7 +38,7 @@ final class LargeScope {
     return top + "-g" + g;
   }
 
-  String branch(int g, int b) {
+  public String branch(int g, int b) {
     return top + "-g" + g + "-b" + b;
   }
 
@@ -56,7 +56,7 @@ final class LargeScope {
         + " (?, 'P004', 'AUDITOR')", top, top);
   }
 
-  void remove() {
+  public void remove() {
     jdbc.update("delete from pf_role_assignment where org_id = ?", top);
     jdbc.update("delete from pf_organization where id = ? or id like ?", top, top + "-%");
   }

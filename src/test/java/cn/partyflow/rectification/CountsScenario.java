@@ -190,6 +190,8 @@ final class CountsScenario {
     }
     assertThat(dashboard.departments(whole)).containsExactlyInAnyOrderElementsOf(dashboard.departments(listed));
     assertThat(dashboard.leaders(whole)).containsExactlyInAnyOrderElementsOf(dashboard.leaders(listed));
+    assertThat(dashboard.leadersOf(whole)).containsExactlyInAnyOrderElementsOf(dashboard.leaders(listed));
+    assertThat(dashboard.leadersOf(listed)).containsExactlyInAnyOrderElementsOf(dashboard.leaders(listed));
   }
 
   /** The dashboard's figures equal the direct count for every scope and filter tried. */
@@ -219,6 +221,7 @@ final class CountsScenario {
       }
       assertThat(dashboard.departments(scope)).containsExactlyInAnyOrderElementsOf(column("department", scope));
       assertThat(dashboard.leaders(scope)).containsExactlyInAnyOrderElementsOf(column("leader_user", scope));
+      assertThat(dashboard.leadersOf(scope)).containsExactlyInAnyOrderElementsOf(column("leader_user", scope));
     }
   }
 

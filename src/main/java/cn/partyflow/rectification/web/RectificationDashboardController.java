@@ -1,5 +1,6 @@
 package cn.partyflow.rectification.web;
 
+import cn.partyflow.organization.OrganizationChoices;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.organization.Person;
 import cn.partyflow.rectification.Rectification;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -67,16 +69,22 @@ class RectificationDashboardController {
     model.addAttribute("hasNext", rows.size() > PAGE_ROWS);
     model.addAttribute("rows", rows.size() > PAGE_ROWS ? rows.subList(0, PAGE_ROWS) : rows);
     model.addAttribute("filter", filter);
-    RectificationDashboard.Summary summary = dashboard.summary(orgs, filter);
+    boolean unfiltered = blank(org) && blank(department) && blank(status) && blank(category) && blank(leader);
+    // A large scope's unfiltered counts come from the figures kept per subtree (a province's few hundred rows
+    // instead of its tens of thousands), its leaders from the index of leaders.
+    Optional<RectificationDashboard.Summary> kept = unfiltered && orgs.size() > OrganizationChoices.LIMIT
+        ? dashboard.summaryOfSubtrees(directory.tops(orgs)) : Optional.empty();
+    RectificationDashboard.Summary summary = kept.orElseGet(() -> dashboard.summary(orgs, filter));
     model.addAttribute("statusCounts", summary.byStatus());
     model.addAttribute("departmentCounts", summary.byDepartment());
     model.addAttribute("statusChart", RectificationCharts.byStatus("chart-status", summary));
     model.addAttribute("departmentChart", RectificationCharts.byDepartment("chart-departments", summary));
     model.addAttribute("weeklyChart", RectificationCharts.weekly("chart-weekly", summary));
     model.addAttribute("organizations", directory.organizationChoices().choices(orgs, org));
-    boolean unfiltered = blank(org) && blank(department) && blank(status) && blank(category) && blank(leader);
-    RectificationDashboard.Choices choices = unfiltered
-        ? new RectificationDashboard.Choices(summary.departments(), summary.leaders()) : dashboard.choices(orgs);
+    RectificationDashboard.Choices choices = kept.isPresent()
+        ? new RectificationDashboard.Choices(summary.departments(), dashboard.leadersOf(orgs))
+        : unfiltered ? new RectificationDashboard.Choices(summary.departments(), summary.leaders())
+        : dashboard.choices(orgs);
     model.addAttribute("departments", choices.departments());
     model.addAttribute("leaders", names(choices.leaders()));
     List<String> statuses = new ArrayList<>(List.of(RectificationDashboard.OVERDUE, RectificationDashboard.DUE_SOON));
