@@ -23,6 +23,11 @@ public class EvidenceStore {
     public String servedType() {
       return EvidenceKind.servedType(contentType);
     }
+
+    /** The file's size as the list shows it, with its unit (KB or MB). */
+    public String size() {
+      return EvidenceStore.size(sizeBytes);
+    }
   }
 
   /** The column holds 300 characters; a name this long is already unreadable in the item's list. */
@@ -91,7 +96,7 @@ public class EvidenceStore {
     return jdbc.queryForObject("select content from pf_rectification_evidence where id = ?", byte[].class, id);
   }
 
-  static String size(long bytes) {
+  public static String size(long bytes) {
     return bytes >= 1024 * 1024 ? String.format("%.1fMB", bytes / 1048576.0) : String.format("%dKB", (bytes + 1023) / 1024);
   }
 }

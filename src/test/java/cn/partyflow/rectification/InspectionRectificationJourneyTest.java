@@ -249,6 +249,8 @@ class InspectionRectificationJourneyTest {
 
     Path pdf = write("议事规则修订稿.pdf");
     assertThat(browser.uploadEvidence(pdf)).contains("已上传：议事规则修订稿.pdf");
+    // The list gives the file's size with its unit, not a bare number of bytes.
+    assertThat(browser.evidenceRow("议事规则修订稿.pdf")).contains("1KB");
     browser.shot("08b-evidence-uploaded-item-1");
     browser.reload();
     browser.openTask(MINE, first.getId());

@@ -241,6 +241,12 @@ final class RectificationBrowser implements AutoCloseable {
         .getText();
   }
 
+  /** The text of the evidence list's row of {@code filename}, on the evidence page. */
+  String evidenceRow(String filename) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//table[@id='evidence']//tr[td/a[normalize-space(.)='" + filename + "']]"))).getText();
+  }
+
   // ---- the 问题清单 import page ----------------------------------------------------------------------------
 
   /** From the registration task's form: the import page, the sheet uploaded, back to the task. */

@@ -66,7 +66,7 @@ class EvidenceController {
     model.addAttribute("names", names(Stream.concat(Stream.of(item.leaderUser(), item.responsibleUser()),
         Stream.concat(evidence.stream().map(EvidenceStore.Evidence::uploadedBy),
             events.stream().map(RectificationItems.Event::actor))).toList()));
-    model.addAttribute("maxSize", EvidenceStoreSize.of(settings.evidenceMaxBytes()));
+    model.addAttribute("maxSize", EvidenceStore.size(settings.evidenceMaxBytes()));
     model.addAttribute("types", String.join("、", settings.evidenceTypes()));
     model.addAttribute("approvesDeadline", item.isOpen() && !item.isLongTerm() && viewer.approvesDeadlines(auth, item));
     return "rectification/evidence";
@@ -138,12 +138,5 @@ class EvidenceController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "整改事项不存在"));
     viewer.requireItem(auth, item);
     return item;
-  }
-
-  /** The size limit as officers read it. */
-  static final class EvidenceStoreSize {
-    static String of(long bytes) {
-      return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + "MB" : (bytes / 1024) + "KB";
-    }
   }
 }
