@@ -48,6 +48,14 @@ class EvidenceImportAndDigestTest {
   }
 
   @Test
+  void sizesAreShownWithTheirUnitAndWithoutATrailingZero() {
+    assertThat(EvidenceStore.size(20)).isEqualTo("1KB");
+    assertThat(EvidenceStore.size(300 * 1024)).isEqualTo("300KB");
+    assertThat(EvidenceStore.size(10L * 1024 * 1024)).isEqualTo("10MB");
+    assertThat(EvidenceStore.size(1536L * 1024)).isEqualTo("1.5MB");
+  }
+
+  @Test
   void evidenceAboveTheLimitOrOfAnUnlistedTypeIsRefusedAndNotStored() {
     RectificationSettings small = new RectificationSettings(3, 5, 2, 5, 15, "P3M", 7, 1024, List.of("pdf"), "xw", false);
     EvidenceStore store = new EvidenceStore(fx.jdbc, small, fx.items);
