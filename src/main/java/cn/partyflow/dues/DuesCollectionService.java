@@ -268,7 +268,8 @@ public class DuesCollectionService {
           + "元），多交的部分请填为自愿多交");
     }
     if (amount.signum() == 0 && voluntary.signum() == 0) {
-      throw new RuleViolation("dues.payment.empty", person.name() + "的交纳金额为0");
+      throw new RuleViolation("dues.payment.empty", p.amount() == null && p.voluntary() == null
+          ? "请填写" + person.name() + "本次交纳的金额" : person.name() + "的交纳金额为0，请填写实际交纳的金额");
     }
     Timestamp now = Timestamp.from(ChinaClock.now());
     for (int m = 0; m < months; m++) {

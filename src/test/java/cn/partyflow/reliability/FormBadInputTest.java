@@ -837,6 +837,8 @@ class FormBadInputTest {
         },
             bad("negative amount", payments(m1, "-15.00", "2027-01-20", ""), "不能为负数"),
             bad("amount as text", payments(m1, "十五元", "2027-01-20", ""), "须为数字"),
+            bad("amount missing", payments(m1, "", "2027-01-20", ""), "请填写甲" + tag + "本次交纳的金额"),
+            bad("amount zero", payments(m1, "0", "2027-01-20", ""), "交纳金额为0，请填写实际交纳的金额"),
             bad("unknown person", payments("NOSUCH" + tag, "15.00", "2027-01-20", ""), "不在本支部"),
             bad("paid in the future", payments(m1, "15.00", "2027-01-25", ""), "晚于今天"),
             bad("paid date as text", payments(m1, "15.00", "昨天", ""), "年-月-日"),
