@@ -9,13 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
+import org.assertj.core.api.MapAssert;
+import org.operaton.bpm.engine.FormService;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricVariableInstance;
 import org.operaton.bpm.engine.runtime.ActivityInstance;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.JobQuery;
@@ -70,6 +74,14 @@ public class BpmnAwareTests extends Assertions {
 
   public static RepositoryService repositoryService() {
     return processEngine().getRepositoryService();
+  }
+
+  public static IdentityService identityService() {
+    return processEngine().getIdentityService();
+  }
+
+  public static FormService formService() {
+    return processEngine().getFormService();
   }
 
   public static TaskQuery taskQuery() {
@@ -220,6 +232,21 @@ public class BpmnAwareTests extends Assertions {
 
     public ProcessInstanceAssert isActive() {
       return isNotEnded();
+    }
+
+    /** The variables of the process instance: those it holds while it runs, its history's once it has ended. */
+    public MapAssert<String, Object> variables() {
+      isNotNull();
+      Map<String, Object> variables = new HashMap<>();
+      if (processInstanceQuery().processInstanceId(actual.getId()).singleResult() != null) {
+        variables.putAll(runtimeService().getVariables(actual.getId()));
+      } else {
+        for (HistoricVariableInstance v : historyService().createHistoricVariableInstanceQuery()
+            .processInstanceId(actual.getId()).list()) {
+          variables.put(v.getName(), v.getValue());
+        }
+      }
+      return Assertions.assertThat(variables);
     }
 
     private List<String> passed() {
