@@ -67,6 +67,11 @@ class CaseHistory {
    * 巡察整改 declares {@code 事项${itemSeq}（${itemDepartment}）}, as its tasks name the item.
    */
   static final String INSTANCE_TITLE = "instanceTitle";
+  /**
+   * The extension property ({@code camunda:property}) of a step that no task records the person of, such as a message
+   * the server receives for a user: who did it, a template over the case's variables like {@link #INSTANCE_TITLE}.
+   */
+  static final String ACTOR = "actor";
   private static final String MULTI_INSTANCE_BODY = "multiInstanceBody";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -185,6 +190,7 @@ class CaseHistory {
           .disableCustomObjectDeserialization().orderByVariableName().asc().list());
       variables.forEach(v -> variableById.put(v.getId(), v));
       values();
+      declaredActors();
       comments();
       operations(ops);
       List<CaseFile.TimerFired> timers = timers();
@@ -374,7 +380,7 @@ class CaseHistory {
     private String titleOfScope(String activityInstanceId) {
       for (HistoricActivityInstance a = activityById.get(activityInstanceId); a != null;
           a = activityById.get(a.getParentActivityInstanceId())) {
-        Optional<String> declared = declaredTitle(a.getActivityId());
+        Optional<String> declared = declared(a.getActivityId(), INSTANCE_TITLE);
         if (declared.isPresent()) {
           return fill(declared.get(), a);
         }
@@ -394,7 +400,7 @@ class CaseHistory {
       return "";
     }
 
-    private Optional<String> declaredTitle(String activityId) {
+    private Optional<String> declared(String activityId, String property) {
       BpmnModelInstance bpmn = model();
       if (bpmn == null || activityId == null
           || !(bpmn.getModelElementById(activityId) instanceof BaseElement element)) {
@@ -406,8 +412,19 @@ class CaseHistory {
       }
       return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
           .flatMap(p -> p.getCamundaProperties().stream())
-          .filter(p -> INSTANCE_TITLE.equals(p.getCamundaName()) && p.getCamundaValue() != null)
+          .filter(p -> property.equals(p.getCamundaName()) && p.getCamundaValue() != null)
           .map(CamundaProperty::getCamundaValue).findFirst();
+    }
+
+    /** Steps without a task whose model names who did them ({@link #ACTOR}): that person instead of 系统. */
+    private void declaredActors() {
+      byActivityInstance.forEach((id, b) -> {
+        HistoricActivityInstance a = activityById.get(id);
+        if (a != null && a.getTaskId() == null) {
+          declared(a.getActivityId(), ACTOR).map(template -> fill(template, a)).filter(s -> !s.isBlank())
+              .ifPresent(actor -> b.actor = actor);
+        }
+      });
     }
 
     /** The declared title with each {@code ${name}} replaced by that value as seen from the instance. */

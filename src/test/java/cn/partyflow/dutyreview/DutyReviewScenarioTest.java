@@ -165,6 +165,8 @@ class DutyReviewScenarioTest {
     String audit = http.withBasicAuth("rmyy_shenji", "demo").getForObject("/audit/cases/" + pi, String.class);
     assertThat(audit).contains("id=\"votes\"").contains("民主测评（王建国）").contains("组织部门提前截止测评")
         .contains("周明已调离");
+    // The early close is the 组织部门干事's step, by name, not the system's.
+    assertThat(audit).containsPattern("组织部门提前截止测评</span></td>\\s*<td class=\"actor\">赵志强（组织部门干事）</td>");
     // Steps by their names only (not the engine's 多实例 container), the case by its title, not its instance id.
     assertThat(audit).doesNotContain("多实例").doesNotContain(">" + pi + "<").doesNotContain("deleted")
         .contains("任务未办理即结束：由流程撤销（该环节已截止或被中断）")
