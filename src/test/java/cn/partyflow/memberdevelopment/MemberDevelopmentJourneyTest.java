@@ -151,7 +151,14 @@ class MemberDevelopmentJourneyTest {
     shot("05-wrong-vote-refused");
     assertThat(task(pi, "Task_AdmissionMeeting")).as("the task is still open").isNotNull();
 
+    // The form says what the numbers typed decide before the secretary submits them.
+    type("votesFor", "10");
+    wait.until(d -> formText().contains("表决不通过"));
+    assertThat(formText()).contains("赞成10票，未超过应到会20人的半数").contains("回到入党积极分子阶段");
+    shot("05b-vote-fails-as-typed");
     type("votesFor", "14");
+    wait.until(d -> formText().contains("表决通过"));
+    assertThat(formText()).contains("赞成14票，超过应到会20人的半数").doesNotContain("表决不通过");
     complete(pi, "Task_PreApprovalTalk");
     shot("06-resolution-recorded");
     assertThat(runtime.getVariable(pi, "admissionMeetingDate")).isEqualTo(today.minusDays(80).toString());
@@ -160,6 +167,10 @@ class MemberDevelopmentJourneyTest {
     HistoricProcessInstance started = history.createHistoricProcessInstanceQuery().processInstanceId(pi)
         .singleResult();
     assertThat(started.getStartUserId()).isEqualTo("nk_zuzhi");
+  }
+
+  private String formText() {
+    return browser.findElement(By.cssSelector(".fjs-form")).getText();
   }
 
   /** One Chromium for the whole journey: the one signed in before leaves with the session cookie. */
