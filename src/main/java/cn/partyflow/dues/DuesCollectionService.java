@@ -70,6 +70,10 @@ public class DuesCollectionService {
     Organization branch = assessments.branch(branchId);
     String month = Periods.of(Periods.parse(period));
     String key = DuesProcesses.collectionKey(branchId, month);
+    if (Periods.parse(month).isAfter(YearMonth.from(ChinaClock.today()))) {
+      throw new RuleViolation("dues.collection.future", month + "尚未到来，不能提前发起该月的党费收缴（党费按月交纳）；"
+          + "党员预交以后月份的党费，在本月的收缴中登记");
+    }
     amountsYear(branch, month);
     RuleViolation once = new RuleViolation("dues.collection.once", branch.name() + month + "党费收缴已经开始");
     if (started(branchId, month)) {

@@ -117,6 +117,14 @@ class DuesScenarioTest {
 
     // 2. January: a short payment; the difference becomes a task showing it; remittance confirmed.
     clock(2027, 1, 20);
+    // A month that has not begun is not collected yet, neither from the page nor by a call.
+    assertRefused(http.withBasicAuth("nk_dangfei", "demo").postForEntity("/api/dues/collections?branch=" + branch
+        + "&month=2027-02", null, String.class), "2027-02尚未到来，不能提前发起该月的党费收缴");
+    String february = http.withBasicAuth("nk_dangfei", "demo").getForObject("/dues/" + branch + "?month=2027-02",
+        String.class);
+    assertThat(february).contains("id=\"future-month\"").doesNotContain("id=\"start-collection\"");
+    assertThat(http.withBasicAuth("nk_dangfei", "demo").getForObject("/dues/" + branch + "?month=2027-01",
+        String.class)).contains("id=\"start-collection\"").doesNotContain("id=\"future-month\"");
     String jan = startMonth("2027-01");
     assertThat(count("select count(*) from pf_dues_ledger where branch_id = ? and period = '2027-01'", branch))
         .isEqualTo(5);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.partyflow.PostgresTest;
 import cn.partyflow.TestData;
 import cn.partyflow.dues.DuesCollectionService;
+import cn.partyflow.shared.ChinaClock;
 import cn.partyflow.shared.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +22,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,7 @@ class CalendarDutiesTest {
 
   @AfterEach
   void cleanUp() {
+    ClockUtil.reset();
     made.remove(context);
   }
 
@@ -96,6 +101,8 @@ class CalendarDutiesTest {
   @Test
   void twoStartsOfTheSameCollectionMonthAtOnceStartOneCase() throws Exception {
     String branch = approvedBranch();
+    // On the month's collection day, when the schedule starts it.
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2027, 5, 20, 7, 0).atZone(ChinaClock.ZONE).toInstant()));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch firstStarted = new CountDownLatch(1);

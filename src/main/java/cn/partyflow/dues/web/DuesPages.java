@@ -210,6 +210,7 @@ class DuesPages {
     model.addAttribute("branch", assessmentsBranch(branch));
     model.addAttribute("year", y);
     model.addAttribute("month", m);
+    model.addAttribute("futureMonth", month(m).isAfter(thisMonth));
     model.addAttribute("years", List.of(thisMonth.getYear() - 1, thisMonth.getYear(), thisMonth.getYear() + 1));
     List<String> months = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
