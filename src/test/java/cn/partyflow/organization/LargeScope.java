@@ -1,6 +1,12 @@
 package cn.partyflow.organization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -59,5 +65,18 @@ public final class LargeScope {
   public void remove() {
     jdbc.update("delete from pf_role_assignment where org_id = ?", top);
     jdbc.update("delete from pf_organization where id = ? or id like ?", top, top + "-%");
+  }
+
+  /** The texts of the options of the select that opens with {@code selectTag} in a page's HTML. */
+  public static List<String> options(String html, String selectTag) {
+    int start = html.indexOf(selectTag);
+    assertThat(start).isNotNegative();
+    String select = html.substring(start, html.indexOf("</select>", start));
+    Matcher m = Pattern.compile("<option[^>]*>([^<]*)</option>").matcher(select);
+    List<String> texts = new ArrayList<>();
+    while (m.find()) {
+      texts.add(m.group(1));
+    }
+    return texts;
   }
 }

@@ -3,10 +3,7 @@ package cn.partyflow.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.partyflow.PostgresTest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +40,13 @@ class LargeScopeFilterTest {
 
   @Test
   void theDashboardOfABigScopeOffersTheTopsAndTheirChildrenThenTheChosenOnesChildren() {
-    List<String> first = options(page("rmyy_shuji", "/dashboard/rectification"), "<select name=\"org\" id=\"filter-org\">");
+    List<String> first = LargeScope.options(page("rmyy_shuji", "/dashboard/rectification"),
+        "<select name=\"org\" id=\"filter-org\">");
     assertThat(first).contains("全部", "县人民医院党委", "下拉测试党委", "\u3000下拉测试总支1", "\u3000下拉测试总支5")
         .noneMatch(o -> o.contains("下拉测试支部"));
     assertThat(first).hasSizeLessThan(30);
 
-    List<String> drilled = options(page("rmyy_shuji", "/dashboard/rectification?org=" + top + "-g2"),
+    List<String> drilled = LargeScope.options(page("rmyy_shuji", "/dashboard/rectification?org=" + top + "-g2"),
         "<select name=\"org\" id=\"filter-org\">");
     assertThat(drilled).contains("下拉测试党委", "\u3000下拉测试总支1", "\u3000下拉测试总支2", "\u3000\u3000下拉测试支部2-1",
         "\u3000\u3000下拉测试支部2-50").doesNotContain("\u3000\u3000下拉测试支部1-1");
@@ -58,8 +56,9 @@ class LargeScopeFilterTest {
   @Test
   void theAuditSearchOfABigScopeShowsThePathToTheChosenBranchAmongItsSiblingsAndSelectsIt() {
     String html = page("rmyy_jiwei", "/audit?orgId=" + top + "-g3-b7");
-    assertThat(options(html, "<select name=\"orgId\">")).contains("（全部可查阅的组织）", "县人民医院党委", "下拉测试党委",
-        "\u3000下拉测试总支3", "\u3000\u3000下拉测试支部3-7", "\u3000\u3000下拉测试支部3-8")
+    assertThat(LargeScope.options(html, "<select name=\"orgId\">"))
+        .contains("（全部可查阅的组织）", "县人民医院党委", "下拉测试党委", "\u3000下拉测试总支3",
+            "\u3000\u3000下拉测试支部3-7", "\u3000\u3000下拉测试支部3-8")
         .doesNotContain("\u3000下拉测试总支1", "\u3000\u3000下拉测试支部1-1");
     assertThat(html).containsPattern("<option value=\"" + top + "-g3-b7\" selected=\"selected\">");
   }
@@ -68,18 +67,5 @@ class LargeScopeFilterTest {
     ResponseEntity<String> response = http.withBasicAuth(user, "demo").getForEntity(url, String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody();
-  }
-
-  /** The texts of the options of the select that opens with {@code selectTag}. */
-  private static List<String> options(String html, String selectTag) {
-    int start = html.indexOf(selectTag);
-    assertThat(start).isNotNegative();
-    String select = html.substring(start, html.indexOf("</select>", start));
-    Matcher m = Pattern.compile("<option[^>]*>([^<]*)</option>").matcher(select);
-    List<String> texts = new ArrayList<>();
-    while (m.find()) {
-      texts.add(m.group(1));
-    }
-    return texts;
   }
 }

@@ -6,7 +6,6 @@ import cn.partyflow.PostgresTest;
 import cn.partyflow.organization.LargeScope;
 import cn.partyflow.organization.OrganizationDirectory;
 import cn.partyflow.shared.ChinaClock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +79,9 @@ class LargeScopeDashboardPostgresTest {
     assertThat(counts(html)).isEqualTo(expected);
     assertThat(expected.get(RectificationDashboard.OVERDUE)).isPositive();
 
-    List<String> leaders = options(html, "<select name=\"leader\"");
+    List<String> leaders = LargeScope.options(html, "<select name=\"leader\"");
     assertThat(leaders).contains("周明").doesNotContain("rmyy_fgld", "范建");
-    List<String> departments = options(html, "<select name=\"department\"");
+    List<String> departments = LargeScope.options(html, "<select name=\"department\"");
     assertThat(departments).contains("大范围科室甲", "大范围科室乙").doesNotContain("大范围科室丙");
   }
 
@@ -112,18 +111,5 @@ class LargeScopeDashboardPostgresTest {
       counts.put(m.group(1), Long.parseLong(m.group(2)));
     }
     return counts;
-  }
-
-  /** The texts of the options of the select that opens with {@code selectTag}. */
-  private static List<String> options(String html, String selectTag) {
-    int start = html.indexOf(selectTag);
-    assertThat(start).isNotNegative();
-    String select = html.substring(start, html.indexOf("</select>", start));
-    Matcher m = Pattern.compile("<option[^>]*>([^<]*)</option>").matcher(select);
-    List<String> texts = new ArrayList<>();
-    while (m.find()) {
-      texts.add(m.group(1));
-    }
-    return texts;
   }
 }

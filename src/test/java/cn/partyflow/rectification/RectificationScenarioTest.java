@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -301,40 +302,34 @@ class RectificationScenarioTest {
 
   /** The text of the messages sent to {@code to}, as a mail program shows it. */
   List<String> bodies(String to) {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> {
-          try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-          } catch (Exception e) {
-            return false;
-          }
-        })
-        .map(m -> {
-          try {
-            return String.valueOf(m.getContent());
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toList();
+    return received(to).map(m -> {
+      try {
+        return String.valueOf(m.getContent());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
   }
 
-  List<String> mails(String to) throws Exception {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> {
-          try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-          } catch (Exception e) {
-            return false;
-          }
-        })
-        .map(m -> {
-          try {
-            return ((MimeMessage) m).getSubject();
-          } catch (Exception e) {
-            return "";
-          }
-        }).toList();
+  /** The subjects of the messages sent to {@code to}. */
+  List<String> mails(String to) {
+    return received(to).map(m -> {
+      try {
+        return m.getSubject();
+      } catch (Exception e) {
+        return "";
+      }
+    }).toList();
+  }
+
+  private Stream<MimeMessage> received(String to) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+      } catch (Exception e) {
+        return false;
+      }
+    });
   }
 
   void runDueJobs(String pi) {
