@@ -68,9 +68,10 @@ public class DuesCollectionService {
   @Transactional
   public String start(String branchId, String period) {
     Organization branch = assessments.branch(branchId);
-    String month = Periods.of(Periods.parse(period));
+    YearMonth asked = Periods.parse(period);
+    String month = Periods.of(asked);
     String key = DuesProcesses.collectionKey(branchId, month);
-    if (Periods.parse(month).isAfter(YearMonth.from(ChinaClock.today()))) {
+    if (asked.isAfter(YearMonth.from(ChinaClock.today()))) {
       throw new RuleViolation("dues.collection.future", month + "尚未到来，不能提前发起该月的党费收缴（党费按月交纳）；"
           + "党员预交以后月份的党费，在本月的收缴中登记");
     }

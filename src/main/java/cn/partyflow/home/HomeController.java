@@ -235,7 +235,6 @@ class HomeController {
         periods, names));
   }
 
-  /** The scope's top organizations: those whose parent is outside it (a scope is whole subtrees). */
   private List<Deadline> deadlines(String userId, LocalDate today) {
     return tasks.nextDeadlines(userId, MemberDevelopment.PROCESS_KEY, LIST_ROWS).stream().map(d -> {
       LocalDate due = ChinaClock.toLocalDate(d.due());

@@ -98,6 +98,6 @@ public class EvidenceStore {
 
   public static String size(long bytes) {
     return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1fMB", bytes / 1048576.0).replace(".0MB", "MB")
-        : String.format("%dKB", (bytes + 1023) / 1024);
+        : String.format(Locale.ROOT, "%dKB", (bytes + 1023) / 1024);
   }
 }

@@ -138,8 +138,21 @@ class DuesBrowserJourneyTest {
         .getText()).startsWith("已批准");
     assertThat(amountOf(retiree)).isEqualByComparingTo("10.00");
 
-    // One month: start, a refused payment, one payment, the rest at once, then close and remit in Tasklist.
+    // Next month is not collected yet: choosing it shows why, and offers no start.
     switchUser("nk_dangfei");
+    open("/dues/" + BRANCH + "?month=" + month);
+    YearMonth next = month.plusMonths(1);
+    if (next.getYear() != month.getYear()) {
+      new Select(driver.findElement(By.id("year"))).selectByValue(String.valueOf(next.getYear()));
+      click(By.id("show-year"));
+    }
+    new Select(driver.findElement(By.id("month"))).selectByValue(next.toString());
+    click(By.id("show-month"));
+    assertThat(BrowserSupport.shown(wait, "future-month")).startsWith(next + "尚未到来");
+    assertThat(driver.findElements(By.id("start-collection"))).isEmpty();
+    BrowserSupport.screenshot(driver, "dues-05a-next-month-not-yet");
+
+    // One month: start, a refused payment, one payment, the rest at once, then close and remit in Tasklist.
     open("/dues/" + BRANCH + "?month=" + month);
     click(By.id("start-collection"));
     assertThat(message()).contains("登记表已生成");
